@@ -1,0 +1,3 @@
+from viennaplan.cli import main
+
+main()

@@ -1,0 +1,14 @@
+"""The JSON API root: every app adds its router here. OpenAPI at /api/docs."""
+
+from ninja import NinjaAPI
+
+from viennaplan.plan.api import router as plan_router
+
+api = NinjaAPI(
+    title="viennaplan API",
+    version="1",
+    description="Open data of the Plans of Action for the implementation of the Vienna Declaration "
+    "on Crime and Justice. Every page of the site has a JSON twin here with the same filters.",
+    urls_namespace="api",
+)
+api.add_router("/plan", plan_router, tags=["plan"])

@@ -1,0 +1,191 @@
+"""Storage of the plan: one PlanVersion per imported text, and its tree of provisions.
+
+The structure mirrors `plan.document` (the parser's plain data); `plan.store` converts
+between the two. A new text (say, the plans as finally adopted) becomes a new version next
+to the old ones; the newest is the current one that the site shows by default.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .document import PARAGRAPH_KINDS, SECTION_CODES
+
+
+class PlanVersion(models.Model):
+    title = models.TextField()
+    symbol = models.CharField(max_length=60, blank=True)
+    date = models.DateField(null=True, blank=True)
+    body = models.CharField(max_length=200, blank=True)
+    session = models.TextField(blank=True)
+    agenda_item = models.TextField(blank=True)
+    original_language = models.CharField(max_length=40, blank=True)
+    summary = models.JSONField(default=list, blank=True)
+    front_notes = models.JSONField(default=list, blank=True)
+    checksum = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the source text")
+    source_name = models.CharField(max_length=300, blank=True)
+    source_text = models.TextField(blank=True)
+    report = models.JSONField(default=dict, blank=True, help_text="repairs and discarded page furniture")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        get_latest_by = "imported_at"
+
+    def __str__(self) -> str:
+        label = self.symbol or (self.date.isoformat() if self.date else f"#{self.pk}")
+        return f"{self.title[:60]} ({label})"
+
+    @classmethod
+    def current(cls) -> PlanVersion | None:
+        """The version the site shows by default: the most recently imported."""
+        return cls.objects.order_by("-imported_at", "-id").first()
+
+
+class Actor(models.Model):
+    """Who is to carry out an action: Member States, the Centre, the Office, ..."""
+
+    KIND_CHOICES = [("states", "States"), ("un", "United Nations entity"), ("other", "Other")]
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES, default="other")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Note(models.Model):
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="notes")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["version", "number"]
+        constraints = [models.UniqueConstraint(fields=["version", "number"], name="unique_note_number")]
+
+    def __str__(self) -> str:
+        return f"Note {self.number}"
+
+
+class Chapter(models.Model):
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="chapters")
+    number = models.CharField(max_length=5)  # Roman numeral
+    ordinal = models.PositiveSmallIntegerField()
+    title = models.TextField()
+    first_paragraph = models.PositiveIntegerField()
+    last_paragraph = models.PositiveIntegerField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    notes = models.ManyToManyField(Note, blank=True, related_name="chapters")
+
+    class Meta:
+        ordering = ["version", "ordinal"]
+        constraints = [models.UniqueConstraint(fields=["version", "number"], name="unique_chapter_number")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Objective(models.Model):
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="objectives")
+    number = models.PositiveSmallIntegerField()
+    numbered = models.BooleanField(default=True)
+    text = models.TextField()
+    notes = models.ManyToManyField(Note, blank=True, related_name="objectives")
+
+    class Meta:
+        ordering = ["chapter", "number"]
+        constraints = [models.UniqueConstraint(fields=["chapter", "number"], name="unique_objective_number")]
+
+    def __str__(self) -> str:
+        return f"{self.chapter.number} objective {self.number}"
+
+
+class Provision(models.Model):
+    """A numbered paragraph, or one of its lettered items or sub-items."""
+
+    KIND_CHOICES = [(kind, kind.replace("_", " ")) for kind in PARAGRAPH_KINDS]
+    SECTION_CHOICES = [(code, code) for code in SECTION_CODES]
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="provisions")
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="provisions")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    paragraph = models.PositiveIntegerField(db_index=True)
+    path = models.CharField(max_length=40, help_text="57, 57/k or 57/k/ii: the URL under /plan/")
+    citation = models.CharField(max_length=40, help_text="as the document cites it: 57(k)(ii)")
+    label = models.CharField(max_length=10, blank=True, help_text="k or ii; empty for a paragraph")
+    depth = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveIntegerField(help_text="order in the document")
+    kind = models.CharField(max_length=30, choices=KIND_CHOICES)
+    section = models.CharField(max_length=20, choices=SECTION_CHOICES, blank=True)
+    text = models.TextField()
+    full_text = models.TextField(help_text="the provision with its items, for search")
+    objectives = models.ManyToManyField(Objective, blank=True, related_name="provisions")
+    notes = models.ManyToManyField(Note, blank=True, related_name="provisions")
+    actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions")
+    partners = models.ManyToManyField(Actor, blank=True, related_name="partner_provisions")
+    subject_to_resources = models.BooleanField(default=False)
+    upon_request = models.BooleanField(default=False)
+    source_first_line = models.PositiveIntegerField(default=0)
+    source_last_line = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["full_text"])
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [models.UniqueConstraint(fields=["version", "path"], name="unique_provision_path")]
+        indexes = [models.Index(fields=["version", "kind"]), models.Index(fields=["version", "paragraph"])]
+
+    def __str__(self) -> str:
+        return self.citation
+
+    def get_absolute_url(self) -> str:
+        return f"/plan/{self.path}"
+
+    @property
+    def is_action(self) -> bool:
+        return self.kind in {"national_action", "international_action"}
+
+
+class Reference(models.Model):
+    KIND_CHOICES = [
+        ("declaration", "Vienna Declaration paragraph"),
+        ("resolution", "resolution"),
+        ("instrument", "instrument"),
+        ("document", "document"),
+    ]
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="references")
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    text = models.TextField()
+    target = models.CharField(max_length=100, db_index=True)
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["provision", "start", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.target}"
+
+
+class Deadline(models.Model):
+    PRECISION_CHOICES = [
+        (p, p) for p in ("day", "month", "year", "early-year", "session", "period")
+    ]
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="deadlines")
+    text = models.CharField(max_length=200)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=12, choices=PRECISION_CHOICES)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["end", "provision__position"]
+
+    def __str__(self) -> str:
+        return f"{self.provision.citation}: {self.text}"

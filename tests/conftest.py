@@ -1,0 +1,1 @@
+"""Shared fixtures: the parsed plan and the imported plan, built once per session."""
