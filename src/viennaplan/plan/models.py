@@ -174,9 +174,7 @@ class Reference(models.Model):
 
 
 class Deadline(models.Model):
-    PRECISION_CHOICES = [
-        (p, p) for p in ("day", "month", "year", "early-year", "session", "period")
-    ]
+    PRECISION_CHOICES = [(p, p) for p in ("day", "month", "year", "early-year", "session", "period")]
     provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="deadlines")
     text = models.CharField(max_length=200)
     start = models.DateField(null=True, blank=True)
