@@ -157,3 +157,14 @@ def test_a_truncated_plan_is_refused_and_says_where_it_stops(plan_text):
 def test_parsing_the_same_text_twice_gives_the_same_document(plan_text, plan_document):
     again = parse_plan(plan_text)
     assert again == plan_document
+
+
+def test_words_shuffled_by_the_extraction_are_put_back_in_the_documents_own_order(plan_document):
+    repairs = _repairs(plan_document, "shuffled-words")
+    assert [r.message.split(":")[0] for r in repairs] == ["50", "64"]
+    for citation in ("50", "64"):
+        assert "for example, the United Nations Development Assistance Framework" in _p(plan_document, citation).text
+
+
+def test_a_suspect_sentence_break_left_as_it_is_is_reported(plan_document):
+    assert any(w.startswith("21: 'accountable. also'") for w in plan_document.report.warnings)

@@ -38,6 +38,7 @@ from .document import (
 )
 from .markers import strip_emphasis, take_note_markers
 from .sequences import next_letter, next_roman
+from .shuffle import phrase_index, run_counts, unshuffle
 
 
 class PlanFormatError(ValueError):
@@ -62,6 +63,7 @@ NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 LABELLED = re.compile(r"^\(([a-z]{1,4}|\d)\)\s+(\S.*)$")
 CONTENTS_ROW = re.compile(r"^\|\s*([IVXΧ]{1,4})\.\s*\|\s*([^|]*?)\s*\|\s*(\d+)\s*[-–—]\s*(\d+)\s*\|\s*(\d+)\s*\|")
 NOTE_LINE = re.compile(r"^[-•]\s+(.*)$")
+SUSPECT_SENTENCE_BREAK = re.compile(r"\b([a-z]{3,})\. ([a-z]+)\b")
 
 SUBSECTION_KIND = {
     "National actions": "national_action",
@@ -121,6 +123,7 @@ class _Parser:
         self._close_chapter()
         self._notes(lines[notes_start + 1 :])
         self._check_structure()
+        self._mend_shuffled_words()
         from .enrich import enrich  # references, deadlines, actors, flags
 
         document = PlanDocument(
@@ -535,6 +538,25 @@ class _Parser:
                 )
             text, _ = strip_emphasis(body.strip())
             self.notes.append(Note(number=number, text=text, marker=str(number)))
+
+    def _mend_shuffled_words(self) -> None:
+        """Put shuffled runs of names back in order (see `shuffle`); flag other suspect spots."""
+        provisions = [p for paragraph in self.paragraphs for p in paragraph.walk()]
+        holders: list[Provision | Note] = [*provisions, *self.notes]
+        counts = run_counts([h.text for h in holders])
+        index = phrase_index(counts)
+        for holder in holders:
+            holder.text, changes = unshuffle(holder.text, index, counts)
+            where = holder.citation if isinstance(holder, Provision) else f"note {holder.number}"
+            line = holder.source_lines[0] if isinstance(holder, Provision) else 0
+            for change in changes:
+                self.report.repair("shuffled-words", line, f"{where}: {change}")
+            for match in SUSPECT_SENTENCE_BREAK.finditer(holder.text):
+                if match.group(1) not in ABBREVIATIONS_BEFORE_NUMBERS | {"e.g", "i.e", "op", "cit", "vol"}:
+                    self.report.warnings.append(
+                        f"{where}: '{match.group(0)}' — a sentence that starts in lower case; "
+                        "words may have been shuffled across a page break"
+                    )
 
     # ---------------------------------------------------------------- checks
     def _check_structure(self) -> None:
