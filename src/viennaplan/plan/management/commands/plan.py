@@ -1,0 +1,225 @@
+"""`viennaplan plan import|export|report`: the plan from its text into the database and out again.
+
+    viennaplan plan import [FILE] [--symbol S]     the official text (default) or a JSON export
+    viennaplan plan export --format json|csv|akn [--version ID]
+    viennaplan plan report [FILE] [--version ID]   repairs and discarded page furniture
+
+Bad input stops with a message that says what was expected and where; the database is then
+exactly as it was (an import is one transaction, and parsing happens before any write).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from viennaplan.plan.document import ImportReport
+from viennaplan.plan.models import PlanVersion
+
+EXPECTED = "expected the text of the Plans of Action (UTF-8 text, as shipped) or a JSON export of it"
+FORMATS = ("json", "csv", "akn")
+
+
+class Command(BaseCommand):
+    help = "Import, export and inspect the Plans of Action (`viennaplan plan SUBCOMMAND --help`)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{import,export,report}")
+
+        importer = commands.add_parser(
+            "import",
+            help="import the plan from its text or a JSON export (idempotent)",
+            description="Import the Plans of Action into the database as a new version. Importing "
+            "a text already imported changes nothing. FILE may be the text (.txt) or a JSON export.",
+        )
+        importer.add_argument(
+            "file", nargs="?", metavar="FILE", help=f"text or .json export (default: {settings.PLAN_SOURCE_FILE.name})"
+        )
+        importer.add_argument("--symbol", default="", help="official document symbol to record, e.g. E/CN.15/2001/4")
+
+        exporter = commands.add_parser(
+            "export",
+            help="write the plan to standard output as json, csv or akn",
+            description="Write a version of the plan (default: the current one) to standard output. "
+            "Akoma Ntoso is validated against the official schema first.",
+        )
+        exporter.add_argument("--format", choices=FORMATS, required=True, help="json, csv or akn (Akoma Ntoso 3.0)")
+        exporter.add_argument("--version", dest="plan_version", type=int, metavar="ID", help="plan version id")
+
+        reporter = commands.add_parser(
+            "report",
+            help="print the import report: repairs and discarded page furniture, with line numbers",
+            description="Parse FILE (default: the shipped text) and print what the importer repaired "
+            "and what it discarded, with line numbers. With --version, print a stored version's report.",
+        )
+        reporter.add_argument("file", nargs="?", metavar="FILE", help="text to parse (default: the shipped text)")
+        reporter.add_argument("--version", dest="plan_version", type=int, metavar="ID", help="a stored version")
+        reporter.add_argument("--plain", action="store_true", help="plain text even on a terminal")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        subcommand = options["subcommand"]
+        if subcommand == "import":
+            self.import_plan(options["file"], symbol=options["symbol"])
+        elif subcommand == "export":
+            self.export_plan(options["format"], options["plan_version"])
+        else:
+            self.print_report(options["file"], options["plan_version"], plain=options["plain"])
+
+    # -- import -------------------------------------------------------------------------------
+
+    def import_plan(self, file: str | None, *, symbol: str) -> None:
+        from viennaplan.plan.parser import PlanFormatError
+        from viennaplan.plan.store import InconsistentPlanError, import_plan_json, import_plan_text
+
+        path = Path(file) if file else Path(settings.PLAN_SOURCE_FILE)
+        text = read_plan_file(path)
+        try:
+            if looks_like_json(path, text):
+                version, created = import_plan_json(parse_json(path, text), source_name=path.name)
+            else:
+                version, created = import_plan_text(text, source_name=path.name, symbol=symbol)
+        except (PlanFormatError, InconsistentPlanError) as error:
+            raise CommandError(f"{path}: {error}; nothing was imported") from error
+        except ValueError as error:  # a JSON file that is not an export of the plan
+            raise CommandError(f"{path}: not a JSON export of the plan: {error}; nothing was imported") from error
+        if not created:
+            self.stdout.write(f"Already imported as version {version.pk}; nothing changed")
+            return
+        self.stdout.write(self.style.SUCCESS(import_summary(version)))
+
+    # -- export -------------------------------------------------------------------------------
+
+    def export_plan(self, fmt: str, version_id: int | None) -> None:
+        from viennaplan.plan.exports import export_plan
+        from viennaplan.plan.store import load_document
+
+        version = find_version(version_id)
+        data = export_plan(load_document(version), fmt)
+        if fmt == "akn":
+            from viennaplan.plan.exports.akn import validate_akn
+
+            problems = validate_akn(data)
+            if problems:
+                listed = "\n  ".join(problems[:10])
+                raise CommandError(
+                    f"the Akoma Ntoso export of version {version.pk} is not valid against the schema; "
+                    f"nothing was written:\n  {listed}"
+                )
+        self.stdout.write(data.decode("utf-8"), ending="")
+
+    # -- report -------------------------------------------------------------------------------
+
+    def print_report(self, file: str | None, version_id: int | None, *, plain: bool) -> None:
+        from viennaplan.plan.parser import PlanFormatError, parse_plan
+        from viennaplan.plan.store import report_from_json
+
+        if version_id is not None:
+            if file:
+                raise CommandError("give either FILE or --version, not both")
+            version = find_version(version_id)
+            report, source = report_from_json(version.report or {}), f"plan version {version.pk}"
+        else:
+            path = Path(file) if file else Path(settings.PLAN_SOURCE_FILE)
+            try:
+                report = parse_plan(read_plan_file(path), source_name=path.name).report
+            except PlanFormatError as error:
+                raise CommandError(f"{path}: {error} ({EXPECTED})") from error
+            source = str(path)
+        if plain or not self.stdout.isatty():
+            self.stdout.write(plain_report(report, source), ending="")
+        else:
+            rich_report(report, source)
+
+
+def read_plan_file(path: Path) -> str:
+    """The file's text, or a CommandError that says what is wrong with it."""
+    if not path.exists():
+        raise CommandError(f"{path}: no such file; {EXPECTED}")
+    if path.is_dir():
+        raise CommandError(f"{path}: is a directory; {EXPECTED}")
+    data = path.read_bytes()
+    if not data.strip():
+        raise CommandError(f"{path}: the file is empty; {EXPECTED}")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise CommandError(f"{path}: binary file (byte {nul} is NUL); {EXPECTED}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CommandError(
+            f"{path}: not UTF-8 text (byte {error.start} is {data[error.start]:#04x}); {EXPECTED}"
+        ) from None
+
+
+def looks_like_json(path: Path, text: str) -> bool:
+    return path.suffix.lower() == ".json" or text.lstrip().startswith("{")
+
+
+def parse_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CommandError(
+            f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg}); {EXPECTED}"
+        ) from None
+
+
+def find_version(version_id: int | None) -> PlanVersion:
+    if version_id is None:
+        version = PlanVersion.current()
+        if version is None:
+            raise CommandError("no version of the plan has been imported yet; run `viennaplan plan import` first")
+        return version
+    version = PlanVersion.objects.filter(pk=version_id).first()
+    if version is None:
+        known = ", ".join(str(pk) for pk in PlanVersion.objects.order_by("pk").values_list("pk", flat=True))
+        raise CommandError(f"there is no plan version {version_id} (versions: {known or 'none'})")
+    return version
+
+
+def import_summary(version: PlanVersion) -> str:
+    from viennaplan.plan.models import Objective
+
+    provisions = version.provisions
+    repairs = len((version.report or {}).get("repairs", []))
+    return (
+        f"Imported plan version {version.pk}: {provisions.filter(depth=0).count()} paragraphs, "
+        f"{Objective.objects.filter(chapter__version=version).count()} objectives, "
+        f"{version.notes.count()} notes, {provisions.count()} provisions; "
+        f"{repairs} repairs (see `viennaplan plan report`)"
+    )
+
+
+def plain_report(report: ImportReport, source: str) -> str:
+    lines = [f"Import report of {source}", "", f"Repairs ({len(report.repairs)}):"]
+    lines += [f"  line {r.line:>5}  {r.kind:<22} {r.message}" for r in report.repairs]
+    lines += ["", f"Discarded ({len(report.discarded)}):"]
+    lines += [f"  line {d.line:>5}  {d.reason:<48} {d.text}" for d in report.discarded]
+    if report.warnings:
+        lines += ["", f"Warnings ({len(report.warnings)}):", *(f"  {w}" for w in report.warnings)]
+    return "\n".join(lines) + "\n"
+
+
+def rich_report(report: ImportReport, source: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    repairs = Table(title=f"Repairs in {source} ({len(report.repairs)})")
+    for column in ("line", "kind", "what was mended"):
+        repairs.add_column(column, justify="right" if column == "line" else "left")
+    for r in report.repairs:
+        repairs.add_row(str(r.line), r.kind, r.message)
+    discarded = Table(title=f"Discarded page furniture ({len(report.discarded)})")
+    for column in ("line", "reason", "text"):
+        discarded.add_column(column, justify="right" if column == "line" else "left")
+    for d in report.discarded:
+        discarded.add_row(str(d.line), d.reason, d.text)
+    console.print(repairs)
+    console.print(discarded)
+    for warning in report.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")

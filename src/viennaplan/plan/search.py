@@ -1,0 +1,222 @@
+"""Full-text search over the provisions: one small interface, two backends.
+
+    search_provisions("markings", version=v, scope="national") -> [SearchHit, ...]
+
+- SQLite: an FTS5 table `plan_provision_fts` (tokenizer "unicode61 remove_diacritics 2", so
+  "sécurité" finds "securite") over each provision's citation and own text, rowid = provision
+  id. It is created by migration 0002 and filled by the store for each imported version
+  (`index_version`).
+- PostgreSQL: `to_tsvector('english', citation || ' ' || text)` with a GIN expression index
+  (migration 0002), `ts_rank` for the rank and `ts_headline` over the escaped text for the
+  snippet. PostgreSQL stems English words ("markings" finds "marking"); SQLite matches words
+  as written (add `*` for a prefix). Diacritics are folded on SQLite only.
+
+User input never reaches either query language as syntax: the query is reduced to its words
+(letters and digits), each quoted as a literal term, all required; a word followed by `*` is
+a prefix. A query without words finds nothing. Snippets are HTML-safe: the matched words are
+wrapped in <mark>…</mark> and everything else is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import PlanVersion, Provision
+
+FTS_TABLE = "plan_provision_fts"
+PG_CONFIG = "english"
+PG_DOCUMENT = "to_tsvector('english'::regconfig, p.citation || ' ' || p.text)"
+# ts_headline runs over escaped text: its parser would otherwise drop anything that looks like a tag.
+PG_ESCAPED_TEXT = "replace(replace(replace(p.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+SCOPE_KINDS = {"national": "national_action", "international": "international_action"}
+
+# Sentinels around matches in the raw snippet; replaced by <mark> after escaping the rest.
+_START, _STOP = "\ue000", "\ue001"
+_WORD = re.compile(r"([^\W_]+)(\*?)")
+MAX_TERMS = 16
+MAX_TERM_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    prefix: bool = False
+
+
+@dataclass
+class SearchHit:
+    provision: Provision
+    snippet: SafeString  # HTML: matches in <mark>, the rest escaped
+    rank: float  # higher is better
+
+
+def query_terms(query: str) -> list[Term]:
+    """The words of a user's query, as literal terms (at most MAX_TERMS)."""
+    terms = [Term(word.lower()[:MAX_TERM_LENGTH], bool(star)) for word, star in _WORD.findall(query or "")]
+    return list(dict.fromkeys(terms))[:MAX_TERMS]
+
+
+def filter_provisions(
+    queryset: QuerySet[Provision],
+    *,
+    chapter: str | None = None,
+    scope: str | None = None,
+    actor: str | None = None,
+) -> QuerySet[Provision]:
+    """The filters shared by search and the provision list.
+
+    `actor` matches a provision's own actor or, where it names none, the actor of the
+    paragraph or item it stands under ("The Centre will: (a) …").
+    """
+    if chapter:
+        queryset = queryset.filter(chapter__number=chapter.upper())
+    if scope:
+        if scope not in SCOPE_KINDS:
+            raise ValueError(f"scope must be one of {sorted(SCOPE_KINDS)}, not {scope!r}")
+        queryset = queryset.filter(kind=SCOPE_KINDS[scope])
+    if actor:
+        queryset = queryset.filter(
+            Q(actor__code=actor)
+            | Q(actor__isnull=True, parent__actor__code=actor)
+            | Q(actor__isnull=True, parent__actor__isnull=True, parent__parent__actor__code=actor)
+        )
+    return queryset
+
+
+def search_provisions(
+    query: str,
+    *,
+    version: PlanVersion,
+    chapter: str | None = None,
+    scope: str | None = None,
+    actor: str | None = None,
+    limit: int = 50,
+) -> list[SearchHit]:
+    """Provisions of `version` containing every word of `query`, best first."""
+    terms = query_terms(query)
+    if not terms or limit <= 0:
+        return []
+    postgres = connection.vendor == "postgresql"
+    matches = _postgres_matches(terms, version.pk) if postgres else _sqlite_matches(terms, version.pk)
+    if not matches:
+        return []
+    candidates = filter_provisions(
+        Provision.objects.filter(version=version, pk__in=[pk for pk, _, _ in matches]),
+        chapter=chapter,
+        scope=scope,
+        actor=actor,
+    ).select_related("chapter", "actor", "version")
+    provisions = {provision.pk: provision for provision in candidates}
+    hits = [
+        SearchHit(provision=provisions[pk], snippet=_markup(raw, escaped=postgres), rank=float(rank))
+        for pk, raw, rank in matches
+        if pk in provisions
+    ]
+    return hits[:limit]
+
+
+def _markup(raw: str, *, escaped: bool = False) -> SafeString:
+    """Escape a snippet and turn the match sentinels into <mark> elements (always balanced).
+
+    `escaped`: the snippet was made from HTML-escaped text (PostgreSQL); it is unescaped first
+    and escaped again, so that an entity cut by the snippet's edge cannot leak.
+    """
+    parts: list[str] = []
+    open_mark = False
+    for piece in re.split(f"([{_START}{_STOP}])", raw or ""):
+        if piece == _START and not open_mark:
+            parts.append("<mark>")
+            open_mark = True
+        elif piece == _STOP and open_mark:
+            parts.append("</mark>")
+            open_mark = False
+        elif piece not in (_START, _STOP):
+            parts.append(str(escape(html.unescape(piece) if escaped else piece)))
+    if open_mark:
+        parts.append("</mark>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+# ---------------------------------------------------------------------------------------------
+# SQLite FTS5
+
+
+def _fts_query(terms: list[Term]) -> str:
+    # Words are letters and digits only, so quoting them makes each a literal FTS5 string.
+    return " ".join(f'"{term.word}"' + ("*" if term.prefix else "") for term in terms)
+
+
+def _sqlite_matches(terms: list[Term], version_id: int) -> list[tuple[int, str, float]]:
+    sql = (
+        f"SELECT f.rowid, snippet({FTS_TABLE}, 1, %s, %s, '…', 32), bm25({FTS_TABLE}, 4.0, 1.0) AS score "
+        f"FROM {FTS_TABLE} f JOIN plan_provision p ON p.id = f.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s AND p.version_id = %s ORDER BY score, p.position"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_START, _STOP, _fts_query(terms), version_id])
+        return [(pk, snippet, -score) for pk, snippet, score in cursor.fetchall()]
+
+
+def index_version(version: PlanVersion) -> None:
+    """(Re)build the search rows of one version's provisions. Nothing to do on PostgreSQL."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {FTS_TABLE} WHERE rowid IN (SELECT id FROM plan_provision WHERE version_id = %s)",
+            [version.pk],
+        )
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE} (rowid, citation, text) "
+            "SELECT id, citation, text FROM plan_provision WHERE version_id = %s",
+            [version.pk],
+        )
+
+
+def index_provision(provision: Provision) -> None:
+    """Bring one provision's search row up to date after an edit (SQLite only)."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [provision.pk])
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE} (rowid, citation, text) VALUES (%s, %s, %s)",
+            [provision.pk, provision.citation, provision.text],
+        )
+
+
+def rebuild_index() -> None:
+    """Rebuild every search row, dropping those of deleted provisions (SQLite only)."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE}")
+        cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, citation, text) SELECT id, citation, text FROM plan_provision")
+
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL
+
+
+def _tsquery(terms: list[Term]) -> str:
+    # Words are letters and digits only, so each quoted word is one literal lexeme.
+    return " & ".join(f"'{term.word}'" + (":*" if term.prefix else "") for term in terms)
+
+
+def _postgres_matches(terms: list[Term], version_id: int) -> list[tuple[int, str, float]]:
+    options = f'StartSel="{_START}", StopSel="{_STOP}", MaxWords=40, MinWords=20, HighlightAll=false'
+    sql = (
+        f"SELECT p.id, ts_headline('{PG_CONFIG}', {PG_ESCAPED_TEXT}, q, %s), ts_rank({PG_DOCUMENT}, q) AS score "
+        f"FROM plan_provision p, to_tsquery('{PG_CONFIG}', %s) q "
+        f"WHERE p.version_id = %s AND {PG_DOCUMENT} @@ q ORDER BY score DESC, p.position"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [options, _tsquery(terms), version_id])
+        return [(pk, snippet, score) for pk, snippet, score in cursor.fetchall()]

@@ -1,0 +1,468 @@
+"""The Django side of the plan: save a parsed `PlanDocument` as a PlanVersion, and load it back.
+
+- `import_plan_text(text)` parses (plain Python, before any database write), then saves the
+  whole document in one transaction with bulk inserts. Importing a text whose checksum is
+  already stored changes nothing and returns the existing version.
+- `import_plan_json(data)` does the same for a JSON export (see `exports.json_format`).
+- `load_document(version)` rebuilds the plain `PlanDocument` from the database, so that the
+  exports run from what is stored: export -> import -> export gives the same bytes.
+- `provision_changes(provision)` says what changed in a provision between versions (it lives
+  in `plan.changes`, with `refresh_full_text` for edits made in the admin).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
+
+from . import document as doc_types
+from .changes import provision_changes, refresh_full_text
+from .models import Actor, Chapter, Deadline, Note, Objective, PlanVersion, Provision, Reference
+
+__all__ = [
+    "InconsistentPlanError",
+    "ensure_actors",
+    "import_plan_document",
+    "import_plan_json",
+    "import_plan_text",
+    "load_document",
+    "provision_changes",
+    "refresh_full_text",
+    "report_from_json",
+    "report_to_json",
+    "save_document",
+]
+
+
+class InconsistentPlanError(ValueError):
+    """The document refers to something it does not contain (a note, an objective, a chapter)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# import
+
+
+def import_plan_text(text: str, *, source_name: str = "", symbol: str = "") -> tuple[PlanVersion, bool]:
+    """Parse `text` and store it as a new version; (existing, False) if this text is stored already.
+
+    Raises `parser.PlanFormatError` when the text is not the plan; nothing is written then.
+    """
+    from .parser import parse_plan
+
+    document = parse_plan(text, source_name=source_name)
+    if symbol:
+        document.symbol = symbol
+    return import_plan_document(document, source_name=source_name, source_text=text)
+
+
+def import_plan_json(data: dict[str, Any], *, source_name: str = "") -> tuple[PlanVersion, bool]:
+    """Store a JSON export of the plan (as loaded by `json.load`); idempotent by checksum."""
+    from .exports.json_format import document_from_json
+
+    document = document_from_json(data)
+    return import_plan_document(document, source_name=source_name)
+
+
+def import_plan_document(
+    document: doc_types.PlanDocument, *, source_name: str = "", source_text: str = ""
+) -> tuple[PlanVersion, bool]:
+    """Store a parsed document; (existing, False) when its checksum is already stored."""
+    existing = PlanVersion.objects.filter(checksum=document.checksum).first()
+    if existing is not None:
+        return existing, False
+    _check_consistency(document)
+    try:
+        return save_document(document, source_name=source_name, source_text=source_text), True
+    except IntegrityError:  # the same text imported at the same moment by another process
+        existing = PlanVersion.objects.filter(checksum=document.checksum).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _check_consistency(document: doc_types.PlanDocument) -> None:
+    """Refuse, before any write, a document whose links point at nothing."""
+    note_numbers = {note.number for note in document.notes}
+    chapters = {chapter.number: chapter for chapter in document.chapters}
+    if not document.checksum:
+        raise InconsistentPlanError("the document has no checksum")
+    for chapter in document.chapters:
+        missing = set(chapter.note_refs) - note_numbers
+        for objective in chapter.objectives:
+            missing |= set(objective.note_refs) - note_numbers
+        if missing:
+            raise InconsistentPlanError(f"chapter {chapter.number} cites notes {sorted(missing)} that do not exist")
+    for provision in document.provisions():
+        chapter = chapters.get(provision.chapter)
+        if chapter is None:
+            raise InconsistentPlanError(
+                f"{provision.citation} stands in chapter {provision.chapter}, which does not exist"
+            )
+        if missing := set(provision.note_refs) - note_numbers:
+            raise InconsistentPlanError(f"{provision.citation} cites notes {sorted(missing)} that do not exist")
+        objective_numbers = {objective.number for objective in chapter.objectives}
+        if missing := set(provision.objectives) - objective_numbers:
+            raise InconsistentPlanError(
+                f"{provision.citation} serves objectives {sorted(missing)} that chapter {chapter.number} does not state"
+            )
+
+
+@transaction.atomic
+def save_document(document: doc_types.PlanDocument, *, source_name: str = "", source_text: str = "") -> PlanVersion:
+    """Save the whole document as a new PlanVersion, in one transaction, with bulk inserts."""
+    version = PlanVersion.objects.create(
+        title=document.title,
+        symbol=document.symbol,
+        date=document.date,
+        body=document.body,
+        session=document.session,
+        agenda_item=document.agenda_item,
+        original_language=document.original_language,
+        summary=list(document.summary),
+        front_notes=[asdict(note) for note in document.front_notes],
+        checksum=document.checksum,
+        source_name=source_name,
+        source_text=source_text,
+        report=report_to_json(document.report),
+    )
+    reason = f"import of plan version {version.pk}"
+    notes = bulk_create_with_history(
+        [Note(version=version, number=note.number, text=note.text) for note in document.notes],
+        Note,
+        default_change_reason=reason,
+    )
+    note_ids = {note.number: note.pk for note in notes}
+
+    chapters = Chapter.objects.bulk_create(
+        [
+            Chapter(
+                version=version,
+                number=chapter.number,
+                ordinal=chapter.ordinal,
+                title=chapter.title,
+                first_paragraph=chapter.first_paragraph,
+                last_paragraph=chapter.last_paragraph,
+                page=chapter.page,
+            )
+            for chapter in document.chapters
+        ]
+    )
+    chapter_ids = {chapter.number: chapter.pk for chapter in chapters}
+    _link(
+        Chapter.notes.through,
+        "chapter_id",
+        "note_id",
+        [
+            (chapter_ids[chapter.number], note_ids[number])
+            for chapter in document.chapters
+            for number in _unique(chapter.note_refs)
+        ],
+    )
+
+    objective_rows = [(chapter, objective) for chapter in document.chapters for objective in chapter.objectives]
+    objectives = Objective.objects.bulk_create(
+        [
+            Objective(
+                chapter_id=chapter_ids[chapter.number],
+                number=objective.number,
+                numbered=objective.numbered,
+                text=objective.text,
+            )
+            for chapter, objective in objective_rows
+        ]
+    )
+    objective_ids = {
+        (chapter.number, objective.number): row.pk
+        for (chapter, objective), row in zip(objective_rows, objectives, strict=True)
+    }
+    _link(
+        Objective.notes.through,
+        "objective_id",
+        "note_id",
+        [
+            (objective_ids[(chapter.number, objective.number)], note_ids[number])
+            for chapter, objective in objective_rows
+            for number in _unique(objective.note_refs)
+        ],
+    )
+
+    actor_ids = ensure_actors(_actor_codes(document))
+    provision_ids = _save_provisions(version, document, chapter_ids, actor_ids, reason)
+
+    pairs = list(_walk_with_ids(document, provision_ids))
+    _link(
+        Provision.notes.through,
+        "provision_id",
+        "note_id",
+        [(pk, note_ids[number]) for provision, pk in pairs for number in _unique(provision.note_refs)],
+    )
+    _link(
+        Provision.objectives.through,
+        "provision_id",
+        "objective_id",
+        [
+            (pk, objective_ids[(provision.chapter, number)])
+            for provision, pk in pairs
+            for number in _unique(provision.objectives)
+        ],
+    )
+    _link(
+        Provision.partners.through,
+        "provision_id",
+        "actor_id",
+        [(pk, actor_ids[code]) for provision, pk in pairs for code in _unique(provision.partners)],
+    )
+    Reference.objects.bulk_create(
+        [
+            Reference(provision_id=pk, kind=ref.kind, text=ref.text, target=ref.target, start=ref.start, end=ref.end)
+            for provision, pk in pairs
+            for ref in provision.references
+        ]
+    )
+    Deadline.objects.bulk_create(
+        [
+            Deadline(
+                provision_id=pk,
+                text=deadline.text,
+                start=deadline.start,
+                end=deadline.end,
+                precision=deadline.precision,
+                note=deadline.note,
+            )
+            for provision, pk in pairs
+            for deadline in provision.deadlines
+        ]
+    )
+
+    from .search import index_version
+
+    index_version(version)
+    return version
+
+
+def _save_provisions(
+    version: PlanVersion,
+    document: doc_types.PlanDocument,
+    chapter_ids: dict[str, int],
+    actor_ids: dict[str, int],
+    reason: str,
+) -> dict[int, int]:
+    """Insert the provision tree level by level (parents first); returns id(dataclass) -> pk."""
+    levels: dict[int, list[tuple[doc_types.Provision, doc_types.Provision | None]]] = defaultdict(list)
+    position = 0
+    positions: dict[int, int] = {}
+
+    def visit(provision: doc_types.Provision, parent: doc_types.Provision | None) -> None:
+        nonlocal position
+        position += 1
+        positions[id(provision)] = position
+        levels[len(provision.labels)].append((provision, parent))
+        for child in provision.children:
+            visit(child, provision)
+
+    for paragraph in document.paragraphs:
+        visit(paragraph, None)
+
+    pks: dict[int, int] = {}
+    for depth in sorted(levels):
+        rows = [
+            Provision(
+                version=version,
+                chapter_id=chapter_ids[provision.chapter],
+                parent_id=pks[id(parent)] if parent is not None else None,
+                paragraph=provision.paragraph,
+                path=provision.path,
+                citation=provision.citation,
+                label=provision.labels[-1] if provision.labels else "",
+                depth=depth,
+                position=positions[id(provision)],
+                kind=provision.kind,
+                section=provision.section or "",
+                text=provision.text,
+                full_text=provision.full_text(),
+                actor_id=actor_ids[provision.actor] if provision.actor else None,
+                subject_to_resources=provision.subject_to_resources,
+                upon_request=provision.upon_request,
+                source_first_line=provision.source_lines[0],
+                source_last_line=provision.source_lines[1],
+            )
+            for provision, parent in levels[depth]
+        ]
+        saved = bulk_create_with_history(rows, Provision, default_change_reason=reason)
+        for (provision, _parent), row in zip(levels[depth], saved, strict=True):
+            pks[id(provision)] = row.pk
+    return pks
+
+
+def _walk_with_ids(document: doc_types.PlanDocument, pks: dict[int, int]):
+    for provision in document.provisions():
+        yield provision, pks[id(provision)]
+
+
+def _link(through: Any, left: str, right: str, pairs: Iterable[tuple[int, int]]) -> None:
+    through.objects.bulk_create([through(**{left: a, right: b}) for a, b in pairs])
+
+
+def _unique(values: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(values))
+
+
+def _actor_codes(document: doc_types.PlanDocument) -> list[str]:
+    codes: list[str] = []
+    for provision in document.provisions():
+        if provision.actor:
+            codes.append(provision.actor)
+        codes.extend(provision.partners)
+    return _unique(codes)
+
+
+def ensure_actors(codes: Iterable[str]) -> dict[str, int]:
+    """Actor ids by code, creating the missing ones from `actors.ACTORS`."""
+    codes = _unique(codes)
+    existing = dict(Actor.objects.filter(code__in=codes).values_list("code", "pk"))
+    missing = [code for code in codes if code not in existing]
+    if not missing:
+        return existing
+    from .actors import ACTORS
+
+    unknown = [code for code in missing if code not in ACTORS]
+    if unknown:
+        raise InconsistentPlanError(f"actor codes {unknown} are not in actors.ACTORS")
+    for actor in Actor.objects.bulk_create(
+        [Actor(code=code, name=ACTORS[code][0], kind=ACTORS[code][1]) for code in missing]
+    ):
+        existing[actor.code] = actor.pk
+    return existing
+
+
+def report_to_json(report: doc_types.ImportReport) -> dict[str, Any]:
+    return asdict(report)
+
+
+def report_from_json(data: dict[str, Any]) -> doc_types.ImportReport:
+    return doc_types.ImportReport(
+        repairs=[doc_types.Repair(**row) for row in data.get("repairs", [])],
+        discarded=[doc_types.Discarded(**row) for row in data.get("discarded", [])],
+        warnings=list(data.get("warnings", [])),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# load
+
+
+def load_document(version: PlanVersion) -> doc_types.PlanDocument:
+    """The plain document as stored: what the exporters and the round trip work from."""
+    notes = {note.pk: note for note in version.notes.all()}
+    chapter_rows = list(version.chapters.order_by("ordinal"))
+    chapter_numbers = {chapter.pk: chapter.number for chapter in chapter_rows}
+
+    chapter_notes = _links(Chapter.notes.through, {"chapter__version": version}, "chapter_id", "note__number")
+    objective_notes = _links(
+        Objective.notes.through, {"objective__chapter__version": version}, "objective_id", "note__number"
+    )
+    objectives_by_chapter: dict[int, list[doc_types.Objective]] = defaultdict(list)
+    for objective in Objective.objects.filter(chapter__version=version).order_by("chapter__ordinal", "number"):
+        objectives_by_chapter[objective.chapter_id].append(
+            doc_types.Objective(
+                chapter=chapter_numbers[objective.chapter_id],
+                number=objective.number,
+                text=objective.text,
+                numbered=objective.numbered,
+                note_refs=objective_notes.get(objective.pk, []),
+            )
+        )
+    chapters = [
+        doc_types.Chapter(
+            number=chapter.number,
+            title=chapter.title,
+            first_paragraph=chapter.first_paragraph,
+            last_paragraph=chapter.last_paragraph,
+            page=chapter.page,
+            objectives=objectives_by_chapter.get(chapter.pk, []),
+            note_refs=chapter_notes.get(chapter.pk, []),
+        )
+        for chapter in chapter_rows
+    ]
+    return doc_types.PlanDocument(
+        title=version.title,
+        date=version.date,
+        body=version.body,
+        symbol=version.symbol,
+        session=version.session,
+        agenda_item=version.agenda_item,
+        original_language=version.original_language,
+        summary=list(version.summary),
+        checksum=version.checksum,
+        chapters=chapters,
+        paragraphs=_load_paragraphs(version, chapter_numbers),
+        notes=[
+            doc_types.Note(number=note.number, text=note.text, marker=str(note.number))
+            for note in sorted(notes.values(), key=lambda note: note.number)
+        ],
+        front_notes=[doc_types.Note(**note) for note in version.front_notes],
+        report=report_from_json(version.report or {}),
+    )
+
+
+def _load_paragraphs(version: PlanVersion, chapter_numbers: dict[int, str]) -> list[doc_types.Provision]:
+    where = {"provision__version": version}
+    note_refs = _links(Provision.notes.through, where, "provision_id", "note__number")
+    objective_refs = _links(Provision.objectives.through, where, "provision_id", "objective__number")
+    partners = _links(Provision.partners.through, where, "provision_id", "actor__code")
+    references: dict[int, list[doc_types.Reference]] = defaultdict(list)
+    for ref in Reference.objects.filter(**where).order_by("id"):
+        references[ref.provision_id].append(
+            doc_types.Reference(kind=ref.kind, text=ref.text, target=ref.target, start=ref.start, end=ref.end)
+        )
+    deadlines: dict[int, list[doc_types.Deadline]] = defaultdict(list)
+    for deadline in Deadline.objects.filter(**where).order_by("id"):
+        deadlines[deadline.provision_id].append(
+            doc_types.Deadline(
+                text=deadline.text,
+                start=deadline.start,
+                end=deadline.end,
+                precision=deadline.precision,
+                note=deadline.note,
+            )
+        )
+
+    built: dict[int, doc_types.Provision] = {}
+    paragraphs: list[doc_types.Provision] = []
+    for row in version.provisions.select_related("actor").order_by("position"):
+        provision = doc_types.Provision(
+            paragraph=row.paragraph,
+            labels=tuple(row.path.split("/")[1:]),
+            text=row.text,
+            kind=row.kind,
+            chapter=chapter_numbers[row.chapter_id],
+            section=row.section or None,
+            objectives=tuple(objective_refs.get(row.pk, [])),
+            note_refs=note_refs.get(row.pk, []),
+            references=references.get(row.pk, []),
+            deadlines=deadlines.get(row.pk, []),
+            actor=row.actor.code if row.actor else None,
+            partners=tuple(partners.get(row.pk, [])),
+            subject_to_resources=row.subject_to_resources,
+            upon_request=row.upon_request,
+            source_lines=(row.source_first_line, row.source_last_line),
+        )
+        built[row.pk] = provision
+        if row.parent_id is None:
+            paragraphs.append(provision)
+        else:
+            built[row.parent_id].children.append(provision)
+    return paragraphs
+
+
+def _links(through: Any, where: dict[str, Any], key: str, value: str) -> dict[int, list[Any]]:
+    """Many-to-many links in the order they were saved (the order of the document)."""
+    links: dict[int, list[Any]] = defaultdict(list)
+    for left, right in through.objects.filter(**where).order_by("id").values_list(key, value):
+        links[left].append(right)
+    return links
