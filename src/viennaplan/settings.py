@@ -141,6 +141,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 # The official text the plan is imported from when no file is named.
 PLAN_SOURCE_FILE = PACKAGE_DIR / "data" / "plans-of-action-2001-draft.txt"

@@ -1,0 +1,81 @@
+"""What every plan page needs: the version it shows, how links keep it, its JSON twin.
+
+Every page takes `?version=ID`; without it the current version is shown. A version asked
+for explicitly is kept in every link of the page (`vq`), so a reader who pinned a version
+stays on it while browsing.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.urls import reverse
+
+from ..models import PlanVersion
+
+
+class NoPlanImported(Http404):
+    """No version of the plan is in the database yet."""
+
+
+def requested_version(request) -> PlanVersion:
+    """The version named by `?version=ID`, else the current one; 404 with a clear message."""
+    raw = request.GET.get("version", "").strip()
+    if not raw:
+        version = PlanVersion.current()
+        if version is None:
+            raise NoPlanImported("No version of the plan has been imported yet. Run `viennaplan plan import` first.")
+        return version
+    if not raw.isdigit():
+        raise Http404(f"?version={raw!r} is not a plan version number (expected a whole number, e.g. ?version=1).")
+    try:
+        return PlanVersion.objects.get(pk=int(raw))
+    except PlanVersion.DoesNotExist:
+        raise Http404(f"There is no plan version {raw}. Leave out ?version= to see the current plan.") from None
+
+
+def version_param(request, version: PlanVersion) -> str:
+    """`version=ID` when the reader asked for a version, else ""."""
+    return f"version={version.pk}" if request.GET.get("version", "").strip() else ""
+
+
+def api_url(path: str, vparam: str = "", **params) -> str:
+    """The URL of a page's JSON twin under /api/plan/, with the same filters."""
+    query = {key: value for key, value in params.items() if value not in (None, "")}
+    encoded = urlencode(query)
+    if vparam:
+        encoded = f"{vparam}&{encoded}" if encoded else vparam
+    url = reverse("api:api-root") + "/".join(part for part in ("plan", path.strip("/")) if part)
+    return f"{url}?{encoded}" if encoded else url
+
+
+def page_context(request, version: PlanVersion, **extra) -> dict:
+    """The context every plan page shares (the base layout reads it)."""
+    current = PlanVersion.current()
+    vparam = version_param(request, version)
+    versions = list(PlanVersion.objects.only("id", "title", "symbol", "date", "imported_at"))
+    context = {
+        "plan": version,
+        "current_plan": current,
+        "is_current_version": current is not None and version.pk == current.pk,
+        "vparam": vparam,
+        "vq": f"?{vparam}" if vparam else "",
+        "vamp": f"&{vparam}" if vparam else "",
+        "versions": versions if len(versions) > 1 else [],
+    }
+    context.update(extra)
+    return context
+
+
+def version_label(version: PlanVersion) -> str:
+    """'version 2 (E/CN.15/2001/4, 27 March 2001)': how a page names another version."""
+    from .dates import long_date
+
+    identity = ", ".join(part for part in (version.symbol, version.date and long_date(version.date)) if part)
+    return f"version {version.pk}" + (f" ({identity})" if identity else "")
+
+
+def short_title(version: PlanVersion) -> str:
+    """The title as cited: without its subtitle after the colon."""
+    return version.title.split(":")[0].strip() if version.title else "Plans of Action"
