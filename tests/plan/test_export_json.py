@@ -185,6 +185,8 @@ def test_fields_with_defaults_may_be_left_out():
             "items",
             "citation",
             "path",
+            "objective",
+            "full_text",
         ):
             del paragraph[key]
     doc = document_from_json(data)
@@ -273,3 +275,20 @@ def test_the_real_plan_cites_paragraph_57_and_its_items(plan_document):
     para_57 = next(p for p in data["paragraphs"] if p["number"] == 57)
     assert para_57["chapter"] == "VI"
     assert [item["citation"] for item in para_57["items"]][:2] == ["57(a)", "57(b)"]
+
+
+def test_each_paragraph_carries_its_full_text_and_single_objective(plan_document):
+    data = document_to_json(plan_document)
+    paragraph_57 = next(p for p in data["paragraphs"] if p["number"] == 57)
+    assert paragraph_57["objective"] is None and paragraph_57["objectives"] == [1, 2]
+    assert "(k) The gathering, analysis and sharing" in paragraph_57["full_text"]
+    assert "(ii) Related offences such as tampering with firearm markings" in paragraph_57["full_text"]
+    paragraph_10 = next(p for p in data["paragraphs"] if p["number"] == 10)
+    assert paragraph_10["objective"] == 1
+
+
+def test_a_full_text_that_disagrees_with_the_items_is_refused(plan_document):
+    data = document_to_json(plan_document)
+    data["paragraphs"][56]["full_text"] = "something else"
+    with pytest.raises(ValueError, match=r"paragraphs\[56\]\.full_text: .* does not match"):
+        document_from_json(data)

@@ -79,7 +79,7 @@ def test_home_shows_the_plan_title_and_its_provenance(client, imported_plan):
     text = text_of(client.get("/"))
     assert "Draft Plans of Action for the implementation" in text
     assert "Economic and Social Council" in text
-    assert "Tenth session" in text
+    assert "Criminal Justice, tenth session, Vienna" in text
     assert "27 March 2001" in text
 
 

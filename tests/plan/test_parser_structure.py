@@ -386,8 +386,8 @@ def test_the_cover_page_gives_title_body_date_session_and_agenda_item(plan_docum
     assert doc.title.startswith("Draft Plans of Action for the implementation during the period 2001-2005")
     assert doc.body == "Economic and Social Council"
     assert doc.date.isoformat() == "2001-03-27"
-    assert doc.session.startswith("Commission on Crime Prevention and Criminal Justice Tenth session")
-    assert doc.agenda_item.startswith("Item 5 of the provisional agenda")
+    assert doc.session == "Commission on Crime Prevention and Criminal Justice, tenth session, Vienna, 8-17 May 2001"
+    assert doc.agenda_item.startswith("Item 5 of the provisional agenda: Follow-up to the Tenth United Nations Congress")
     assert doc.original_language == "English"
     assert len(doc.summary) == 3
     assert "go beyond the core functions financed through regular budgets" in doc.summary[1]

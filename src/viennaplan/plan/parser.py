@@ -180,8 +180,11 @@ class _Parser:
                 self.front["original_language"] = match.group(1)
             elif text.startswith("Commission on") and "session" in text:
                 session, _, item = text.partition(" Item ")
-                self.front["session"] = session.strip()
-                self.front["agenda_item"] = ("Item " + item).replace("agenda*", "agenda").strip() if item else ""
+                # "Commission … Justice Tenth session Vienna, 8-17 May 2001" -> "…Justice, tenth session, Vienna, …"
+                session = re.sub(r" (\w+) session ", lambda m: f", {m.group(1).lower()} session, ", session.strip())
+                self.front["session"] = session
+                item = re.sub(r"(provisional agenda)\*?\s+", r"\1: ", "Item " + item) if item else ""
+                self.front["agenda_item"] = item.strip()
             elif text.startswith("Draft Plans of Action") or text.startswith("Plans of Action"):
                 self.front["title"] = text
             elif text == "Summary":

@@ -6,7 +6,8 @@
 
 Malformed input raises `ValueError` naming the field: `paragraphs[3].items[1].label: missing`.
 Fields whose dataclass attribute has a default may be left out; derived fields (`citation`,
-`path`) may be left out too, but when present they must agree with the numbers and labels.
+`path`, `objective`, `full_text`) may be left out too, but when present they must agree with
+the numbers, labels, objectives and texts.
 Unknown fields are refused, so a typo is not silently dropped.
 """
 
@@ -85,6 +86,11 @@ def _flat(record: Any) -> dict[str, Any]:
     }
 
 
+def _single_objective(p: Provision) -> int | None:
+    """The objective a provision serves when it serves exactly one (see `objectives` for all)."""
+    return p.objectives[0] if len(p.objectives) == 1 else None
+
+
 def _chapter(chapter: Chapter) -> dict[str, Any]:
     data = _flat(chapter)
     data["objectives"] = [_flat(objective) for objective in chapter.objectives]
@@ -106,8 +112,10 @@ def _provision(p: Provision, parent: Provision | None, where: str) -> dict[str, 
         chapter=p.chapter,
         section=p.section,
         objectives=list(p.objectives),
+        objective=_single_objective(p),
         kind=p.kind,
         text=p.text,
+        full_text=p.full_text(),
         actor=p.actor,
         partners=list(p.partners),
         subject_to_resources=p.subject_to_resources,
@@ -327,6 +335,13 @@ def _provision_from(parent: Provision | None) -> Reader:
             if stated != expected:
                 raise ValueError(f"{obj.at(derived)}: {stated!r} does not match the numbering ({expected!r})")
         provision.children = obj.get("items", _list_of(_provision_from(provision)), list)
+        for derived, expected in (  # type: ignore[assignment]
+            ("objective", _single_objective(provision)),
+            ("full_text", provision.full_text()),
+        ):
+            stated = obj.get(derived, lambda value, at: value, lambda expected=expected: expected)
+            if stated != expected:
+                raise ValueError(f"{obj.at(derived)}: {stated!r} does not match the provision ({expected!r})")
         obj.finish()
         return provision
 
