@@ -17,6 +17,11 @@ from pathlib import Path
 RUNS = 30
 
 
+def _figure(label: str, times: list[float], target: str = "") -> None:
+    median, worst = statistics.median(times) * 1000, max(times) * 1000
+    print(f"{label:20} median {median:7.1f} ms   worst {worst:7.1f} ms   {target}")
+
+
 def main() -> None:
     tmp = tempfile.mkdtemp(prefix="viennaplan-bench-")
     os.environ.pop("DATABASE_URL", None)
@@ -55,8 +60,8 @@ def main() -> None:
     assert not created
 
     print(f"SQLite database: {tmp}")
-    print(f"parse only           median {statistics.median(parse_times) * 1000:7.1f} ms   worst {max(parse_times) * 1000:7.1f} ms")
-    print(f"import (parse+store) median {statistics.median(import_times) * 1000:7.1f} ms   worst {max(import_times) * 1000:7.1f} ms   (target < 1000 ms)")
+    _figure("parse only", parse_times)
+    _figure("import (parse+store)", import_times, "(target < 1000 ms)")
     print(f"re-import, unchanged        {again * 1000:7.1f} ms")
 
     client = Client()
@@ -80,7 +85,9 @@ def main() -> None:
             start = time.perf_counter()
             client.get(url)
             times.append(time.perf_counter() - start)
-        print(f"  {label:22} median {statistics.median(times) * 1000:6.1f} ms   worst {max(times) * 1000:6.1f} ms   {url}")
+        print(
+            f"  {label:22} median {statistics.median(times) * 1000:6.1f} ms   worst {max(times) * 1000:6.1f} ms   {url}"
+        )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from .document import (
     ROMAN,
@@ -36,24 +35,18 @@ from .document import (
     PlanDocument,
     Provision,
 )
+from .frontmatter import (
+    ROMAN_LOOKALIKES,
+    Line,
+    PlanFormatError,
+    join_text,
+    read_front_matter,
+    read_lines,
+    read_notes,
+)
 from .markers import strip_emphasis, take_note_markers
 from .sequences import next_letter, next_roman
 from .shuffle import phrase_index, run_counts, unshuffle
-
-
-class PlanFormatError(ValueError):
-    """The text is not (or no longer) a text of the Plans of Action."""
-
-
-# Lines that are page furniture wherever they stand: (pattern, reason).
-FURNITURE = [
-    (re.compile(r"^V\.\d{2}-\d{5} \(E\)(?: \d{6})*\s*$"), "page furniture: job number and print dates"),
-    (re.compile(r"^E/CN\.15/\d{4}/[\d/A-Za-z.]+\s*$"), "page furniture: running head (document symbol)"),
-    (re.compile(r"^\d{1,3}\s*$"), "page furniture: page number"),
-    (re.compile(r"^\*\d{7}\*\s*$"), "page furniture: bar-code number"),
-]
-
-ROMAN_LOOKALIKES = str.maketrans({"Χ": "X", "Ι": "I", "Ⅴ": "V", "Ѵ": "V"})  # Greek/Cyrillic look-alikes
 
 CHAPTER_HEADING = re.compile(r"^([IVXΧ]{1,4})\.\s+(\S.*)$")
 SECTION_HEADING = re.compile(r"^([A-D])\.\s+(Commitments|Background|Objectives)\s*$")
@@ -61,8 +54,6 @@ SUBSECTION_HEADING = re.compile(r"^([1-3])\.\s+(National actions|International a
 OBJECTIVE = re.compile(r"^(?:[-•]\s+)?\*?Objective(?:\s+(\d+))?\.\*?\s+(\S.*)$")
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 LABELLED = re.compile(r"^\(([a-z]{1,4}|\d)\)\s+(\S.*)$")
-CONTENTS_ROW = re.compile(r"^\|\s*([IVXΧ]{1,4})\.\s*\|\s*([^|]*?)\s*\|\s*(\d+)\s*[-–—]\s*(\d+)\s*\|\s*(\d+)\s*\|")
-NOTE_LINE = re.compile(r"^[-•]\s+(.*)$")
 SUSPECT_SENTENCE_BREAK = re.compile(r"\b([a-z]{3,})\. ([a-z]+)\b")
 
 SUBSECTION_KIND = {
@@ -94,12 +85,6 @@ class _Cursor:
 
 
 @dataclass
-class _Line:
-    number: int
-    text: str
-
-
-@dataclass
 class _Parser:
     text: str
     source_name: str = ""
@@ -108,131 +93,44 @@ class _Parser:
     def __post_init__(self) -> None:
         self.cursor = _Cursor()
         self.chapters: list[Chapter] = []
-        self.contents: dict[str, tuple[str, int, int, int]] = {}
         self.paragraphs: list[Provision] = []
         self.notes: list[Note] = []
-        self.front: dict[str, object] = {"summary": [], "front_notes": []}
 
     # ---------------------------------------------------------------- entry point
     def parse(self) -> PlanDocument:
-        lines = self._lines()
-        body_start = self._front_matter(lines)
+        lines = read_lines(self.text, self.report)
+        front, body_start = read_front_matter(lines, self.report)
+        self.contents = front.contents
         notes_start = next((i for i, ln in enumerate(lines) if ln.text == "Notes" and i > body_start), len(lines))
         for line in lines[body_start:notes_start]:
             self._body_line(line)
         self._close_chapter()
-        self._notes(lines[notes_start + 1 :])
+        self.notes = read_notes(lines[notes_start + 1 :], self.report)
         self._check_structure()
         self._mend_shuffled_words()
         from .enrich import enrich  # references, deadlines, actors, flags
 
         document = PlanDocument(
-            title=str(self.front.get("title", "")),
-            date=self.front.get("date"),  # type: ignore[arg-type]
-            body=str(self.front.get("body", "")),
+            title=front.title,
+            date=front.date,
+            body=front.body,
             symbol="",
-            session=str(self.front.get("session", "")),
-            agenda_item=str(self.front.get("agenda_item", "")),
-            original_language=str(self.front.get("original_language", "")),
-            summary=list(self.front["summary"]),  # type: ignore[call-overload]
+            session=front.session,
+            agenda_item=front.agenda_item,
+            original_language=front.original_language,
+            summary=front.summary,
             checksum=hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
             chapters=self.chapters,
             paragraphs=self.paragraphs,
             notes=self.notes,
-            front_notes=list(self.front["front_notes"]),  # type: ignore[call-overload]
+            front_notes=front.front_notes,
             report=self.report,
         )
         enrich(document)
         return document
 
-    def _lines(self) -> list[_Line]:
-        lines: list[_Line] = []
-        for number, raw in enumerate(self.text.splitlines(), start=1):
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            reason = next((why for pattern, why in FURNITURE if pattern.match(stripped)), None)
-            if reason:
-                self.report.discard(number, stripped, reason)
-                continue
-            lines.append(_Line(number, stripped))
-        return lines
-
-    # ---------------------------------------------------------------- front matter
-    def _front_matter(self, lines: list[_Line]) -> int:
-        """Read the cover page, summary and contents; return the index of the first body line."""
-        contents_at = next((i for i, ln in enumerate(lines) if ln.text == "Contents"), None)
-        if contents_at is None:
-            raise PlanFormatError(
-                "no table of contents: expected a line 'Contents' followed by the chapters I to XII "
-                "of the Plans of Action"
-            )
-        in_summary = False
-        for line in lines[:contents_at]:
-            text = line.text
-            if text.startswith("^{*}") or text.startswith("*"):
-                self.front["front_notes"].append(  # type: ignore[union-attr]
-                    Note(number=0, marker="*", text=text.replace("^{*}", "").lstrip("* ").strip())
-                )
-            elif match := re.match(r"^Distr\.:\s*\w+\s+(\d{1,2} \w+ \d{4})$", text):
-                self.front["date"] = datetime.strptime(match.group(1), "%d %B %Y").date()
-            elif match := re.match(r"^Original:\s*(\w+)$", text):
-                self.front["original_language"] = match.group(1)
-            elif text.startswith("Commission on") and "session" in text:
-                session, _, item = text.partition(" Item ")
-                # "Commission … Justice Tenth session Vienna, 8-17 May 2001" -> "…Justice, tenth session, Vienna, …"
-                session = re.sub(r" (\w+) session ", lambda m: f", {m.group(1).lower()} session, ", session.strip())
-                self.front["session"] = session
-                item = re.sub(r"(provisional agenda)\*?\s+", r"\1: ", "Item " + item) if item else ""
-                self.front["agenda_item"] = item.strip()
-            elif text.startswith("Draft Plans of Action") or text.startswith("Plans of Action"):
-                self.front["title"] = text
-            elif text == "Summary":
-                in_summary = True
-            elif in_summary:
-                self._summary_line(line)
-            elif "body" not in self.front and len(text) < 60 and ("Council" in text or "Assembly" in text):
-                self.front["body"] = text
-            elif text.startswith("Report of"):
-                self.front["report_of"] = text
-            else:
-                self.report.discard(line.number, text, "cover page text not part of the plan")
-        if "title" not in self.front:
-            raise PlanFormatError("no title: expected a line starting 'Draft Plans of Action' before the contents")
-        index = contents_at + 1
-        while index < len(lines) and lines[index].text.startswith("|"):
-            self._contents_row(lines[index])
-            index += 1
-        if len(self.contents) != len(ROMAN):
-            found = ", ".join(self.contents) or "none"
-            raise PlanFormatError(
-                f"the contents list {len(self.contents)} chapters ({found}); expected the 12 chapters I to XII "
-                "as a table of rows '| I. | Background | 1–3 | 4 |'"
-            )
-        return index
-
-    def _summary_line(self, line: _Line) -> None:
-        summary: list[str] = self.front["summary"]  # type: ignore[assignment]
-        if summary and line.text[0].islower():
-            summary[-1] = _join(summary[-1], line.text)
-            self.report.repair("page-break-join", line.number, "summary sentence continued after a page break")
-        else:
-            summary.append(line.text)
-
-    def _contents_row(self, line: _Line) -> None:
-        match = CONTENTS_ROW.match(line.text)
-        if not match:
-            return  # header and rule rows of the table
-        raw_number, title, first, last, page = match.groups()
-        number = raw_number.translate(ROMAN_LOOKALIKES)
-        if number != raw_number:
-            self.report.repair(
-                "lookalike-letter", line.number, f"contents: '{raw_number}' (Greek letter) read as Roman {number}"
-            )
-        self.contents[number] = (title, int(first), int(last), int(page))
-
     # ---------------------------------------------------------------- body
-    def _body_line(self, line: _Line) -> None:
+    def _body_line(self, line: Line) -> None:
         text = line.text
         cursor = self.cursor
         if self._chapter_heading(line):
@@ -257,7 +155,7 @@ class _Parser:
         cursor.last_was_objective = False
         self._block(line, text)
 
-    def _chapter_heading(self, line: _Line) -> bool:
+    def _chapter_heading(self, line: Line) -> bool:
         match = CHAPTER_HEADING.match(line.text)
         if not match:
             return False
@@ -301,7 +199,7 @@ class _Parser:
                 f"{chapter.first_paragraph}–{chapter.last_paragraph}; the body's numbers are used"
             )
 
-    def _objective(self, line: _Line, match: re.Match[str]) -> None:
+    def _objective(self, line: Line, match: re.Match[str]) -> None:
         cursor = self.cursor
         assert cursor.chapter is not None
         numbered = match.group(1) is not None
@@ -323,7 +221,7 @@ class _Parser:
         self.cursor.paragraph = self.cursor.item = self.cursor.subitem = None
 
     # ---------------------------------------------------------------- blocks of text
-    def _block(self, line: _Line, text: str) -> None:
+    def _block(self, line: Line, text: str) -> None:
         """One line of body text: it may open a paragraph or item, or continue the current one,
         and may hold further paragraphs or items run together with it."""
         cursor = self.cursor
@@ -350,7 +248,7 @@ class _Parser:
         self._open(kind, label, line)
         self._fill(rest, line)
 
-    def _head(self, line: _Line, text: str) -> tuple[str, str, str] | None:
+    def _head(self, line: Line, text: str) -> tuple[str, str, str] | None:
         """Say whether the block opens a paragraph or item; repair a displaced number or label."""
         cursor = self.cursor
         expected_number = cursor.last_paragraph_number + 1
@@ -386,7 +284,7 @@ class _Parser:
                 return "item", letter, text[: displaced.start()] + " " + text[displaced.end() :]
         return None
 
-    def _resolve_label(self, raw: str, line: _Line) -> tuple[str, str] | None:
+    def _resolve_label(self, raw: str, line: Line) -> tuple[str, str] | None:
         """Which provision a label opens, given where we stand; None when it is not expected."""
         cursor = self.cursor
         if cursor.paragraph is None:
@@ -410,7 +308,7 @@ class _Parser:
             return "item", "l"
         return None
 
-    def _open(self, kind: str, label: str, line: _Line) -> None:
+    def _open(self, kind: str, label: str, line: Line) -> None:
         cursor = self.cursor
         assert cursor.chapter is not None
         if kind == "paragraph":
@@ -448,7 +346,7 @@ class _Parser:
         else:
             cursor.subitem = provision
 
-    def _fill(self, text: str, line: _Line) -> None:
+    def _fill(self, text: str, line: Line) -> None:
         """Give `text` to the provision just opened, splitting off run-together paragraphs and items."""
         while True:
             split = self._run_on(text)
@@ -465,7 +363,8 @@ class _Parser:
             self.report.repair(
                 "run-on",
                 line.number,
-                f"{what} ran on from {self.cursor.current.citation} on the same line: split at '{_clip(text[at:], 30)}'",
+                f"{what} ran on from {self.cursor.current.citation} on the same line: "
+                f"split at '{_clip(text[at:], 30)}'",
             )
             self._open(kind, label, line)
             text = text[resume:]
@@ -493,7 +392,7 @@ class _Parser:
                 candidates.append((match.start(), kind, label, match.end(), printed))
         return min(candidates) if candidates else None
 
-    def _append(self, provision: Provision, text: str, line: _Line) -> None:
+    def _append(self, provision: Provision, text: str, line: Line) -> None:
         text, emphasis = strip_emphasis(text)
         if emphasis:
             self.report.repair("emphasis-markup", line.number, f"emphasis markup removed in {provision.citation}")
@@ -502,45 +401,12 @@ class _Parser:
             self.report.repair(kind, line.number, f"{provision.citation}: {message}")
         self._advance_notes(marked.note_refs)
         provision.note_refs.extend(n for n in marked.note_refs if n not in provision.note_refs)
-        provision.text = _join(provision.text, marked.text.strip())
+        provision.text = join_text(provision.text, marked.text.strip())
         provision.source_lines = (provision.source_lines[0] or line.number, line.number)
 
     def _advance_notes(self, refs: list[int]) -> None:
         if refs:
             self.cursor.next_note = max(self.cursor.next_note, max(refs) + 1)
-
-    # ---------------------------------------------------------------- notes
-    def _notes(self, lines: list[_Line]) -> None:
-        for line in lines:
-            match = NOTE_LINE.match(line.text)
-            if not match:
-                if not self.notes:
-                    self.report.discard(line.number, line.text, "text after 'Notes' before the first note")
-                    continue
-                self.notes[-1].text = _join(self.notes[-1].text, line.text)
-                self.report.repair(
-                    "page-break-join", line.number, f"note {self.notes[-1].number} continued after a page break"
-                )
-                continue
-            body = match.group(1)
-            marker = re.match(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\$?\^\{(?:\\rm\s*)?\d+\}\$?|\d{1,2}(?=\s))\s*", body)
-            expected = len(self.notes) + 1
-            if marker:
-                number = int(re.sub(r"\D", "", marker.group(1).translate(_SUPERSCRIPT_TABLE)))
-                body = body[marker.end() :]
-                if number != expected:
-                    raise PlanFormatError(
-                        f"line {line.number}: note {number} follows note {expected - 1}; notes must be numbered 1, 2, 3, …"
-                    )
-            else:
-                number = expected
-                self.report.repair(
-                    "note-number-missing",
-                    line.number,
-                    f"note without its number read as note {number} (it follows note {number - 1})",
-                )
-            text, _ = strip_emphasis(body.strip())
-            self.notes.append(Note(number=number, text=text, marker=str(number)))
 
     def _mend_shuffled_words(self) -> None:
         """Put shuffled runs of names back in order (see `shuffle`); flag other suspect spots."""
@@ -587,19 +453,6 @@ class _Parser:
                 self.report.warnings.append(f"chapter {chapter.number} states no objective")
 
 
-_SUPERSCRIPT_TABLE = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-
-
-def _join(before: str, after: str) -> str:
-    if not before:
-        return after
-    if not after:
-        return before
-    if before.endswith("-") and after[:1].islower():
-        return before + after  # a word hyphenated at the page break: "money-" + "laundering"
-    return f"{before} {after}"
-
-
 def _normal(title: str) -> str:
     return re.sub(r"\W+", " ", title).strip().lower()
 
@@ -637,4 +490,4 @@ def parse_plan(text: str, *, source_name: str = "") -> PlanDocument:
     return _Parser(text, source_name).parse()
 
 
-__all__ = ["PlanFormatError", "parse_plan", "check_is_text", "date"]
+__all__ = ["PlanFormatError", "parse_plan", "check_is_text"]
