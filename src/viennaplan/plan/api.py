@@ -336,34 +336,21 @@ def _download_doc(fmt: str) -> dict:
     }
 
 
-@router.get(
-    "/export.json",
-    response={404: ErrorOut},
-    operation_id="plan_export_json",
-    summary="Download: JSON",
-    openapi_extra=_download_doc("json"),
-)
-def export_json(request: HttpRequest, filters: Query[VersionFilter]):
-    return _download(resolve_version(filters.version), "json")
+def _register_download(fmt: str, summary: str) -> None:
+    """One download endpoint per format: /export.json, /export.csv, /export.akn."""
+
+    def export(request: HttpRequest, filters: Query[VersionFilter]):
+        return _download(resolve_version(filters.version), fmt)
+
+    export.__name__ = f"export_{fmt}"
+    router.get(
+        f"/export.{fmt}",
+        response={404: ErrorOut},
+        operation_id=f"plan_export_{fmt}",
+        summary=f"Download: {summary}",
+        openapi_extra=_download_doc(fmt),
+    )(export)
 
 
-@router.get(
-    "/export.csv",
-    response={404: ErrorOut},
-    operation_id="plan_export_csv",
-    summary="Download: CSV",
-    openapi_extra=_download_doc("csv"),
-)
-def export_csv(request: HttpRequest, filters: Query[VersionFilter]):
-    return _download(resolve_version(filters.version), "csv")
-
-
-@router.get(
-    "/export.akn",
-    response={404: ErrorOut},
-    operation_id="plan_export_akn",
-    summary="Download: Akoma Ntoso 3.0",
-    openapi_extra=_download_doc("akn"),
-)
-def export_akn(request: HttpRequest, filters: Query[VersionFilter]):
-    return _download(resolve_version(filters.version), "akn")
+for _fmt, _summary in (("json", "JSON"), ("csv", "CSV"), ("akn", "Akoma Ntoso 3.0")):
+    _register_download(_fmt, _summary)
