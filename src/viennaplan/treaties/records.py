@@ -49,6 +49,7 @@ class InstrumentRules:
     organizations_may_join: bool = True
     signature_windows: tuple[SignatureWindow, ...] = ()
     denunciation_delay_months: int | None = 12  # None: no denunciation clause
+    denunciation_delay_days: int | None = None  # where the clause counts days ("180 days"): used instead of months
     denunciation_cascades_to_children: bool = False  # denouncing UNTOC denounces its Protocols (art. 40(3))
     official_entry_into_force: date | None = None
     articles: dict[str, str] = field(default_factory=dict)  # rule -> article: {"general": "art. 38(1)", ...}
@@ -90,6 +91,7 @@ class InstrumentStatus:
     parties: int
     states: list[StateStatus]
     notes: list[str] = field(default_factory=list)  # e.g. discrepancy with the official date, official date used
+    denunciation_cascades_to_children: bool = False  # copied from the rules, so that a Protocol's status can follow it
 
 
 @dataclass(frozen=True)

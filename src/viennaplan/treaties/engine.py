@@ -1,0 +1,346 @@
+"""Who is bound by an instrument, from which date, and why, computed from the instrument's rules
+(`treaties.rules.INSTRUMENTS`) and the dated actions of States. Plain Python, no Django.
+
+`instrument_status` sorts one instrument's actions once and walks them once; `all_statuses` sorts all
+actions once, groups them by instrument and computes parents first, so that a Protocol sees its
+Convention's status. Each State's explanation cites the rule applied, with its dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_right
+from collections.abc import Iterable
+from datetime import date, timedelta
+from operator import attrgetter
+
+from .records import DENUNCIATION, EUROPEAN_UNION, SIGNATURE, Action, InstrumentRules, InstrumentStatus, StateStatus
+
+ORGANIZATIONS: frozenset[str] = frozenset({EUROPEAN_UNION})
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_BY_DATE = attrgetter("date")
+
+
+def format_date(day: date) -> str:
+    """The depositary's style, independent of the locale: `27 Oct 2006`."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the last day of the month where that day does not exist (29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def denunciation_takes_effect(rules: InstrumentRules, received: date) -> date | None:
+    """The day a denunciation received on `received` takes effect; None where there is no denunciation clause."""
+    if rules.denunciation_delay_days is not None:
+        return received + timedelta(days=rules.denunciation_delay_days)
+    if rules.denunciation_delay_months is None:
+        return None
+    return add_months(received, rules.denunciation_delay_months)
+
+
+def kind_label(kind: str) -> str:
+    return "act of formal confirmation" if kind == "formal_confirmation" else kind.replace("_", " ")
+
+
+def instrument_status(
+    rules: InstrumentRules,
+    actions: Iterable[Action],
+    *,
+    as_of: date | None = None,
+    parent: InstrumentStatus | None = None,
+    organizations: frozenset[str] = ORGANIZATIONS,
+) -> InstrumentStatus:
+    """The status of one instrument as of `as_of` (None: every action on file, parties as of today).
+
+    Only the actions of `rules.code` are read. `parent` is the Convention's status for a Protocol, computed
+    as of the same date; `organizations` are the codes of regional economic integration organizations.
+    """
+    own = sorted((action for action in actions if action.instrument == rules.code), key=_BY_DATE)
+    return _status(rules, own, as_of, parent, organizations)
+
+
+def all_statuses(
+    instruments: dict[str, InstrumentRules], actions: Iterable[Action], *, as_of: date | None = None
+) -> dict[str, InstrumentStatus]:
+    """Every instrument's status, parents first; actions of instruments not in `instruments` are ignored."""
+    grouped: dict[str, list[Action]] = {code: [] for code in instruments}
+    for action in sorted(actions, key=_BY_DATE):
+        bucket = grouped.get(action.instrument)
+        if bucket is not None:
+            bucket.append(action)
+    statuses: dict[str, InstrumentStatus] = {}
+    for code in parents_first(instruments):
+        rules = instruments[code]
+        parent = statuses.get(rules.parent) if rules.parent else None
+        statuses[code] = _status(rules, grouped[code], as_of, parent, ORGANIZATIONS)
+    return statuses
+
+
+def parents_first(instruments: dict[str, InstrumentRules]) -> list[str]:
+    """The codes ordered so that each parent comes before its children (a parent not listed is skipped)."""
+    order: list[str] = []
+    done: set[str] = set()
+    for start in instruments:
+        chain: list[str] = []
+        code: str | None = start
+        while code is not None and code in instruments and code not in done:
+            if code in chain:
+                raise ValueError(f"instruments {' -> '.join(chain)} -> {code} form a cycle of parents")
+            chain.append(code)
+            code = instruments[code].parent
+        for code in reversed(chain):
+            done.add(code)
+            order.append(code)
+    return order
+
+
+def _status(
+    rules: InstrumentRules,
+    actions: list[Action],
+    as_of: date | None,
+    parent: InstrumentStatus | None,
+    organizations: frozenset[str],
+) -> InstrumentStatus:
+    """The single pass: `actions` are this instrument's, sorted by date."""
+    consent_kinds = frozenset(rules.consent_kinds)
+    counts_organizations = rules.counts_organizations
+    signatures: dict[str, date] = {}
+    consents: dict[str, Action] = {}  # the consent in effect on or before as_of
+    denunciations: dict[str, list[date]] = {}
+    counted: list[Action] = []  # the first consent of each State counted toward the threshold, whatever its date
+    seen: set[str] = set()
+    for action in actions:
+        kind, state = action.kind, action.state
+        within = as_of is None or action.date <= as_of
+        if kind in consent_kinds:
+            if state not in seen and (counts_organizations or state not in organizations):
+                seen.add(state)
+                counted.append(action)
+            if within:
+                previous = consents.get(state)
+                # A second consent replaces the first only after a denunciation (else it is a duplicate).
+                if previous is None or (denunciations.get(state) or [date.min])[-1] >= previous.date:
+                    consents[state] = action
+        elif not within:
+            continue
+        elif kind == SIGNATURE:
+            signatures.setdefault(state, action.date)
+        elif kind == DENUNCIATION:
+            denunciations.setdefault(state, []).append(action.date)
+
+    general, triggered_by, notes, waiting = _general_entry_into_force(rules, counted, as_of, parent)
+    context = _Context(rules, general, triggered_by, waiting, parent, organizations)
+    today = as_of or date.today()
+    states: list[StateStatus] = []
+    parties = 0
+    for state in sorted(signatures.keys() | consents.keys()):
+        signed = signatures.get(state)
+        consent = consents.get(state)
+        if consent is None:
+            states.append(StateStatus(state, signature=signed, explanation=context.signed_only(signatures[state])))
+            continue
+        status = context.state_status(state, signed, consent, denunciations.get(state, ()))
+        status.party = (
+            status.in_force is not None
+            and status.in_force <= today
+            and (status.denounced is None or status.denounced > today)
+        )
+        parties += status.party
+        states.append(status)
+    return InstrumentStatus(
+        instrument=rules.code,
+        as_of=as_of,
+        entry_into_force=general,
+        triggered_by=triggered_by,
+        signatories=len(signatures),
+        parties=parties,
+        states=states,
+        notes=notes,
+        denunciation_cascades_to_children=rules.denunciation_cascades_to_children,
+    )
+
+
+def _general_entry_into_force(
+    rules: InstrumentRules, counted: list[Action], as_of: date | None, parent: InstrumentStatus | None
+) -> tuple[date | None, Action | None, list[str], str]:
+    """(general date, triggering deposit, notes, why a deposit is still waiting)."""
+    notes: list[str] = []
+    article = rules.articles.get("general", "")
+    needed = f"the {ordinal(rules.threshold)} instrument ({article})"
+    official = rules.official_entry_into_force
+    if len(counted) < rules.threshold:
+        if official is not None:
+            notes.append(
+                f"official date used: {format_date(official)} (only {len(counted)} of the {rules.threshold} "
+                "instruments needed are on file)"
+            )
+            return official, None, notes, ""
+        notes.append(
+            f"not in force: {len(counted)} of the {rules.threshold} instruments needed are on file ({article})"
+        )
+        return None, None, notes, f"awaits {needed}"
+    trigger = counted[rules.threshold - 1]
+    if as_of is not None and trigger.date > as_of:
+        deposited = bisect_right(counted, as_of, key=_BY_DATE)
+        notes.append(
+            f"not in force on {format_date(as_of)}: {deposited} of the {rules.threshold} instruments needed "
+            f"had been deposited ({article})"
+        )
+        return None, None, notes, f"awaits {needed}"
+    general = trigger.date + timedelta(days=rules.general_delay_days)
+    if rules.parent:
+        if parent is None:
+            notes.append(
+                f"the status of {rules.parent} was not given: the rule that this instrument does not enter into "
+                "force before it, generally or for a State, was not applied"
+            )
+        elif parent.entry_into_force is None:
+            notes.append(
+                f"the {ordinal(rules.threshold)} instrument was deposited on {format_date(trigger.date)}, but "
+                f"{rules.parent} is not in force: this instrument enters into force with it, not before ({article})"
+            )
+            return None, trigger, notes, f"awaits the entry into force of {rules.parent} ({article})"
+        elif parent.entry_into_force > general:
+            notes.append(
+                f"the {ordinal(rules.general_delay_days)} day after the {ordinal(rules.threshold)} instrument "
+                f"({format_date(general)}) falls before {rules.parent} entered into force; in force on "
+                f"{format_date(parent.entry_into_force)}, not before it ({article})"
+            )
+            general = parent.entry_into_force
+    if official is not None and general != official:
+        notes.append(
+            f"discrepancy: the deposits on file give {format_date(general)} ({ordinal(rules.general_delay_days)} "
+            f"day after the {ordinal(rules.threshold)} instrument, deposited by {trigger.state} on "
+            f"{format_date(trigger.date)}); the official date is {format_date(official)}"
+        )
+    return general, trigger, notes, ""
+
+
+class _Context:
+    """What every State's computation of one instrument shares; builds the explanation sentences."""
+
+    def __init__(
+        self,
+        rules: InstrumentRules,
+        general: date | None,
+        triggered_by: Action | None,
+        waiting: str,
+        parent: InstrumentStatus | None,
+        organizations: frozenset[str],
+    ) -> None:
+        self.rules = rules
+        self.general = general
+        self.trigger_date = triggered_by.date if triggered_by is not None and general is not None else None
+        self.waiting = waiting
+        self.parent_states = {s.state: s for s in parent.states} if parent is not None and rules.parent else None
+        self.cascade = parent is not None and parent.denunciation_cascades_to_children
+        self.organizations = organizations
+        self.noun = "Protocol" if rules.parent else "Convention"
+        self.later_delay = timedelta(days=rules.later_delay_days)
+        self.articles = rules.articles
+
+    def signed_only(self, signed: date) -> str:
+        where = f" ({self.articles['signature']})" if "signature" in self.articles else ""
+        return f"signed {format_date(signed)}{where}; no consent to be bound on file"
+
+    def state_status(
+        self, state: str, signed: date | None, consent: Action, denunciations: Iterable[date]
+    ) -> StateStatus:
+        in_force, why = self._in_force(consent.date)
+        why = f"{kind_label(consent.kind)} deposited {format_date(consent.date)}; {why}"
+        if self.parent_states is not None:
+            in_force, why = self._not_before_parent(state, in_force, why)
+        if state in self.organizations and not self.rules.counts_organizations:
+            article = self.articles.get("organizations_count", "")
+            why += f"; an organization's instrument, not counted toward the {self.rules.threshold} ({article})"
+        denounced, why = self._denounced(state, consent.date, denunciations, why)
+        return StateStatus(
+            state,
+            signature=signed,
+            consent_kind=consent.kind,
+            consent_date=consent.date,
+            in_force=in_force,
+            denounced=denounced,
+            explanation=why,
+        )
+
+    def _in_force(self, deposited: date) -> tuple[date | None, str]:
+        general = self.general
+        if general is None:
+            return None, f"not yet in force: {self.waiting}"
+        general_article = self.articles.get("general", "")
+        later_article = self.articles.get("later", "")
+        later = deposited + self.later_delay
+        nth = ordinal(self.rules.later_delay_days)
+        before_trigger = deposited <= self.trigger_date if self.trigger_date is not None else later <= general
+        if before_trigger:
+            return general, (
+                f"in force {format_date(general)}: deposited before the {self.noun} entered into force; it entered "
+                f"into force for all States then depositing on the general date, {general_article}"
+            )
+        if later >= general:
+            return later, f"in force {format_date(later)}: {nth} day after deposit, {later_article}"
+        if self.rules.later_whichever_is_later:
+            return general, (
+                f"in force {format_date(general)}: the general date, later than the {nth} day after deposit "
+                f"({format_date(later)}), {later_article}"
+            )
+        return general, (
+            f"in force {format_date(general)}: the {nth} day after deposit ({format_date(later)}, {later_article}) "
+            f"falls before the general entry into force; clamped to the general date (interpretation in the "
+            f"{self.rules.code} rules)"
+        )
+
+    def _not_before_parent(self, state: str, in_force: date | None, why: str) -> tuple[date | None, str]:
+        assert self.parent_states is not None
+        parent_code = self.rules.parent
+        article = self.articles.get("parent", "")
+        status = self.parent_states.get(state)
+        if status is None or status.consent_date is None:
+            return in_force, why + f"; no consent to {parent_code} on file for this State ({article})"
+        if status.in_force is None:
+            return None, why + f"; not in force before {parent_code} is in force for the State ({article})"
+        if in_force is not None and status.in_force > in_force:
+            return status.in_force, why + (
+                f"; not before {parent_code} entered into force for the State: in force "
+                f"{format_date(status.in_force)} ({article})"
+            )
+        return in_force, why
+
+    def _denounced(
+        self, state: str, consented: date, denunciations: Iterable[date], why: str
+    ) -> tuple[date | None, str]:
+        effective: date | None = None
+        received = next((day for day in denunciations if day >= consented), None)
+        if received is not None:
+            effective = denunciation_takes_effect(self.rules, received)
+            article = self.articles.get("denunciation", "")
+            if effective is None:
+                why += f"; denunciation received {format_date(received)}, but the instrument has no denunciation clause"
+            else:
+                why += (
+                    f"; denunciation received {format_date(received)}, effective {format_date(effective)} ({article})"
+                )
+        if self.cascade and self.parent_states is not None:
+            parent_status = self.parent_states.get(state)
+            parent_effective = parent_status.denounced if parent_status is not None else None
+            if (
+                parent_effective is not None
+                and parent_effective > consented
+                and (effective is None or parent_effective < effective)
+            ):
+                effective = parent_effective
+                why += (
+                    f"; its denunciation of {self.rules.parent} takes effect for this {self.noun} too on "
+                    f"{format_date(parent_effective)} (denouncing {self.rules.parent} denounces its Protocols)"
+                )
+        return effective, why

@@ -1,0 +1,201 @@
+"""The instruments' final clauses as data: who may sign where and until when, how many instruments
+bring each into force, on which day for later States, and how a denunciation works.
+
+Keys of `InstrumentRules.articles` (the engine and validation cite them in their sentences):
+`signature`, `organizations` (regional economic integration organizations: signature, consent,
+accession), `general` (general entry into force), `later` (States depositing later),
+`organizations_count` (an organization's instrument not counted), `parent` (a Protocol needs its
+Convention), `denunciation`, `cascade` (denouncing the Convention denounces its Protocols).
+
+Every date and figure here is read from the instrument's text or the depositary's record named in
+`source`; where a figure could not be checked it is said so in `interpretations`. No date is guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .records import InstrumentRules, SignatureWindow
+from .terrorism_rules import TERRORISM_INSTRUMENTS
+
+_D = date
+_W = SignatureWindow
+_PALERMO = (
+    _W(_D(2000, 12, 12), _D(2000, 12, 15), "Palermo"),
+    _W(_D(2000, 12, 16), _D(2002, 12, 12), "New York"),
+)
+_UNTOC_SOURCE = (
+    "General Assembly resolution 55/25 (15 November 2000), annexes I-III, final clauses; official dates: "
+    "Multilateral Treaties Deposited with the Secretary-General, chap. XVIII.12"
+)
+
+
+def _palermo_protocol(code: str, name: str, short: str, arts: tuple[str, str, str], official: date) -> InstrumentRules:
+    signature, entry, denunciation = arts
+    return InstrumentRules(
+        code=code,
+        name=name,
+        short_name=short,
+        adopted=_D(2000, 11, 15),
+        adopted_by="General Assembly resolution 55/25",
+        threshold=40,
+        general_delay_days=90,
+        later_delay_days=30,
+        later_whichever_is_later=True,
+        parent="UNTOC",
+        signature_windows=_PALERMO,
+        official_entry_into_force=official,
+        articles={
+            "signature": f"art. {signature}(1)",
+            "organizations": f"art. {signature}(2)-(4)",
+            "general": f"art. {entry}(1)",
+            "later": f"art. {entry}(2)",
+            "organizations_count": f"art. {entry}(1)",
+            "parent": "art. 37(2) of the Convention",
+            "denunciation": f"art. {denunciation}(1)",
+        },
+        source=_UNTOC_SOURCE,
+    )
+
+
+_UNTOC_FAMILY = {
+    "UNTOC": InstrumentRules(
+        code="UNTOC",
+        name="United Nations Convention against Transnational Organized Crime",
+        short_name="Organized Crime Convention",
+        adopted=_D(2000, 11, 15),
+        adopted_by="General Assembly resolution 55/25",
+        threshold=40,
+        general_delay_days=90,
+        later_delay_days=30,
+        later_whichever_is_later=False,
+        signature_windows=_PALERMO,
+        denunciation_cascades_to_children=True,
+        official_entry_into_force=_D(2003, 9, 29),
+        articles={
+            "signature": "art. 36(1)",
+            "organizations": "art. 36(2)-(4)",
+            "general": "art. 38(1)",
+            "later": "art. 38(2)",
+            "organizations_count": "art. 38(1)",
+            "denunciation": "art. 40(1)",
+            "cascade": "art. 40(3)",
+        },
+        interpretations=(
+            "Read literally, art. 38(2) would put the Convention in force for a State that deposited between "
+            "the 40th instrument and the general date on the 30th day after its deposit, before the Convention "
+            "was in force at all; the depositary never brings a treaty into force for a State before its general "
+            "entry into force, so the engine clamps that date to the general date and says so in the explanation.",
+        ),
+        source=_UNTOC_SOURCE,
+    ),
+    "TIP": _palermo_protocol(
+        "TIP",
+        "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, "
+        "supplementing the United Nations Convention against Transnational Organized Crime",
+        "Trafficking in Persons Protocol",
+        ("16", "17", "19"),
+        _D(2003, 12, 25),
+    ),
+    "SOM": _palermo_protocol(
+        "SOM",
+        "Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the United "
+        "Nations Convention against Transnational Organized Crime",
+        "Migrants Protocol",
+        ("21", "22", "24"),
+        _D(2004, 1, 28),
+    ),
+    "FIREARMS": InstrumentRules(
+        code="FIREARMS",
+        name="Protocol against the Illicit Manufacturing of and Trafficking in Firearms, Their "
+        "Parts and Components and Ammunition, supplementing the United Nations Convention against Transnational "
+        "Organized Crime",
+        short_name="Firearms Protocol",
+        adopted=_D(2001, 5, 31),
+        adopted_by="General Assembly resolution 55/255",
+        threshold=40,
+        general_delay_days=90,
+        later_delay_days=30,
+        later_whichever_is_later=True,
+        parent="UNTOC",
+        signature_windows=(_W(_D(2001, 5, 31) + timedelta(days=30), _D(2002, 12, 12), "New York"),),
+        official_entry_into_force=_D(2005, 7, 3),
+        articles={
+            "signature": "art. 17(1)",
+            "organizations": "art. 17(2)-(4)",
+            "general": "art. 18(1)",
+            "later": "art. 18(2)",
+            "organizations_count": "art. 18(1)",
+            "parent": "art. 37(2) of the Convention",
+            "denunciation": "art. 20(1)",
+        },
+        interpretations=(
+            "'From the thirtieth day after its adoption' is read as adoption plus 30 days: open from 30 June 2001.",
+        ),
+        source="General Assembly resolution 55/255 (31 May 2001), annex, final clauses; official date: "
+        "Multilateral Treaties Deposited with the Secretary-General, chap. XVIII.12",
+    ),
+    "UNCAC": InstrumentRules(
+        code="UNCAC",
+        name="United Nations Convention against Corruption",
+        short_name="Convention against Corruption",
+        adopted=_D(2003, 10, 31),
+        adopted_by="General Assembly resolution 58/4",
+        threshold=30,
+        general_delay_days=90,
+        later_delay_days=30,
+        later_whichever_is_later=True,
+        signature_windows=(
+            _W(_D(2003, 12, 9), _D(2003, 12, 11), "Mérida"),
+            _W(_D(2003, 12, 12), _D(2005, 12, 9), "New York"),
+        ),
+        official_entry_into_force=_D(2005, 12, 14),
+        articles={
+            "signature": "art. 67(1)",
+            "organizations": "art. 67(2)-(4)",
+            "general": "art. 68(1)",
+            "later": "art. 68(2)",
+            "organizations_count": "art. 68(1)",
+            "denunciation": "art. 70(1)",
+        },
+        source="General Assembly resolution 58/4 (31 October 2003), annex, arts. 67-71; official date: "
+        "Multilateral Treaties Deposited with the Secretary-General, chap. XVIII.14",
+    ),
+}
+
+_DRUGS = InstrumentRules(
+    code="DRUGS1988",
+    name="United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances",
+    short_name="1988 Convention",
+    adopted=_D(1988, 12, 19),
+    adopted_by="United Nations Conference for the Adoption of a Convention against Illicit Traffic in Narcotic "
+    "Drugs and Psychotropic Substances (Vienna, 25 November-20 December 1988)",
+    threshold=20,
+    general_delay_days=90,
+    later_delay_days=90,
+    later_whichever_is_later=False,
+    signature_windows=(
+        _W(_D(1988, 12, 20), _D(1989, 2, 28), "Vienna"),
+        _W(_D(1989, 3, 1), _D(1989, 12, 20), "New York"),
+    ),
+    official_entry_into_force=_D(1990, 11, 11),
+    articles={
+        "signature": "art. 26",
+        "organizations": "arts. 26-28",
+        "general": "art. 29(1)",
+        "later": "art. 29(2)",
+        "organizations_count": "art. 29(1)",
+        "denunciation": "art. 30",
+    },
+    interpretations=(
+        "The depositary dates the Convention 20 December 1988, the day it was opened for signature at Vienna; "
+        "the Conference adopted it on 19 December 1988, the date kept here as its adoption.",
+        "The engine does not count an organization's instrument toward the 20, as for the later United Nations "
+        "conventions; art. 29 has not been checked on this point here.",
+    ),
+    source="Convention, arts. 26-30 (E/CONF.82/15); signature dates and official date: Multilateral Treaties "
+    "Deposited with the Secretary-General, chap. VI.19",
+)
+
+
+INSTRUMENTS: dict[str, InstrumentRules] = {**_UNTOC_FAMILY, "DRUGS1988": _DRUGS, **TERRORISM_INSTRUMENTS}
