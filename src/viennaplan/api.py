@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from viennaplan.countries.api import router as countries_router
 from viennaplan.plan.api import router as plan_router
 
 api = NinjaAPI(
@@ -12,3 +13,4 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/plan", plan_router, tags=["plan"])
+api.add_router("/countries", countries_router, tags=["countries"])

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "viennaplan.plan",
+    "viennaplan.countries",
 ]
 
 MIDDLEWARE = [

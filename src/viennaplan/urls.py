@@ -6,5 +6,6 @@ from viennaplan.api import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("countries/", include("viennaplan.countries.urls")),
     path("", include("viennaplan.plan.urls")),
 ]

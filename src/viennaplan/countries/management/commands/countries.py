@@ -1,0 +1,81 @@
+"""`viennaplan countries load|resolve`: the country reference data.
+
+    viennaplan countries load [--data-dir DIR]     reload every CSV file (one transaction)
+    viennaplan countries resolve NAME [--on DATE]   the code a name stands for (on a date)
+
+A bad file stops the load with every problem listed by file, row and column; the database is
+then exactly as it was.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from viennaplan.countries.datafiles import DATA_DIR
+
+
+class Command(BaseCommand):
+    help = "Load and query the country reference data (`viennaplan countries SUBCOMMAND --help`)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{load,resolve}")
+        loader = commands.add_parser(
+            "load",
+            help="reload the country data files into the database (idempotent)",
+            description="Make the country tables equal to the CSV files (countries, names, former "
+            "States, regional groups, LDC/LLDC/SIDS status, EU membership). All or nothing.",
+        )
+        loader.add_argument(
+            "--data-dir", type=Path, metavar="DIR", help=f"folder with the CSV files (default: {DATA_DIR})"
+        )
+        resolver = commands.add_parser(
+            "resolve",
+            help="print the code a State's name stands for",
+            description="Resolve a name as the depositary writes it (any case, with or without accents) "
+            "or a code, on a date where the name changed meaning.",
+        )
+        resolver.add_argument("name", metavar="NAME")
+        resolver.add_argument("--on", metavar="YYYY-MM-DD", help="the date of the list the name comes from")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["subcommand"] == "load":
+            self.load(options["data_dir"])
+        else:
+            self.resolve(options["name"], options["on"])
+
+    def load(self, directory: Path | None) -> None:
+        from viennaplan.countries.datafiles import DataFileError
+        from viennaplan.countries.store import CountryLoadError, load_country_data
+
+        if directory is not None and not directory.is_dir():
+            raise CommandError(f"{directory}: no such folder; expected the folder of the country CSV files")
+        try:
+            summary = load_country_data(directory)
+        except DataFileError as error:
+            raise CommandError(f"{error}\nNothing was changed.") from error
+        except CountryLoadError as error:
+            raise CommandError(str(error)) from error
+        if summary.changed:
+            self.stdout.write(self.style.SUCCESS(summary.describe()))
+        else:
+            self.stdout.write(summary.describe())
+
+    def resolve(self, name: str, on: str | None) -> None:
+        from viennaplan.countries.names import UnknownState
+        from viennaplan.countries.registry import country_name, resolve_state
+
+        day = None
+        if on:
+            try:
+                day = date.fromisoformat(on)
+            except ValueError:
+                raise CommandError(f"--on {on!r} is not a date (expected YYYY-MM-DD)") from None
+        try:
+            code = resolve_state(name, day)
+        except UnknownState as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"{code}\t{country_name(code)}")

@@ -1,0 +1,194 @@
+"""Country facts for the rest of the system, read once from the database and kept in memory.
+
+    resolve_state("Bolivia (Plurinational State of)")     -> "BOL"
+    eu_members_on(date(2019, 6, 1))                        -> {"AUT", ..., "GBR", ...}
+    regional_group("TUR")                                  -> "western_european_others"
+    is_ldc("BTN", date(2023, 12, 12))                      -> True
+
+The snapshot is rebuilt on first use after `forget()`, which loading the data files and any
+save or delete of a country row call. Another process (a web worker) keeps its snapshot until
+its own next load or restart: reference data changes rarely, and every lookup stays in memory.
+Dates: `on=None` means today.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .datafiles import EUROPEAN_UNION
+from .names import NameEntry, NameIndex
+
+_lock = threading.Lock()
+_snapshot: Snapshot | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    names: dict[str, str]  # code -> UN English name, former States included
+    kinds: dict[str, str]  # code -> kind of country ("predecessor" for former States)
+    index: NameIndex
+    primary_groups: dict[str, str]
+    groups: dict[str, tuple[str, ...]]
+    statuses: dict[str, tuple[tuple[str, date | None, date | None], ...]]  # code -> (list, since, until)
+    memberships: dict[str, tuple[tuple[str, date, date | None], ...]]  # organization -> (member, joined, left)
+
+
+def forget(*args: Any, **kwargs: Any) -> None:
+    """Drop the snapshot (also a signal receiver: any arguments are ignored)."""
+    global _snapshot
+    with _lock:
+        _snapshot = None
+
+
+def snapshot() -> Snapshot:
+    global _snapshot
+    current = _snapshot
+    if current is None:
+        current = _build()
+        with _lock:
+            _snapshot = current
+    return current
+
+
+def _build() -> Snapshot:
+    from .models import (
+        Country,
+        CountryName,
+        CountryStatus,
+        OrganizationMembership,
+        Predecessor,
+        RegionalGroupMembership,
+    )
+
+    countries = list(Country.objects.all())
+    predecessors = list(Predecessor.objects.all())
+    entries = [NameEntry(name, c.alpha3, note="UN name") for c in countries for name in _names(c)]
+    entries += [NameEntry(p.name, p.code, p.existed_from, p.existed_to) for p in predecessors]
+    entries += [
+        NameEntry(n.name, n.code, n.valid_from, n.valid_to, n.note) for n in CountryName.objects.all().order_by("pk")
+    ]
+    codes = [c.alpha3 for c in countries] + [p.code for p in predecessors]
+    index = NameIndex(entries, codes, {c.alpha2: c.alpha3 for c in countries if c.alpha2})
+    groups: dict[str, list[str]] = {}
+    primary: dict[str, str] = {}
+    for membership in RegionalGroupMembership.objects.order_by("-primary", "group"):
+        groups.setdefault(membership.country_id, []).append(membership.group)
+        if membership.primary:
+            primary.setdefault(membership.country_id, membership.group)
+    statuses: dict[str, list[tuple[str, date | None, date | None]]] = {}
+    for status in CountryStatus.objects.order_by("list", "since"):
+        statuses.setdefault(status.country_id, []).append((status.list, status.since, status.until))
+    memberships: dict[str, list[tuple[str, date, date | None]]] = {}
+    for m in OrganizationMembership.objects.order_by("joined"):
+        memberships.setdefault(m.organization_id, []).append((m.member_id, m.joined, m.left))
+    return Snapshot(
+        names={**{c.alpha3: c.name_en for c in countries}, **{p.code: p.name for p in predecessors}},
+        kinds={**{c.alpha3: c.kind for c in countries}, **{p.code: "predecessor" for p in predecessors}},
+        index=index,
+        primary_groups=primary,
+        groups={code: tuple(values) for code, values in groups.items()},
+        statuses={code: tuple(values) for code, values in statuses.items()},
+        memberships={code: tuple(values) for code, values in memberships.items()},
+    )
+
+
+def _names(country: Any) -> list[str]:
+    names = [country.name_en, country.name_fr, country.name_es, country.name_ru, country.name_zh, country.name_ar]
+    return [name for name in [*names, country.formal_name_en] if name]
+
+
+def _day(on: date | None) -> date:
+    return on or date.today()
+
+
+# -- public helpers ------------------------------------------------------------------------------
+
+
+def country_index() -> NameIndex:
+    """Every name and code known, for `resolve(name_or_code, on=date)`."""
+    return snapshot().index
+
+
+def resolve_state(name_or_code: str, on: date | None = None) -> str:
+    """The code of a State, organization or former State named in any recorded form.
+    Raises `names.UnknownState` (with suggestions) when nothing fits."""
+    return snapshot().index.resolve(name_or_code, on)
+
+
+def country_name(code: str) -> str:
+    """The UN English name of a code (former States included); the code itself if unknown."""
+    return snapshot().names.get(code, code)
+
+
+def country_names() -> dict[str, str]:
+    """Code -> UN English name, for every country and former State."""
+    return dict(snapshot().names)
+
+
+def member_states() -> list[str]:
+    """The codes of the UN Member States."""
+    return sorted(code for code, kind in snapshot().kinds.items() if kind == "member_state")
+
+
+def is_organization(code: str) -> bool:
+    return snapshot().kinds.get(code) == "organization"
+
+
+def regional_group(code: str) -> str | None:
+    """The UN regional group a State is counted in (its primary group), or None."""
+    return snapshot().primary_groups.get(code)
+
+
+def regional_groups_of(code: str) -> tuple[str, ...]:
+    """Every regional group a State takes part in, primary first."""
+    return snapshot().groups.get(code, ())
+
+
+def states_in_group(group: str) -> set[str]:
+    """The States counted in a regional group (primary membership)."""
+    return {code for code, primary in snapshot().primary_groups.items() if primary == group}
+
+
+def statuses_on(code: str, on: date | None = None) -> set[str]:
+    """The lists ("ldc", "lldc", "sids") a State is on, on a date."""
+    day = _day(on)
+    return {
+        kind
+        for kind, since, until in snapshot().statuses.get(code, ())
+        if (since is None or since <= day) and (until is None or day < until)
+    }
+
+
+def states_on_list(kind: str, on: date | None = None) -> set[str]:
+    """Every State on one list ("ldc", "lldc", "sids") on a date."""
+    return {code for code in snapshot().statuses if kind in statuses_on(code, on)}
+
+
+def is_ldc(code: str, on: date | None = None) -> bool:
+    return "ldc" in statuses_on(code, on)
+
+
+def is_lldc(code: str, on: date | None = None) -> bool:
+    return "lldc" in statuses_on(code, on)
+
+
+def is_sids(code: str, on: date | None = None) -> bool:
+    return "sids" in statuses_on(code, on)
+
+
+def organization_members_on(organization: str, on: date | None = None) -> set[str]:
+    """The member States of an organization on a date (both ends inclusive)."""
+    day = _day(on)
+    return {
+        member
+        for member, joined, left in snapshot().memberships.get(organization, ())
+        if joined <= day and (left is None or day <= left)
+    }
+
+
+def eu_members_on(on: date | None = None) -> set[str]:
+    """The member States of the European Union (the European Community before 1 December 2009)."""
+    return organization_members_on(EUROPEAN_UNION, on)

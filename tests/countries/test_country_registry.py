@@ -1,0 +1,52 @@
+"""The cached country facts other apps use: EU membership on a date, names, kinds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from countries_sample import TODAY, forget_registry
+
+from viennaplan.countries import registry
+from viennaplan.countries.models import Country
+
+fresh_registry = pytest.fixture(autouse=True)(forget_registry)
+
+
+def test_the_united_kingdom_was_an_eu_member_until_31_january_2020(db):
+    assert "GBR" in registry.eu_members_on(date(2020, 1, 31))
+    assert "GBR" not in registry.eu_members_on(date(2020, 2, 1))
+
+
+def test_croatia_joined_on_1_july_2013(db):
+    assert "HRV" not in registry.eu_members_on(date(2013, 6, 30))
+    assert "HRV" in registry.eu_members_on(date(2013, 7, 1))
+
+
+def test_the_eu_had_15_members_when_the_convention_was_signed_and_has_27_today(db):
+    assert len(registry.eu_members_on(date(2000, 12, 12))) == 15
+    assert len(registry.eu_members_on(TODAY)) == 27
+    assert registry.eu_members_on(date(1957, 12, 31)) == set()
+
+
+def test_names_and_kinds(db):
+    assert registry.country_name("CHE") == "Switzerland"
+    assert registry.country_name("SCG") == "Serbia and Montenegro"
+    assert registry.country_name("XXX") == "XXX"
+    assert registry.is_organization("EUU") and not registry.is_organization("CHE")
+    assert len(registry.member_states()) == 193
+
+
+def test_resolve_state_reads_the_names_from_the_database(db):
+    assert registry.resolve_state("Plurinational State of Bolivia") == "BOL"
+    assert registry.resolve_state("european community", date(2003, 12, 10)) == "EUU"
+
+
+def test_a_saved_change_is_seen_at_once(db):
+    assert registry.country_name("CHE") == "Switzerland"
+    Country.objects.filter(alpha3="CHE").update(name_en="Helvetia")  # no signal: the snapshot is kept
+    assert registry.country_name("CHE") == "Switzerland"
+    country = Country.objects.get(alpha3="CHE")
+    country.save()  # a save (admin, shell) drops the snapshot
+    assert registry.country_name("CHE") == "Helvetia"
+    assert registry.resolve_state("Helvetia") == "CHE"
