@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from viennaplan.countries.api import router as countries_router
 from viennaplan.plan.api import router as plan_router
+from viennaplan.treaties.api import router as treaties_router
 
 api = NinjaAPI(
     title="viennaplan API",
@@ -14,3 +15,4 @@ api = NinjaAPI(
 )
 api.add_router("/plan", plan_router, tags=["plan"])
 api.add_router("/countries", countries_router, tags=["countries"])
+api.add_router("/treaties", treaties_router, tags=["treaties"])

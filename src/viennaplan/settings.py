@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "simple_history",
     "viennaplan.plan",
     "viennaplan.countries",
+    "viennaplan.treaties",
 ]
 
 MIDDLEWARE = [

@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("countries/", include("viennaplan.countries.urls")),
+    path("treaties/", include("viennaplan.treaties.urls")),
     path("", include("viennaplan.plan.urls")),
 ]

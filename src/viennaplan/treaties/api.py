@@ -1,0 +1,331 @@
+"""Treaty status as open data: a JSON API under /api/treaties (OpenAPI at /api/docs).
+
+Every endpoint takes `?as_of=YYYY-MM-DD` (default: today). Reading is public; recording an
+action (POST /api/treaties/actions) is for staff users only and goes through the engine's
+validation: a refused action answers 422 with every reason. Unknown instruments and States
+answer 404 with {"detail": "…"}. Operation ids are stable (`treaties_get_status`, …).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router
+from ninja.errors import HttpError
+from ninja.responses import Status
+from ninja.security import django_auth
+
+from . import depositary
+from .models import Instrument
+from .overview import all_instruments, ratification_progress, state_panel
+from .records import Action, InstrumentRules, InstrumentStatus, StateStatus
+from .schemas import (
+    API_ROOT,
+    ActionIn,
+    ActionOut,
+    AsOfFilter,
+    ErrorOut,
+    InstrumentDetailOut,
+    InstrumentOut,
+    InstrumentProgressOut,
+    ObjectiveProgressOut,
+    PanelLineOut,
+    RefusedOut,
+    StateFilters,
+    StateListOut,
+    StatePanelOut,
+    StateRefOut,
+    StateRowOut,
+    StatusOut,
+    StatusSummaryOut,
+    TargetsOut,
+)
+from .store import has_status_data, instrument_rules, state_directory, state_json, state_rows, status_json, statuses_of
+from .store import today as default_day
+from .targets import TARGET_DATE
+from .words import rules_in_words
+
+router = Router()
+NOT_FOUND = {404: ErrorOut}
+
+
+def find_code(code: str) -> str:
+    """The instrument's code as stored (codes are case-insensitive in URLs); 404 otherwise."""
+    codes = list(Instrument.objects.order_by("position").values_list("code", flat=True))
+    match = next((c for c in codes if c.upper() == code.upper()), None)
+    if match is None:
+        raise HttpError(404, f"There is no instrument {code!r}; instruments are {', '.join(codes)}.")
+    return match
+
+
+def summary_out(status: InstrumentStatus, as_of: date) -> StatusSummaryOut:
+    trigger = status.triggered_by
+    return StatusSummaryOut(
+        as_of=as_of,
+        entry_into_force=status.entry_into_force,
+        triggered_by={"state": trigger.state, "date": trigger.date} if trigger else None,
+        signatories=status.signatories,
+        parties=status.parties,
+        notes=list(status.notes),
+    )
+
+
+def instrument_out(rules: InstrumentRules, status: InstrumentStatus, as_of: date) -> dict:
+    return {
+        "code": rules.code,
+        "name": rules.name,
+        "short_name": rules.short_name,
+        "adopted": rules.adopted,
+        "adopted_by": rules.adopted_by,
+        "parent": rules.parent,
+        "threshold": rules.threshold,
+        "official_entry_into_force": rules.official_entry_into_force,
+        "status": summary_out(status, as_of),
+        "url": f"/treaties/{rules.code}",
+        "api_url": f"{API_ROOT}/{rules.code}",
+    }
+
+
+def consent_of(state: StateStatus | None) -> dict | None:
+    if state is None or state.consent_date is None:
+        return None
+    return {"kind": state.consent_kind, "date": state.consent_date}
+
+
+# ---------------------------------------------------------------------------------------------
+# endpoints (fixed paths first: /{code} would match them)
+
+
+@router.get("", response=list[InstrumentOut], operation_id="treaties_list_instruments", summary="Instruments")
+def list_instruments(request: HttpRequest, filters: Query[AsOfFilter]):
+    as_of = filters.as_of or default_day()
+    return [instrument_out(line.rules, line.status, as_of) for line in all_instruments(as_of)]
+
+
+@router.get(
+    "/ratification-targets",
+    response=TargetsOut,
+    operation_id="treaties_ratification_targets",
+    summary="The plan's ratification objectives: signatures and ratifications by 31 December 2002 and now",
+)
+def ratification_targets(request: HttpRequest, filters: Query[AsOfFilter]):
+    as_of = filters.as_of or default_day()
+    return targets_out(as_of)
+
+
+def targets_out(as_of: date) -> dict:
+    directory = state_directory()
+    rules = instrument_rules()
+    return {
+        "as_of": as_of,
+        "target_date": TARGET_DATE,
+        "has_data": has_status_data(),
+        "objectives": [
+            ObjectiveProgressOut(
+                chapter=progress.objective.chapter,
+                objective=progress.objective.objective,
+                text=progress.objective.text,
+                chapter_url=f"/plan/chapter/{progress.objective.chapter}",
+                instruments=[
+                    InstrumentProgressOut(
+                        instrument=item.instrument,
+                        short_name=rules[item.instrument].short_name,
+                        signatories=item.signatories,
+                        ratified_by_target=item.ratified_by_target,
+                        ratified=item.ratified,
+                        parties=item.parties,
+                        entry_into_force=item.entry_into_force,
+                        signed_not_ratified=[
+                            StateRefOut(state=a3, name=directory[a3].name if a3 in directory else a3)
+                            for a3 in item.signed_not_ratified
+                        ],
+                    )
+                    for item in progress.instruments
+                ],
+            )
+            for progress in ratification_progress(as_of)
+        ],
+    }
+
+
+@router.get(
+    "/states/{alpha3}",
+    response={200: StatePanelOut, **NOT_FOUND},
+    operation_id="treaties_get_state",
+    summary="A State's treaty panel: its standing under every instrument",
+)
+def get_state(request: HttpRequest, alpha3: str, filters: Query[AsOfFilter]):
+    as_of = filters.as_of or default_day()
+    panel = state_panel(alpha3, as_of)
+    if panel is None:
+        raise HttpError(404, f"There is no State {alpha3!r}; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+    return StatePanelOut(
+        state=panel.info.alpha3,
+        name=panel.info.name,
+        region=panel.info.region,
+        subregion=panel.info.subregion,
+        groups=panel.info.groups,
+        as_of=as_of,
+        has_data=has_status_data(),
+        instruments=[
+            PanelLineOut(
+                instrument=line.rules.code,
+                short_name=line.rules.short_name,
+                status=line.standing,
+                signature=line.status.signature if line.status else None,
+                consent=consent_of(line.status),
+                in_force=line.status.in_force if line.status else None,
+                denounced=line.status.denounced if line.status else None,
+                explanation=line.status.explanation if line.status else "",
+                entry_into_force=line.entry_into_force,
+                url=f"/treaties/{line.rules.code}",
+            )
+            for line in panel.lines
+        ],
+    )
+
+
+@router.post(
+    "/actions",
+    auth=django_auth,
+    response={201: ActionOut, 403: ErrorOut, 404: ErrorOut, 422: RefusedOut},
+    operation_id="treaties_create_action",
+    summary="Record one action (staff only); refused with the validation's reasons",
+)
+def create_action(request: HttpRequest, payload: ActionIn):
+    from .importer import ActionRefused, record_action, resolver
+
+    if not request.user.is_staff:
+        return Status(403, {"detail": "Only secretariat staff can record treaty actions."})
+    code = find_code(payload.instrument)
+    if payload.action.strip().lower() in depositary.UNSPECIFIED_CONSENT:
+        return not_recorded(["action: say which action it is (signature, ratification, accession, ...)"])
+    try:
+        kind = depositary.action_kind(payload.action, None)
+    except ValueError as error:
+        return not_recorded([f"action {payload.action!r}: {error}"])
+    try:
+        state = resolver()(payload.state, payload.date)
+    except LookupError as error:
+        return not_recorded([f"state {payload.state!r}: {error}"])
+    action = Action(state=state, instrument=code, kind=kind, date=payload.date, source=payload.source)
+    try:
+        row, notes = record_action(action, note=payload.note)
+    except ActionRefused as refused:
+        return not_recorded(refused.errors)
+    return Status(
+        201,
+        ActionOut(
+            id=row.pk,
+            state=row.state_id,
+            instrument=row.instrument_id,
+            action=row.kind,
+            date=row.date,
+            source=row.source,
+            note=row.note,
+            notes=notes,
+        ),
+    )
+
+
+def not_recorded(errors: list[str]) -> Status:
+    return Status(422, {"detail": "The action was not recorded.", "errors": errors})
+
+
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+def _download(fmt: str, instrument: str | None) -> HttpResponse:
+    from .store import load_actions
+
+    codes = [find_code(instrument)] if instrument else None
+    actions = load_actions(codes)
+    body = depositary.write_csv(actions) if fmt == "csv" else depositary.to_json(actions)
+    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    name = f"treaty-actions{'-' + codes[0] if codes else ''}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@router.get("/export.csv", response={404: ErrorOut}, operation_id="treaties_export_csv", summary="Download: CSV")
+def export_csv(request: HttpRequest, instrument: str | None = None):
+    return _download("csv", instrument)
+
+
+@router.get("/export.json", response={404: ErrorOut}, operation_id="treaties_export_json", summary="Download: JSON")
+def export_json(request: HttpRequest, instrument: str | None = None):
+    return _download("json", instrument)
+
+
+@router.get(
+    "/{code}",
+    response={200: InstrumentDetailOut, **NOT_FOUND},
+    operation_id="treaties_get_instrument",
+    summary="One instrument: its rules in plain words and its status",
+)
+def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
+    code = find_code(code)
+    as_of = filters.as_of or default_day()
+    rules = instrument_rules()[code]
+    status = statuses_of([code], as_of)[code]
+    return {
+        **instrument_out(rules, status, as_of),
+        "rules": rules_in_words(rules),
+        "interpretations": list(rules.interpretations),
+        "articles": dict(rules.articles),
+        "signature_windows": [
+            {"opens": w.opens, "closes": w.closes, "place": w.place} for w in rules.signature_windows
+        ],
+        "consent_kinds": list(rules.consent_kinds),
+        "general_delay_days": rules.general_delay_days,
+        "later_delay_days": rules.later_delay_days,
+        "later_whichever_is_later": rules.later_whichever_is_later,
+        "counts_organizations": rules.counts_organizations,
+        "denunciation_delay_months": rules.denunciation_delay_months,
+        "denunciation_cascades_to_children": rules.denunciation_cascades_to_children,
+        "source": rules.source,
+        "has_data": has_status_data(),
+    }
+
+
+@router.get(
+    "/{code}/status",
+    response={200: StatusOut, **NOT_FOUND},
+    operation_id="treaties_get_status",
+    summary="An instrument's status on a date (the shape of `viennaplan treaties show`)",
+)
+def get_status(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
+    code = find_code(code)
+    return status_json(statuses_of([code], filters.as_of or default_day())[code])
+
+
+@router.get(
+    "/{code}/states",
+    response={200: StateListOut, **NOT_FOUND},
+    operation_id="treaties_list_states",
+    summary="Every State's standing under an instrument, filtered by region, group and status",
+)
+def list_states(request: HttpRequest, code: str, filters: Query[StateFilters]):
+    code = find_code(code)
+    as_of = filters.as_of or default_day()
+    status = statuses_of([code], as_of)[code]
+    directory = state_directory()
+    rows = state_rows(
+        status, directory, region=filters.region or "", group=filters.group or "", standing=filters.status or ""
+    )
+    states = [
+        StateRowOut(
+            **(state_json(row.status, row.info.name) if row.status else empty_state(row.alpha3, row.info.name)),
+            region=row.info.region,
+            subregion=row.info.subregion,
+            groups=row.info.groups,
+            status=row.standing,
+        )
+        for row in rows
+    ]
+    return {"instrument": code, "as_of": as_of, "count": len(states), "states": states}
+
+
+def empty_state(alpha3: str, name: str) -> dict:
+    return state_json(StateStatus(state=alpha3), name)

@@ -1,0 +1,411 @@
+"""The depositary's status lists as files: read a CSV into `records.Action`s, write CSV and JSON.
+
+Plain Python, no Django. The format (docs/data-formats.md):
+
+    state,instrument,action,date[,source][,note]
+
+- `state`: an ISO 3166-1 alpha-3 code or a UN name in a form the depositary uses, current or
+  historical ("Türkiye", "Turkey", "Serbia and Montenegro", "European Community"). Names are
+  resolved by the callable the caller gives (`NameIndex.resolve`), on the action's date.
+- `instrument`: a code (UNTOC, TIP, ...), case-insensitive.
+- `action`: signature, ratification, acceptance, approval, accession, succession,
+  formal confirmation or denunciation, case-insensitive; "consent" or blank lets the date's
+  suffix say which consent it is, and a consent date without a suffix is a ratification (the
+  depositary's convention: its consent column marks every kind but ratification).
+- `date`: ISO (2005-09-15) or the depositary's style (15 Sep 2005), optionally followed by the
+  depositary's suffix: `a` accession, `A` acceptance, `AA` approval, `d` succession, `c` formal
+  confirmation (suffixes are case-sensitive: `a` is not `A`). A suffix must agree with the
+  action column.
+
+Rows are numbered as a spreadsheet or an editor shows them: the header is row 1. Lines that
+start with `#` are comments (the synthetic test files say so there). Every bad row is reported,
+each with its column and reason; a file with any error yields no actions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import get_close_matches
+from typing import Any
+
+from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Action
+
+REQUIRED_COLUMNS = ("state", "instrument", "action", "date")
+OPTIONAL_COLUMNS = ("source", "note")
+HEADER = "state,instrument,action,date[,source][,note]"
+JSON_FORMAT = "viennaplan-treaty-actions"
+
+SUFFIXES = {"a": "accession", "A": "acceptance", "AA": "approval", "d": "succession", "c": "formal_confirmation"}
+SUFFIX_OF = {kind: suffix for suffix, kind in SUFFIXES.items()}
+UNSPECIFIED_CONSENT = {"", "consent"}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\S+))?$")
+_DEPOSITARY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?[ -](\d{4})(?:\s+(\S+))?$")
+
+StateResolver = Callable[[str, "date | None"], str]
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One thing wrong with one row: where (row, column), what was there, and why."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" if self.row else "file"
+        column = f", column {self.column}" if self.column else ""
+        value = f" ({self.value!r})" if self.value else ""
+        return f"{where}{column}{value}: {self.message}"
+
+
+@dataclass
+class ParsedFile:
+    actions: list[Action] = field(default_factory=list)
+    row_notes: dict[int, str] = field(default_factory=dict)  # the `note` column, by row
+    notes: list[str] = field(default_factory=list)  # for the import report (e.g. a former State's name)
+    rows: int = 0  # data rows read (comments and blank lines not counted)
+
+
+class DepositaryFormatError(ValueError):
+    """The file cannot be read as a status list; `errors` lists every bad row."""
+
+    def __init__(self, errors: list[RowError], source_name: str = "", parsed: ParsedFile | None = None) -> None:
+        self.errors = errors
+        self.source_name = source_name
+        self.parsed = parsed  # the rows that were read well, so that they can be checked further
+        where = f"{source_name}: " if source_name else ""
+        super().__init__(f"{where}{len(errors)} error(s); first: {errors[0]}" if errors else where + "invalid")
+
+
+# ---------------------------------------------------------------------------------------------
+# reading
+
+
+def decode(data: bytes | str) -> str:
+    """The file's text; refuses binary and non-UTF-8 data with a RowError saying where."""
+    if isinstance(data, str):
+        return data
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DepositaryFormatError([RowError(0, "", "", f"binary file (byte {nul} is NUL), expected a CSV text file")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DepositaryFormatError(
+            [RowError(0, "", "", f"not UTF-8 text (byte {error.start} is {data[error.start]:#04x}); save as UTF-8")]
+        ) from None
+
+
+def parse_csv(
+    data: bytes | str,
+    *,
+    resolve_state: StateResolver,
+    instruments: Collection[str],
+    source_name: str = "",
+) -> ParsedFile:
+    """Read a status list; raise DepositaryFormatError listing every bad row, or return its actions.
+
+    `resolve_state(name_or_code, on)` returns an alpha-3 code or raises an exception whose
+    message says why (with a suggestion); `instruments` are the known instrument codes.
+    """
+    try:
+        text = decode(data)
+    except DepositaryFormatError as error:
+        error.source_name = source_name
+        raise
+    lines = list(_numbered_lines(text))
+    if not lines:
+        raise DepositaryFormatError(
+            [RowError(0, "", "", f"the file is empty; expected a header row {HEADER} and one row per action")],
+            source_name,
+        )
+    header_row, header_line = lines[0]
+    columns = _read_header(header_row, header_line)
+    errors: list[RowError] = []
+    parsed = ParsedFile()
+    known = {code.upper(): code for code in instruments}
+    for row, line in lines[1:]:
+        values = next(csv.reader([line]))
+        parsed.rows += 1
+        if len(values) > len(columns):
+            errors.append(RowError(row, "", "", f"{len(values)} values for {len(columns)} columns (a comma too many?)"))
+            continue
+        record = {name: values[index] if index < len(values) else "" for name, index in columns.items()}
+        action = _read_record(row, record, resolve_state, known, source_name, errors, parsed.row_notes)
+        if action is not None:
+            parsed.actions.append(action)
+    if parsed.rows == 0:
+        errors.append(RowError(0, "", "", "the file has a header but no rows of actions"))
+    if errors:
+        raise DepositaryFormatError(errors, source_name, parsed)
+    return parsed
+
+
+def _numbered_lines(text: str) -> Iterable[tuple[int, str]]:
+    """(row, line) for each line that is neither blank nor a # comment; rows count from 1."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, line
+
+
+def _read_header(row: int, line: str) -> dict[str, int]:
+    if line.lstrip().startswith(("{", "[")):
+        raise DepositaryFormatError([RowError(row, "", "", f"this looks like JSON, not CSV; expected {HEADER}")])
+    names = [cell.strip().lower() for cell in next(csv.reader([line]))]
+    if len(names) == 1:
+        for separator, label in ((";", "semicolons"), ("\t", "tabs")):
+            if separator in line:
+                raise DepositaryFormatError(
+                    [RowError(row, "", "", f"columns are separated by {label}; expected commas: {HEADER}")]
+                )
+        raise DepositaryFormatError([RowError(row, "", line[:40], f"not a CSV header; expected {HEADER}")])
+    if not set(names) & set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS):
+        raise DepositaryFormatError(
+            [RowError(row, "", line[:40], f"the first row is not a header; the file must start with {HEADER}")]
+        )
+    errors = []
+    for position, name in enumerate(names, start=1):
+        if name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+            hint = get_close_matches(name, REQUIRED_COLUMNS + OPTIONAL_COLUMNS, n=1)
+            advice = f" (did you mean {hint[0]!r}?)" if hint else ""
+            errors.append(RowError(row, f"#{position}", name, f"unknown column{advice}; the header must be {HEADER}"))
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
+    if missing:
+        errors.append(RowError(row, "", "", f"missing column(s) {', '.join(missing)}; the header must be {HEADER}"))
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        errors.append(RowError(row, "", "", f"column(s) {', '.join(repeated)} appear more than once"))
+    if errors:
+        raise DepositaryFormatError(errors)
+    return {name: names.index(name) for name in names}
+
+
+def _read_record(
+    row: int,
+    record: dict[str, str],
+    resolve_state: StateResolver,
+    instruments: dict[str, str],
+    source_name: str,
+    errors: list[RowError],
+    notes: dict[int, str],
+) -> Action | None:
+    """One action from one row's cells, or None after adding each thing wrong with it to `errors`."""
+
+    def cell(name: str) -> str:
+        return " ".join(str(record.get(name) or "").split())
+
+    before = len(errors)
+    for name in REQUIRED_COLUMNS:
+        if name != "action" and not cell(name):
+            errors.append(RowError(row, name, "", "is empty"))
+    raw_date, raw_action, raw_state, raw_instrument = cell("date"), cell("action"), cell("state"), cell("instrument")
+
+    day, suffix = None, None
+    if raw_date:
+        try:
+            day, suffix = parse_date(raw_date)
+        except ValueError as error:
+            errors.append(RowError(row, "date", raw_date, str(error)))
+
+    kind = None
+    try:
+        kind = action_kind(raw_action, suffix)
+    except ValueError as error:
+        column = "date" if str(error).startswith("suffix") else "action"
+        errors.append(RowError(row, column, raw_date if column == "date" else raw_action, str(error)))
+
+    instrument = instruments.get(raw_instrument.upper()) if raw_instrument else None
+    if raw_instrument and instrument is None:
+        hint = get_close_matches(raw_instrument.upper(), list(instruments), n=1)
+        advice = f"did you mean {hint[0]}? " if hint else ""
+        errors.append(
+            RowError(row, "instrument", raw_instrument, f"unknown instrument; {advice}known: {', '.join(instruments)}")
+        )
+
+    state = None
+    if raw_state:
+        try:
+            state = resolve_state(raw_state, day)
+        except (LookupError, ValueError) as error:
+            errors.append(RowError(row, "state", raw_state, _reason(error)))
+
+    if len(errors) > before or state is None or instrument is None or day is None or kind is None:
+        return None
+    source = cell("source") or (f"{source_name}, row {row}" if source_name else f"row {row}")
+    if cell("note"):
+        notes[row] = cell("note")
+    return Action(state=state, instrument=instrument, kind=kind, date=day, source=source, row=row)
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip().strip("'\"")
+    return text or "unknown State"
+
+
+def parse_date(text: str) -> tuple[date, str | None]:
+    """(date, suffix) from '2005-09-15', '15 Sep 2005', '15 September 2005 a', '2005-09-15 AA'."""
+    text = " ".join(text.split())
+    iso, depositary = _ISO.match(text), _DEPOSITARY.match(text)
+    if iso:
+        year, month, day, suffix = int(iso[1]), int(iso[2]), int(iso[3]), iso[4]
+    elif depositary:
+        month_name = depositary[2].lower()
+        if month_name not in MONTHS:
+            raise ValueError(f"unknown month {depositary[2]!r}; write the date as 2005-09-15 or 15 Sep 2005")
+        year, month, day, suffix = int(depositary[3]), MONTHS[month_name], int(depositary[1]), depositary[4]
+    else:
+        raise ValueError("not a date; write it as 2005-09-15 or 15 Sep 2005, with a suffix (a, A, AA, d, c) if any")
+    if suffix is not None and suffix not in SUFFIXES:
+        known = ", ".join(f"{s} {k.replace('_', ' ')}" for s, k in SUFFIXES.items())
+        raise ValueError(f"unknown suffix {suffix!r}; the depositary's suffixes are {known} (case matters)")
+    try:
+        return date(year, month, day), suffix
+    except ValueError as error:
+        raise ValueError(f"no such day ({error})") from None
+
+
+def action_kind(raw: str, suffix: str | None) -> str:
+    """The kind of action from the action column and the date's suffix, which must agree."""
+    word = " ".join(raw.lower().replace("_", " ").split())
+    if word in UNSPECIFIED_CONSENT:
+        return SUFFIXES[suffix] if suffix else "ratification"
+    kind = word.replace(" ", "_")
+    if kind not in ACTION_KINDS:
+        hint = get_close_matches(kind, ACTION_KINDS, n=1)
+        advice = f"did you mean {hint[0].replace('_', ' ')!r}? " if hint else ""
+        words = ", ".join(k.replace("_", " ") for k in ACTION_KINDS)
+        raise ValueError(f"unknown action; {advice}expected one of {words}, or consent")
+    if suffix is not None and SUFFIXES[suffix] != kind:
+        meant = SUFFIXES[suffix].replace("_", " ")
+        raise ValueError(f"suffix {suffix!r} means {meant}, but the action column says {word}")
+    return kind
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON (the export's own format, readable back)
+
+
+def parse_json(
+    data: bytes | str, *, resolve_state: StateResolver, instruments: Collection[str], source_name: str = ""
+) -> ParsedFile:
+    """Read a JSON export (see `to_json`) with the same checks as a CSV row; "row" n is the nth action."""
+    text = decode(data)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DepositaryFormatError(
+            [RowError(error.lineno, "", "", f"not valid JSON ({error.msg}, column {error.colno})")], source_name
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
+        raise DepositaryFormatError(
+            [RowError(0, "", "", f'not a viennaplan export of treaty actions (expected "format": "{JSON_FORMAT}")')],
+            source_name,
+        )
+    items = document.get("actions")
+    if not isinstance(items, list) or not items:
+        raise DepositaryFormatError([RowError(0, "actions", "", "no actions in the file")], source_name)
+    errors: list[RowError] = []
+    parsed = ParsedFile(rows=len(items))
+    known = {code.upper(): code for code in instruments}
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            errors.append(RowError(number, "", "", "each action must be an object"))
+            continue
+        action = _read_record(number, item, resolve_state, known, source_name, errors, parsed.row_notes)
+        if action is not None:
+            parsed.actions.append(action)
+    if errors:
+        raise DepositaryFormatError(errors, source_name, parsed)
+    return parsed
+
+
+# ---------------------------------------------------------------------------------------------
+# writing
+
+
+def action_word(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def sorted_actions(actions: Iterable[Action]) -> list[Action]:
+    order = {kind: position for position, kind in enumerate(ACTION_KINDS)}
+    return sorted(actions, key=lambda a: (a.instrument, a.state, a.date, order.get(a.kind, 99)))
+
+
+def write_csv(actions: Iterable[Action]) -> str:
+    """The actions in the import format (ISO dates, action words, no suffixes): import(export) is the same."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["state", "instrument", "action", "date", "source"])
+    for action in sorted_actions(actions):
+        row = [action.state, action.instrument, action_word(action.kind), action.date.isoformat(), action.source]
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def to_json(actions: Iterable[Action], *, extra: dict[str, Any] | None = None) -> str:
+    """The actions as JSON, sorted and indented: the same actions always give the same bytes."""
+    document: dict[str, Any] = {
+        "format": JSON_FORMAT,
+        "version": 1,
+        **(extra or {}),
+        "actions": [
+            {
+                "state": action.state,
+                "instrument": action.instrument,
+                "action": action_word(action.kind),
+                "date": action.date.isoformat(),
+                "source": action.source,
+            }
+            for action in sorted_actions(actions)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def depositary_date(action: Action) -> str:
+    """'15 Sep 2005 a': how the depositary prints a consent date."""
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    text = f"{action.date.day} {months[action.date.month - 1]} {action.date.year}"
+    suffix = SUFFIX_OF.get(action.kind)
+    return f"{text} {suffix}" if suffix else text
+
+
+__all__ = [
+    "CONSENT_KINDS",
+    "DENUNCIATION",
+    "HEADER",
+    "SIGNATURE",
+    "DepositaryFormatError",
+    "ParsedFile",
+    "RowError",
+    "action_kind",
+    "decode",
+    "depositary_date",
+    "parse_csv",
+    "parse_date",
+    "parse_json",
+    "to_json",
+    "write_csv",
+]

@@ -1,0 +1,258 @@
+"""Recording treaty actions: a whole status list at once (`import_status_list`), or one action
+typed by a secretariat officer (`record_action`, used by the API and the admin).
+
+An import is all-or-nothing: the file is parsed (every row, names resolved on the action's
+date), the new actions are validated by the engine together with those already stored, and
+only a file without a single error is written, in one transaction. A row identical to an action
+already stored (same State, instrument, action and date) is skipped and counted, so an updated
+status list can be imported over an older one and the same file twice changes nothing; a row
+that contradicts what is stored (a second consent with another date) is an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from . import depositary
+from .models import TreatyAction, TreatyImport
+from .records import EUROPEAN_UNION, Action
+from .store import instrument_rules, load_actions
+
+
+class ImportRefused(Exception):
+    """The file was not imported; `errors` says why, one line per bad row."""
+
+    def __init__(self, source_name: str, errors: list[str]) -> None:
+        self.source_name = source_name
+        self.errors = errors
+        super().__init__(f"{source_name}: {len(errors)} error(s); nothing was imported")
+
+
+class ActionRefused(Exception):
+    """An action typed by hand that the engine's validation refuses."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(errors))
+
+
+@dataclass
+class ImportOutcome:
+    source_name: str
+    rows: int
+    created: int
+    skipped: int  # rows already on file
+    notes: list[str] = field(default_factory=list)
+    batch: TreatyImport | None = None
+
+    def summary(self) -> str:
+        text = f"{self.source_name}: {self.rows} rows; {self.created} actions recorded"
+        if self.skipped:
+            text += f", {self.skipped} already on file (skipped)"
+        if not self.created:
+            text += "; nothing changed"
+        return text
+
+
+# ---------------------------------------------------------------------------------------------
+# context the validation needs
+
+
+def continuing_states() -> dict[str, tuple[str, str | None]]:
+    """Former States: code -> (name, the State that continues its treaty relations, or None)."""
+    from viennaplan.countries.models import Country, Predecessor
+
+    former = {p.code: (p.name, p.continued_by or None) for p in Predecessor.objects.all()}
+    countries = set(Country.objects.values_list("alpha3", flat=True))
+    resolved = {}
+    for code, (name, successor) in former.items():
+        seen = {code}
+        while successor and successor not in countries and successor in former and successor not in seen:
+            seen.add(successor)
+            successor = former[successor][1]
+        resolved[code] = (name, successor if successor in countries else None)
+    return resolved
+
+
+class Resolver:
+    """NameIndex.resolve as the depositary reader wants it: (name, on) -> alpha-3 of a current State.
+
+    A former State that another continues (Serbia and Montenegro -> Serbia, the USSR -> the Russian
+    Federation) resolves to the continuing State, as the depositary lists its actions today; one
+    that none continues (Czechoslovakia) is refused: its successors' own successions are recorded.
+    """
+
+    def __init__(self) -> None:
+        from viennaplan.countries.registry import country_index
+
+        self.index = country_index()
+        self.former = continuing_states()
+        self.continued: dict[str, tuple[str, str]] = {}  # name as written -> (former code, continuing code)
+
+    def __call__(self, name: str, on: date | None) -> str:
+        code = self.index.resolve(name, on=on)  # UnknownState is a LookupError, with suggestions
+        if code not in self.former:
+            return code
+        former_name, successor = self.former[code]
+        if successor is None:
+            raise LookupError(
+                f"{former_name} ({code}) is a former State that no State continues; "
+                "record the successor States' own actions (successions) instead"
+            )
+        self.continued[name] = (code, successor)
+        return successor
+
+    def notes(self) -> list[str]:
+        return [
+            f"{name!r} ({former}) is recorded for {successor}, which continues its treaty relations"
+            for name, (former, successor) in sorted(self.continued.items())
+        ]
+
+
+def resolver() -> Resolver:
+    return Resolver()
+
+
+def known_states() -> set[str]:
+    from viennaplan.countries.models import Country
+
+    return set(Country.objects.values_list("alpha3", flat=True))
+
+
+def organization_members(organization: str, day: date) -> set[str]:
+    if organization != EUROPEAN_UNION:
+        return set()
+    from viennaplan.countries.registry import eu_members_on
+
+    return set(eu_members_on(day))
+
+
+def _key(action: Action) -> tuple[str, str, str, date]:
+    return action.state, action.instrument, action.kind, action.date
+
+
+# ---------------------------------------------------------------------------------------------
+# a whole status list
+
+
+def read_status_list(data: bytes | str, *, source_name: str, instruments: list[str]) -> depositary.ParsedFile:
+    """Parse CSV (or a JSON export, by its name or first character); DepositaryFormatError lists every bad row."""
+    text = depositary.decode(data)
+    reader = depositary.parse_json if source_name.lower().endswith(".json") else depositary.parse_csv
+    if reader is depositary.parse_csv and text.lstrip().startswith("{"):
+        reader = depositary.parse_json
+    resolve = resolver()
+    parsed = reader(text, resolve_state=resolve, instruments=instruments, source_name=source_name)
+    parsed.notes = resolve.notes()
+    return parsed
+
+
+def import_status_list(data: bytes | str, *, source_name: str) -> ImportOutcome:
+    """Check the whole file, then record it in one transaction; ImportRefused lists every bad row."""
+    from .validation import validate
+
+    rules = instrument_rules()
+    errors: list[tuple[int, str]] = []
+    try:
+        parsed = read_status_list(data, source_name=source_name, instruments=list(rules))
+    except depositary.DepositaryFormatError as error:
+        if error.parsed is None:  # the file itself is wrong (empty, binary, header): nothing to check further
+            raise ImportRefused(source_name, [str(e) for e in error.errors]) from None
+        errors += [(e.row, str(e)) for e in error.errors]
+        parsed = error.parsed  # check the rows that were read, so that every bad row is listed at once
+
+    with transaction.atomic():
+        existing = load_actions()
+        new, skipped, repeats = _split_new(parsed.actions, existing)
+        errors += repeats
+        refused, notes = validate(
+            new, rules, known_states=known_states(), organizations=organization_members, existing=existing
+        )
+        errors += [(e.row, str(e)) for e in refused]
+        if errors:
+            raise ImportRefused(source_name, [message for _, message in sorted(errors, key=lambda e: e[0])])
+        if not new:
+            return ImportOutcome(source_name, parsed.rows, 0, skipped, [*parsed.notes, *notes])
+        batch = TreatyImport.objects.create(
+            source_name=source_name,
+            checksum=hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest(),
+            rows=parsed.rows,
+            created=len(new),
+            skipped=skipped,
+            notes=[*parsed.notes, *notes],
+        )
+        rows = [
+            TreatyAction(
+                state_id=a.state,
+                instrument_id=a.instrument,
+                kind=a.kind,
+                date=a.date,
+                source=a.source[:300],
+                note=parsed.row_notes.get(a.row, ""),
+                batch=batch,
+            )
+            for a in new
+        ]
+        bulk_create_with_history(rows, TreatyAction, default_change_reason=f"import of {source_name}"[:100])
+    return ImportOutcome(source_name, parsed.rows, len(new), skipped, [*parsed.notes, *notes], batch)
+
+
+def _split_new(actions: list[Action], existing: list[Action]) -> tuple[list[Action], int, list[tuple[int, str]]]:
+    """(actions not on file yet, how many rows are on file already, rows repeating an earlier row)."""
+    stored = {_key(a) for a in existing}
+    first_row: dict[tuple[str, str, str, date], int] = {}
+    new: list[Action] = []
+    skipped = 0
+    repeats = []
+    for action in actions:
+        key = _key(action)
+        if key in stored:
+            skipped += 1
+        elif key in first_row:
+            repeats.append((action.row, f"row {action.row}: repeats row {first_row[key]}"))
+        else:
+            first_row[key] = action.row
+            new.append(action)
+    return new, skipped, repeats
+
+
+# ---------------------------------------------------------------------------------------------
+# one action typed by hand
+
+
+def check_action(action: Action, *, replacing: int | None = None) -> tuple[list[str], list[str]]:
+    """(errors, notes) for recording `action`, with the stored actions (less the one it replaces)."""
+    from .validation import validate
+
+    rows = TreatyAction.objects.all()
+    if replacing is not None:
+        rows = rows.exclude(pk=replacing)
+    existing = [row.to_action() for row in rows]
+    if any(_key(a) == _key(action) for a in existing):
+        return [f"{action.state} {action.instrument}: this {action.kind} on {action.date} is already on file"], []
+    refused, notes = validate(
+        [action], instrument_rules(), known_states=known_states(), organizations=organization_members, existing=existing
+    )
+    return [str(e) for e in refused], list(notes)
+
+
+def record_action(action: Action, *, note: str = "") -> tuple[TreatyAction, list[str]]:
+    """Validate and store one action; ActionRefused with the engine's reasons when it cannot be."""
+    with transaction.atomic():
+        errors, notes = check_action(action)
+        if errors:
+            raise ActionRefused(errors)
+        row = TreatyAction.objects.create(
+            state_id=action.state,
+            instrument_id=action.instrument,
+            kind=action.kind,
+            date=action.date,
+            source=action.source,
+            note=note,
+        )
+    return row, notes

@@ -1,0 +1,164 @@
+"""`viennaplan treaties import|export|show|instruments`: status lists in and out, statuses printed.
+
+    viennaplan treaties import FILE.csv          a status list in the depositary's format (all or nothing)
+    viennaplan treaties export [--format csv|json] [--instrument CODE]
+    viennaplan treaties show CODE [--as-of YYYY-MM-DD] [--format json|text]
+    viennaplan treaties instruments               the instruments and their rules in brief
+
+A bad file prints every bad row with its reason and exits non-zero; the database is then
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+FORMAT_HELP = "state,instrument,action,date[,source]; see docs/data-formats.md"
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+class Command(BaseCommand):
+    help = "Import, export and show treaty status (`viennaplan treaties SUBCOMMAND --help`)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{import,export,show,instruments}")
+        importer = commands.add_parser(
+            "import",
+            help="import a status list (CSV in the depositary's format, or a JSON export)",
+            description=f"Import a status list: {FORMAT_HELP}. All or nothing: a file with any bad row "
+            "changes nothing, and every bad row is listed. Rows already on file are skipped.",
+        )
+        importer.add_argument("file", metavar="FILE", help="a .csv status list or a .json export")
+
+        exporter = commands.add_parser("export", help="write the stored actions as CSV or JSON to standard output")
+        exporter.add_argument("--format", choices=("csv", "json"), default="csv")
+        exporter.add_argument("--instrument", metavar="CODE", help="one instrument only, e.g. UNTOC")
+
+        show = commands.add_parser("show", help="print an instrument's status on a date")
+        show.add_argument("code", metavar="CODE", help="instrument code, e.g. UNTOC")
+        show.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
+        show.add_argument("--format", choices=("json", "text"), default="text")
+
+        commands.add_parser("instruments", help="list the instruments and their rules in brief")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        subcommand = options["subcommand"]
+        if subcommand == "import":
+            self.import_file(Path(options["file"]))
+        elif subcommand == "export":
+            self.export(options["format"], options["instrument"])
+        elif subcommand == "show":
+            self.show(options["code"], options["as_of"], options["format"])
+        else:
+            self.instruments()
+
+    # -- import -------------------------------------------------------------------------------
+
+    def import_file(self, path: Path) -> None:
+        from viennaplan.treaties.importer import ImportRefused, import_status_list
+
+        if not path.exists():
+            raise CommandError(f"{path}: no such file; expected a CSV status list ({FORMAT_HELP})")
+        if path.is_dir():
+            raise CommandError(f"{path}: is a directory; expected a CSV status list ({FORMAT_HELP})")
+        try:
+            outcome = import_status_list(path.read_bytes(), source_name=path.name)
+        except ImportRefused as refused:
+            lines = "\n".join(f"  {error}" for error in refused.errors)
+            raise CommandError(
+                f"{path}: {len(refused.errors)} error(s); nothing was imported:\n{lines}", returncode=1
+            ) from None
+        self.stdout.write(self.style.SUCCESS(outcome.summary()))
+        if outcome.notes:
+            self.stdout.write(f"Notes ({len(outcome.notes)}):")
+            for note in outcome.notes:
+                self.stdout.write(f"  {note}")
+
+    # -- export -------------------------------------------------------------------------------
+
+    def export(self, fmt: str, instrument: str | None) -> None:
+        from viennaplan.treaties import depositary
+        from viennaplan.treaties.store import load_actions
+
+        codes = None
+        if instrument:
+            codes = [find_instrument(instrument)]
+        actions = load_actions(codes)
+        text = depositary.write_csv(actions) if fmt == "csv" else depositary.to_json(actions)
+        self.stdout.write(text, ending="")
+
+    # -- show ---------------------------------------------------------------------------------
+
+    def show(self, code: str, as_of: date | None, fmt: str) -> None:
+        from viennaplan.treaties.store import NO_DATA, has_status_data, status_json, status_of
+
+        code = find_instrument(code)
+        data = status_json(status_of(code, as_of))
+        if fmt == "json":
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(status_text(data, empty=not has_status_data() and NO_DATA))
+
+    # -- instruments --------------------------------------------------------------------------
+
+    def instruments(self) -> None:
+        from viennaplan.treaties.models import Instrument
+
+        rows = list(Instrument.objects.order_by("position", "code"))
+        width = max((len(row.code) for row in rows), default=5) + 2
+        for row in rows:
+            official = row.official_entry_into_force.isoformat() if row.official_entry_into_force else "-"
+            parent = f", Protocol to {row.parent_id}" if row.parent_id else ""
+            self.stdout.write(
+                f"{row.code.ljust(width)}{row.short_name} (adopted {row.adopted.isoformat()}{parent}); "
+                f"{row.threshold} instruments; in force {official}"
+            )
+
+
+def find_instrument(code: str) -> str:
+    from viennaplan.treaties.models import Instrument
+
+    codes = list(Instrument.objects.order_by("position").values_list("code", flat=True))
+    match = next((c for c in codes if c.upper() == code.upper()), None)
+    if match is None:
+        raise CommandError(f"unknown instrument {code!r}; known: {', '.join(codes) or 'none (run migrate)'}")
+    return match
+
+
+def status_text(data: dict[str, Any], *, empty: str | bool = False) -> str:
+    """The status as a reader would write it down: the general facts, then one line per State."""
+    lines = [f"{data['instrument']} as of {data['as_of']}"]
+    if empty:
+        lines.append(str(empty))
+        return "\n".join(lines)
+    trigger = data["triggered_by"]
+    if data["entry_into_force"]:
+        by = f" (the threshold was reached by {trigger['state']} on {trigger['date']})" if trigger else ""
+        since = "In force since" if data["entry_into_force"] <= data["as_of"] else "Enters into force on"
+        lines.append(f"{since} {data['entry_into_force']}{by}")
+    else:
+        lines.append("Not in force")
+    lines.append(f"Signatories: {data['signatories']}   Parties: {data['parties']}")
+    lines += [f"Note: {note}" for note in data.get("notes", [])]
+    lines.append("")
+    for state in data["states"]:
+        consent = state["consent"]
+        consent_text = f"{consent['kind']} {consent['date']}" if consent else "-"
+        lines.append(
+            f"{state['state']}  {state['name'][:32]:<32}  signature {state['signature'] or '-':<10}  "
+            f"consent {consent_text:<24}  in force {state['in_force'] or '-':<10}  {state['explanation']}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,126 @@
+"""What the pages and the API show, computed once for both: every instrument's status on a date,
+a State's treaty panel, the plan's ratification objectives, and an instrument's chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .records import InstrumentRules, InstrumentStatus, StateStatus
+from .store import StateInfo, data_stamp, instrument_rules, standing_of, state_directory, statuses_of, today
+from .targets import PLAN_OBJECTIVES, TARGET_DATE, ObjectiveProgress, instrument_progress
+
+
+@dataclass
+class InstrumentLine:
+    rules: InstrumentRules
+    status: InstrumentStatus
+
+
+def all_instruments(as_of: date) -> list[InstrumentLine]:
+    rules = instrument_rules()
+    statuses = statuses_of(list(rules), as_of)
+    return [InstrumentLine(rules[code], statuses[code]) for code in rules]
+
+
+@dataclass
+class PanelLine:
+    rules: InstrumentRules
+    status: StateStatus | None
+    standing: str
+    entry_into_force: date | None  # the instrument's general date
+
+
+@dataclass
+class StatePanel:
+    info: StateInfo
+    as_of: date
+    lines: list[PanelLine]
+
+
+def state_panel(alpha3: str, as_of: date) -> StatePanel | None:
+    """A State's standing under every instrument on `as_of`; None when the State is unknown."""
+    directory = state_directory()
+    info = directory.get(alpha3.upper())
+    if info is None:
+        return None
+    lines = []
+    for line in all_instruments(as_of):
+        state = next((s for s in line.status.states if s.state == info.alpha3), None)
+        lines.append(PanelLine(line.rules, state, standing_of(state, as_of), line.status.entry_into_force))
+    return StatePanel(info, as_of, lines)
+
+
+def ratification_progress(as_of: date, chapter: str | None = None) -> list[ObjectiveProgress]:
+    """The plan's ratification objectives (of one chapter, or all), each instrument's progress."""
+    objectives = [o for o in PLAN_OBJECTIVES if chapter is None or o.chapter == chapter.upper()]
+    rules = instrument_rules()
+    codes = sorted({code for o in objectives for code in o.instruments if code in rules})
+    if not codes:
+        return []
+    now = statuses_of(codes, as_of)
+    adopted_by_target = [code for code in codes if rules[code].adopted <= TARGET_DATE]
+    at_target = statuses_of(adopted_by_target, TARGET_DATE) if adopted_by_target else {}
+    return [
+        ObjectiveProgress(
+            objective,
+            [
+                instrument_progress(code, now[code], at_target.get(code), adopted=rules[code].adopted)
+                for code in objective.instruments
+                if code in rules
+            ],
+        )
+        for objective in objectives
+    ]
+
+
+def with_names(progress: list[ObjectiveProgress]) -> list[ObjectiveProgress]:
+    """Give each instrument's progress `waiting`: (alpha-3, name) of signatories yet to ratify."""
+    directory = state_directory()
+    for item in progress:
+        for instrument in item.instruments:
+            instrument.waiting = [
+                (a3, directory[a3].name if a3 in directory else a3) for a3 in instrument.signed_not_ratified
+            ]
+    return progress
+
+
+# ---------------------------------------------------------------------------------------------
+# chart, cached while the actions do not change
+
+_CHART_CACHE: dict[tuple, str] = {}
+_CHART_CACHE_SIZE = 64
+
+
+def parties_chart(code: str, as_of: date, status: InstrumentStatus | None = None) -> str:
+    """The SVG of signatories and parties over time, up to `as_of`; '' when nothing is on file."""
+    from .charts import parties_chart_svg, status_series
+
+    key = (code, as_of, data_stamp())
+    cached = _CHART_CACHE.get(key)
+    if cached is not None:
+        return cached
+    rules = instrument_rules()[code]
+    if status is None or status.as_of != as_of:
+        status = statuses_of([code], as_of)[code]
+    series = status_series(status.states)
+    markers = []
+    if status.entry_into_force:
+        markers.append((status.entry_into_force, "entry into force"))
+    if rules.adopted <= TARGET_DATE:
+        markers.append((TARGET_DATE, "plan target"))
+    svg = parties_chart_svg(
+        f"{rules.short_name}: signatories, consents deposited and parties up to {as_of.isoformat()}",
+        list(series),
+        end=as_of,
+        markers=markers,
+        start=rules.adopted,
+    )
+    if len(_CHART_CACHE) >= _CHART_CACHE_SIZE:
+        _CHART_CACHE.pop(next(iter(_CHART_CACHE)))
+    _CHART_CACHE[key] = svg
+    return svg
+
+
+def default_as_of() -> date:
+    return today()

@@ -1,0 +1,163 @@
+"""Treaty status pages. Each page has a JSON twin under /api/treaties/ with the same filters, and
+every page takes `?as_of=YYYY-MM-DD` (default: today). With no status list imported the pages
+say so instead of showing zeros as if they were facts."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from .models import Instrument
+from .overview import all_instruments, parties_chart, ratification_progress, state_panel, with_names
+from .store import (
+    NO_DATA,
+    STATUS_CHOICES,
+    group_names,
+    has_status_data,
+    instrument_rules,
+    state_directory,
+    state_rows,
+    statuses_of,
+)
+from .store import today as default_day
+from .targets import TARGET_DATE
+from .words import STANDING_WORDS, long_date, rules_in_words
+
+API = "/api/treaties"
+
+
+class BadAsOf(ValueError):
+    pass
+
+
+def requested_as_of(request: HttpRequest) -> date:
+    raw = request.GET.get("as_of", "").strip()
+    if not raw:
+        return default_day()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise BadAsOf(f"?as_of={raw!r} is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2002-12-31") from None
+
+
+def twin(path: str, **params: object) -> str:
+    """The URL of a page's JSON twin, with the same filters."""
+    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
+    url = f"{API}{path}"
+    return f"{url}?{query}" if query else url
+
+
+def page(request: HttpRequest, template: str, as_of: date, json_url: str, **context: object) -> HttpResponse:
+    has_data = has_status_data()
+    context.update(
+        nav="treaties",
+        as_of=as_of,
+        as_of_label=long_date(as_of),
+        as_of_is_today=as_of == default_day(),
+        as_of_query=f"?as_of={as_of.isoformat()}" if request.GET.get("as_of") else "",
+        target_date=TARGET_DATE,
+        has_data=has_data,
+        no_data=NO_DATA,
+        json_url=json_url,
+    )
+    return render(request, template, context)
+
+
+def bad_as_of(request: HttpRequest, error: BadAsOf) -> HttpResponse:
+    return render(request, "treaties/bad_request.html", {"nav": "treaties", "message": str(error)}, status=400)
+
+
+def instruments(request: HttpRequest) -> HttpResponse:
+    try:
+        as_of = requested_as_of(request)
+    except BadAsOf as error:
+        return bad_as_of(request, error)
+    lines = all_instruments(as_of)
+    plan_codes = {"UNTOC", "TIP", "SOM", "FIREARMS", "UNCAC"}
+    return page(
+        request,
+        "treaties/instruments.html",
+        as_of,
+        twin("", as_of=request.GET.get("as_of")),
+        plan_lines=[line for line in lines if line.rules.code in plan_codes],
+        other_lines=[line for line in lines if line.rules.code not in plan_codes],
+    )
+
+
+def instrument(request: HttpRequest, code: str) -> HttpResponse:
+    stored = Instrument.objects.filter(code__iexact=code).values_list("code", flat=True).first()
+    if stored is None:
+        codes = ", ".join(Instrument.objects.values_list("code", flat=True))
+        raise Http404(f"There is no instrument {code}. Instruments are {codes}.")
+    if stored != code:
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return redirect(f"/treaties/{stored}{query}", permanent=True)
+    try:
+        as_of = requested_as_of(request)
+    except BadAsOf as error:
+        return bad_as_of(request, error)
+    rules = instrument_rules()[code]
+    status = statuses_of([code], as_of)[code]
+    directory = state_directory()
+    region, group, standing = (request.GET.get(key, "").strip() for key in ("region", "group", "status"))
+    if standing not in STATUS_CHOICES:
+        standing = ""
+    rows = state_rows(status, directory, region=region, group=group, standing=standing)
+    has_data = has_status_data()
+    return page(
+        request,
+        "treaties/instrument.html",
+        as_of,
+        twin(f"/{code}/states", as_of=request.GET.get("as_of"), region=region, group=group, status=standing),
+        rules=rules,
+        rule_sentences=rules_in_words(rules),
+        status=status,
+        rows=rows,
+        chart=parties_chart(code, as_of, status) if has_data else "",
+        regions=sorted({info.region for info in directory.values() if info.region}),
+        groups=list(group_names().items()),
+        statuses=[(key, STANDING_WORDS[key]) for key in STATUS_CHOICES],
+        region=region,
+        group=group,
+        standing=standing,
+        filtered=bool(region or group or standing),
+        status_url=twin(f"/{code}/status", as_of=request.GET.get("as_of")),
+    )
+
+
+def state(request: HttpRequest, alpha3: str) -> HttpResponse:
+    if alpha3 != alpha3.upper():
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return redirect(f"/treaties/states/{alpha3.upper()}{query}", permanent=True)
+    try:
+        as_of = requested_as_of(request)
+    except BadAsOf as error:
+        return bad_as_of(request, error)
+    panel = state_panel(alpha3, as_of)
+    if panel is None:
+        raise Http404(f"There is no State {alpha3}. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
+    return page(
+        request,
+        "treaties/state.html",
+        as_of,
+        twin(f"/states/{alpha3}", as_of=request.GET.get("as_of")),
+        panel=panel,
+        group_labels=[group_names().get(code, code) for code in panel.info.groups],
+    )
+
+
+def targets(request: HttpRequest) -> HttpResponse:
+    try:
+        as_of = requested_as_of(request)
+    except BadAsOf as error:
+        return bad_as_of(request, error)
+    return page(
+        request,
+        "treaties/targets.html",
+        as_of,
+        twin("/ratification-targets", as_of=request.GET.get("as_of")),
+        progress=with_names(ratification_progress(as_of)),
+    )
