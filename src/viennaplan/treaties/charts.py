@@ -108,13 +108,13 @@ def parties_chart_svg(
             days = [first] + [d for d, _ in one.points if d <= last] + [last]
             values = [one.at(first)] + [v for d, v in one.points if d <= last] + [one.at(last)]
             axes.step(days, values, where="post", color=colours[index % len(colours)], linewidth=1.6, label=one.label)
-        for day, label in markers:
-            if first <= day <= last:
-                axes.axvline(day, color=TARGET if "target" in label.lower() else MUTED, linewidth=0.9, linestyle="--")
-                axes.annotate(
-                    label, (day, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10),
-                    textcoords="offset points", fontsize=8, color=MUTED,
-                )  # fmt: skip
+        shown = [(day, label) for day, label in sorted(markers) if first <= day <= last]
+        for row, (day, label) in enumerate(shown):
+            axes.axvline(day, color=TARGET if "target" in label.lower() else MUTED, linewidth=0.9, linestyle="--")
+            axes.annotate(  # one label a line, so markers close in time do not print over each other
+                label, (day, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10 - 11 * row),
+                textcoords="offset points", fontsize=8, color=MUTED,
+            )  # fmt: skip
         axes.set_xlim(first, last)
         axes.set_ylim(bottom=0)
         axes.set_ylabel("States")
