@@ -5,6 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# `make run DEMO=1` serves the separate demonstration database (var/demo.sqlite3), filled with
+# generated reports by `viennaplan demo`; the real database is not touched.
+DEMO   ?=
+RUN_ENV := $(if $(filter 1 yes true on,$(DEMO)),VIENNAPLAN_DEMO=1,)
 
 .PHONY: run test install lint bench clean
 
@@ -17,12 +21,13 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/viennaplan migrate --noinput
-	$(BIN)/viennaplan plan import
+	$(RUN_ENV) $(BIN)/viennaplan migrate --noinput
+	$(RUN_ENV) $(BIN)/viennaplan plan import
+	$(if $(RUN_ENV),$(RUN_ENV) $(BIN)/viennaplan demo)
 	@echo ""
-	@echo "  viennaplan is serving on http://$(HOST):$(PORT)/   (Ctrl+C to stop)"
+	@echo "  viennaplan is serving on http://$(HOST):$(PORT)/ $(if $(RUN_ENV),with DEMONSTRATION DATA )  (Ctrl+C to stop)"
 	@echo ""
-	$(BIN)/viennaplan runserver --noreload $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/viennaplan runserver --noreload $(HOST):$(PORT)
 
 test: $(STAMP)
 	$(BIN)/python bin/run-tests.py

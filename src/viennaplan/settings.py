@@ -33,6 +33,16 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use 1/0, true/false, yes/no, on/off)")
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -58,9 +68,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "viennaplan.accounts",
     "viennaplan.plan",
     "viennaplan.countries",
     "viennaplan.treaties",
+    "viennaplan.reporting",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "viennaplan.reporting.demo.DemoHeaderMiddleware",  # X-Viennaplan-Demo: 1 in demonstration mode
 ]
 
 ROOT_URLCONF = "viennaplan.urls"
@@ -89,14 +102,27 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "viennaplan.reporting.demo.context",  # `demonstration`: the banner of base.html
             ],
         },
     },
 ]
 
 
+# Demonstration mode (`viennaplan demo`, `make run DEMO=1`): VIENNAPLAN_DEMO=1 serves a separate
+# database of generated reports (the SQLite file var/demo.sqlite3, or VIENNAPLAN_DEMO_DATABASE_URL)
+# in place of the real one, whose DATABASE_URL is then ignored. See reporting/demo.py.
+DEMO = env_bool("VIENNAPLAN_DEMO", False)
+
+
 def _database_config() -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
+    if DEMO:
+        demo_url = os.environ.get("VIENNAPLAN_DEMO_DATABASE_URL", "").strip()
+        if demo_url and demo_url == url:
+            raise ImproperlyConfigured("VIENNAPLAN_DEMO_DATABASE_URL names the real database (DATABASE_URL)")
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        url = demo_url or f"sqlite:///{VAR_DIR / 'demo.sqlite3'}"
     if not url:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{VAR_DIR / 'viennaplan.sqlite3'}"
@@ -127,6 +153,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts and roles (viennaplan.accounts). Who may do what is decided in accounts/permissions.py;
+# the secretariat backend gives secretariat users every admin permission.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "viennaplan.accounts.backends.SecretariatBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:account"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# Sign-in throttling: this many failures for one username or from one address within the window
+# lock sign-in for that username or address for the lockout time.
+LOGIN_THROTTLE_FAILURES = env_int("VIENNAPLAN_LOGIN_THROTTLE_FAILURES", 5)
+LOGIN_THROTTLE_WINDOW_MINUTES = env_int("VIENNAPLAN_LOGIN_THROTTLE_WINDOW_MINUTES", 15)
+LOGIN_THROTTLE_LOCKOUT_MINUTES = env_int("VIENNAPLAN_LOGIN_THROTTLE_LOCKOUT_MINUTES", 15)
+# Where the site is served, for links printed by commands (`viennaplan accounts create`).
+SITE_URL = env_str("VIENNAPLAN_SITE_URL", "http://127.0.0.1:8000")
+
+# Email: printed on the console in development (password-reset and invitation links);
+# otherwise sent through the server named in the environment.
+if DEBUG:
+    EMAIL_BACKEND = env_str("VIENNAPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+else:
+    EMAIL_BACKEND = env_str("VIENNAPLAN_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("VIENNAPLAN_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("VIENNAPLAN_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("VIENNAPLAN_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("VIENNAPLAN_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("VIENNAPLAN_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("VIENNAPLAN_DEFAULT_FROM_EMAIL", "viennaplan <noreply@localhost>")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -1,0 +1,71 @@
+"""Who may see which report, for the pages and the API alike (through accounts.permissions).
+
+A report the user may not read is answered exactly like a report that does not exist (404),
+so that the existence of an unpublished report does not leak. A State that has not started
+its report yet is represented by an unsaved draft `Report`; a user who may edit it (the
+State's focal point) starts it on first visit (`cycles.report_for`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from viennaplan.accounts.permissions import can
+from viennaplan.countries.models import Country
+
+from . import workflow
+from .cycles import report_for
+from .models import Report, ReportingCycle
+
+
+def not_found_message(alpha3: str) -> str:
+    return f"There is no report of {alpha3.upper()} in this cycle that you may see."
+
+
+def find_cycle(cycle_id: int) -> ReportingCycle | None:
+    return ReportingCycle.objects.select_related("plan_version").filter(pk=cycle_id).first()
+
+
+def placeholder(cycle: ReportingCycle, alpha3: str) -> Report:
+    """The report a State has not started yet: a draft that is not saved."""
+    return Report(cycle=cycle, state_id=alpha3, status=workflow.DRAFT)
+
+
+def visible_report(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool = True) -> Report | None:
+    """The report of `alpha3` in `cycle` if `user` may read it (else None, as if it did not exist).
+
+    With `start`, a not-yet-started report is created when the user may edit it; otherwise an
+    unsaved placeholder (pk None) stands for it."""
+    alpha3 = alpha3.upper()
+    if not Country.objects.filter(alpha3=alpha3).exists():
+        return None
+    report = Report.objects.select_related("cycle", "state").filter(cycle=cycle, state_id=alpha3).first()
+    if report is None:
+        report = placeholder(cycle, alpha3)
+    if not can(user, "report.view", report):
+        return None
+    if report.pk is None and start and can(user, "report.edit", report):
+        report = report_for(cycle, alpha3)
+    return report
+
+
+@dataclass(frozen=True)
+class ReportRights:
+    """What the user may do with one report: computed once per page or response."""
+
+    edit: bool
+    comment: bool
+    transitions: tuple[workflow.Transition, ...]
+
+
+def rights_on(user: Any, report: Report) -> ReportRights:
+    saved = report.pk is not None
+    moves = tuple(
+        move for move in workflow.available_from(report.status) if saved and can(user, move.permission, report)
+    )
+    return ReportRights(
+        edit=saved and report.is_editable and can(user, "report.edit", report),
+        comment=saved and can(user, "report.comment", report),
+        transitions=moves,
+    )

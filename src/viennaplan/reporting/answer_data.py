@@ -1,0 +1,178 @@
+"""What an answer (and an international progress record) may contain, checked before saving.
+Plain Python, no Django.
+
+`clean_answer(data)` takes the fields a form, the API or an import sends and returns them
+normalised, or raises `AnswerDataError` listing every problem with the field it is in
+("measures[2].url: ..."). Nothing is saved when any field is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+from .scale import INTERNATIONAL_STATUSES, MEASURE_KINDS, OUTPUT_KINDS, RESOURCES, STATUS_SCALE
+
+ANSWER_FIELDS: tuple[str, ...] = (
+    "status",
+    "narrative",
+    "measures",
+    "responsible_institution",
+    "assistance_needed",
+    "assistance_description",
+)
+MAX_TEXT = 20_000
+MAX_SHORT = 300
+MAX_ENTRIES = 100
+
+
+class AnswerDataError(ValueError):
+    """Input that cannot be saved; `errors` lists each problem as "field: what is wrong"."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        super().__init__("; ".join(errors))
+
+
+@dataclass
+class AnswerData:
+    status: str = ""
+    narrative: str = ""
+    measures: list[dict[str, str]] = field(default_factory=list)
+    responsible_institution: str = ""
+    assistance_needed: bool = False
+    assistance_description: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _text(value: Any, name: str, errors: list[str], limit: int = MAX_TEXT) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        errors.append(f"{name}: expected text, got {type(value).__name__}")
+        return ""
+    value = value.strip()
+    if len(value) > limit:
+        errors.append(f"{name}: {len(value)} characters, at most {limit} are allowed")
+    return value
+
+
+def _bool(value: Any, name: str, errors: list[str]) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in (None, "", "0", "false", "off", "no"):
+        return False
+    if value in ("1", "true", "on", "yes"):
+        return True
+    errors.append(f"{name}: expected yes or no, got {value!r}")
+    return False
+
+
+def _choice(value: Any, name: str, scale: Mapping[str, str], errors: list[str], *, blank: bool) -> str:
+    value = "" if value is None else str(value).strip()
+    if value == "" and blank:
+        return ""
+    if value not in scale:
+        errors.append(f"{name}: {value!r} is not one of {', '.join(scale)}")
+        return ""
+    return value
+
+
+def _url(value: Any, name: str, errors: list[str]) -> str:
+    url = _text(value, name, errors, 1000)
+    if url:
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            errors.append(f"{name}: {url!r} is not a web address (it must start with http:// or https://)")
+    return url
+
+
+def _date(value: Any, name: str, errors: list[str]) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raw = _text(value, name, errors, 10)
+    if raw:
+        try:
+            date.fromisoformat(raw)
+        except ValueError:
+            errors.append(f"{name}: {raw!r} is not a date; write it as YYYY-MM-DD")
+    return raw
+
+
+def clean_entries(value: Any, name: str, kinds: Mapping[str, str], errors: list[str]) -> list[dict[str, str]]:
+    """A list of {kind, title, url, date} entries (measures of an answer, outputs of an action)."""
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        errors.append(f"{name}: expected a list of entries, got {type(value).__name__}")
+        return []
+    if len(value) > MAX_ENTRIES:
+        errors.append(f"{name}: {len(value)} entries, at most {MAX_ENTRIES} are allowed")
+        return []
+    entries = []
+    for number, entry in enumerate(value, start=1):
+        where = f"{name}[{number}]"
+        if not isinstance(entry, Mapping):
+            errors.append(f"{where}: expected an entry with kind, title, url and date")
+            continue
+        unknown = sorted(set(entry) - {"kind", "title", "url", "date"})
+        if unknown:
+            errors.append(f"{where}: unknown fields {', '.join(unknown)}")
+        cleaned = {
+            "kind": _choice(entry.get("kind"), f"{where}.kind", kinds, errors, blank=False),
+            "title": _text(entry.get("title"), f"{where}.title", errors, MAX_SHORT),
+            "url": _url(entry.get("url"), f"{where}.url", errors),
+            "date": _date(entry.get("date"), f"{where}.date", errors),
+        }
+        if not cleaned["title"]:
+            errors.append(f"{where}.title: say what it is (a title is required)")
+        entries.append(cleaned)
+    return entries
+
+
+def clean_answer(data: Mapping[str, Any]) -> AnswerData:
+    """The answer fields of `data`, checked and normalised; AnswerDataError listing every problem."""
+    errors: list[str] = []
+    unknown = sorted(set(data) - set(ANSWER_FIELDS))
+    if unknown:
+        errors.append(f"unknown fields {', '.join(unknown)}; an answer has {', '.join(ANSWER_FIELDS)}")
+    cleaned = AnswerData(
+        status=_choice(data.get("status"), "status", STATUS_SCALE, errors, blank=True),
+        narrative=_text(data.get("narrative"), "narrative", errors),
+        measures=clean_entries(data.get("measures"), "measures", MEASURE_KINDS, errors),
+        responsible_institution=_text(
+            data.get("responsible_institution"), "responsible_institution", errors, MAX_SHORT
+        ),
+        assistance_needed=_bool(data.get("assistance_needed"), "assistance_needed", errors),
+        assistance_description=_text(data.get("assistance_description"), "assistance_description", errors),
+    )
+    if errors:
+        raise AnswerDataError(errors)
+    return cleaned
+
+
+@dataclass
+class ProgressData:
+    status: str
+    resources: str
+    outputs: list[dict[str, str]] = field(default_factory=list)
+    narrative: str = ""
+
+
+def clean_progress(data: Mapping[str, Any]) -> ProgressData:
+    """The fields of an international progress record, checked; AnswerDataError otherwise."""
+    errors: list[str] = []
+    cleaned = ProgressData(
+        status=_choice(data.get("status"), "status", INTERNATIONAL_STATUSES, errors, blank=False),
+        resources=_choice(data.get("resources"), "resources", RESOURCES, errors, blank=False),
+        outputs=clean_entries(data.get("outputs"), "outputs", OUTPUT_KINDS, errors),
+        narrative=_text(data.get("narrative"), "narrative", errors),
+    )
+    if errors:
+        raise AnswerDataError(errors)
+    return cleaned

@@ -1,0 +1,349 @@
+"""National reporting as a JSON API under /api/reporting, with the pages' permissions.
+
+Reading: cycles, questions and international progress are public; a report (its answers,
+events, comments and diffs) answers 404 to whoever may not read it, exactly as if it did not
+exist. Writing needs a session (`auth=django_auth`, which also checks the CSRF token): 401
+when not signed in, 403 when the user may see the report but not make this change, 409 for an
+edit conflict or a move the workflow does not allow, 422 for wrong input (every error listed).
+Operation ids are stable (`reporting_…`).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+from ninja.errors import HttpError
+from ninja.responses import Status
+from ninja.security import django_auth
+
+from viennaplan.accounts.permissions import can
+from viennaplan.countries.models import Country
+from viennaplan.plan.models import Provision
+
+from . import workflow
+from .access import find_cycle, not_found_message, placeholder, rights_on, visible_report
+from .answer_data import AnswerDataError
+from .answers import EditConflict, ReportNotEditable, add_comment, save_answer
+from .api_out import answer_out, comment_out, cycle_out, event_out, progress_out, question_out, report_out
+from .cycles import CycleError, open_cycle
+from .diffs import report_diff
+from .international import ProgressError, international_units, record_international_progress
+from .models import Answer, InternationalActionProgress, Report, ReportingCycle
+from .schemas import (
+    AnswerOut,
+    AnswerPatch,
+    CommentIn,
+    CommentOut,
+    ConflictOut,
+    CycleDetailOut,
+    CycleIn,
+    CycleOut,
+    DiffOut,
+    ErrorOut,
+    EventOut,
+    ProgressIn,
+    ProgressOut,
+    QuestionOut,
+    RefusedOut,
+    ReportOut,
+    TransitionIn,
+    UnitOut,
+)
+from .transitions import apply_transition
+from .views.history import BadMoment, resolve_moment
+
+router = Router()
+READ = {404: ErrorOut}
+WRITE = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+def cycle_or_404(cycle_id: int) -> ReportingCycle:
+    cycle = find_cycle(cycle_id)
+    if cycle is None:
+        raise HttpError(404, f"There is no reporting cycle {cycle_id}.")
+    return cycle
+
+
+def report_or_404(request: HttpRequest, cycle_id: int, state: str, *, start: bool = True) -> Report:
+    report = visible_report(request.user, cycle_or_404(cycle_id), state, start=start)
+    if report is None:
+        raise HttpError(404, not_found_message(state))
+    return report
+
+
+def forbidden(error: PermissionDenied) -> Status:
+    return Status(403, {"detail": str(error) or "Not allowed."})
+
+
+# -- cycles ---------------------------------------------------------------------------------------
+
+
+@router.get("/cycles", response=list[CycleOut], operation_id="reporting_list_cycles", summary="Reporting cycles")
+def list_cycles(request: HttpRequest):
+    return [cycle_out(cycle) for cycle in ReportingCycle.objects.all()]
+
+
+@router.post(
+    "/cycles",
+    auth=django_auth,
+    response={201: CycleOut, **WRITE, 422: RefusedOut},
+    operation_id="reporting_open_cycle",
+    summary="Open a cycle and generate its questionnaire (secretariat)",
+)
+def create_cycle(request: HttpRequest, payload: CycleIn):
+    try:
+        cycle = open_cycle(request.user, payload.name, payload.opens, payload.closes, payload.chapters)
+    except PermissionDenied as error:
+        return forbidden(error)
+    except CycleError as error:
+        return Status(422, {"detail": "The cycle was not opened.", "errors": [str(error)]})
+    return Status(201, cycle_out(cycle))
+
+
+@router.get(
+    "/cycles/{cycle_id}",
+    response={200: CycleDetailOut, **READ},
+    operation_id="reporting_get_cycle",
+    summary="A cycle and the reports you may see in it",
+)
+def get_cycle(request: HttpRequest, cycle_id: int):
+    cycle = cycle_or_404(cycle_id)
+    existing = {r.state_id: r for r in Report.objects.filter(cycle=cycle)}
+    today = timezone.localdate()
+    rows = []
+    for country in Country.objects.exclude(kind="organization").only("alpha3", "name_en"):
+        report = existing.get(country.alpha3) or placeholder(cycle, country.alpha3)
+        if not can(request.user, "report.view", report):
+            continue
+        started = report.pk is not None
+        rows.append(
+            {
+                "state": country.alpha3,
+                "name": country.name_en,
+                "status": report.status if started else "not_started",
+                "submitted_at": report.submitted_at,
+                "late": report.is_late(today) if started else today > cycle.closes,
+                "url": f"/reporting/{cycle.pk}/{country.alpha3}/",
+                "api_url": f"/api/reporting/reports/{cycle.pk}/{country.alpha3}",
+            }
+        )
+    return {**cycle_out(cycle), "reports": rows}
+
+
+@router.get(
+    "/cycles/{cycle_id}/questions",
+    response={200: list[QuestionOut], **READ},
+    operation_id="reporting_list_questions",
+    summary="The questionnaire of a cycle",
+)
+def list_questions(request: HttpRequest, cycle_id: int):
+    return [question_out(q) for q in cycle_or_404(cycle_id).questions.all()]
+
+
+@router.get(
+    "/cycles/{cycle_id}/international",
+    response={200: list[UnitOut], **READ},
+    operation_id="reporting_list_international_progress",
+    summary="Progress on each international action of the cycle's chapters",
+)
+def list_international(request: HttpRequest, cycle_id: int):
+    cycle = cycle_or_404(cycle_id)
+    records: dict[str, list[dict]] = {}
+    for record in InternationalActionProgress.objects.filter(cycle=cycle).select_related("provision", "updated_by"):
+        records.setdefault(record.provision.path, []).append(progress_out(record))
+    return [
+        {
+            "path": unit.path,
+            "citation": unit.citation,
+            "chapter": unit.chapter,
+            "actor": unit.actor,
+            "text": unit.text,
+            "progress": records.get(unit.path, []),
+        }
+        for unit in international_units(cycle)
+    ]
+
+
+@router.put(
+    "/cycles/{cycle_id}/international/{path:path}",
+    auth=django_auth,
+    response={200: ProgressOut, **WRITE, 409: ErrorOut, 422: RefusedOut},
+    operation_id="reporting_record_international_progress",
+    summary="Record progress on an international action (secretariat)",
+)
+def record_international(request: HttpRequest, cycle_id: int, path: str, payload: ProgressIn):
+    cycle = cycle_or_404(cycle_id)
+    provision = Provision.objects.filter(version=cycle.plan_version_id, path=path.strip("/")).first()
+    if provision is None:
+        raise HttpError(404, f"The plan this cycle asks about has no provision {path!r}.")
+    data = payload.dict(exclude={"entity", "version"})
+    try:
+        record = record_international_progress(
+            request.user, cycle, provision, data, entity=payload.entity, expected_version=payload.version
+        )
+    except PermissionDenied as error:
+        return forbidden(error)
+    except AnswerDataError as error:
+        return Status(422, {"detail": "The progress was not recorded.", "errors": error.errors})
+    except ProgressError as error:
+        status = 409 if "version" in str(error) else 422
+        body = {"detail": str(error)} if status == 409 else {"detail": "Not recorded.", "errors": [str(error)]}
+        return Status(status, body)
+    return Status(200, progress_out(record))
+
+
+# -- reports --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/reports/{cycle_id}/{state}",
+    response={200: ReportOut, **READ},
+    operation_id="reporting_get_report",
+    summary="A State's report (404 when it does not exist or you may not read it)",
+)
+def get_report(request: HttpRequest, cycle_id: int, state: str):
+    report = report_or_404(request, cycle_id, state)
+    rights = rights_on(request.user, report)
+    return report_out(report, rights.edit, [t.name for t in rights.transitions])
+
+
+@router.get(
+    "/reports/{cycle_id}/{state}/answers",
+    response={200: list[AnswerOut], **READ},
+    operation_id="reporting_list_answers",
+    summary="The answers of a report",
+)
+def list_answers(request: HttpRequest, cycle_id: int, state: str):
+    report = report_or_404(request, cycle_id, state)
+    if report.pk is None:
+        return []
+    answers = report.answers.select_related("question", "updated_by", "carried_over_from__report__cycle")
+    return [answer_out(a) for a in answers.order_by("question__position")]
+
+
+@router.patch(
+    "/reports/{cycle_id}/{state}/answers/{path:question}",
+    auth=django_auth,
+    response={200: AnswerOut, **WRITE, 409: ConflictOut | ErrorOut, 422: RefusedOut},
+    operation_id="reporting_update_answer",
+    summary="Change an answer; send the version you started from (409 if someone saved since)",
+)
+def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str, payload: AnswerPatch):
+    report = report_or_404(request, cycle_id, state)
+    answer = (
+        Answer.objects.select_related("question", "report__cycle", "updated_by")
+        .filter(report_id=report.pk, question__path=question.strip("/"))
+        .first()
+    )
+    if answer is None:
+        raise HttpError(404, f"This report has no question {question!r}.")
+    data = payload.dict(exclude={"version"}, exclude_unset=True)
+    try:
+        saved = save_answer(request.user, answer, data, payload.version)
+    except PermissionDenied as error:
+        return forbidden(error)
+    except EditConflict as conflict:
+        return Status(409, {"detail": str(conflict), "current": answer_out(conflict.current), "yours": conflict.yours})
+    except ReportNotEditable as error:
+        return Status(409, {"detail": str(error)})
+    except AnswerDataError as error:
+        return Status(422, {"detail": "The answer was not saved.", "errors": error.errors})
+    return Status(200, answer_out(saved))
+
+
+@router.post(
+    "/reports/{cycle_id}/{state}/transitions/{name}",
+    auth=django_auth,
+    response={201: EventOut, **WRITE, 409: ErrorOut},
+    operation_id="reporting_apply_transition",
+    summary="Move a report: submit, return (comment required), resubmit, validate, publish",
+)
+def transition(request: HttpRequest, cycle_id: int, state: str, name: str, payload: TransitionIn):
+    report = report_or_404(request, cycle_id, state, start=False)
+    if report.pk is None:
+        return Status(409, {"detail": "This report has not been started by its State."})
+    try:
+        event = apply_transition(request.user, report, name, payload.comment)
+    except PermissionDenied as error:
+        return forbidden(error)
+    except workflow.TransitionError as error:
+        return Status(409, {"detail": str(error)})
+    return Status(201, event_out(event))
+
+
+@router.get(
+    "/reports/{cycle_id}/{state}/events",
+    response={200: list[EventOut], **READ},
+    operation_id="reporting_list_events",
+    summary="Every transition of a report: who, when, from, to, comment",
+)
+def list_events(request: HttpRequest, cycle_id: int, state: str):
+    report = report_or_404(request, cycle_id, state, start=False)
+    return [event_out(e) for e in report.events.select_related("user")] if report.pk else []
+
+
+@router.get(
+    "/reports/{cycle_id}/{state}/comments",
+    response={200: list[CommentOut], **READ},
+    operation_id="reporting_list_comments",
+    summary="Review comments on a report",
+)
+def list_comments(request: HttpRequest, cycle_id: int, state: str):
+    report = report_or_404(request, cycle_id, state, start=False)
+    return [comment_out(c) for c in report.comments.select_related("author", "question")] if report.pk else []
+
+
+@router.post(
+    "/reports/{cycle_id}/{state}/comments",
+    auth=django_auth,
+    response={201: CommentOut, **WRITE, 422: RefusedOut},
+    operation_id="reporting_add_comment",
+    summary="Comment on a report under review (reviewers, secretariat)",
+)
+def create_comment(request: HttpRequest, cycle_id: int, state: str, payload: CommentIn):
+    report = report_or_404(request, cycle_id, state, start=False)
+    if report.pk is None:
+        raise HttpError(404, not_found_message(state))
+    question = None
+    if payload.question:
+        question = report.cycle.questions.filter(path=payload.question.strip("/")).first()
+        if question is None:
+            return Status(422, {"detail": "Not added.", "errors": [f"question: no question {payload.question!r}"]})
+    try:
+        comment = add_comment(request.user, report, payload.text, question)
+    except PermissionDenied as error:
+        return forbidden(error)
+    except ValueError as error:
+        return Status(422, {"detail": "Not added.", "errors": [str(error)]})
+    return Status(201, comment_out(comment))
+
+
+@router.get(
+    "/reports/{cycle_id}/{state}/diff",
+    response={200: DiffOut, **READ, 400: ErrorOut},
+    operation_id="reporting_diff_report",
+    summary="What changed in the answers between two moments (?a=, ?b=: event ids, start, now)",
+)
+def diff(request: HttpRequest, cycle_id: int, state: str, a: str = "start", b: str = "now"):
+    report = report_or_404(request, cycle_id, state, start=False)
+    if report.pk is None:
+        return {"a": a, "b": b, "answers": []}
+    try:
+        a_key, at_a, _ = resolve_moment(report, a, "start")
+        b_key, at_b, _ = resolve_moment(report, b, "now")
+    except BadMoment as error:
+        return Status(400, {"detail": str(error)})
+    answers = [
+        {
+            "path": item.path,
+            "citation": item.citation,
+            "version_before": item.version_before,
+            "version_after": item.version_after,
+            "changes": [vars(change) for change in item.changes],
+            "changed_by": item.changed_by,
+        }
+        for item in report_diff(report, at_a, at_b)
+    ]
+    return {"a": a_key, "b": b_key, "answers": answers}

@@ -1,0 +1,126 @@
+"""Turning reporting rows into the API's shapes (see schemas)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from .answers import display_name
+from .models import Answer, InternationalActionProgress, Question, Report, ReportEvent, ReportingCycle, ReviewComment
+from .schemas import API_ROOT
+
+
+def user_name(user: Any) -> str | None:
+    return display_name(user) if user is not None else None
+
+
+def cycle_out(cycle: ReportingCycle, question_count: int | None = None) -> dict[str, Any]:
+    return {
+        "id": cycle.pk,
+        "name": cycle.name,
+        "opens": cycle.opens,
+        "closes": cycle.closes,
+        "chapters": list(cycle.chapters),
+        "plan_version": cycle.plan_version_id,
+        "is_demo": cycle.is_demo,
+        "question_count": question_count if question_count is not None else cycle.questions.count(),
+        "url": cycle.get_absolute_url(),
+        "api_url": f"{API_ROOT}/cycles/{cycle.pk}",
+    }
+
+
+def question_out(question: Question) -> dict[str, Any]:
+    return {
+        "id": question.pk,
+        "position": question.position,
+        "path": question.path,
+        "citation": question.citation,
+        "chapter": question.chapter,
+        "objectives": list(question.objectives),
+        "text": question.text,
+        "plan_url": f"/plan/{question.path}",
+    }
+
+
+def answer_out(answer: Answer) -> dict[str, Any]:
+    earlier = answer.carried_over_from
+    return {
+        "id": answer.pk,
+        "question": question_out(answer.question),
+        "status": answer.status,
+        "narrative": answer.narrative,
+        "measures": answer.measures,
+        "responsible_institution": answer.responsible_institution,
+        "assistance_needed": answer.assistance_needed,
+        "assistance_description": answer.assistance_description,
+        "version": answer.version,
+        "updated_by": user_name(answer.updated_by),
+        "updated_at": answer.updated_at,
+        "carried_over_from_cycle": earlier.report.cycle.name if earlier is not None else None,
+    }
+
+
+def report_url(report: Report) -> str:
+    return f"{API_ROOT}/reports/{report.cycle_id}/{report.state_id}"
+
+
+def report_out(report: Report, may_edit: bool, transitions: list[str]) -> dict[str, Any]:
+    started = report.pk is not None
+    base = report_url(report)
+    return {
+        "cycle": report.cycle_id,
+        "cycle_name": report.cycle.name,
+        "state": report.state_id,
+        "name": report.state.name_en,
+        "status": report.status if started else "not_started",
+        "started": started,
+        "submitted_at": report.submitted_at,
+        "validated_at": report.validated_at,
+        "published_at": report.published_at,
+        "late": report.is_late(timezone.localdate()) if started else False,
+        "may_edit": may_edit,
+        "transitions": transitions,
+        "is_demo": report.cycle.is_demo,
+        "url": report.get_absolute_url(),
+        "answers_url": f"{base}/answers",
+        "events_url": f"{base}/events",
+    }
+
+
+def event_out(event: ReportEvent) -> dict[str, Any]:
+    return {
+        "id": event.pk,
+        "transition": event.transition,
+        "from_status": event.from_status,
+        "to_status": event.to_status,
+        "user": user_name(event.user),
+        "at": event.at,
+        "comment": event.comment,
+    }
+
+
+def comment_out(comment: ReviewComment) -> dict[str, Any]:
+    return {
+        "id": comment.pk,
+        "question": comment.question.path if comment.question else None,
+        "author": user_name(comment.author),
+        "text": comment.text,
+        "at": comment.at,
+    }
+
+
+def progress_out(record: InternationalActionProgress) -> dict[str, Any]:
+    return {
+        "id": record.pk,
+        "path": record.provision.path,
+        "citation": record.provision.citation,
+        "entity": record.entity,
+        "status": record.status,
+        "resources": record.resources,
+        "outputs": record.outputs,
+        "narrative": record.narrative,
+        "version": record.version,
+        "updated_by": user_name(record.updated_by),
+        "updated_at": record.updated_at,
+    }

@@ -1,0 +1,531 @@
+"""JSON twins of the reporting progress pages, mounted under /api/reporting/progress.
+
+Same data, filters and permissions as the pages (everything reads through `progress_queries`
+and `progress_profile`): `/status`, `/matrix`, `/matrix/cell`, `/commitments`,
+`/states/{alpha3}`. Every body says whether it is demonstration data (`demonstration`) and
+which report statuses were counted for the user asking (`counted_statuses`). A bad filter
+answers 400 {"detail": ...}; no cycle yet, or an unknown State, 404.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from .models import ReportingCycle
+from .progress import STATUS_LABELS, STATUSES, Cell, Shares
+from .progress_profile import StateProfile, state_profile
+from .progress_queries import (
+    BadParameter,
+    cell_detail,
+    chapter_titles,
+    commitments_progress,
+    counted_statuses,
+    pick_area,
+    pick_by,
+    pick_chapter,
+    pick_cycle,
+    progress_matrix,
+    reporting_status,
+)
+
+router = Router()
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+ERRORS = {400: ErrorOut, 404: ErrorOut}
+
+
+class ShareOut(Schema):
+    status: str  # "" = not answered yet
+    label: str
+    count: int
+    percent: float
+
+
+class SharesOut(Schema):
+    total: int
+    progress: float | None  # (implemented + 0.5 x partially implemented) / answers that apply
+    shares: list[ShareOut]
+
+
+class CycleRefOut(Schema):
+    id: int
+    name: str
+    opens: date
+    closes: date
+    chapters: list[str]
+    is_demo: bool
+
+
+class Envelope(Schema):
+    demonstration: bool
+    counted_statuses: list[str]
+
+
+class StatusLineOut(Schema):
+    state: str
+    name: str
+    status: str  # the report's status if you may view the report; else not_submitted, received or published
+    label: str
+    first_submitted: date | None
+    late: bool
+    report_url: str
+
+
+class StatusAreaOut(Schema):
+    area: str
+    label: str
+    received: int
+    late: int
+    states: list[StatusLineOut]
+
+
+class StatusOut(Envelope):
+    cycle: CycleRefOut
+    by: str
+    areas: list[StatusAreaOut]
+
+
+class CellOut(Schema):
+    chapter: str
+    area: str
+    states: int
+    answers: SharesOut
+    url: str
+
+
+class ChapterRowOut(Schema):
+    chapter: str
+    title: str
+    cells: list[CellOut]
+    all_states: CellOut
+
+
+class AreaOut(Schema):
+    key: str
+    label: str
+
+
+class MatrixOut(Envelope):
+    cycle: CycleRefOut
+    by: str
+    states_counted: int
+    areas: list[AreaOut]
+    chapters: list[ChapterRowOut]
+
+
+class QuestionRefOut(Schema):
+    id: int
+    path: str
+    citation: str
+    text: str
+
+
+class StateAnswersOut(Schema):
+    state: str
+    name: str
+    report_status: str
+    statuses: list[str]  # one per question, in the order of `questions`
+    answers: SharesOut
+
+
+class StateRefOut(Schema):
+    state: str
+    name: str
+
+
+class CellDetailOut(Envelope):
+    cycle: CycleRefOut
+    chapter: str
+    chapter_title: str
+    by: str
+    area: AreaOut
+    answers: SharesOut
+    questions: list[QuestionRefOut]
+    states: list[StateAnswersOut]
+    not_counted: list[StateRefOut]
+
+
+class CommitmentOut(Schema):
+    path: str
+    citation: str
+    objectives: list[int]
+    answers: SharesOut
+
+
+class ObjectiveOut(Schema):
+    number: int
+    text: str
+    commitments: int
+    answers: SharesOut
+
+
+class ChapterProgressOut(Schema):
+    chapter: str
+    title: str
+    answers: SharesOut
+    objectives: list[ObjectiveOut]
+    commitments: list[CommitmentOut]
+
+
+class CommitmentsOut(Envelope):
+    cycle: CycleRefOut
+    reports: int
+    chapters: list[ChapterProgressOut]
+
+
+class TreatyLineOut(Schema):
+    instrument: str
+    short_name: str
+    status: str  # party | signatory | none
+    consent_date: date | None
+    consent_kind: str
+    in_force: date | None
+
+
+class MeasureOut(Schema):
+    kind: str
+    title: str
+    url: str
+    date: str
+
+
+class AnswerOut(Schema):
+    path: str
+    citation: str
+    chapter: str
+    status: str
+    status_label: str
+    narrative: str
+    measures: list[MeasureOut]
+    responsible_institution: str
+    assistance_needed: bool
+    assistance_description: str
+
+
+class ProfileCycleOut(Schema):
+    cycle: CycleRefOut
+    report_status: str  # "" when no report of the State counts for you
+    published_at: date | None
+    answers: SharesOut
+    items: list[AnswerOut]
+
+
+class AssistanceOut(Schema):
+    cycle: str
+    citation: str
+    path: str
+    description: str
+
+
+class DeadlineOut(Schema):
+    citation: str
+    path: str
+    text: str
+    end: date | None
+    passed: bool
+    latest_answers: list[str]
+
+
+class CodeNameOut(Schema):
+    code: str
+    name: str
+
+
+class ProfileOut(Envelope):
+    state: str
+    name: str
+    region: str
+    subregion: str
+    regional_groups: list[CodeNameOut]
+    lists: list[CodeNameOut]
+    as_of: date
+    treaties: list[TreatyLineOut] | None  # None: no treaty status list imported
+    cycles: list[ProfileCycleOut]
+    assistance: list[AssistanceOut]
+    deadlines: list[DeadlineOut]
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def envelope(request: HttpRequest) -> dict:
+    return {"demonstration": bool(settings.DEMO), "counted_statuses": list(counted_statuses(request.user))}
+
+
+def shares_out(shares: Shares) -> dict:
+    return {
+        "total": shares.total,
+        "progress": None if shares.progress is None else round(shares.progress, 4),
+        "shares": [
+            {
+                "status": status,
+                "label": STATUS_LABELS[status],
+                "count": shares.counts.get(status, 0),
+                "percent": round(shares.percent(status), 2),
+            }
+            for status in STATUSES
+        ],
+    }
+
+
+def cycle_ref(cycle: ReportingCycle) -> dict:
+    return {
+        "id": cycle.pk,
+        "name": cycle.name,
+        "opens": cycle.opens,
+        "closes": cycle.closes,
+        "chapters": list(cycle.chapters),
+        "is_demo": cycle.is_demo,
+    }
+
+
+def profile_out(profile: StateProfile) -> dict:
+    panel = profile.treaty_panel
+    return {
+        "state": profile.country.alpha3,
+        "name": profile.country.name_en,
+        "region": profile.region,
+        "subregion": profile.subregion,
+        "regional_groups": [{"code": code, "name": name} for code, name in profile.groups],
+        "lists": [{"code": code, "name": name} for code, name in profile.lists],
+        "as_of": profile.today,
+        "treaties": None
+        if panel is None
+        else [
+            {
+                "instrument": line.rules.code,
+                "short_name": line.rules.short_name,
+                "status": line.standing,
+                "consent_date": line.status.consent_date if line.status else None,
+                "consent_kind": (line.status.consent_kind or "") if line.status else "",
+                "in_force": line.status.in_force if line.status else None,
+            }
+            for line in panel.lines
+        ],
+        "cycles": [
+            {
+                "cycle": cycle_ref(line.cycle),
+                "report_status": line.report_status,
+                "published_at": line.published_at,
+                "answers": shares_out(line.shares),
+                "items": [dict(vars(answer)) for answer in line.answers],
+            }
+            for line in profile.cycles
+        ],
+        "assistance": [
+            {
+                "cycle": need.cycle.name,
+                "citation": need.answer.citation,
+                "path": need.answer.path,
+                "description": need.answer.assistance_description,
+            }
+            for need in profile.assistance
+        ],
+        "deadlines": [
+            {
+                "citation": d.citation,
+                "path": d.path,
+                "text": d.text,
+                "end": d.end,
+                "passed": d.passed,
+                "latest_answers": [f"{citation}: {label} ({cycle})" for citation, label, cycle in d.answers],
+            }
+            for d in profile.deadlines
+        ],
+    }
+
+
+def _cycle(raw: str | None) -> ReportingCycle:
+    try:
+        cycle = pick_cycle(raw)
+    except BadParameter as error:
+        raise HttpError(400, str(error)) from None
+    if cycle is None:
+        raise HttpError(404, "No reporting cycle has been opened yet.")
+    return cycle
+
+
+def _by(raw: str | None) -> str:
+    try:
+        return pick_by(raw)
+    except BadParameter as error:
+        raise HttpError(400, str(error)) from None
+
+
+# -- operations -------------------------------------------------------------------------------
+
+
+@router.get(
+    "/status",
+    response={200: StatusOut, **ERRORS},
+    operation_id="reporting_progress_status",
+    summary="Which States have reported in a cycle, late reports, by region or regional group",
+)
+def get_status(request: HttpRequest, cycle: str | None = None, by: str | None = None):
+    chosen, grouping = _cycle(cycle), _by(by)
+    groups = reporting_status(request.user, chosen, grouping, timezone.localdate())
+    return {
+        **envelope(request),
+        "cycle": cycle_ref(chosen),
+        "by": grouping,
+        "areas": [
+            {
+                "area": group.area.key,
+                "label": group.area.label,
+                "received": group.submitted,
+                "late": group.late,
+                "states": [
+                    {
+                        "state": line.state.alpha3,
+                        "name": line.state.name,
+                        "status": line.status,
+                        "label": line.label,
+                        "first_submitted": line.first_submitted,
+                        "late": line.late,
+                        "report_url": line.report_url,
+                    }
+                    for line in group.lines
+                ],
+            }
+            for group in groups
+        ],
+    }
+
+
+def _cell_out(cycle: ReportingCycle, by: str, cell: Cell) -> dict:
+    url = (
+        f"/api/reporting/progress/matrix/cell?cycle={cycle.pk}&chapter={cell.chapter}&by={by}&area={cell.area}"
+        if cell.area != "all"
+        else ""
+    )
+    return {
+        "chapter": cell.chapter,
+        "area": cell.area,
+        "states": cell.states,
+        "answers": shares_out(cell.shares),
+        "url": url,
+    }
+
+
+@router.get(
+    "/matrix",
+    response={200: MatrixOut, **ERRORS},
+    operation_id="reporting_progress_matrix",
+    summary="The progress matrix: chapters x regions (or regional groups), share of answers in each status",
+)
+def get_matrix(request: HttpRequest, cycle: str | None = None, by: str | None = None):
+    chosen, grouping = _cycle(cycle), _by(by)
+    matrix = progress_matrix(request.user, chosen, grouping)
+    titles = chapter_titles(chosen)
+    return {
+        **envelope(request),
+        "cycle": cycle_ref(chosen),
+        "by": grouping,
+        "states_counted": matrix.states_counted,
+        "areas": [{"key": area.key, "label": area.label} for area in matrix.areas],
+        "chapters": [
+            {
+                "chapter": chapter,
+                "title": titles.get(chapter, ""),
+                "cells": [_cell_out(chosen, grouping, cell) for cell in matrix.row(chapter)],
+                "all_states": _cell_out(chosen, grouping, matrix.totals[chapter]),
+            }
+            for chapter in matrix.chapters
+        ],
+    }
+
+
+@router.get(
+    "/matrix/cell",
+    response={200: CellDetailOut, **ERRORS},
+    operation_id="reporting_progress_cell",
+    summary="One cell of the matrix: its States and the status of each of their answers",
+)
+def get_cell(request: HttpRequest, cycle: str | None = None, chapter: str = "", by: str | None = None, area: str = ""):
+    chosen, grouping = _cycle(cycle), _by(by)
+    try:
+        chapter_code, area_key = pick_chapter(chosen, chapter), pick_area(grouping, area)
+    except BadParameter as error:
+        raise HttpError(400, str(error)) from None
+    detail = cell_detail(request.user, chosen, chapter_code, grouping, area_key)
+    return {
+        **envelope(request),
+        "cycle": cycle_ref(chosen),
+        "chapter": detail.chapter,
+        "chapter_title": detail.chapter_title,
+        "by": grouping,
+        "area": {"key": detail.area.key, "label": detail.area.label},
+        "answers": shares_out(detail.shares),
+        "questions": [{"id": q.id, "path": q.path, "citation": q.citation, "text": q.text} for q in detail.questions],
+        "states": [
+            {
+                "state": line.state.alpha3,
+                "name": line.state.name,
+                "report_status": line.report_status,
+                "statuses": line.statuses,
+                "answers": shares_out(line.shares),
+            }
+            for line in detail.states
+        ],
+        "not_counted": [{"state": entry.alpha3, "name": entry.name} for entry in detail.not_counted],
+    }
+
+
+@router.get(
+    "/commitments",
+    response={200: CommitmentsOut, **ERRORS},
+    operation_id="reporting_progress_commitments",
+    summary="Progress of each commitment (national action), objective and chapter, computed from the answers",
+)
+def get_commitments(request: HttpRequest, cycle: str | None = None):
+    chosen = _cycle(cycle)
+    reports, chapters = commitments_progress(request.user, chosen)
+    return {
+        **envelope(request),
+        "cycle": cycle_ref(chosen),
+        "reports": reports,
+        "chapters": [
+            {
+                "chapter": chapter.chapter,
+                "title": chapter.title,
+                "answers": shares_out(chapter.shares),
+                "objectives": [
+                    {"number": o.number, "text": o.text, "commitments": o.commitments, "answers": shares_out(o.shares)}
+                    for o in chapter.objectives
+                ],
+                "commitments": [
+                    {
+                        "path": c.question.path,
+                        "citation": c.question.citation,
+                        "objectives": list(c.question.objectives),
+                        "answers": shares_out(c.shares),
+                    }
+                    for c in chapter.commitments
+                ],
+            }
+            for chapter in chapters
+        ],
+    }
+
+
+@router.get(
+    "/states/{alpha3}",
+    response={200: ProfileOut, **ERRORS},
+    operation_id="reporting_progress_state",
+    summary="A State's profile: groups and lists, treaty status, answers by cycle, assistance needs, deadlines",
+)
+def get_state(request: HttpRequest, alpha3: str):
+    profile = state_profile(request.user, alpha3, timezone.localdate())
+    if profile is None:
+        raise HttpError(404, f"There is no State {alpha3!r}; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+    return {**envelope(request), **profile_out(profile)}

@@ -1,0 +1,148 @@
+"""Opening a cycle and starting a State's report in it (with answers carried over).
+
+open_cycle(user, "2002 review", date(2002, 1, 1), date(2002, 12, 31), ["III", "IV"])
+report_for(cycle, "CHE")   # the report, created in draft on first use
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
+
+from viennaplan.accounts.permissions import require
+from viennaplan.countries.models import Country
+from viennaplan.plan.models import PlanVersion, Provision
+from viennaplan.plan.store import load_document
+
+from . import workflow
+from .answer_data import ANSWER_FIELDS
+from .models import Answer, Question, Report, ReportingCycle
+from .questionnaire import NATIONAL, QuestionnaireError, QuestionSpec, action_units, normalise_chapters
+
+CARRIED_FIELDS = ANSWER_FIELDS
+
+
+class CycleError(ValueError):
+    """A cycle that cannot be opened as asked; the message says what to change."""
+
+
+def plan_units(version: PlanVersion, chapters: Iterable[str], kind: str = NATIONAL) -> list[QuestionSpec]:
+    """The action units of `kind` in `chapters` of a stored plan version (see `questionnaire`)."""
+    return action_units(load_document(version).paragraphs, chapters, kind)
+
+
+def plan_chapters(version: PlanVersion) -> list[str]:
+    return list(version.chapters.order_by("ordinal").values_list("number", flat=True))
+
+
+def open_cycle(
+    user: Any,
+    name: str,
+    opens: date,
+    closes: date,
+    chapters: Iterable[str],
+    *,
+    plan_version: PlanVersion | None = None,
+    is_demo: bool = False,
+) -> ReportingCycle:
+    """Open a reporting cycle and generate its questions from the plan (secretariat only).
+
+    Raises PermissionDenied, or CycleError saying what is wrong (nothing is saved then).
+    """
+    require(user, "cycle.manage")
+    name = name.strip()
+    if not name:
+        raise CycleError("name the cycle, e.g. “2002 review”")
+    if ReportingCycle.objects.filter(name=name).exists():
+        raise CycleError(f"there is already a cycle named “{name}”; choose another name")
+    if closes < opens:
+        raise CycleError(f"the cycle closes ({closes.isoformat()}) before it opens ({opens.isoformat()})")
+    version = plan_version or PlanVersion.current()
+    if version is None:
+        raise CycleError("no plan has been imported yet; run `viennaplan plan import` first")
+    try:
+        selected = normalise_chapters(chapters, plan_chapters(version))
+    except QuestionnaireError as error:
+        raise CycleError(str(error)) from None
+    specs = plan_units(version, selected)
+    if not specs:
+        raise CycleError(f"chapters {', '.join(selected)} contain no national action: the questionnaire would be empty")
+    provision_ids = dict(
+        Provision.objects.filter(version=version, path__in=[s.path for s in specs]).values_list("path", "pk")
+    )
+    with transaction.atomic():
+        cycle = ReportingCycle(
+            name=name, opens=opens, closes=closes, chapters=selected, plan_version=version, is_demo=is_demo
+        )
+        cycle.created_by = user if getattr(user, "is_authenticated", False) else None
+        cycle._history_user = cycle.created_by  # type: ignore[attr-defined]
+        cycle.save()
+        Question.objects.bulk_create(
+            [
+                Question(
+                    cycle=cycle,
+                    provision_id=provision_ids[spec.path],
+                    position=spec.position,
+                    path=spec.path,
+                    citation=spec.citation,
+                    chapter=spec.chapter,
+                    objectives=list(spec.objectives),
+                    text=spec.text,
+                )
+                for spec in specs
+            ]
+        )
+    return cycle
+
+
+def previous_cycle_report(cycle: ReportingCycle, state_id: str) -> Report | None:
+    """The State's report in the latest earlier cycle (opened before this one, same kind of data)."""
+    return (
+        Report.objects.filter(state_id=state_id, cycle__is_demo=cycle.is_demo, cycle__opens__lte=cycle.opens)
+        .exclude(cycle=cycle)
+        .exclude(cycle__opens=cycle.opens, cycle_id__gt=cycle.pk)
+        .select_related("cycle")
+        .order_by("-cycle__opens", "-cycle_id")
+        .first()
+    )
+
+
+def report_for(cycle: ReportingCycle, state: Country | str) -> Report:
+    """The State's report in `cycle`; created in draft on first use, with one answer per
+    question, carried over from the State's previous report where the same provision (path)
+    was asked: status, narrative, measures, institution and assistance are copied."""
+    state_id = state.alpha3 if isinstance(state, Country) else state
+    existing = Report.objects.filter(cycle=cycle, state_id=state_id).first()
+    if existing is not None:
+        return existing
+    if not Country.objects.filter(alpha3=state_id).exists():
+        raise Country.DoesNotExist(f"there is no State {state_id!r}")
+    try:
+        with transaction.atomic():
+            return _create_report(cycle, state_id)
+    except IntegrityError:  # created at the same moment by another request
+        return Report.objects.get(cycle=cycle, state_id=state_id)
+
+
+def _create_report(cycle: ReportingCycle, state_id: str) -> Report:
+    previous = previous_cycle_report(cycle, state_id)
+    report = Report.objects.create(cycle=cycle, state_id=state_id, status=workflow.DRAFT, carried_over_from=previous)
+    earlier: dict[str, Answer] = {}
+    if previous is not None:
+        earlier = {a.question.path: a for a in previous.answers.select_related("question")}
+    answers = []
+    for question in cycle.questions.all():
+        answer = Answer(report=report, question=question)
+        source = earlier.get(question.path)
+        if source is not None:
+            for field in CARRIED_FIELDS:
+                setattr(answer, field, getattr(source, field))
+            answer.carried_over_from = source
+        answers.append(answer)
+    reason = f"carried over from {previous.cycle.name}" if previous else "new report"
+    bulk_create_with_history(answers, Answer, default_change_reason=reason)
+    return report

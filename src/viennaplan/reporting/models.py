@@ -1,0 +1,209 @@
+"""Storage of national reporting: cycles and their questions, the States' reports and answers,
+the events of the workflow, review comments, and progress on the international actions.
+
+Rules live elsewhere: the workflow in `workflow`, the scales in `scale`, the questionnaire in
+`questionnaire`, and every change goes through `services` (which check permissions). In
+particular only `services.apply_transition` sets `Report.status`.
+Answers, reports, cycles and international progress keep their history (django-simple-history).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from viennaplan.countries.models import Country
+from viennaplan.plan.models import PlanVersion, Provision
+
+from . import workflow
+from .scale import INTERNATIONAL_STATUSES, RESOURCES, STATUS_SCALE, choices
+
+USER = settings.AUTH_USER_MODEL
+
+
+class ReportingCycle(models.Model):
+    """A round of national reporting on some chapters of the plan ("2002 review")."""
+
+    name = models.CharField(max_length=120, unique=True)
+    opens = models.DateField()
+    closes = models.DateField(help_text="the deadline for submitting reports")
+    chapters = models.JSONField(default=list, help_text='Roman numerals of the chapters asked about: ["III", "IV"]')
+    plan_version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="reporting_cycles")
+    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    is_demo = models.BooleanField(default=False, help_text="generated demonstration data, never real reports")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-opens", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/reporting/{self.pk}/"
+
+    def is_open_on(self, day: date) -> bool:
+        return self.opens <= day <= self.closes
+
+
+class Question(models.Model):
+    """One question of a cycle: a national-action paragraph without items, or one item.
+
+    The text is a snapshot of the plan when the cycle opened; `path` keys the question across
+    cycles (and plan versions) for carrying answers over."""
+
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="questions")
+    provision = models.ForeignKey(Provision, on_delete=models.PROTECT, related_name="questions")
+    position = models.PositiveIntegerField()
+    path = models.CharField(max_length=40)
+    citation = models.CharField(max_length=40)
+    chapter = models.CharField(max_length=5, help_text="Roman numeral")
+    objectives = models.JSONField(default=list, help_text="objective numbers within the chapter")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["cycle", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "path"], name="unique_question_path"),
+            models.UniqueConstraint(fields=["cycle", "position"], name="unique_question_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle}: {self.citation}"
+
+
+class Report(models.Model):
+    """A State's report in a cycle. `state_id` is the alpha-3 code."""
+
+    STATUS_CHOICES = [(s, workflow.STATUS_LABELS[s]) for s in workflow.STATUSES]
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="reports")
+    state = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="reports")
+    status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=workflow.DRAFT, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True, help_text="last submission (or resubmission)")
+    first_submitted_at = models.DateTimeField(null=True, blank=True, help_text="for late reports")
+    validated_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    carried_over_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="previous cycle's report"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["cycle", "state__name_en"]
+        constraints = [models.UniqueConstraint(fields=["cycle", "state"], name="unique_report_per_cycle_and_state")]
+
+    def __str__(self) -> str:
+        return f"{self.state_id} in {self.cycle}"
+
+    def get_absolute_url(self) -> str:
+        return f"/reporting/{self.cycle_id}/{self.state_id}/"
+
+    @property
+    def is_editable(self) -> bool:
+        return workflow.is_editable(self.status)
+
+    def is_late(self, today: date) -> bool:
+        """Not submitted by the cycle's deadline (or first submitted after it)."""
+        closes = self.cycle.closes
+        if self.first_submitted_at is None:
+            return today > closes
+        return timezone.localdate(self.first_submitted_at) > closes
+
+
+class Answer(models.Model):
+    """A State's answer to one question. `version` goes up by one at every save (optimistic
+    locking: a save based on an older version is refused, see services.save_answer)."""
+
+    STATUS_CHOICES = choices(STATUS_SCALE, blank="Not answered yet")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    status = models.CharField(max_length=24, choices=STATUS_CHOICES, blank=True, db_index=True)
+    narrative = models.TextField(blank=True)
+    measures = models.JSONField(default=list, blank=True, help_text="[{kind, title, url, date}]")
+    responsible_institution = models.CharField(max_length=300, blank=True)
+    assistance_needed = models.BooleanField(default=False)
+    assistance_description = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    carried_over_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="previous cycle's answer"
+    )
+    updated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "question__position"]
+        constraints = [models.UniqueConstraint(fields=["report", "question"], name="unique_answer_per_question")]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.question.citation}"
+
+
+class ReportEvent(models.Model):
+    """The record of one transition of a report: who moved it, when, from where to where, why."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    transition = models.CharField(max_length=20)
+    from_status = models.CharField(max_length=12)
+    to_status = models.CharField(max_length=12)
+    user = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["report", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.transition} ({self.from_status} -> {self.to_status})"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's (or the Secretariat's) comment on a report, or on one of its questions."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="comments")
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField()
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["report", "at", "id"]
+
+    def __str__(self) -> str:
+        where = self.question.citation if self.question_id and self.question else "the report"
+        return f"Comment on {where}"
+
+
+class InternationalActionProgress(models.Model):
+    """Progress of an entity on one international action (a paragraph without items, or an
+    item) in a cycle, recorded by the Secretariat."""
+
+    STATUS_CHOICES = choices(INTERNATIONAL_STATUSES)
+    RESOURCES_CHOICES = choices(RESOURCES)
+    cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="international_progress")
+    provision = models.ForeignKey(Provision, on_delete=models.PROTECT, related_name="international_progress")
+    entity = models.CharField(max_length=40, help_text="actor code: cicp, odccp, tpb, ...")
+    status = models.CharField(max_length=24, choices=STATUS_CHOICES)
+    outputs = models.JSONField(default=list, blank=True, help_text="[{kind, title, date, url}]")
+    resources = models.CharField(max_length=40, choices=RESOURCES_CHOICES)
+    narrative = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["cycle", "provision__position", "entity"]
+        verbose_name_plural = "international action progress"
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "provision", "entity"], name="unique_progress_per_entity")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provision.citation} ({self.entity}) in {self.cycle}"

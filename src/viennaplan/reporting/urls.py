@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "reporting"
+urlpatterns = [
+    path("", views.cycle_list, name="cycles"),
+    path("<int:cycle_id>/", views.cycle_detail, name="cycle"),
+    path("<int:cycle_id>/international/", views.international_progress, name="international"),
+    path("<int:cycle_id>/<str:alpha3>/", views.report_page, name="report"),
+    path("<int:cycle_id>/<str:alpha3>/history", views.report_history, name="history"),
+    path("<int:cycle_id>/<str:alpha3>/answers/<int:answer_id>", views.answer_save, name="answer"),
+    path("<int:cycle_id>/<str:alpha3>/transitions/<str:name>", views.transition, name="transition"),
+    path("<int:cycle_id>/<str:alpha3>/comments", views.comment, name="comment"),
+    path("", include("viennaplan.reporting.urls_offline")),  # the questionnaire as a workbook
+]

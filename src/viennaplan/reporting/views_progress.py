@@ -1,0 +1,228 @@
+"""Pages of reporting progress: the reporting status of a cycle, the progress matrix and its
+cells, the progress of each commitment and objective, and a State's profile.
+
+Every page reads through `progress_queries` / `progress_profile`, which ask
+accounts.permissions what the user may see; every page has a JSON twin under
+/api/reporting/progress with the same filters (`?cycle=ID`, `?by=region|group`, ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from . import workflow
+from .models import ReportingCycle
+from .progress import BY_CHOICES, STATUS_LABELS, STATUS_SHORT, STATUSES, Shares, whole_percent
+from .progress_profile import state_profile
+from .progress_queries import (
+    BadParameter,
+    cell_detail,
+    chapter_titles,
+    commitments_progress,
+    counted_statuses,
+    pick_area,
+    pick_by,
+    pick_chapter,
+    pick_cycle,
+    progress_matrix,
+    reporting_status,
+    shown_cycles,
+)
+
+API = "/api/reporting/progress"
+
+
+def twin(path: str, **params: Any) -> str:
+    """The URL of a page's JSON twin (or of a page), with the same filters."""
+    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
+    return f"{path}?{query}" if query else path
+
+
+def bar(shares: Shares) -> SafeString:
+    """A stacked bar of the shares (SVG, hidden from screen readers) and the same numbers in text.
+
+    Built here rather than in a template: the matrix and the commitments draw a few hundred."""
+    rects, words = [], []
+    for s in shares.segments:
+        css, label = f"st-{s.status or 'unanswered'}", escape(s.label)
+        rects.append(
+            f'<rect x="{s.offset:.3f}" y="0" width="{s.percent:.3f}" height="10" class="{css}">'
+            f"<title>{label}: {whole_percent(s.percent)}%</title></rect>"
+        )
+        words.append(
+            f'<span><span aria-hidden="true">{escape(s.short)}</span>'
+            f'<span class="visually-hidden">{label}</span> {whole_percent(s.percent)}%</span>'
+        )
+    svg = (
+        '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+        + "".join(rects)
+        + "</svg>"
+    )
+    text = "".join(words) or '<span class="muted">no answers</span>'
+    return mark_safe(f'{svg}\n<p class="shares">{text}</p>')  # noqa: S308  (numbers and escaped labels only)
+
+
+def counting_words(statuses: tuple[str, ...]) -> str:
+    if workflow.VALIDATED in statuses:
+        return "published and validated reports (you may read validated reports)"
+    return "published reports"
+
+
+def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    statuses = counted_statuses(request.user)
+    context.update(
+        nav="reporting",
+        cycles=list(shown_cycles()),
+        by_choices=list(BY_CHOICES.items()),
+        legend=[(s, STATUS_LABELS[s], STATUS_SHORT[s]) for s in STATUSES],
+        counted=statuses,
+        counting=counting_words(statuses),
+    )
+    return render(request, template, context, status=status)
+
+
+def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
+    return page(request, "reporting/progress/bad_request.html", {"message": str(error)}, status=400)
+
+
+def no_cycle(request: HttpRequest, title: str) -> HttpResponse:
+    return page(request, "reporting/progress/no_cycle.html", {"title": title})
+
+
+def _cycle_and_by(request: HttpRequest) -> tuple[ReportingCycle | None, str]:
+    return pick_cycle(request.GET.get("cycle")), pick_by(request.GET.get("by"))
+
+
+def status(request: HttpRequest) -> HttpResponse:
+    try:
+        cycle, by = _cycle_and_by(request)
+    except BadParameter as error:
+        return bad_request(request, error)
+    if cycle is None:
+        return no_cycle(request, "Reporting status")
+    today = timezone.localdate()
+    groups = reporting_status(request.user, cycle, by, today)
+    lines = [line for group in groups for line in group.lines]
+    return page(
+        request,
+        "reporting/progress/status.html",
+        {
+            "cycle": cycle,
+            "by": by,
+            "groups": groups,
+            "today": today,
+            "closed": cycle.closes < today,
+            "submitted": sum(1 for line in lines if line.submitted),
+            "late": sum(1 for line in lines if line.late),
+            "states": len(lines),
+            "json_url": twin(f"{API}/status", cycle=cycle.pk, by=by),
+        },
+    )
+
+
+def matrix(request: HttpRequest) -> HttpResponse:
+    try:
+        cycle, by = _cycle_and_by(request)
+    except BadParameter as error:
+        return bad_request(request, error)
+    if cycle is None:
+        return no_cycle(request, "Progress matrix")
+    built = progress_matrix(request.user, cycle, by)
+    titles = chapter_titles(cycle)
+    rows = [
+        (
+            chapter,
+            titles.get(chapter, ""),
+            [(cell, bar(cell.shares)) for cell in built.row(chapter)],
+            (built.totals[chapter], bar(built.totals[chapter].shares)),
+        )
+        for chapter in built.chapters
+    ]
+    return page(
+        request,
+        "reporting/progress/matrix.html",
+        {
+            "cycle": cycle,
+            "by": by,
+            "matrix": built,
+            "rows": rows,
+            "json_url": twin(f"{API}/matrix", cycle=cycle.pk, by=by),
+        },
+    )
+
+
+def cell(request: HttpRequest) -> HttpResponse:
+    try:
+        cycle, by = _cycle_and_by(request)
+        if cycle is None:
+            raise BadParameter("There is no reporting cycle yet.")
+        chapter = pick_chapter(cycle, request.GET.get("chapter"))
+        area = pick_area(by, request.GET.get("area"))
+    except BadParameter as error:
+        return bad_request(request, error)
+    detail = cell_detail(request.user, cycle, chapter, by, area)
+    return page(
+        request,
+        "reporting/progress/cell.html",
+        {
+            "cycle": cycle,
+            "by": by,
+            "detail": detail,
+            "detail_bar": bar(detail.shares),
+            "rows": [(line, list(zip(detail.questions, line.statuses, strict=True))) for line in detail.states],
+            "matrix_url": twin("/reporting/progress", cycle=cycle.pk, by=by),
+            "json_url": twin(f"{API}/matrix/cell", cycle=cycle.pk, chapter=chapter, by=by, area=area),
+        },
+    )
+
+
+def commitments(request: HttpRequest) -> HttpResponse:
+    try:
+        cycle = pick_cycle(request.GET.get("cycle"))
+    except BadParameter as error:
+        return bad_request(request, error)
+    if cycle is None:
+        return no_cycle(request, "Progress of the commitments")
+    reports, chapters = commitments_progress(request.user, cycle)
+    return page(
+        request,
+        "reporting/progress/commitments.html",
+        {
+            "cycle": cycle,
+            "reports": reports,
+            "chapters": [
+                (
+                    chapter,
+                    bar(chapter.shares),
+                    [(o, bar(o.shares)) for o in chapter.objectives],
+                    [(c, bar(c.shares)) for c in chapter.commitments],
+                )
+                for chapter in chapters
+            ],
+            "json_url": twin(f"{API}/commitments", cycle=cycle.pk),
+        },
+    )
+
+
+def state(request: HttpRequest, alpha3: str) -> HttpResponse:
+    if alpha3 != alpha3.upper():
+        return redirect(f"/reporting/states/{alpha3.upper()}", permanent=True)
+    profile = state_profile(request.user, alpha3, timezone.localdate())
+    if profile is None:
+        raise Http404(f"There is no State {alpha3}. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
+    return page(
+        request,
+        "reporting/progress/state.html",
+        {
+            "profile": profile,
+            "cycle_bars": [(line, bar(line.shares)) for line in profile.cycles],
+            "json_url": f"{API}/states/{profile.country.alpha3}",
+        },
+    )

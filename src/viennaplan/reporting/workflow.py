@@ -1,0 +1,111 @@
+"""The report workflow as data: states, named transitions, and who needs which permission.
+
+Plain Python, no Django. A report moves only through these transitions:
+
+    submit    draft     -> submitted   (focal point)
+    return    submitted -> returned    (reviewer; a comment saying what to fix is required)
+    resubmit  returned  -> submitted   (focal point)
+    validate  submitted -> validated   (reviewer)
+    publish   validated -> published   (secretariat)
+
+`transition(status, name)` answers the new status or raises `TransitionError` saying why the
+move is not possible and which moves are. The Django side (`services.apply_transition`) adds
+the permission check (`permission_for(name)` through `accounts.permissions`) and the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DRAFT = "draft"
+SUBMITTED = "submitted"
+RETURNED = "returned"
+VALIDATED = "validated"
+PUBLISHED = "published"
+
+STATUSES: tuple[str, ...] = (DRAFT, SUBMITTED, RETURNED, VALIDATED, PUBLISHED)
+STATUS_LABELS: dict[str, str] = {
+    DRAFT: "Draft",
+    SUBMITTED: "Submitted",
+    RETURNED: "Returned to the focal point",
+    VALIDATED: "Validated",
+    PUBLISHED: "Published",
+}
+
+# The focal point may change answers only while the report is in their hands.
+EDITABLE_STATUSES: frozenset[str] = frozenset({DRAFT, RETURNED})
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    source: str
+    target: str
+    permission: str  # the action asked of accounts.permissions
+    label: str  # the button's words
+    comment_required: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition("submit", DRAFT, SUBMITTED, "report.submit", "Submit the report"),
+        Transition("return", SUBMITTED, RETURNED, "report.return", "Return to the focal point", comment_required=True),
+        Transition("resubmit", RETURNED, SUBMITTED, "report.resubmit", "Resubmit the report"),
+        Transition("validate", SUBMITTED, VALIDATED, "report.validate", "Validate the report"),
+        Transition("publish", VALIDATED, PUBLISHED, "report.publish", "Publish the report"),
+    )
+}
+
+
+class TransitionError(ValueError):
+    """A move the workflow does not allow; the message says why and what is possible."""
+
+
+def get(name: str) -> Transition:
+    """The transition called `name`; TransitionError naming the known ones otherwise."""
+    try:
+        return TRANSITIONS[name]
+    except KeyError:
+        known = ", ".join(TRANSITIONS)
+        raise TransitionError(f"There is no transition {name!r}; the transitions are {known}.") from None
+
+
+def available_from(status: str) -> list[Transition]:
+    """The transitions that may start from `status`, in workflow order."""
+    return [t for t in TRANSITIONS.values() if t.source == status]
+
+
+def transition(status: str, name: str, comment: str = "") -> str:
+    """The status a report in `status` reaches by transition `name`.
+
+    Raises TransitionError for an unknown status or transition, a move that does not start
+    from `status`, or a return without a comment.
+    """
+    if status not in STATUSES:
+        raise TransitionError(f"{status!r} is not a report status; the statuses are {', '.join(STATUSES)}.")
+    move = get(name)
+    if move.source != status:
+        possible = available_from(status)
+        then = (
+            "From there the report can only " + " or ".join(repr(t.name) for t in possible) + "."
+            if possible
+            else "It is final: no transition leaves it."
+        )
+        raise TransitionError(
+            f"A report that is {status} cannot be moved by {name!r}: {name!r} applies only to a "
+            f"report that is {move.source}. {then}"
+        )
+    if move.comment_required and not comment.strip():
+        raise TransitionError(f"{name!r} needs a comment that tells the focal point what to change.")
+    return move.target
+
+
+def permission_for(name: str) -> str:
+    """The accounts permission action that transition `name` requires ("report.submit", ...)."""
+    return get(name).permission
+
+
+def is_editable(status: str) -> bool:
+    """Whether answers of a report in `status` may be changed."""
+    return status in EDITABLE_STATUSES
