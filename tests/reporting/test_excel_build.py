@@ -163,3 +163,14 @@ def test_answers_written_to_cells_read_back_the_same(status, narrative, listed, 
     answer = AnswerData(status, narrative.replace("\r", ""), listed, "Office", needed, "")
     errors: list[excel.UploadError] = []
     assert excel._parse_answer("VI", 3, excel.answer_cells(answer), errors) == answer, errors
+
+
+def test_the_report_page_offers_the_workbook_to_its_focal_point_only(client_as, focal_point_a, reviewer, report_a):
+    from django.urls import reverse
+
+    download = reverse("reporting:questionnaire_download", args=[report_a.cycle_id, "CHE"])
+    upload = reverse("reporting:questionnaire_upload", args=[report_a.cycle_id, "CHE"])
+    page = reverse("reporting:report", args=[report_a.cycle_id, "CHE"])
+    html = client_as(focal_point_a).get(page).content.decode()
+    assert download in html and upload in html
+    assert download not in client_as(reviewer).get(page).content.decode()

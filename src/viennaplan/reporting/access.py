@@ -57,6 +57,8 @@ class ReportRights:
     edit: bool
     comment: bool
     transitions: tuple[workflow.Transition, ...]
+    download: bool = False  # the questionnaire as an Excel workbook
+    upload: bool = False
 
 
 def rights_on(user: Any, report: Report) -> ReportRights:
@@ -68,4 +70,6 @@ def rights_on(user: Any, report: Report) -> ReportRights:
         edit=saved and report.is_editable and can(user, "report.edit", report),
         comment=saved and can(user, "report.comment", report),
         transitions=moves,
+        download=saved and can(user, "report.download_questionnaire", report),
+        upload=saved and report.is_editable and can(user, "report.upload_questionnaire", report),
     )
