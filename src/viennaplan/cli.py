@@ -22,6 +22,9 @@ PROJECT_COMMANDS: list[tuple[str, str]] = [
     ("treaties instruments", "list the instruments and their rules"),
     ("countries load", "reload the country reference data from its CSV files"),
     ("countries resolve NAME [--on DATE]", "the State a name stands for (depositary names, old names)"),
+    ("accounts create --role R --email E [--state CHE]", "create an account and print its set-password link"),
+    ("accounts link --email E", "print a fresh set-password link for an account not yet active"),
+    ("demo [--reset]", "fill the separate demonstration database with generated reports"),
 ]
 DJANGO_COMMANDS: list[tuple[str, str]] = [
     ("migrate", "create or update the database tables"),

@@ -171,6 +171,13 @@ LOGIN_THROTTLE_LOCKOUT_MINUTES = env_int("VIENNAPLAN_LOGIN_THROTTLE_LOCKOUT_MINU
 # Where the site is served, for links printed by commands (`viennaplan accounts create`).
 SITE_URL = env_str("VIENNAPLAN_SITE_URL", "http://127.0.0.1:8000")
 
+# Outside development, cookies travel over HTTPS only.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("VIENNAPLAN_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+
+# Offline questionnaires: the largest workbook an upload may be (bytes).
+REPORTING_UPLOAD_MAX_BYTES = env_int("VIENNAPLAN_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+
 # Email: printed on the console in development (password-reset and invitation links);
 # otherwise sent through the server named in the environment.
 if DEBUG:
