@@ -109,7 +109,7 @@ def measure(states: int, runs: int) -> None:
 
     from viennaplan.accounts.invitations import create_account
     from viennaplan.plan.store import import_plan_text
-    from viennaplan.reporting import excel
+    from viennaplan.reporting import excel, excel_reading
     from viennaplan.reporting.models import Report
     from viennaplan.reporting.offline import questionnaire_of
 
@@ -147,7 +147,7 @@ def measure(states: int, runs: int) -> None:
     uploads, readings = [], []
     for run in range(runs):
         content = every_answer_changed(get().content, run)
-        readings.append(timed(lambda c=content: excel.read_workbook(c, questionnaire_of(report))))
+        readings.append(timed(lambda c=content: excel_reading.read_workbook(c, questionnaire_of(report))))
         handle = io.BytesIO(content)
         handle.name = "filled.xlsx"
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from viennaplan.reporting import excel
+from viennaplan.reporting import excel, excel_reading
 from viennaplan.reporting.answer_data import AnswerData
 from viennaplan.reporting.answers import save_answer
 from viennaplan.reporting.cycles import open_cycle, report_for
@@ -162,7 +162,7 @@ measures = st.fixed_dictionaries(
 def test_answers_written_to_cells_read_back_the_same(status, narrative, listed, needed):
     answer = AnswerData(status, narrative.replace("\r", ""), listed, "Office", needed, "")
     errors: list[excel.UploadError] = []
-    assert excel._parse_answer("VI", 3, excel.answer_cells(answer), errors) == answer, errors
+    assert excel_reading._parse_answer("VI", 3, excel.answer_cells(answer), errors) == answer, errors
 
 
 def test_the_report_page_offers_the_workbook_to_its_focal_point_only(client_as, focal_point_a, reviewer, report_a):

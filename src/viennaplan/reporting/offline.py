@@ -28,7 +28,7 @@ from django.views.decorators.http import require_http_methods
 from viennaplan.accounts.permissions import can, why_not
 from viennaplan.plan.models import Chapter as PlanChapter
 
-from . import excel
+from . import excel, excel_reading
 from .access import not_found_message, visible_report
 from .answer_data import ANSWER_FIELDS, AnswerData, AnswerDataError
 from .answers import EditConflict, ReportNotEditable, answer_fields, display_name, save_answer
@@ -40,7 +40,7 @@ FIELD_LABELS = {name: column.name for name, column in excel.FIELD_COLUMN.items()
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "REPORTING_UPLOAD_MAX_BYTES", excel.DEFAULT_MAX_BYTES))
+    return int(getattr(settings, "REPORTING_UPLOAD_MAX_BYTES", excel_reading.DEFAULT_MAX_BYTES))
 
 
 class UploadForm(forms.Form):
@@ -206,8 +206,8 @@ def upload(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
 def _check_and_apply(request: HttpRequest, report: Report, uploaded: Any, context: dict[str, Any]) -> list[str]:
     limit = max_upload_bytes()
     if uploaded.size > limit:  # refused before reading it
-        return [excel.too_large(uploaded.size, limit)]
-    result = excel.read_workbook(uploaded.read(limit + 1), questionnaire_of(report), limit)
+        return [excel_reading.too_large(uploaded.size, limit)]
+    result = excel_reading.read_workbook(uploaded.read(limit + 1), questionnaire_of(report), limit)
     try:
         context["summary"] = apply_upload(request.user, report, result)
     except UploadRefused as refused:

@@ -1,0 +1,359 @@
+"""Reading an uploaded questionnaire workbook back: checks of the file itself (size, zip,
+macros, DOCTYPE), of the workbook against the questionnaire it must answer (State, cycle,
+checksum, sheets, rows) and of every answer cell. No Django. See `excel` for the workbook.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from openpyxl import load_workbook
+
+from .answer_data import AnswerData, AnswerDataError, clean_answer
+from .excel import (
+    ANSWER_COLUMNS,
+    COLUMNS,
+    COVER,
+    FIELD_COLUMN,
+    FIRST_ROW,
+    FORMAT,
+    HEADER_ROW,
+    META_FIRST_ROW,
+    Chapter,
+    Question,
+    Questionnaire,
+    ReadResult,
+    RowAnswer,
+    UploadError,
+    cell_text,
+    fingerprint,
+)
+from .scale import MEASURE_KINDS, STATUS_SCALE
+
+DATE_LIKE = re.compile(r"^[\d./\- ]+$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a 5 MB workbook of text unpacks to far less; more is a zip bomb
+MAX_ZIP_MEMBERS = 500
+FIELD_ERROR = re.compile(r"^(?P<field>[a-z_]+)(?:\[(?P<line>\d+)\])?(?:\.(?P<part>[a-z]+))?: (?P<message>.*)$", re.S)
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+# ---------------------------------------------------------------- reading
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    limit = f"{max_bytes:,} bytes ({max_bytes / 1048576:g} MB)"
+    return f"The file is too large: {size:,} bytes; at most {limit} are accepted."
+
+
+def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether an XML part declares a DOCTYPE (the way to entity bombs and external entities)."""
+    with archive.open(member) as part:
+        tail = b""
+        while chunk := part.read(1 << 16):
+            if b"<!DOCTYPE" in tail + chunk:
+                return True
+            tail = chunk[-8:]
+    return False
+
+
+def sniff_file(content: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> list[UploadError]:
+    """Why `content` cannot be an .xlsx workbook we may open (empty list: it may be one).
+
+    Looks at the bytes, never at the file name: the size, the zip signature, the parts an
+    .xlsx has, no macros, a bounded unpacked size, and no XML DOCTYPE (entity bombs)."""
+    if len(content) > max_bytes:
+        return [UploadError(too_large(len(content), max_bytes))]
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        return [UploadError("The file is an old-style Excel 97-2003 (.xls) file; save it as .xlsx and upload that.")]
+    if not content.startswith(b"PK\x03\x04"):
+        return [UploadError("The file is not an Excel workbook (.xlsx); upload the questionnaire you downloaded.")]
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+            names = {member.filename for member in members}
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                return [UploadError("The file is a zip archive, not an Excel workbook (.xlsx).")]
+            if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+                return [UploadError("The workbook unpacks to far more than a questionnaire can hold; it is refused.")]
+            if b"macroEnabled" in archive.read("[Content_Types].xml") or "xl/vbaProject.bin" in names:
+                return [UploadError("The workbook contains macros (.xlsm); save it as a plain .xlsx workbook.")]
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, member):
+                    return [UploadError(f"The workbook part {member.filename} declares a DOCTYPE; it is refused.")]
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+        return [UploadError(f"The file is not a readable Excel workbook (.xlsx): {exc}.")]
+    return []
+
+
+def _wrong_workbook(meta: dict[str, str], q: Questionnaire) -> UploadError | None:
+    """Why the workbook (by its metadata) is not the questionnaire of this report; None if it is."""
+    fresh = "Download the questionnaire again from the report's page and copy your answers into it."
+    if meta.get("format") != FORMAT:
+        return UploadError(f"The workbook is not a viennaplan questionnaire: its cover sheet has no metadata. {fresh}")
+    if meta.get("state") != q.state:
+        return UploadError(
+            f"This workbook is the questionnaire of another State ({meta.get('state')}), not of "
+            f"{q.state_name} ({q.state}); upload it to that State's report."
+        )
+    if meta.get("cycle_id") != str(q.cycle_id):
+        return UploadError(
+            f"This workbook belongs to another reporting cycle (cycle {meta.get('cycle_id')}), not to "
+            f"{q.cycle_name}. {fresh}"
+        )
+    if meta.get("report_id") != str(q.report_id):
+        return UploadError(f"This workbook was made for another report of {q.state_name}. {fresh}")
+    return None
+
+
+def _checksum_error(meta: dict[str, str], q: Questionnaire) -> list[UploadError]:
+    if meta.get("questions_checksum") == q.checksum:
+        return []
+    message = (
+        f"The checksum of the questions in this workbook does not match the questionnaire of {q.cycle_name}: "
+        "the questions changed since it was made, or the workbook was altered. Download the questionnaire again "
+        "from the report's page and copy your answers into it."
+    )
+    return [UploadError(message)]
+
+
+def _status(raw: str) -> str | None:
+    wanted = raw.strip().lower()
+    if not wanted:
+        return ""
+    for code, label in STATUS_SCALE.items():
+        if wanted in (code, label.lower()):
+            return code
+    return None
+
+
+def _yes_no(raw: str) -> bool | None:
+    wanted = raw.strip().lower()
+    if wanted in ("", "no", "n", "false", "0"):
+        return False
+    if wanted in ("yes", "y", "true", "1"):
+        return True
+    return None
+
+
+def _measure(line: str) -> tuple[dict[str, str] | None, str]:
+    """One measure line as {kind, title, url, date}, or None and what is wrong with it."""
+    if "|" not in line:
+        return None, f"{line.strip()!r} is not a measure; write kind | title | web address | YYYY-MM-DD"
+    kind_text, rest = (part.strip() for part in line.split("|", 1))
+    kind = next((code for code, label in MEASURE_KINDS.items() if kind_text.lower() in (code, label.lower())), None)
+    if kind is None:
+        return None, f"{kind_text!r} is not a kind of measure; use one of: {', '.join(MEASURE_KINDS.values())}"
+    pieces = [piece.strip() for piece in rest.rsplit("|", 2)]
+    title, url, day = pieces[0], "", ""
+    if len(pieces) == 3:
+        url, day = pieces[1], pieces[2]
+    elif len(pieces) == 2:
+        day, url = (pieces[1], "") if DATE_LIKE.match(pieces[1]) else ("", pieces[1])
+    if day:
+        try:
+            valid = bool(ISO_DATE.match(day)) and bool(date.fromisoformat(day))
+        except ValueError:
+            valid = False
+        if not valid:
+            return None, f"{day!r} is not a date; write it as YYYY-MM-DD (for example 2001-05-31)"
+    return {"kind": kind, "title": title, "url": url, "date": day}, ""
+
+
+def _parse_answer(sheet: str, row: int, texts: list[str], errors: list[UploadError]) -> AnswerData | None:
+    """The answer in the cells C to H of one row (texts), or None with the errors added."""
+    status_text, narrative, measures_text, institution, needed_text, description = texts
+    found: list[UploadError] = []
+    status = _status(status_text)
+    if status is None:
+        labels = ", ".join(STATUS_SCALE.values())
+        found.append(UploadError(f"{status_text!r} is not one of: {labels} (or leave it empty)", sheet, row, "status"))
+    needed = _yes_no(needed_text)
+    if needed is None:
+        found.append(UploadError(f"{needed_text!r} is neither Yes nor No", sheet, row, "assistance needed"))
+    measures, lines = [], []
+    for number, line in enumerate(measures_text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        measure, problem = _measure(line)
+        if measure is None:
+            found.append(UploadError(f"line {number}: {problem}", sheet, row, "measures"))
+        else:
+            measures.append(measure)
+            lines.append(number)
+    data = {
+        "status": status or "",
+        "narrative": narrative,
+        "measures": measures,
+        "responsible_institution": institution,
+        "assistance_needed": bool(needed),
+        "assistance_description": description,
+    }
+    try:
+        answer = clean_answer(data)
+    except AnswerDataError as exc:
+        answer = None
+        for problem in exc.errors:
+            match = FIELD_ERROR.match(problem)
+            if not match or match["field"] not in FIELD_COLUMN:
+                found.append(UploadError(problem, sheet, row))
+                continue
+            message = match["message"]
+            if match["line"]:
+                message = f"line {lines[int(match['line']) - 1]}: {message}"
+            found.append(UploadError(message, sheet, row, FIELD_COLUMN[match["field"]].name))
+    errors.extend(found)
+    return None if found else answer
+
+
+@dataclass(frozen=True)
+class _Row:
+    number: int
+    cells: tuple[Any, ...]
+
+    @property
+    def citation(self) -> str:
+        return cell_text(self.cells[0].value).strip()
+
+    @property
+    def key(self) -> str:
+        return cell_text(self.cells[8].value).strip()
+
+
+def _layout_errors(sheet: str, expected: Sequence[Question], found: list[_Row]) -> tuple[int, list[UploadError]]:
+    """How many leading rows are where they belong, and what is wrong with the layout after them."""
+    good = 0
+    while good < min(len(expected), len(found)):
+        question, row = expected[good], found[good]
+        if (row.citation, row.key, row.number) != (question.citation, question.key, FIRST_ROW + good):
+            break
+        good += 1
+    if good == len(expected) == len(found):
+        return good, []
+    errors: list[UploadError] = []
+    keys, citations = {q.key for q in expected}, {q.citation for q in expected}
+    if good < min(len(expected), len(found)):
+        question, row = expected[good], found[good]
+        if (row.citation, row.key) == (question.citation, question.key):
+            message = f"the question {question.citation} belongs in row {FIRST_ROW + good}: empty rows were inserted"
+            errors.append(UploadError(message, sheet, row.number, "provision"))
+        elif row.citation == question.citation and row.number == FIRST_ROW + good:
+            message = (
+                f"the hidden key of {question.citation} was changed (expected {question.key!r}, found {row.key!r})"
+            )
+            errors.append(UploadError(message, sheet, row.number, "key"))
+        else:
+            errors.append(
+                UploadError(
+                    f"expected the question {question.citation} here (row {FIRST_ROW + good}), found "
+                    f"{row.citation or 'nothing'!r}: questions were added, removed, reordered or their citations "
+                    "changed; the rows below were not checked",
+                    sheet,
+                    row.number,
+                    "provision",
+                )
+            )
+    present = {row.key for row in found} | {row.citation for row in found}
+    for question in expected:
+        if question.key not in present and question.citation not in present:
+            errors.append(UploadError(f"the question {question.citation} is missing: a row was removed", sheet))
+    for row in found:
+        if row.key not in keys and row.citation not in citations:
+            message = f"{row.citation or 'an unlabelled row'!r} is not a question of chapter {sheet}: a row was added"
+            errors.append(UploadError(message, sheet, row.number, "provision"))
+    return good, errors
+
+
+def _read_row(sheet: str, row: _Row, result: ReadResult) -> None:
+    cells = row.cells
+    texts = [cell_text(cell.value) for cell in cells[2:8]]
+    formulas = [column for column, cell in zip(ANSWER_COLUMNS, cells[2:8], strict=True) if cell.data_type == "f"]
+    for column in formulas:
+        result.errors.append(
+            UploadError("contains a formula; type the answer as plain text", sheet, row.number, column.name)
+        )
+    answer = _parse_answer(sheet, row.number, texts, result.errors)
+    if answer is None or formulas:
+        return
+    version = cells[9].value
+    result.answers.append(
+        RowAnswer(
+            sheet=sheet,
+            row=row.number,
+            key=row.key,
+            citation=row.citation,
+            version=int(version) if isinstance(version, int | float) else None,
+            touched=fingerprint(texts) != cell_text(cells[10].value),
+            answer=answer,
+        )
+    )
+
+
+def _read_sheet(ws: Any, chapter: Chapter, result: ReadResult) -> None:
+    sheet, expected = chapter.number, chapter.questions
+    rows = ws.iter_rows(min_row=HEADER_ROW, max_row=FIRST_ROW + len(expected) + 1000, max_col=len(COLUMNS))
+    header = next(rows, ())
+    for column, cell in zip(COLUMNS, header, strict=False):
+        if cell_text(cell.value) != column.header:
+            message = f"expected the header {column.header!r}: columns were added, removed or moved"
+            result.errors.append(UploadError(message, sheet, HEADER_ROW, column.name))
+            return
+    found = [
+        _Row(number, tuple(cells))
+        for number, cells in enumerate(rows, start=FIRST_ROW)
+        if any(cell.value not in (None, "") for cell in cells)
+    ]
+    good, errors = _layout_errors(sheet, expected, found)
+    for row in found[:good]:
+        _read_row(sheet, row, result)
+    result.errors.extend(errors)
+
+
+def _read_sheets(workbook: Any, questionnaire: Questionnaire, result: ReadResult) -> None:
+    expected = [chapter.number for chapter in questionnaire.chapters]
+    for name in workbook.sheetnames:
+        if name != COVER and name not in expected:
+            result.errors.append(UploadError(f"the sheet {name!r} is not part of the questionnaire", name))
+    for chapter in questionnaire.chapters:
+        if chapter.number not in workbook.sheetnames:
+            message = f"the sheet of chapter {chapter.number} is missing: sheets were removed or renamed"
+            result.errors.append(UploadError(message))
+            continue
+        _read_sheet(workbook[chapter.number], chapter, result)
+
+
+def read_workbook(content: bytes, questionnaire: Questionnaire, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """The answers of an uploaded workbook, checked cell by cell against `questionnaire`.
+
+    Nothing is written anywhere; `result.errors` lists every problem, and the answers are
+    meant to be applied only when there is none."""
+    result = ReadResult(errors=sniff_file(content, max_bytes))
+    if result.errors:
+        return result
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        result.errors.append(UploadError(f"The file could not be opened as an Excel workbook ({exc})."))
+        return result
+    try:
+        if COVER not in workbook.sheetnames:
+            message = f"The sheet {COVER!r} is missing: this is not a viennaplan questionnaire."
+            result.errors.append(UploadError(message))
+            return result
+        cover = workbook[COVER].iter_rows(min_row=META_FIRST_ROW, max_row=META_FIRST_ROW + 20, max_col=2)
+        meta = {cell_text(a.value): cell_text(b.value) for a, b in cover if a.value}
+        wrong = _wrong_workbook(meta, questionnaire)
+        if wrong is not None:
+            result.errors.append(wrong)
+            return result
+        result.errors.extend(_checksum_error(meta, questionnaire))
+        _read_sheets(workbook, questionnaire, result)
+    finally:
+        workbook.close()
+    return result
