@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from viennaplan.countries.api import router as countries_router
 from viennaplan.plan.api import router as plan_router
 from viennaplan.reporting.api import router as reporting_router
+from viennaplan.reporting.api_contributions import router as reporting_contributions_router
 from viennaplan.reporting.api_progress import router as reporting_progress_router
 from viennaplan.treaties.api import router as treaties_router
 
@@ -20,3 +21,4 @@ api.add_router("/countries", countries_router, tags=["countries"])
 api.add_router("/treaties", treaties_router, tags=["treaties"])
 api.add_router("/reporting/progress", reporting_progress_router, tags=["reporting progress"])
 api.add_router("/reporting", reporting_router, tags=["reporting"])
+api.add_router("/reporting", reporting_contributions_router, tags=["reporting contributions"])

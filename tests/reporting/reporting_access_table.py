@@ -86,3 +86,26 @@ API_COMMENT = {
 WEB_SECRETARIAT_ONLY = row(302, 403, 403, 403, 403, 403)
 API_OPEN_CYCLE = row(201, 403, 403, 403, 403, 401)
 API_RECORD_PROGRESS = row(200, 403, 403, 403, 403, 401)
+
+# Comments from civil society on State A's report, by status (web: 302 = sent, waiting for
+# review). Reading them (GET .../contributions in the API) follows READ_REPORT; which ones each
+# persona sees is in test_contributions. 409: comments are taken on published reports only (the
+# Secretariat may do everything, but not that).
+WEB_CONTRIBUTE = {
+    "draft": row(409, 403, 404, 404, 404, 404),
+    "submitted": row(409, 403, 404, 403, 404, 404),
+    "returned": row(409, 403, 404, 403, 404, 404),
+    "validated": row(409, 403, 404, 403, 404, 404),
+    "published": row(302, 403, 403, 403, 302, 403),
+}
+API_CONTRIBUTE = {
+    status: {**{p: {302: 201}.get(c, c) for p, c in codes.items()}, "anonymous": 401}
+    for status, codes in WEB_CONTRIBUTE.items()
+}
+
+# Moderating comments from civil society: the Secretariat only. The moderation page sends the
+# public to sign in (302 to the login page); its forms (302 = approved) refuse them like any form.
+WEB_MODERATION_PAGE = row(200, 403, 403, 403, 403, 302)
+WEB_MODERATE = row(302, 403, 403, 403, 403, 403)
+API_LIST_CONTRIBUTIONS = row(200, 403, 403, 403, 403, 401)
+API_MODERATE = row(200, 403, 403, 403, 403, 401)

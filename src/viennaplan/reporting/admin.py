@@ -1,4 +1,5 @@
-"""The admin for the Secretariat: cycles, reports, answers, events, comments, progress.
+"""The admin for the Secretariat: cycles, reports, answers, events, comments, progress, and
+comments from civil society (moderated on /reporting/contributions/, not here).
 
 A report's status is read-only here: it changes only through the workflow's transitions
 (`transitions.apply_transition`), which the report page offers. Events are never edited.
@@ -10,7 +11,16 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Answer, InternationalActionProgress, Question, Report, ReportEvent, ReportingCycle, ReviewComment
+from .models import (
+    Answer,
+    Contribution,
+    InternationalActionProgress,
+    Question,
+    Report,
+    ReportEvent,
+    ReportingCycle,
+    ReviewComment,
+)
 
 
 @admin.register(ReportingCycle)
@@ -78,6 +88,25 @@ class ReportEventAdmin(admin.ModelAdmin):
 @admin.register(ReviewComment)
 class ReviewCommentAdmin(admin.ModelAdmin):
     list_display = ("report", "question", "author", "at")
+
+
+@admin.register(Contribution)
+class ContributionAdmin(SimpleHistoryAdmin):
+    list_display = ("report", "organisation", "author", "status", "submitted_at", "moderated_by")
+    list_filter = ("status", "report__cycle")
+    readonly_fields = (
+        "report",
+        "author",
+        "organisation",
+        "submitted_at",
+        "status",
+        "moderated_by",
+        "moderated_at",
+        "moderation_note",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # contributors submit on the report page; the Secretariat moderates on its own page
 
 
 @admin.register(InternationalActionProgress)

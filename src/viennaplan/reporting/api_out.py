@@ -7,7 +7,16 @@ from typing import Any
 from django.utils import timezone
 
 from .answers import display_name
-from .models import Answer, InternationalActionProgress, Question, Report, ReportEvent, ReportingCycle, ReviewComment
+from .models import (
+    Answer,
+    Contribution,
+    InternationalActionProgress,
+    Question,
+    Report,
+    ReportEvent,
+    ReportingCycle,
+    ReviewComment,
+)
 from .schemas import API_ROOT
 
 
@@ -123,4 +132,24 @@ def progress_out(record: InternationalActionProgress) -> dict[str, Any]:
         "version": record.version,
         "updated_by": user_name(record.updated_by),
         "updated_at": record.updated_at,
+    }
+
+
+def contribution_out(contribution: Contribution, viewer: Any, moderator: bool) -> dict[str, Any]:
+    """Who wrote it and the Secretariat's note only for its author and the Secretariat (`moderator`)."""
+    report = contribution.report
+    own = contribution.author_id is not None and contribution.author_id == getattr(viewer, "pk", None)
+    private = moderator or own
+    return {
+        "id": contribution.pk,
+        "cycle": report.cycle_id,
+        "state": report.state_id,
+        "report_url": f"{report.get_absolute_url()}#contribution-{contribution.pk}",
+        "organisation": contribution.organisation,
+        "text": contribution.text,
+        "submitted_at": contribution.submitted_at,
+        "status": contribution.status,
+        "author": user_name(contribution.author) if private else None,
+        "moderated_at": contribution.moderated_at if private else None,
+        "moderation_note": contribution.moderation_note if private else None,
     }

@@ -4,7 +4,8 @@ the events of the workflow, review comments, and progress on the international a
 Rules live elsewhere: the workflow in `workflow`, the scales in `scale`, the questionnaire in
 `questionnaire`, and every change goes through `services` (which check permissions). In
 particular only `services.apply_transition` sets `Report.status`.
-Answers, reports, cycles and international progress keep their history (django-simple-history).
+Answers, reports, cycles, international progress and contributions keep their history
+(django-simple-history).
 """
 
 from __future__ import annotations
@@ -178,6 +179,31 @@ class ReviewComment(models.Model):
     def __str__(self) -> str:
         where = self.question.citation if self.question_id and self.question else "the report"
         return f"Comment on {where}"
+
+
+class Contribution(models.Model):
+    """A civil-society contributor's comment on a State's published report. It shows to the
+    public only once the Secretariat has approved it (see `contributions`)."""
+
+    PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
+    STATUS_CHOICES = [(PENDING, "Waiting for review"), (APPROVED, "Approved"), (REJECTED, "Rejected")]
+    MAX_LENGTH = 5000
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="contributions")
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    organisation = models.CharField(max_length=200, blank=True, help_text="the author's, when submitted")
+    text = models.TextField(max_length=MAX_LENGTH)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PENDING, db_index=True)
+    moderated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderation_note = models.TextField(blank=True, help_text="why, for the author (never public)")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "submitted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Contribution of {self.organisation or 'an individual'} on {self.report}"
 
 
 class InternationalActionProgress(models.Model):

@@ -149,6 +149,29 @@ class ReportOut(Schema):
     events_url: str
 
 
+class ContributionIn(Schema):
+    text: str = Field(description="the comment, at most 5,000 characters")
+
+
+class ContributionOut(Schema):
+    id: int
+    cycle: int
+    state: str
+    report_url: str
+    organisation: str  # the author's, when submitted ("" for an individual)
+    text: str
+    submitted_at: datetime
+    status: str  # pending, approved or rejected
+    author: str | None = Field(None, description="shown to the author and the Secretariat only")
+    moderated_at: datetime | None = None
+    moderation_note: str | None = Field(None, description="shown to the author and the Secretariat only")
+
+
+class ModerationIn(Schema):
+    decision: str = Field(description='"approve" (it shows on the report) or "reject"')
+    note: str = Field("", description="for the author; never public")
+
+
 class FieldChangeOut(Schema):
     field: str
     before: Any

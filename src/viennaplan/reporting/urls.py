@@ -6,11 +6,14 @@ app_name = "reporting"
 urlpatterns = [
     path("", views.cycle_list, name="cycles"),
     path("<int:cycle_id>/", views.cycle_detail, name="cycle"),
+    path("contributions/", views.moderation, name="contributions"),
+    path("contributions/<int:contribution_id>/moderation", views.moderate, name="moderate"),
     path("<int:cycle_id>/international/", views.international_progress, name="international"),
     path("<int:cycle_id>/<str:alpha3>/", views.report_page, name="report"),
     path("<int:cycle_id>/<str:alpha3>/history", views.report_history, name="history"),
     path("<int:cycle_id>/<str:alpha3>/answers/<int:answer_id>", views.answer_save, name="answer"),
     path("<int:cycle_id>/<str:alpha3>/transitions/<str:name>", views.transition, name="transition"),
     path("<int:cycle_id>/<str:alpha3>/comments", views.comment, name="comment"),
+    path("<int:cycle_id>/<str:alpha3>/contributions", views.contribute, name="contribute"),
     path("", include("viennaplan.reporting.urls_offline")),  # the questionnaire as a workbook
 ]

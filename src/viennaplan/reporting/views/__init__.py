@@ -1,16 +1,21 @@
-"""Reporting pages: cycles, a State's report (and its forms), its history, international progress."""
+"""Reporting pages: cycles, a State's report (and its forms), its history, international progress,
+and the moderation of comments from civil society."""
 
+from .contributions import moderate, moderation
 from .cycles import cycle_detail, cycle_list
 from .history import report_history
 from .international import international_progress
-from .reports import answer_save, comment, report_page, transition
+from .reports import answer_save, comment, contribute, report_page, transition
 
 __all__ = [
     "answer_save",
     "comment",
+    "contribute",
     "cycle_detail",
     "cycle_list",
     "international_progress",
+    "moderate",
+    "moderation",
     "report_history",
     "report_page",
     "transition",

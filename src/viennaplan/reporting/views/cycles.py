@@ -16,7 +16,7 @@ from viennaplan.plan.models import PlanVersion
 from .. import workflow
 from ..access import placeholder
 from ..cycles import CycleError, open_cycle, plan_chapters
-from ..models import Report, ReportingCycle
+from ..models import Contribution, Report, ReportingCycle
 from .common import API, cycle_or_404, page
 
 
@@ -60,10 +60,19 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     elif may_open:
         form = OpenCycleForm(chapter_choices=chapter_choices(version))
     cycles = ReportingCycle.objects.all()
+    pending = None  # comments from civil society waiting for review, for the Secretariat
+    if can(request.user, "contribution.moderate"):
+        pending = Contribution.objects.filter(status=Contribution.PENDING).count()
     return page(
         request,
         "reporting/cycles.html",
-        {"cycles": cycles, "form": form, "json_url": f"{API}/cycles", "today": timezone.localdate()},
+        {
+            "cycles": cycles,
+            "form": form,
+            "json_url": f"{API}/cycles",
+            "today": timezone.localdate(),
+            "pending_contributions": pending,
+        },
         status=status,
     )
 

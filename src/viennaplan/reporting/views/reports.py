@@ -1,5 +1,6 @@
 """/reporting/<cycle>/<alpha3>/: a State's report, and the forms that change it (POST only):
-answers/<answer_id> (save an answer), transitions/<name> (submit, return, ...), comments.
+answers/<answer_id> (save an answer), transitions/<name> (submit, return, ...), comments, and
+contributions (a comment from civil society on a published report, reviewed before it shows).
 
 Every form works without JavaScript; a refused save answers the page again with the reason
 (400 for wrong input, 409 for an edit conflict showing the saved and the refused version)."""
@@ -21,10 +22,12 @@ from .. import workflow
 from ..access import ReportRights, rights_on
 from ..answer_data import AnswerDataError
 from ..answers import EditConflict, ReportNotEditable, add_comment, answer_fields, save_answer
+from ..contributions import ContributionNotNow, InvalidContribution, submit_contribution
 from ..models import Answer, Question, Report, ReportingCycle
 from ..scale import MEASURE_KINDS, STATUS_SCALE
 from ..transitions import apply_transition
 from .common import API, answers_of, cycle_or_404, grouped, page, report_or_404
+from .contributions import THANKS, section
 
 BLANK_MEASURE = {"kind": "", "title": "", "url": "", "date": ""}
 
@@ -118,6 +121,7 @@ def render_report(request: HttpRequest, report: Report, problem: Problem | None 
             "scale": STATUS_SCALE,
             "measure_kinds": MEASURE_KINDS,
             "json_url": f"{API}/reports/{cycle.pk}/{report.state_id}",
+            **section(request.user, report),
         },
         status=status,
     )
@@ -189,3 +193,16 @@ def comment(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
         return render_report(request, report, Problem(message=str(error)), status=400)
     messages.success(request, "Your comment was added.")
     return redirect(report.get_absolute_url() + (f"#question-{question.pk}" if question else "#comments"))
+
+
+@require_POST
+def contribute(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
+    report = saved_report(request, cycle_id, alpha3)
+    text = request.POST.get("text", "")
+    try:
+        submit_contribution(request.user, report, text)
+    except (InvalidContribution, ContributionNotNow) as error:
+        status = 409 if isinstance(error, ContributionNotNow) else 400
+        return render_report(request, report, Problem(values={"contribution": text}, message=str(error)), status)
+    messages.success(request, THANKS)
+    return redirect(report.get_absolute_url() + "#contributions")
