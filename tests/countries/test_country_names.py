@@ -139,6 +139,14 @@ def test_an_unknown_name_gives_close_matches():
     assert {"Republic of Korea", "North Korea", "South Korea"} & set(info.value.suggestions)
 
 
+def test_suggestions_name_each_state_once_by_its_un_english_name():
+    with pytest.raises(UnknownState) as info:
+        shipped_index().resolve("Albanie du Sud")  # close to the French name of Albania
+    assert "Albania" in info.value.suggestions
+    assert "Albanie" not in info.value.suggestions
+    assert len(info.value.suggestions) == len(set(info.value.suggestions))
+
+
 def test_an_empty_name_is_refused():
     with pytest.raises(UnknownState, match="the name is empty"):
         shipped_index().resolve("  ")

@@ -87,10 +87,12 @@ class NameIndex:
         self.codes = frozenset(code.upper() for code in codes)
         self.alpha2 = {key.upper(): value for key, value in (alpha2 or {}).items()}
         self._entries: dict[str, list[NameEntry]] = {}
+        self._first_name: dict[str, str] = {}  # code -> the first name recorded (the UN English name)
         for entry in entries:
             key = normalise_name(entry.name)
             if key:
                 self._entries.setdefault(key, []).append(entry)
+                self._first_name.setdefault(entry.code, entry.name)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -154,6 +156,9 @@ class NameIndex:
         if not key:
             return []
         containing = [known for known in self._entries if re.search(rf"\b{re.escape(key)}\b", known)]
-        alike = difflib.get_close_matches(key, list(self._entries), n=limit, cutoff=0.6)
-        matches = list(dict.fromkeys(sorted(containing, key=len) + alike))[:limit]
-        return [self._entries[match][0].name for match in matches]
+        alike = difflib.get_close_matches(key, list(self._entries), n=limit * 4, cutoff=0.6)
+        matches = dict.fromkeys(sorted(containing, key=len) + alike)
+        # One suggestion per State, under its first recorded name (the UN English name), so that
+        # a misspelt English name is not answered in French or Spanish.
+        codes = dict.fromkeys(self._entries[match][0].code for match in matches)
+        return [self._first_name[code] for code in codes][:limit]
