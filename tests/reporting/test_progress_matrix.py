@@ -117,7 +117,7 @@ def test_matrix_page_draws_stacked_bars_with_the_numbers_in_text_and_links_cells
     body = response.content.decode()
     assert '<svg class="bar"' in body and 'aria-hidden="true"' in body
     text = visible_text(response)
-    assert "2 States I Implemented 25% P Partially implemented 13% S Not started 25%" in text
+    assert "2 States I Implemented 25% PI Partially implemented 13% NS Not started 25%" in text
     assert "Counted: published reports — 3 States." in text
     assert f"/reporting/progress/cell?cycle={cycle.pk}&amp;chapter=VIII&amp;by=region&amp;area=Europe" in body
     assert f'href="/api/reporting/progress/matrix?cycle={cycle.pk}&amp;by=region"' in body

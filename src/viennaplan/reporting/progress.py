@@ -40,9 +40,9 @@ STATUSES: tuple[str, ...] = (*STATUS_SCALE, UNANSWERED)
 STATUS_LABELS: dict[str, str] = {**STATUS_SCALE, UNANSWERED: "Not answered yet"}
 STATUS_SHORT: dict[str, str] = {
     "implemented": "I",
-    "partially_implemented": "P",
-    "in_progress": "G",
-    "not_started": "S",
+    "partially_implemented": "PI",
+    "in_progress": "IP",
+    "not_started": "NS",
     "not_applicable": "NA",
     "no_information": "NI",
     UNANSWERED: "–",
