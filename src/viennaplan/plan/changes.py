@@ -7,6 +7,7 @@ import difflib
 import re
 from collections import defaultdict
 
+from .document import text_with_items
 from .models import PlanVersion, Provision
 
 
@@ -18,8 +19,7 @@ def refresh_full_text(provision: Provision) -> None:
         children[row.parent_id].append(row)
 
     def full_text(row: Provision) -> str:
-        parts = [row.text, *(f"({child.label}) {full_text(child)}" for child in children[row.pk])]
-        return " ".join(part for part in parts if part)
+        return text_with_items(row.text, [(child.label, full_text(child)) for child in children[row.pk]])
 
     by_id = {row.pk: row for row in rows}
     node = by_id.get(provision.pk)

@@ -58,7 +58,8 @@ SESSIONS: dict[str, Session] = {
     ),
 }
 
-_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
+MONTHS = tuple(name for name in calendar.month_name if name)  # English, whatever the locale
+_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)}
 _MONTH = "|".join(_MONTHS)
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/])"
 
@@ -163,3 +164,8 @@ def find_deadlines(text: str) -> list[Deadline]:
             if deadline is not None:
                 found.append((match.start(), match.end(), deadline))
     return [deadline for _, _, deadline in sorted(found, key=lambda item: item[0])]
+
+
+def long_date(day: date) -> str:
+    """27 March 2001: the UN style (no leading zero, English month), independent of the locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -86,10 +86,13 @@ class Provision:
 
     def full_text(self) -> str:
         """The provision with its items, as one text (for search and display)."""
-        parts = [self.text]
-        for child in self.children:
-            parts.append(f"({child.labels[-1]}) {child.full_text()}")
-        return " ".join(part for part in parts if part)
+        return text_with_items(self.text, [(child.labels[-1], child.full_text()) for child in self.children])
+
+
+def text_with_items(text: str, items: list[tuple[str, str]]) -> str:
+    """A provision's words followed by its items as "(label) full text": the one rule for
+    `Provision.full_text`, here and for the rows stored in the database."""
+    return " ".join(part for part in [text, *(f"({label}) {item}" for label, item in items)] if part)
 
 
 @dataclass

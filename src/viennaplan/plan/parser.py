@@ -119,7 +119,7 @@ class _Parser:
             agenda_item=front.agenda_item,
             original_language=front.original_language,
             summary=front.summary,
-            checksum=hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
+            checksum=source_checksum(self.text),
             chapters=self.chapters,
             paragraphs=self.paragraphs,
             notes=self.notes,
@@ -466,6 +466,11 @@ def _word_before(text: str, position: int) -> str:
     return match.group(1) if match else ""
 
 
+def source_checksum(text: str) -> str:
+    """The SHA-256 of a source text: the identity of a plan version (same text, same version)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def check_is_text(data: bytes) -> str:
     """Decode a file's bytes as the plan's text, or say why it cannot be one."""
     if not data.strip():
@@ -490,4 +495,4 @@ def parse_plan(text: str, *, source_name: str = "") -> PlanDocument:
     return _Parser(text, source_name).parse()
 
 
-__all__ = ["PlanFormatError", "parse_plan", "check_is_text"]
+__all__ = ["PlanFormatError", "parse_plan", "check_is_text", "source_checksum"]

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from .records import InstrumentRules
+from viennaplan.plan.deadlines import long_date as un_long_date
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from .records import InstrumentRules
 
 STANDING_WORDS = {"party": "Party", "signatory": "Signatory", "none": "No action"}
 
 
 def long_date(day: date | None) -> str:
     """15 November 2000 (UN style, independent of the locale); '' for None."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
+    return un_long_date(day) if day else ""
 
 
 def ordinal(number: int) -> str:

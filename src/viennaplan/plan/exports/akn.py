@@ -31,6 +31,7 @@ from pathlib import Path
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from viennaplan.plan.deadlines import long_date
 from viennaplan.plan.document import Chapter, Objective, PlanDocument, Provision
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -43,7 +44,6 @@ ACTION_GROUPS = {  # paragraph kind: (hcontainer name, num, heading), as the doc
     "expected_impact": ("expectedImpact", "3.", "Expected impact"),
 }
 MIXED = ("p", "heading", "num")  # elements whose text is text: never indented inside
-MONTHS = "January February March April May June July August September October November December".split()
 NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -93,10 +93,6 @@ def to_akn(doc: PlanDocument, *, generated: date | None = None) -> bytes:
 
 def _text(value: str) -> str:
     return NOT_XML.sub("", value)
-
-
-def _long_date(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def _camel(words: str) -> str:
@@ -180,7 +176,7 @@ class _Builder:
         if doc.symbol:
             blocks.append(E.p(E.docNumber(_text(doc.symbol)), **{"class": "symbol"}))
         if doc.date:
-            issued = E.docDate(_long_date(doc.date), date=doc.date.isoformat())
+            issued = E.docDate(long_date(doc.date), date=doc.date.isoformat())
             blocks.append(E.p("Distr.: General ", issued, **{"class": "date"}))
         if doc.original_language:
             blocks.append(E.p(f"Original: {_text(doc.original_language)}", **{"class": "originalLanguage"}))

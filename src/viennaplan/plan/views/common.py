@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.urls import reverse
 
+from ..deadlines import long_date
 from ..models import PlanVersion
 
 
@@ -40,6 +41,12 @@ def version_param(request, version: PlanVersion) -> str:
     return f"version={version.pk}" if request.GET.get("version", "").strip() else ""
 
 
+def version_query(request, version: PlanVersion) -> str:
+    """`?version=ID` to keep on a link or redirect when the reader asked for a version, else ""."""
+    vparam = version_param(request, version)
+    return f"?{vparam}" if vparam else ""
+
+
 def api_url(path: str, vparam: str = "", **params) -> str:
     """The URL of a page's JSON twin under /api/plan/, with the same filters."""
     query = {key: value for key, value in params.items() if value not in (None, "")}
@@ -52,15 +59,16 @@ def api_url(path: str, vparam: str = "", **params) -> str:
 
 def page_context(request, version: PlanVersion, **extra) -> dict:
     """The context every plan page shares (the base layout reads it)."""
-    current = PlanVersion.current()
     vparam = version_param(request, version)
+    # Newest first (the model's ordering), so the current version is the first one.
     versions = list(PlanVersion.objects.only("id", "title", "symbol", "date", "imported_at"))
+    current = versions[0] if versions else None
     context = {
         "plan": version,
         "current_plan": current,
         "is_current_version": current is not None and version.pk == current.pk,
         "vparam": vparam,
-        "vq": f"?{vparam}" if vparam else "",
+        "vq": version_query(request, version),
         "vamp": f"&{vparam}" if vparam else "",
         "versions": versions if len(versions) > 1 else [],
     }
@@ -68,11 +76,14 @@ def page_context(request, version: PlanVersion, **extra) -> dict:
     return context
 
 
+def version_identity(version: PlanVersion) -> str:
+    """'E/CN.15/2001/4, 27 March 2001': the symbol and date a version is known by ('' if neither)."""
+    return ", ".join(part for part in (version.symbol, version.date and long_date(version.date)) if part)
+
+
 def version_label(version: PlanVersion) -> str:
     """'version 2 (E/CN.15/2001/4, 27 March 2001)': how a page names another version."""
-    from .dates import long_date
-
-    identity = ", ".join(part for part in (version.symbol, version.date and long_date(version.date)) if part)
+    identity = version_identity(version)
     return f"version {version.pk}" + (f" ({identity})" if identity else "")
 
 

@@ -5,17 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..deadlines import MONTHS, long_date
 from ..models import Deadline
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(day: date) -> str:
-    """27 March 2001 (UN style, no leading zero, independent of the locale)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_range(first: date, last: date) -> str:

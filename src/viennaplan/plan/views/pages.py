@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import Truncator
 
 from ..models import Chapter, Deadline, Provision
-from .common import NoPlanImported, api_url, page_context, requested_version
+from .common import NoPlanImported, api_url, page_context, requested_version, version_query
 from .dates import describe
 from .outline import attach_items, chapter_outline
 
@@ -70,7 +70,7 @@ def home(request):
 def chapter(request, number: str):
     version = requested_version(request)
     if number != number.upper():
-        vq = page_context(request, version)["vq"]
+        vq = version_query(request, version)
         return redirect(f"/plan/chapter/{number.upper()}{vq}", permanent=True)
     try:
         chapter = version.chapters.prefetch_related("notes", "objectives__notes").get(number=number)
@@ -111,7 +111,7 @@ def note(request, number: int):
     version = requested_version(request)
     if not version.notes.filter(number=number).exists():
         raise Http404(f"There is no note {number} in this plan; see /plan/notes for all of them.")
-    vq = page_context(request, version)["vq"]
+    vq = version_query(request, version)
     return redirect(f"/plan/notes{vq}#note-{number}")
 
 

@@ -7,8 +7,8 @@ import re
 from django.shortcuts import redirect, render
 
 from ..models import PlanVersion, Provision
-from .common import api_url, page_context, requested_version, short_title, version_label
-from .dates import describe, long_date
+from .common import api_url, page_context, requested_version, short_title, version_identity, version_label
+from .dates import describe
 from .outline import attach_items, provision_breadcrumbs
 
 _PARENTHESISED = re.compile(r"\(([^()/]*)\)")
@@ -71,7 +71,7 @@ def provision(request, path: str):
 
     vq = context["vq"]
     absolute = request.build_absolute_uri(f"{node.get_absolute_url()}{vq}")
-    identity = ", ".join(part for part in (version.symbol, version.date and long_date(version.date)) if part)
+    identity = version_identity(version)
     cite = f"{short_title(version)}{f' ({identity})' if identity else ''}, para. {node.citation}. {absolute}"
 
     context.update(
