@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .names import NameEntry, NameIndex, normalise_name
+from .names import LANGUAGES, NameEntry, NameIndex, build_index, normalise_name, un_names
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -38,7 +38,6 @@ STATUS_LISTS = {
     "lldc": "landlocked developing country",
     "sids": "small island developing State",
 }
-LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 EUROPEAN_UNION = "EUU"
 
 COLUMNS = {
@@ -109,7 +108,7 @@ class CountryRow:
     row: int = 0
 
     def names(self) -> list[str]:
-        return [getattr(self, f"name_{language}") for language in LANGUAGES] + [self.formal_name_en]
+        return un_names(self)
 
 
 @dataclass(frozen=True)
@@ -175,21 +174,10 @@ class CountryData:
     statuses: list[StatusRow] = field(default_factory=list)
     eu_members: list[MembershipRow] = field(default_factory=list)
 
-    def name_entries(self) -> list[NameEntry]:
-        """Every name: the UN names in six languages and formal names, then names.csv."""
-        entries = [
-            NameEntry(name, country.alpha3, note="UN name")
-            for country in self.countries
-            for name in country.names()
-            if name
-        ]
-        entries += [NameEntry(p.name, p.code, p.existed_from, p.existed_to) for p in self.predecessors]
-        entries += [NameEntry(n.name, n.resolves_to, n.valid_from, n.valid_to, n.note) for n in self.names]
-        return entries
-
     def name_index(self) -> NameIndex:
-        codes = [c.alpha3 for c in self.countries] + [p.code for p in self.predecessors]
-        return NameIndex(self.name_entries(), codes, {c.alpha2: c.alpha3 for c in self.countries if c.alpha2})
+        """Every name: the UN names in six languages and formal names, predecessors, then names.csv."""
+        extra = [NameEntry(n.name, n.resolves_to, n.valid_from, n.valid_to, n.note) for n in self.names]
+        return build_index(self.countries, self.predecessors, extra)
 
 
 class _Sheet:

@@ -162,3 +162,25 @@ class NameIndex:
         # a misspelt English name is not answered in French or Spanish.
         codes = dict.fromkeys(self._entries[match][0].code for match in matches)
         return [self._first_name[code] for code in codes][:limit]
+
+
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")  # the six official languages, in the UN's order
+
+
+def un_names(country: object) -> list[str]:
+    """A country's UN names (English first, then the other five) and its English formal name,
+    from any row or model with `name_en` … `name_ar` and `formal_name_en`."""
+    names = [getattr(country, f"name_{language}") for language in LANGUAGES]
+    return [name for name in [*names, getattr(country, "formal_name_en", "")] if name]
+
+
+def build_index(countries: Iterable[object], predecessors: Iterable[object], names: Iterable[NameEntry]) -> NameIndex:
+    """The one way to build the index, from the CSV rows or from the database rows alike:
+    `countries` have `alpha3`, `alpha2` and the UN names; `predecessors` have `code`, `name`,
+    `existed_from`, `existed_to`; `names` are the depositary's names over time."""
+    countries, predecessors = list(countries), list(predecessors)
+    entries = [NameEntry(name, country.alpha3, note="UN name") for country in countries for name in un_names(country)]  # type: ignore[attr-defined]
+    entries += [NameEntry(p.name, p.code, p.existed_from, p.existed_to) for p in predecessors]  # type: ignore[attr-defined]
+    entries += list(names)
+    codes = [c.alpha3 for c in countries] + [p.code for p in predecessors]  # type: ignore[attr-defined]
+    return NameIndex(entries, codes, {c.alpha2: c.alpha3 for c in countries if c.alpha2})  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from .datafiles import EUROPEAN_UNION
-from .names import NameEntry, NameIndex
+from .names import NameEntry, NameIndex, build_index
 
 _lock = threading.Lock()
 _snapshot: Snapshot | None = None
@@ -65,13 +65,8 @@ def _build() -> Snapshot:
 
     countries = list(Country.objects.all())
     predecessors = list(Predecessor.objects.all())
-    entries = [NameEntry(name, c.alpha3, note="UN name") for c in countries for name in _names(c)]
-    entries += [NameEntry(p.name, p.code, p.existed_from, p.existed_to) for p in predecessors]
-    entries += [
-        NameEntry(n.name, n.code, n.valid_from, n.valid_to, n.note) for n in CountryName.objects.all().order_by("pk")
-    ]
-    codes = [c.alpha3 for c in countries] + [p.code for p in predecessors]
-    index = NameIndex(entries, codes, {c.alpha2: c.alpha3 for c in countries if c.alpha2})
+    names = [NameEntry(n.name, n.code, n.valid_from, n.valid_to, n.note) for n in CountryName.objects.order_by("pk")]
+    index = build_index(countries, predecessors, names)
     groups: dict[str, list[str]] = {}
     primary: dict[str, str] = {}
     for membership in RegionalGroupMembership.objects.order_by("-primary", "group"):
@@ -93,11 +88,6 @@ def _build() -> Snapshot:
         statuses={code: tuple(values) for code, values in statuses.items()},
         memberships={code: tuple(values) for code, values in memberships.items()},
     )
-
-
-def _names(country: Any) -> list[str]:
-    names = [country.name_en, country.name_fr, country.name_es, country.name_ru, country.name_zh, country.name_ar]
-    return [name for name in [*names, country.formal_name_en] if name]
 
 
 def _day(on: date | None) -> date:
