@@ -11,6 +11,12 @@
   snippet. PostgreSQL stems English words ("markings" finds "marking"); SQLite matches words
   as written (add `*` for a prefix). Diacritics are folded on SQLite only.
 
+The SQLite index is a copy of the provisions' text, kept by the store; a database filled by
+other means (`loaddata`) has provisions the index does not know. `index_state()` says whether
+the index matches the provisions, `rebuild_index()` makes it so (`viennaplan search rebuild`).
+PostgreSQL computes the document from the row itself, so its index cannot go stale; there a
+rebuild recreates the GIN index if it is missing and reindexes it.
+
 User input never reaches either query language as syntax: the query is reduced to its words
 (letters and digits), each quoted as a literal term, all required; a word followed by `*` is
 a prefix. A query without words finds nothing. Snippets are HTML-safe: the matched words are
@@ -31,6 +37,16 @@ from django.utils.safestring import SafeString, mark_safe
 from .models import PlanVersion, Provision
 
 FTS_TABLE = "plan_provision_fts"
+# The index's definitions, as migration 0002 created them (used again by `rebuild_index`).
+FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} "
+    "USING fts5(citation, text, tokenize = 'unicode61 remove_diacritics 2')"
+)
+PG_INDEX = "plan_provision_search"
+PG_INDEX_CREATE = (
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON plan_provision "
+    "USING gin (to_tsvector('english'::regconfig, citation || ' ' || text))"
+)
 PG_CONFIG = "english"
 PG_DOCUMENT = "to_tsvector('english'::regconfig, p.citation || ' ' || p.text)"
 # ts_headline runs over escaped text: its parser would otherwise drop anything that looks like a tag.
@@ -192,13 +208,75 @@ def index_provision(provision: Provision) -> None:
         )
 
 
-def rebuild_index() -> None:
-    """Rebuild every search row, dropping those of deleted provisions (SQLite only)."""
-    if connection.vendor != "sqlite":
-        return
+def rebuild_index() -> int:
+    """Rebuild every search entry, dropping those of deleted provisions; the number of entries.
+
+    SQLite: the FTS5 table is created if it is missing and refilled from the provisions.
+    PostgreSQL: the GIN index is created if it is missing, then reindexed.
+    """
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {FTS_TABLE}")
-        cursor.execute(f"INSERT INTO {FTS_TABLE} (rowid, citation, text) SELECT id, citation, text FROM plan_provision")
+        if connection.vendor == "postgresql":
+            cursor.execute(PG_INDEX_CREATE)
+            cursor.execute(f"REINDEX INDEX {PG_INDEX}")
+        elif connection.vendor == "sqlite":
+            cursor.execute(FTS_CREATE)
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE} (rowid, citation, text) SELECT id, citation, text FROM plan_provision"
+            )
+        else:
+            return 0
+        cursor.execute("SELECT count(*) FROM plan_provision")
+        return cursor.fetchone()[0]
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """How the search index stands against the provisions stored."""
+
+    provisions: int  # provisions in the database
+    current: int  # provisions whose search entry matches their citation and text
+    orphans: int  # search entries of provisions that no longer exist
+
+    @property
+    def stale(self) -> int:
+        """Provisions that search cannot find as stored (no entry, or an outdated one)."""
+        return self.provisions - self.current
+
+    @property
+    def ok(self) -> bool:
+        return self.stale == 0 and self.orphans == 0
+
+    def describe(self) -> str:
+        if self.ok:
+            return f"the search index is up to date ({self.current} entries)"
+        return (
+            f"the search index is out of date: {self.stale} of {self.provisions} provisions "
+            f"missing or outdated, {self.orphans} entries of deleted provisions"
+        )
+
+
+def index_state() -> IndexState:
+    """Compare the search index with the provisions (a few milliseconds for thousands of them)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM plan_provision")
+        provisions = cursor.fetchone()[0]
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM pg_indexes WHERE indexname = %s", [PG_INDEX])
+            current = provisions if cursor.fetchone()[0] else 0
+            return IndexState(provisions=provisions, current=current, orphans=0)
+        if connection.vendor != "sqlite":
+            return IndexState(provisions=provisions, current=provisions, orphans=0)
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = %s", [FTS_TABLE])
+        if not cursor.fetchone()[0]:
+            return IndexState(provisions=provisions, current=0, orphans=0)
+        cursor.execute(
+            f"SELECT count(*) FROM plan_provision p JOIN {FTS_TABLE} f ON f.rowid = p.id "
+            "WHERE f.citation = p.citation AND f.text = p.text"
+        )
+        current = cursor.fetchone()[0]
+        cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM plan_provision)")
+        return IndexState(provisions=provisions, current=current, orphans=cursor.fetchone()[0])
 
 
 # ---------------------------------------------------------------------------------------------

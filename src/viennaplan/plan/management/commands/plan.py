@@ -87,9 +87,18 @@ class Command(BaseCommand):
         except ValueError as error:  # a JSON file that is not an export of the plan
             raise CommandError(f"{path}: not a JSON export of the plan: {error}; nothing was imported") from error
         if not created:
-            self.stdout.write(f"Already imported as version {version.pk}; nothing changed")
+            self.stdout.write(f"Already imported as version {version.pk}; {self.mend_search_index()}")
             return
         self.stdout.write(self.style.SUCCESS(import_summary(version)))
+
+    def mend_search_index(self) -> str:
+        """An unchanged plan may still have lost its search index (a `loaddata`): rebuild it then."""
+        from viennaplan.plan.search import index_state, rebuild_index
+
+        state = index_state()
+        if state.ok:
+            return "nothing changed"
+        return f"{state.describe()}: rebuilt it ({rebuild_index()} provisions indexed)"
 
     # -- export -------------------------------------------------------------------------------
 

@@ -1,0 +1,54 @@
+"""`viennaplan search rebuild|status`: the full-text index of the provisions.
+
+    viennaplan search rebuild    rebuild the index of every plan version from the stored provisions
+    viennaplan search status     say whether the index matches the provisions (exit status 1 if not)
+
+A database filled without the store (`loaddata`, a copy of the tables) holds provisions that
+search cannot find until the index is rebuilt; `viennaplan restore` rebuilds it by itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection, transaction
+
+
+class Command(BaseCommand):
+    help = "Rebuild or inspect the full-text search index (`viennaplan search SUBCOMMAND --help`)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{rebuild,status}")
+        commands.add_parser(
+            "rebuild",
+            help="rebuild the search index of every plan version from the stored provisions",
+            description="Rebuild the full-text index (FTS5 on SQLite, the GIN tsvector index on "
+            "PostgreSQL) from the provisions stored, for every plan version, in one transaction.",
+        )
+        commands.add_parser(
+            "status",
+            help="say whether the search index matches the stored provisions",
+            description="Compare the search index with the stored provisions; exit status 1 when "
+            "it is out of date (then run `viennaplan search rebuild`).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from viennaplan.plan.search import index_state, rebuild_index
+
+        if options["subcommand"] == "status":
+            state = index_state()
+            message = f"{state.describe().capitalize()} ({connection.vendor})"
+            if not state.ok:
+                raise CommandError(f"{message}; run `viennaplan search rebuild`")
+            self.stdout.write(message)
+            return
+        with transaction.atomic():
+            before = index_state()
+            count = rebuild_index()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Rebuilt the search index ({connection.vendor}): {count} provisions indexed "
+                f"(before: {before.stale} missing or outdated, {before.orphans} of deleted provisions)"
+            )
+        )
