@@ -25,6 +25,9 @@ PROJECT_COMMANDS: list[tuple[str, str]] = [
     ("accounts create --role R --email E [--state CHE]", "create an account and print its set-password link"),
     ("accounts link --email E", "print a fresh set-password link for an account not yet active"),
     ("demo [--reset]", "fill the separate demonstration database with generated reports"),
+    ("backup FILE [--force]", "write a consistent backup of the whole database (safe while serving)"),
+    ("restore FILE [--yes]", "replace the whole database with a backup, migrate it, rebuild search"),
+    ("search rebuild|status", "rebuild (or check) the full-text search index from the stored provisions"),
 ]
 DJANGO_COMMANDS: list[tuple[str, str]] = [
     ("migrate", "create or update the database tables"),

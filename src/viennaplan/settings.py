@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "viennaplan.countries",
     "viennaplan.treaties",
     "viennaplan.reporting",
+    "viennaplan.backups",  # viennaplan backup / restore (whole-database operations, no models)
 ]
 
 MIDDLEWARE = [
