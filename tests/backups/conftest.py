@@ -1,0 +1,116 @@
+"""Fixtures of the backup tests: whole databases of their own, driven through the `viennaplan` command.
+
+pytest-django's test database cannot be replaced under a running test (on SQLite it lives in
+memory), so backup and restore are tested end to end on a database of their own, on the engine
+of the run: a temporary SQLite file on SQLite runs, a scratch PostgreSQL database (created with
+psycopg, dropped afterwards) on PostgreSQL runs. It is filled as `viennaplan demo` fills one
+(the plan, accounts, three reporting cycles with history) plus a treaty status list, and every
+command runs in demonstration mode against it.
+
+`site.run("backup", FILE)`    runs `viennaplan backup FILE` there (a CompletedProcess)
+`site.snapshot()`             every model's rows and a set of pages, as tests/backups/snapshot.py prints them
+`fresh_site()`                another empty database of the same engine (migrated by the test)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+SNAPSHOT = Path(__file__).with_name("snapshot.py")
+TREATY_LIST = PROJECT / "tests" / "treaties" / "data" / "synthetic_small.csv"
+POSTGRES_RUN = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+ENGINE = "postgresql" if POSTGRES_RUN else "sqlite"
+
+
+@dataclass
+class Site:
+    url: str
+    var_dir: Path
+
+    def environment(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("VIENNAPLAN_") and k != "DATABASE_URL"}
+        env.update(VIENNAPLAN_VAR_DIR=str(self.var_dir), VIENNAPLAN_DEMO="1", VIENNAPLAN_DEMO_DATABASE_URL=self.url)
+        return env
+
+    def run(self, *args: str, check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [sys.executable, "-m", "viennaplan", *args],
+            env=self.environment(),
+            cwd=PROJECT,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if check:
+            assert done.returncode == 0, f"viennaplan {' '.join(args)} failed:\n{done.stderr[-3000:]}"
+        return done
+
+    def snapshot(self, *, search_only: bool = False) -> dict:
+        args = [sys.executable, str(SNAPSHOT), *(["--search"] if search_only else [])]
+        done = subprocess.run(args, env=self.environment(), cwd=PROJECT, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-3000:]
+        return json.loads(done.stdout)
+
+
+def _admin_connection():
+    import dj_database_url
+    import psycopg
+
+    cfg = dj_database_url.parse(os.environ["DATABASE_URL"])
+    connection = psycopg.connect(
+        host=cfg["HOST"] or None,
+        port=cfg["PORT"] or None,
+        user=cfg["USER"] or None,
+        password=cfg["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    return connection, cfg
+
+
+@pytest.fixture(scope="module")
+def fresh_site(tmp_path_factory) -> Iterator:
+    """A factory of empty databases of the run's engine; PostgreSQL ones are dropped at the end."""
+    if POSTGRES_RUN and shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not on PATH (install postgresql-client): the PostgreSQL backup path cannot run")
+    created: list[str] = []
+
+    def make() -> Site:
+        var_dir = tmp_path_factory.mktemp("site")
+        if not POSTGRES_RUN:
+            return Site(url=f"sqlite:///{var_dir / 'site.sqlite3'}", var_dir=var_dir)
+        name = f"vp_backups_{uuid.uuid4().hex[:10]}"
+        connection, cfg = _admin_connection()
+        with connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        created.append(name)
+        auth = cfg["USER"] + (f":{cfg['PASSWORD']}" if cfg["PASSWORD"] else "")
+        return Site(url=f"postgres://{auth}@{cfg['HOST']}:{cfg['PORT'] or 5432}/{name}", var_dir=var_dir)
+
+    yield make
+    if created:
+        connection, _cfg = _admin_connection()
+        with connection:
+            for name in created:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def site(fresh_site) -> Site:
+    """A database with the plan, accounts, reports with their history and a treaty status list."""
+    filled = fresh_site()
+    filled.run("demo", "--states", "CHE,FRA")
+    filled.run("treaties", "import", str(TREATY_LIST))
+    return filled
