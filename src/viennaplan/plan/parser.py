@@ -22,7 +22,6 @@ source, and records every repair in the document's `ImportReport`:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -44,6 +43,7 @@ from .frontmatter import (
     read_lines,
     read_notes,
 )
+from .integrity import check_plan, normalise_text, plan_checksum
 from .markers import strip_emphasis, take_note_markers
 from .sequences import next_letter, next_roman
 from .shuffle import phrase_index, run_counts, unshuffle
@@ -106,10 +106,6 @@ class _Parser:
             self._body_line(line)
         self._close_chapter()
         self.notes = read_notes(lines[notes_start + 1 :], self.report)
-        self._check_structure()
-        self._mend_shuffled_words()
-        from .enrich import enrich  # references, deadlines, actors, flags
-
         document = PlanDocument(
             title=front.title,
             date=front.date,
@@ -119,14 +115,20 @@ class _Parser:
             agenda_item=front.agenda_item,
             original_language=front.original_language,
             summary=front.summary,
-            checksum=source_checksum(self.text),
+            checksum="",
             chapters=self.chapters,
             paragraphs=self.paragraphs,
             notes=self.notes,
             front_notes=front.front_notes,
             report=self.report,
         )
+        check_plan(document)  # the same checks as a JSON import
+        self._warn_about_notes()
+        self._mend_shuffled_words()
+        from .enrich import enrich  # references, deadlines, actors, flags
+
         enrich(document)
+        document.checksum = plan_checksum(document)
         return document
 
     # ---------------------------------------------------------------- body
@@ -190,7 +192,7 @@ class _Parser:
             return
         numbers = [p.paragraph for p in self.paragraphs if p.chapter == chapter.number]
         if not numbers:
-            raise PlanFormatError(f"chapter {chapter.number} ('{chapter.title}') has no numbered paragraph")
+            return  # refused by `check_plan`, which says which chapter
         listed = (chapter.first_paragraph, chapter.last_paragraph)
         chapter.first_paragraph, chapter.last_paragraph = min(numbers), max(numbers)
         if listed != (chapter.first_paragraph, chapter.last_paragraph):
@@ -428,18 +430,7 @@ class _Parser:
                     )
 
     # ---------------------------------------------------------------- checks
-    def _check_structure(self) -> None:
-        found = [c.number for c in self.chapters]
-        if found != list(ROMAN):
-            missing = [n for n in ROMAN if n not in found]
-            last = self.paragraphs[-1].paragraph if self.paragraphs else 0
-            raise PlanFormatError(
-                f"expected the 12 chapters I to XII in order; chapter(s) {', '.join(missing)} not found "
-                f"(the text stops after paragraph {last}: is it truncated?)"
-            )
-        numbers = [p.paragraph for p in self.paragraphs]
-        if numbers != list(range(1, len(numbers) + 1)):
-            raise PlanFormatError("the numbered paragraphs are not 1, 2, 3, … without gaps")
+    def _warn_about_notes(self) -> None:
         note_numbers = {n.number for n in self.notes}
         referred = {n for p in self.paragraphs for prov in p.walk() for n in prov.note_refs}
         referred |= {n for c in self.chapters for n in c.note_refs}
@@ -448,9 +439,6 @@ class _Parser:
             self.report.warnings.append(f"note {number} is referred to but not in the notes")
         for number in sorted(note_numbers - referred):
             self.report.warnings.append(f"note {number} is never referred to in the body")
-        for chapter in self.chapters[2:]:
-            if not chapter.objectives:
-                self.report.warnings.append(f"chapter {chapter.number} states no objective")
 
 
 def _normal(title: str) -> str:
@@ -464,11 +452,6 @@ def _clip(text: str, width: int = 40) -> str:
 def _word_before(text: str, position: int) -> str:
     match = re.search(r"(\w+)\W*$", text[:position])
     return match.group(1) if match else ""
-
-
-def source_checksum(text: str) -> str:
-    """The SHA-256 of a source text: the identity of a plan version (same text, same version)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def check_is_text(data: bytes) -> str:
@@ -492,7 +475,7 @@ def parse_plan(text: str, *, source_name: str = "") -> PlanDocument:
         raise PlanFormatError("the text is empty: expected the text of the Plans of Action")
     if "\x00" in text:
         raise PlanFormatError("the text is binary (it contains NUL characters): expected a UTF-8 text file")
-    return _Parser(text, source_name).parse()
+    return _Parser(normalise_text(text), source_name).parse()
 
 
-__all__ = ["PlanFormatError", "parse_plan", "check_is_text", "source_checksum"]
+__all__ = ["PlanFormatError", "parse_plan", "check_is_text"]

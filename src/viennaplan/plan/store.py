@@ -1,9 +1,13 @@
 """The Django side of the plan: save a parsed `PlanDocument` as a PlanVersion, and load it back.
 
 - `import_plan_text(text)` parses (plain Python, before any database write), then saves the
-  whole document in one transaction with bulk inserts. Importing a text whose checksum is
-  already stored changes nothing and returns the existing version.
-- `import_plan_json(data)` does the same for a JSON export (see `exports.json_format`).
+  whole document in one transaction with bulk inserts. A text already stored (line endings
+  and byte-order mark aside) is recognised before parsing, and changes nothing.
+- `import_plan_json(data)` does the same for a JSON export (see `exports.json_format`), after
+  the same checks as the text (`integrity.check_plan`).
+- A version's checksum is computed here from the plan's content (`integrity.plan_checksum`),
+  never read from the file: the same plan imported again, from the text or from a JSON export
+  whatever its `checksum` field says, returns the version that holds it and changes nothing.
 - `load_document(version)` rebuilds the plain `PlanDocument` from the database, so that the
   exports run from what is stored: export -> import -> export gives the same bytes.
 - `provision_changes(provision)` says what changed in a provision between versions (it lives
@@ -22,11 +26,13 @@ from simple_history.utils import bulk_create_with_history
 
 from . import document as doc_types
 from .changes import provision_changes, refresh_full_text
+from .integrity import InconsistentPlanError, check_links, check_plan, normalise_text, plan_checksum
 from .models import Actor, Chapter, Deadline, Note, Objective, PlanVersion, Provision, Reference
 
 __all__ = [
     "InconsistentPlanError",
     "ensure_actors",
+    "find_same_plan",
     "import_plan_document",
     "import_plan_json",
     "import_plan_text",
@@ -39,82 +45,72 @@ __all__ = [
 ]
 
 
-class InconsistentPlanError(ValueError):
-    """The document refers to something it does not contain (a note, an objective, a chapter)."""
-
-
 # ---------------------------------------------------------------------------------------------
 # import
 
 
 def import_plan_text(text: str, *, source_name: str = "", symbol: str = "") -> tuple[PlanVersion, bool]:
-    """Parse `text` and store it as a new version; (existing, False) if this text is stored already.
+    """Parse `text` and store it as a new version; (existing, False) if this plan is stored already.
 
     Raises `parser.PlanFormatError` when the text is not the plan; nothing is written then.
-    A text already stored is recognised by its checksum before any parsing (`make run` imports
-    the shipped text at every start).
+    A text already stored is recognised before any parsing (`make run` imports the shipped
+    text at every start); a CRLF copy, or one with a byte-order mark, is the same text.
     """
-    from .parser import parse_plan, source_checksum
+    from .parser import parse_plan
 
-    existing = PlanVersion.objects.filter(checksum=source_checksum(text)).first()
+    text = normalise_text(text)
+    existing = PlanVersion.objects.filter(source_text=text).exclude(source_text="").first()
     if existing is not None:
         return existing, False
     document = parse_plan(text, source_name=source_name)
     if symbol:
         document.symbol = symbol
+        document.checksum = plan_checksum(document)
     return import_plan_document(document, source_name=source_name, source_text=text)
 
 
-def import_plan_json(data: dict[str, Any], *, source_name: str = "") -> tuple[PlanVersion, bool]:
-    """Store a JSON export of the plan (as loaded by `json.load`); idempotent by checksum."""
+def import_plan_json(data: Any, *, source_name: str = "") -> tuple[PlanVersion, bool]:
+    """Store a JSON export of the plan (as loaded by `json_format.parse_json`); idempotent by content.
+
+    The export must be the whole plan (`integrity.check_plan`, as for the text). Its own
+    `plan.checksum` decides nothing: the checksum is computed from the content.
+    """
     from .exports.json_format import document_from_json
 
     document = document_from_json(data)
+    check_plan(document)
+    document.checksum = plan_checksum(document)
     return import_plan_document(document, source_name=source_name)
 
 
 def import_plan_document(
     document: doc_types.PlanDocument, *, source_name: str = "", source_text: str = ""
 ) -> tuple[PlanVersion, bool]:
-    """Store a parsed document; (existing, False) when its checksum is already stored."""
-    existing = PlanVersion.objects.filter(checksum=document.checksum).first()
+    """Store a document; (existing, False) when the same plan is stored already (`find_same_plan`)."""
+    existing = find_same_plan(document)
     if existing is not None:
         return existing, False
-    _check_consistency(document)
+    check_links(document)
     try:
         return save_document(document, source_name=source_name, source_text=source_text), True
-    except IntegrityError:  # the same text imported at the same moment by another process
+    except IntegrityError:  # the same plan imported at the same moment by another process
         existing = PlanVersion.objects.filter(checksum=document.checksum).first()
         if existing is None:
             raise
         return existing, False
 
 
-def _check_consistency(document: doc_types.PlanDocument) -> None:
-    """Refuse, before any write, a document whose links point at nothing."""
-    note_numbers = {note.number for note in document.notes}
-    chapters = {chapter.number: chapter for chapter in document.chapters}
-    if not document.checksum:
-        raise InconsistentPlanError("the document has no checksum")
-    for chapter in document.chapters:
-        missing = set(chapter.note_refs) - note_numbers
-        for objective in chapter.objectives:
-            missing |= set(objective.note_refs) - note_numbers
-        if missing:
-            raise InconsistentPlanError(f"chapter {chapter.number} cites notes {sorted(missing)} that do not exist")
-    for provision in document.provisions():
-        chapter = chapters.get(provision.chapter)
-        if chapter is None:
-            raise InconsistentPlanError(
-                f"{provision.citation} stands in chapter {provision.chapter}, which does not exist"
-            )
-        if missing := set(provision.note_refs) - note_numbers:
-            raise InconsistentPlanError(f"{provision.citation} cites notes {sorted(missing)} that do not exist")
-        objective_numbers = {objective.number for objective in chapter.objectives}
-        if missing := set(provision.objectives) - objective_numbers:
-            raise InconsistentPlanError(
-                f"{provision.citation} serves objectives {sorted(missing)} that chapter {chapter.number} does not state"
-            )
+def find_same_plan(document: doc_types.PlanDocument) -> PlanVersion | None:
+    """The stored version that holds this plan: by checksum, else by comparing the content of each
+    version (one stored before checksums were computed from the content, or edited in the admin)."""
+    existing = PlanVersion.objects.filter(checksum=document.checksum).first()
+    if existing is not None:
+        return existing
+    checksum = plan_checksum(document)
+    for version in PlanVersion.objects.order_by("-imported_at", "-id"):
+        if plan_checksum(load_document(version)) == checksum:
+            return version
+    return None
 
 
 @transaction.atomic

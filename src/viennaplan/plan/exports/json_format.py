@@ -8,7 +8,12 @@ Malformed input raises `ValueError` naming the field: `paragraphs[3].items[1].la
 Fields whose dataclass attribute has a default may be left out; derived fields (`citation`,
 `path`, `objective`, `full_text`) may be left out too, but when present they must agree with
 the numbers, labels, objectives and texts.
-Unknown fields are refused, so a typo is not silently dropped.
+Unknown fields are refused, so a typo is not silently dropped. `plan.checksum` may be left out
+too: the importer computes the checksum from the content (`integrity.plan_checksum`).
+
+`parse_json(text)` refuses, before parsing, a text larger (`MAX_BYTES`) or more deeply nested
+(`MAX_DEPTH`) than an export of the plan can be; numbers and texts are refused where they could
+not be stored (negative or beyond 2**31 - 1, longer than their column, NUL or lone surrogates).
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ from viennaplan.plan.document import (
 
 FORMAT = "viennaplan-plan"
 VERSION = 1
+MAX_BYTES = 10_000_000  # the export of the plan is about 520 kB
+MAX_DEPTH = 20  # it nests 9 deep: document, paragraphs, paragraph, items, item, items, sub-item, list, object
 
 # ---------------------------------------------------------------- writing
 
@@ -137,7 +144,37 @@ REQUIRED: Callable[[], Any] = object  # marks a field without default (the senti
 
 def loads(text: str) -> PlanDocument:
     """The document from JSON text (`ValueError` on bad JSON or a malformed document)."""
-    return document_from_json(json.loads(text))
+    return document_from_json(parse_json(text))
+
+
+def parse_json(text: str) -> Any:
+    """JSON text as data, refused before parsing when larger or deeper than an export can be.
+
+    `ValueError` saying which limit (`json.JSONDecodeError`, a `ValueError` too, for bad JSON).
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise ValueError(f"{size:,} bytes: larger than an export of the plan can be (at most {MAX_BYTES:,} bytes)")
+    depth = json_depth(text)
+    if depth > MAX_DEPTH:
+        raise ValueError(f"nested {depth:,} deep: deeper than an export of the plan can be (at most {MAX_DEPTH})")
+    try:
+        return json.loads(text)
+    except RecursionError:  # not reached when the depth is counted right; never a traceback
+        raise ValueError(f"nested deeper than an export of the plan can be (at most {MAX_DEPTH})") from None
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str) -> int:
+    """How deep the arrays and objects of a JSON text nest, counted without parsing it."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def document_from_json(data: Any) -> PlanDocument:
@@ -149,6 +186,10 @@ def document_from_json(data: Any) -> PlanDocument:
     plan = root.get("plan", _Object, REQUIRED)
     doc = PlanDocument(
         **{name: plan.get(name, _str, REQUIRED) for name in _PLAN_TEXTS},
+        symbol=plan.get("symbol", _text(60), REQUIRED),
+        body=plan.get("body", _text(200), REQUIRED),
+        original_language=plan.get("original_language", _text(40), REQUIRED),
+        checksum=plan.get("checksum", _str, str),  # the importer computes its own
         date=plan.get("date", _date, REQUIRED),
         summary=plan.get("summary", _list_of(_str), REQUIRED),
         front_notes=plan.get("front_notes", _list_of(_note), list),
@@ -162,7 +203,7 @@ def document_from_json(data: Any) -> PlanDocument:
     return doc
 
 
-_PLAN_TEXTS = ("title", "body", "symbol", "session", "agenda_item", "original_language", "checksum")
+_PLAN_TEXTS = ("title", "session", "agenda_item")
 
 
 class _Object:
@@ -198,13 +239,58 @@ def _describe(value: Any) -> str:
     return f"{kind.get(type(value), 'an object')} {json.dumps(value, ensure_ascii=False)[:40]}"
 
 
+def _clip(value: Any, width: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _typed(kind: type, expected: str, nullable: bool = False) -> Reader:
     def read(value: Any, at: str) -> Any:
         if value is None and nullable:
             return None
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ValueError(f"{at}: expected {expected}{' or null' if nullable else ''}, got {_describe(value)}")
+        if kind is int and not 0 <= value <= LARGEST:
+            raise ValueError(f"{at}: expected a whole number from 0 to {LARGEST}, got {_describe(value)}")
+        if kind is str:
+            _check_characters(value, at)
         return value
+
+    return read
+
+
+LARGEST = 2**31 - 1  # the largest number a database integer column holds
+
+
+def _check_characters(value: str, at: str) -> None:
+    if "\x00" in value:
+        raise ValueError(f"{at}: a NUL character (\\u0000) at character {value.index(chr(0)) + 1}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(
+            f"{at}: a lone surrogate (\\u{ord(value[error.start]):04x}) at character {error.start + 1}"
+        ) from None
+
+
+def _text(max_length: int) -> Reader:
+    """A string no longer than the database column that stores it (see `plan.models`)."""
+
+    def read(value: Any, at: str) -> str:
+        text = _str(value, at)
+        if len(text) > max_length:
+            raise ValueError(f"{at}: {len(text)} characters, at most {max_length}")
+        return text
+
+    return read
+
+
+def _at_most(maximum: int) -> Reader:
+    def read(value: Any, at: str) -> int:
+        number = _int(value, at)
+        if number > maximum:
+            raise ValueError(f"{at}: expected a whole number from 0 to {maximum}, got {number}")
+        return number
 
     return read
 
@@ -260,8 +346,8 @@ def _record(cls: type, **fields: Reader | tuple[Reader, Callable[[], Any]]) -> R
 
 
 _note = _record(Note, number=_int, text=_str, marker=(_str, str))
-_reference = _record(Reference, kind=_str, text=_str, target=_str, start=(_int, int), end=(_int, int))
-_deadline = _record(Deadline, text=_str, start=_date, end=_date, precision=_str, note=(_str, str))
+_reference = _record(Reference, kind=_text(20), text=_str, target=_text(100), start=(_int, int), end=(_int, int))
+_deadline = _record(Deadline, text=_text(200), start=_date, end=_date, precision=_text(12), note=(_text(200), str))
 _repair = _record(Repair, kind=_str, line=_int, message=_str)
 _discarded = _record(Discarded, line=_int, text=_str, reason=_str)
 _report = _record(
@@ -279,7 +365,7 @@ def _chapter_from(value: Any, at: str) -> Chapter:
     read_objective = _record(
         Objective,
         chapter=(_str, lambda: number),
-        number=_int,
+        number=_at_most(32767),
         text=_str,
         numbered=(_bool, lambda: True),
         note_refs=(_list_of(_int), list),
@@ -310,7 +396,7 @@ def _provision_from(parent: Provision | None) -> Reader:
         if parent is None:
             paragraph, labels = obj.get("number", _int, REQUIRED), ()
         else:
-            paragraph, labels = parent.paragraph, (*parent.labels, obj.get("label", _str, REQUIRED))
+            paragraph, labels = parent.paragraph, (*parent.labels, obj.get("label", _text(10), REQUIRED))
             if not labels[-1]:
                 raise ValueError(f"{obj.at('label')}: empty")
         provision = Provision(
@@ -341,7 +427,7 @@ def _provision_from(parent: Provision | None) -> Reader:
         ):
             stated = obj.get(derived, lambda value, at: value, lambda expected=expected: expected)
             if stated != expected:
-                raise ValueError(f"{obj.at(derived)}: {stated!r} does not match the provision ({expected!r})")
+                raise ValueError(f"{obj.at(derived)}: {_clip(stated)} does not match the provision ({_clip(expected)})")
         obj.finish()
         return provision
 

@@ -76,6 +76,7 @@ class Command(BaseCommand):
         from viennaplan.plan.store import InconsistentPlanError, import_plan_json, import_plan_text
 
         path = Path(file) if file else Path(settings.PLAN_SOURCE_FILE)
+        check_json_size(path)
         text = read_plan_file(path)
         try:
             if looks_like_json(path, text):
@@ -168,13 +169,29 @@ def looks_like_json(path: Path, text: str) -> bool:
     return path.suffix.lower() == ".json" or text.lstrip().startswith("{")
 
 
+def check_json_size(path: Path) -> None:
+    """A .json file larger than an export can be is refused before it is read."""
+    from viennaplan.plan.exports.json_format import MAX_BYTES
+
+    if path.suffix.lower() == ".json" and path.is_file() and (size := path.stat().st_size) > MAX_BYTES:
+        raise CommandError(
+            f"{path}: {size:,} bytes: larger than an export of the plan can be (at most {MAX_BYTES:,} bytes); "
+            "nothing was imported"
+        )
+
+
 def parse_json(path: Path, text: str) -> Any:
+    """The JSON data, or a CommandError saying where the JSON is broken or which limit it exceeds."""
+    from viennaplan.plan.exports.json_format import parse_json as parse_limited
+
     try:
-        return json.loads(text)
+        return parse_limited(text)
     except json.JSONDecodeError as error:
         raise CommandError(
             f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg}); {EXPECTED}"
         ) from None
+    except ValueError as error:  # larger or deeper than an export can be
+        raise CommandError(f"{path}: {error}; nothing was imported") from None
 
 
 def find_version(version_id: int | None) -> PlanVersion:
