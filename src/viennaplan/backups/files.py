@@ -88,7 +88,7 @@ def check_engine(path: Path, file_kind: str, database_kind: str) -> None:
         f"{path} is a {ENGINE_NAMES[file_kind]} backup, but the database configured (DATABASE_URL) is "
         f"{ENGINE_NAMES[database_kind]}; a backup can only be restored into the engine it was made from. "
         "To move the data between engines, restore it into a database of its own engine, then "
-        "`viennaplan dumpdata --natural-foreign --natural-primary -e contenttypes -e auth.permission "
+        "`viennaplan dumpdata --natural-foreign -e contenttypes -e auth.permission "
         "-o data.json` there and `viennaplan migrate`, `viennaplan loaddata data.json`, "
         "`viennaplan search rebuild` on the other (see docs/backup.md)"
     )
