@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "viennaplan.proxy.ProxyHeadersMiddleware",  # forwarded headers believed from trusted proxies only
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -164,9 +165,11 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "accounts:login"
-# Sign-in throttling: this many failures for one username or from one address within the window
-# lock sign-in for that username or address for the lockout time.
+# Sign-in throttling: this many failures for one account (LOGIN_THROTTLE_FAILURES), or from one
+# client address whatever the account (LOGIN_THROTTLE_ADDRESS_FAILURES: an office or a proxy is
+# one address for many people), within the window lock sign-in for the lockout time.
 LOGIN_THROTTLE_FAILURES = env_int("VIENNAPLAN_LOGIN_THROTTLE_FAILURES", 5)
+LOGIN_THROTTLE_ADDRESS_FAILURES = env_int("VIENNAPLAN_LOGIN_THROTTLE_ADDRESS_FAILURES", 50)
 LOGIN_THROTTLE_WINDOW_MINUTES = env_int("VIENNAPLAN_LOGIN_THROTTLE_WINDOW_MINUTES", 15)
 LOGIN_THROTTLE_LOCKOUT_MINUTES = env_int("VIENNAPLAN_LOGIN_THROTTLE_LOCKOUT_MINUTES", 15)
 # Where the site is served, for links printed by commands (`viennaplan accounts create`).
@@ -175,6 +178,22 @@ SITE_URL = env_str("VIENNAPLAN_SITE_URL", "http://127.0.0.1:8000")
 # Outside development, cookies travel over HTTPS only.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("VIENNAPLAN_SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
+
+# Behind a reverse proxy that terminates HTTPS (docs/deploying.md): the proxies' addresses or
+# networks. Their X-Forwarded-For gives the client's address and X-Forwarded-Proto the scheme;
+# from anybody else those headers are dropped (viennaplan/proxy.py).
+TRUSTED_PROXIES = env_list("VIENNAPLAN_TRUSTED_PROXIES", [])
+if TRUSTED_PROXIES:
+    from viennaplan.proxy import parse_networks
+
+    parse_networks(TRUSTED_PROXIES)  # a malformed entry stops the start here, with its name
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Origins (scheme://host) allowed to post forms besides the site's own, e.g. another port.
+CSRF_TRUSTED_ORIGINS = env_list("VIENNAPLAN_CSRF_TRUSTED_ORIGINS", [])
+SECURE_SSL_REDIRECT = env_bool("VIENNAPLAN_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("VIENNAPLAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("VIENNAPLAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("VIENNAPLAN_HSTS_PRELOAD", False)
 
 # Offline questionnaires: the largest workbook an upload may be (bytes).
 REPORTING_UPLOAD_MAX_BYTES = env_int("VIENNAPLAN_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)

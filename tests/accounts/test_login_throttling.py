@@ -1,4 +1,4 @@
-"""Sign-in throttling: 5 failures for one username or from one address within 15 minutes
+"""Sign-in throttling: 5 failures for one account, or 50 from one address, within 15 minutes
 lock sign-in for 15 minutes, even with the right password. Time is a fake clock."""
 
 from __future__ import annotations
@@ -81,13 +81,28 @@ def test_the_username_is_locked_whatever_the_address_and_its_case(client, clock,
     assert not signed_in(response) and LOCKED in response.content.decode()
 
 
-def test_five_failures_from_one_address_lock_that_address_for_every_username(
+def test_five_failures_with_made_up_names_from_one_address_lock_nobody_out(
     client, clock, focal_point_a, reviewer, persona_password
 ):
     for number in range(5):
         sign_in(client, f"guess{number}@example.org", "wrong", ip="192.0.2.99")
+    assert signed_in(sign_in(client, reviewer.username, persona_password, ip="192.0.2.99"))
+
+
+def test_fifty_failures_from_one_address_lock_that_address_for_every_account(
+    client, clock, focal_point_a, reviewer, persona_password
+):
+    for number in range(50):
+        sign_in(client, f"guess{number}@example.org", "wrong", ip="192.0.2.99")
     assert LOCKED in sign_in(client, reviewer.username, persona_password, ip="192.0.2.99").content.decode()
     assert signed_in(sign_in(client, reviewer.username, persona_password, ip="192.0.2.100"))
+
+
+def test_the_address_limit_is_a_setting(client, clock, settings, reviewer, persona_password):
+    settings.LOGIN_THROTTLE_ADDRESS_FAILURES = 3
+    for number in range(3):
+        sign_in(client, f"guess{number}@example.org", "wrong", ip="192.0.2.99")
+    assert LOCKED in sign_in(client, reviewer.username, persona_password, ip="192.0.2.99").content.decode()
 
 
 def test_a_successful_sign_in_forgets_the_usernames_failures(client, clock, focal_point_a, persona_password):

@@ -17,7 +17,8 @@ from .throttle import LoginThrottle
 
 
 def client_ip(request: HttpRequest | None) -> str:
-    """The address the request came from (REMOTE_ADDR; a proxy in front must set it)."""
+    """The client's address (REMOTE_ADDR, which viennaplan.proxy sets from a trusted proxy's
+    X-Forwarded-For)."""
     return (request.META.get("REMOTE_ADDR") or "") if request is not None else ""
 
 

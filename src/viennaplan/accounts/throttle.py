@@ -1,10 +1,16 @@
-"""Login throttling: after too many failed sign-ins for one username or from one address within
-a window, further attempts are refused for a while, even with the right password.
+"""Login throttling: after too many failed sign-ins for one account, or from one client
+address, within a window, further attempts are refused for a while, even with the right password.
 
-Defaults (settings.LOGIN_THROTTLE_*): 5 failures within 15 minutes lock for 15 minutes.
+Defaults (settings.LOGIN_THROTTLE_*): 5 failures for one account within 15 minutes lock that
+account for 15 minutes, from anywhere (guessing one person's password); 50 failures from one
+address, whatever the accounts, lock that address (trying many accounts). The address limit is
+higher because one address is often many people: an office, a ministry's network, or every
+user at once when a proxy's address is taken for the client's (the proxy's own address is
+never counted when it is configured as trusted, see viennaplan/proxy.py).
 Failures are rows of FailedLogin (the database, so every server process sees the same
 count); refused attempts during a lockout are not counted, so a lockout is never prolonged.
-A successful sign-in forgets the failures of that username (not those of the address).
+A successful sign-in or a password reset forgets the failures of that account (not those of
+the address), so a locked-out user can always get back in by resetting the password.
 The clock is injectable: `LoginThrottle(..., clock=fake_clock)`.
 """
 
@@ -46,7 +52,8 @@ def locked_until(
 
 @dataclass(frozen=True)
 class LoginThrottle:
-    limit: int = 5
+    limit: int = 5  # failures for one account
+    address_limit: int = 50  # failures from one address, whatever the account
     window: timedelta = timedelta(minutes=15)
     lockout: timedelta = timedelta(minutes=15)
     clock: Clock = timezone.now
@@ -55,6 +62,7 @@ class LoginThrottle:
     def from_settings(cls, clock: Clock | None = None) -> LoginThrottle:
         return cls(
             limit=settings.LOGIN_THROTTLE_FAILURES,
+            address_limit=settings.LOGIN_THROTTLE_ADDRESS_FAILURES,
             window=timedelta(minutes=settings.LOGIN_THROTTLE_WINDOW_MINUTES),
             lockout=timedelta(minutes=settings.LOGIN_THROTTLE_LOCKOUT_MINUTES),
             clock=clock or timezone.now,
@@ -74,11 +82,15 @@ class LoginThrottle:
                 by_user.append(at)
             if ip and row_ip == ip:
                 by_ip.append(at)
-        ends = [end for end in (self._until(by_user, now), self._until(by_ip, now)) if end is not None]
+        ends = [
+            end
+            for end in (self._until(by_user, now, self.limit), self._until(by_ip, now, self.address_limit))
+            if end is not None
+        ]
         return max(ends) if ends else None
 
-    def _until(self, failures: list[datetime], now: datetime) -> datetime | None:
-        return locked_until(failures, now, self.limit, self.window, self.lockout)
+    def _until(self, failures: list[datetime], now: datetime, limit: int) -> datetime | None:
+        return locked_until(failures, now, limit, self.window, self.lockout)
 
     def record_failure(self, username: str, ip: str) -> datetime | None:
         """Count a failed attempt; returns the end of the lockout it causes, if any."""

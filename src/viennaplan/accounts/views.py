@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from . import invitations
 from .forms import InviteAccountForm, InviteColleagueForm, ThrottledAuthenticationForm
@@ -62,6 +63,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def form_valid(self, form: Any) -> HttpResponse:
+        # The user proved they hold the account's mailbox: a sign-in lockout of the account ends.
+        LoginThrottle.from_settings().record_success(form.user.get_username())
+        return super().form_valid(form)
+
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
@@ -102,6 +108,7 @@ def invite_form_class(user: Any) -> type[InviteColleagueForm] | None:
     return None
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     """My account: role, State, colleagues; the invitation form for those who may invite."""
