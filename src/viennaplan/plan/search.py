@@ -216,6 +216,9 @@ def rebuild_index() -> int:
     """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Index DDL refuses to run with deferred foreign-key checks pending (rows written earlier
+            # in the same transaction, e.g. an admin deletion): run them now rather than at commit.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(PG_INDEX_CREATE)
             cursor.execute(f"REINDEX INDEX {PG_INDEX}")
         elif connection.vendor == "sqlite":
