@@ -16,7 +16,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from viennaplan.plan.exports.json_format import MAX_DEPTH, dumps, parse_json
+from viennaplan.plan.exports.json_format import MAX_CONTAINERS, MAX_DEPTH, dumps, parse_json
 from viennaplan.plan.integrity import InconsistentPlanError, plan_checksum
 from viennaplan.plan.models import PlanVersion
 from viennaplan.plan.parser import PlanFormatError, parse_plan
@@ -201,20 +201,32 @@ def test_a_version_stored_under_an_older_checksum_is_recognised_by_its_content(i
 
 def test_deeply_nested_json_is_refused_before_parsing_with_a_clear_message():
     deep = "[" * 100_000 + "]" * 100_000
-    with pytest.raises(ValueError, match=rf"nested 100,000 deep: .* \(at most {MAX_DEPTH}\)"):
+    with pytest.raises(ValueError, match=f"nested more than {MAX_DEPTH} deep: deeper than an export of the plan"):
         parse_json(deep)
 
 
-def test_brackets_inside_strings_do_not_count_as_nesting(export):
-    export["notes"][0]["text"] = "[[[[{{{{" * 1000 + ' \\" ]]'
+def test_json_as_deep_as_an_export_is_parsed():
+    deep = "[" * MAX_DEPTH + "]" * MAX_DEPTH
+    assert parse_json(deep) == json.loads(deep)
+
+
+def test_brackets_inside_strings_do_not_count(export):
+    export["notes"][0]["text"] = "[[[[{{{{" * 100_000 + ' \\" ]]'
     assert parse_json(json.dumps(export)) == export
+
+
+def test_json_with_more_arrays_than_an_export_holds_is_refused_before_parsing():
+    wide = "[" + "[], " * MAX_CONTAINERS + "[]]"
+    with pytest.raises(ValueError, match=f"{MAX_CONTAINERS + 2:,} arrays and objects: more than an export"):
+        parse_json(wide)
 
 
 def test_a_deeply_nested_json_file_is_refused_by_the_command(db, tmp_path):
     deep = tmp_path / "deep.json"
     deep.write_text('{"plan": ' * 100_000 + "1" + "}" * 100_000)
     message = refused(deep)
-    assert str(deep) in message and "nested 100,000 deep" in message and "nothing was imported" in message
+    assert str(deep) in message and f"nested more than {MAX_DEPTH} deep" in message
+    assert "nothing was imported" in message
 
 
 def test_a_json_file_larger_than_an_export_can_be_is_refused_before_it_is_read(db, tmp_path, monkeypatch):
@@ -258,6 +270,6 @@ def test_the_command_exits_non_zero_with_one_line_and_no_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"CommandError: {deep}: nested 100,000 deep: deeper than an export of the plan can be "
-        f"(at most {MAX_DEPTH}); nothing was imported"
+        f"CommandError: {deep}: nested more than {MAX_DEPTH} deep: deeper than an export of the plan can be; "
+        "nothing was imported"
     ]

@@ -170,7 +170,7 @@ class PlanDocument:
     agenda_item: str
     original_language: str
     summary: list[str]  # the front-matter summary, paragraph by paragraph
-    checksum: str  # sha256 of the source text
+    checksum: str  # SHA-256 of the plan's content, computed by `integrity.plan_checksum`
     chapters: list[Chapter]
     paragraphs: list[Provision]
     notes: list[Note]

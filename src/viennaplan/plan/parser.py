@@ -469,13 +469,18 @@ def check_is_text(data: bytes) -> str:
         ) from exc
 
 
-def parse_plan(text: str, *, source_name: str = "") -> PlanDocument:
-    """Parse the text of the Plans of Action into a `PlanDocument` (see the module docstring)."""
+def check_text(text: str) -> None:
+    """Refuse, before any other work, a text that cannot be the plan: empty, or binary."""
     if not text or not text.strip():
         raise PlanFormatError("the text is empty: expected the text of the Plans of Action")
     if "\x00" in text:
         raise PlanFormatError("the text is binary (it contains NUL characters): expected a UTF-8 text file")
+
+
+def parse_plan(text: str, *, source_name: str = "") -> PlanDocument:
+    """Parse the text of the Plans of Action into a `PlanDocument` (see the module docstring)."""
+    check_text(text)
     return _Parser(normalise_text(text), source_name).parse()
 
 
-__all__ = ["PlanFormatError", "parse_plan", "check_is_text"]
+__all__ = ["PlanFormatError", "parse_plan", "check_is_text", "check_text"]

