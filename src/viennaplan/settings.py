@@ -8,6 +8,7 @@ DATABASE_URL names another one, e.g. postgres://user@127.0.0.1:5432/viennaplan.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "viennaplan.proxy.ProxyHeadersMiddleware",  # forwarded headers believed from trusted proxies only
+    "viennaplan.busy.BusyDatabaseMiddleware",  # a database busy past the wait answers 503, never 500
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -111,6 +113,11 @@ TEMPLATES = [
 ]
 
 
+# How long a write waits for SQLite's lock before giving up (then the user is told the
+# server is busy, with what they typed; it never answers 500).
+SQLITE_BUSY_TIMEOUT_SECONDS = env_int("VIENNAPLAN_SQLITE_BUSY_TIMEOUT", 20)
+
+
 # Demonstration mode (`viennaplan demo`, `make run DEMO=1`): VIENNAPLAN_DEMO=1 serves a separate
 # database of generated reports (the SQLite file var/demo.sqlite3, or VIENNAPLAN_DEMO_DATABASE_URL)
 # in place of the real one, whose DATABASE_URL is then ignored. See reporting/demo.py.
@@ -138,7 +145,17 @@ def _database_config() -> dict:
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"}
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # Writers queue instead of failing: every transaction takes the write lock when it
+            # begins (a deferred one that reads, then writes, fails at once with "database is
+            # locked" when another writer got there first), and waits for it up to the timeout.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+        }
+        # The test database is a file too (not SQLite's shared in-memory database, whose
+        # table locks fail at once instead of waiting), so tests see the locking that users see.
+        config["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"viennaplan-test-{os.getpid()}.sqlite3")}
     return config
 
 

@@ -1,4 +1,5 @@
-"""/reporting/<cycle>/<alpha3>/: a State's report, and the forms that change it (POST only):
+"""/reporting/<cycle>/<alpha3>/: a State's report (GET and HEAD only: reading never writes), and
+the forms that change it (POST only): start (the focal point starts a report not started yet),
 answers/<answer_id> (save an answer), transitions/<name> (submit, return, ...), comments, and
 contributions (a comment from civil society on a published report, reviewed before it shows).
 
@@ -13,10 +14,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
+
+from viennaplan.busy import BUSY_MESSAGE, RETRY_AFTER_SECONDS, is_busy
 
 from .. import workflow
 from ..access import ReportRights, rights_on
@@ -127,16 +131,28 @@ def render_report(request: HttpRequest, report: Report, problem: Problem | None 
     )
 
 
+@require_safe
 def report_page(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
     cycle = cycle_or_404(cycle_id)
     report = report_or_404(request, cycle, alpha3)
     return render_report(request, report)
 
 
+@require_POST
+def start_report(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
+    """Start a report not started yet (its focal points); starting one already started is harmless."""
+    cycle = cycle_or_404(cycle_id)
+    report = report_or_404(request, cycle, alpha3, start=True)
+    if report.pk is None:
+        raise PermissionDenied(f"Only a focal point of {report.state_id} may start this report.")
+    messages.success(request, "The report is started: answer each question, then submit it.")
+    return redirect(report.get_absolute_url())
+
+
 def saved_report(request: HttpRequest, cycle_id: int, alpha3: str) -> Report:
     """The report a form posts to: it must exist and be visible (404 otherwise)."""
     cycle = cycle_or_404(cycle_id)
-    report = report_or_404(request, cycle, alpha3, start=False)
+    report = report_or_404(request, cycle, alpha3)
     if report.pk is None:
         raise PermissionDenied("This report has not been started by its State.")
     return report
@@ -163,6 +179,12 @@ def answer_save(request: HttpRequest, cycle_id: int, alpha3: str, answer_id: int
         return render_report(request, report, Problem(answer.pk, values, error.errors, message=str(error)), 400)
     except ReportNotEditable as error:
         return render_report(request, report, Problem(answer.pk, values, [str(error)], message=str(error)), 409)
+    except OperationalError as error:
+        if not is_busy(error):
+            raise
+        response = render_report(request, report, Problem(answer.pk, values, [BUSY_MESSAGE], message=BUSY_MESSAGE), 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     messages.success(request, f"Saved your answer to {saved.question.citation} (version {saved.version}).")
     return redirect(f"{report.get_absolute_url()}#answer-{saved.pk}")
 
