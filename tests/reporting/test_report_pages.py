@@ -37,10 +37,13 @@ def test_others_do_not_see_the_open_a_cycle_form(imported_plan, client_as, revie
     assert "Open a cycle" not in client_as(reviewer).get("/reporting/").content.decode()
 
 
-def test_the_focal_point_starts_the_report_on_first_visit_and_sees_one_form_per_question(
-    cycle, client_as, focal_point_a
-):
-    page = client_as(focal_point_a).get(f"/reporting/{cycle.pk}/CHE/").content.decode()
+def test_the_focal_point_starts_the_report_and_sees_one_form_per_question(cycle, client_as, focal_point_a):
+    client = client_as(focal_point_a)
+    first = client.get(f"/reporting/{cycle.pk}/CHE/").content.decode()
+    assert "Start the report" in first and not Report.objects.filter(cycle=cycle, state_id="CHE").exists()
+    response = client.post(f"/reporting/{cycle.pk}/CHE/start")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
     report = Report.objects.get(cycle=cycle, state_id="CHE")
     assert report.status == "draft" and report.answers.count() == cycle.questions.count()
     assert page.count('class="answer-form"') == cycle.questions.count()

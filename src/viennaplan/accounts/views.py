@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,7 +24,13 @@ from .permissions import can, role_of, state_of
 from .roles import FOCAL_POINT, SECRETARIAT, label
 from .throttle import Clock, LoginThrottle
 
+# Django's form views take PUT as POST, and the sign-in and set-password views answer before
+# checking the method (a signed-in user is redirected, a link checked): like every page, they
+# serve GET and POST only (405 otherwise).
+FORMS_ONLY = method_decorator(require_http_methods(["GET", "HEAD", "POST"]), name="dispatch")
 
+
+@FORMS_ONLY
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = ThrottledAuthenticationForm
@@ -48,6 +55,7 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
+@FORMS_ONLY
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/password_reset_email.txt"
@@ -59,6 +67,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
+@FORMS_ONLY
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
@@ -73,6 +82,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+@FORMS_ONLY
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
@@ -82,6 +92,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
+@FORMS_ONLY
 class ActivateAccountView(auth_views.PasswordResetConfirmView):
     """The set-password link of an invitation: choosing a password activates the account.
     A link is refused once the account has a password (it has been used)."""

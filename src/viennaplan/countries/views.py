@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from .datafiles import GROUPS, KINDS, STATUS_LISTS
 from .models import Country, Predecessor
@@ -15,6 +16,7 @@ from .overview import REGION_ORDER, BadFilter, detail_view, list_view, parse_fil
 from .registry import resolve_state
 
 
+@require_safe
 def country_list(request: HttpRequest) -> HttpResponse:
     try:
         filters = parse_filters(request.GET)
@@ -35,6 +37,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
     return render(request, "countries/list.html", context)
 
 
+@require_safe
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     try:
         filters = parse_filters(request.GET)

@@ -2,8 +2,9 @@
 
 A report the user may not read is answered exactly like a report that does not exist (404),
 so that the existence of an unpublished report does not leak. A State that has not started
-its report yet is represented by an unsaved draft `Report`; a user who may edit it (the
-State's focal point) starts it on first visit (`cycles.report_for`).
+its report yet is represented by an unsaved draft `Report`. Reading never writes: a report is
+started (`cycles.report_for`) only by a request that changes something — the focal point's
+"Start the report" form, or a first answer sent through the API.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ def placeholder(cycle: ReportingCycle, alpha3: str) -> Report:
     return Report(cycle=cycle, state_id=alpha3, status=workflow.DRAFT)
 
 
-def visible_report(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool = True) -> Report | None:
+def visible_report(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool = False) -> Report | None:
     """The report of `alpha3` in `cycle` if `user` may read it (else None, as if it did not exist).
 
-    With `start`, a not-yet-started report is created when the user may edit it; otherwise an
-    unsaved placeholder (pk None) stands for it."""
+    A not-yet-started report is an unsaved placeholder (pk None). With `start` (write requests
+    only: never from GET), it is created when the user may edit it."""
     alpha3 = alpha3.upper()
     if not Country.objects.filter(alpha3=alpha3).exists():
         return None
@@ -56,6 +57,7 @@ class ReportRights:
 
     edit: bool
     comment: bool
+    start: bool  # the report is not started yet and the user may start it
     transitions: tuple[workflow.Transition, ...]
     download: bool = False  # the questionnaire as an Excel workbook
     upload: bool = False
@@ -68,6 +70,7 @@ def rights_on(user: Any, report: Report) -> ReportRights:
     )
     return ReportRights(
         edit=saved and report.is_editable and can(user, "report.edit", report),
+        start=not saved and can(user, "report.edit", report),
         comment=saved and can(user, "report.comment", report),
         transitions=moves,
         download=saved and can(user, "report.download_questionnaire", report),

@@ -155,12 +155,17 @@ def apply_upload(user: Any, report: Report, result: excel.ReadResult) -> UploadS
 def _report(request: HttpRequest, cycle_id: int, state: str, action: str) -> tuple[Report, str | None]:
     """The report if the user may read it (else 404), and why they may not do `action` (None: they may)."""
     cycle = cycle_or_404(cycle_id)
-    report = visible_report(request.user, cycle, state, start=True)
-    if report is None or report.pk is None:
+    report = visible_report(request.user, cycle, state)
+    if report is None:
         raise Http404(not_found_message(state))
     if not can(request.user, "report.download_questionnaire", report):
         return report, why_not(request.user, action, report)
+    if report.pk is None:
+        return report, NOT_STARTED
     return report, None
+
+
+NOT_STARTED = "The report has not been started yet: start it on the report page, then download its questionnaire."
 
 
 def _refused(request: HttpRequest, report: Report, message: str, status: int) -> HttpResponse:
@@ -171,7 +176,7 @@ def _refused(request: HttpRequest, report: Report, message: str, status: int) ->
 def download(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
     report, refusal = _report(request, cycle_id, state, "report.download_questionnaire")
     if refusal is not None:
-        return _refused(request, report, refusal, 403)
+        return _refused(request, report, refusal, 409 if refusal == NOT_STARTED else 403)
     questionnaire = questionnaire_of(report)
     response = HttpResponse(excel.build_workbook(questionnaire), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{excel.workbook_name(questionnaire)}"'
@@ -182,6 +187,8 @@ def download(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
     report, refusal = _report(request, cycle_id, state, "report.upload_questionnaire")
+    if refusal == NOT_STARTED:
+        return _refused(request, report, refusal, 409)
     if refusal is None and not report.is_editable:
         refusal = (
             f"The report is {report.get_status_display().lower()}: answers can be changed only while it is a draft "

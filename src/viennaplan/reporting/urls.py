@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:cycle_id>/international/", views.international_progress, name="international"),
     path("<int:cycle_id>/<str:alpha3>/", views.report_page, name="report"),
     path("<int:cycle_id>/<str:alpha3>/history", views.report_history, name="history"),
+    path("<int:cycle_id>/<str:alpha3>/start", views.start_report, name="start"),
     path("<int:cycle_id>/<str:alpha3>/answers/<int:answer_id>", views.answer_save, name="answer"),
     path("<int:cycle_id>/<str:alpha3>/transitions/<str:name>", views.transition, name="transition"),
     path("<int:cycle_id>/<str:alpha3>/comments", views.comment, name="comment"),

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_safe
 
 from . import workflow
 from .models import ReportingCycle
@@ -100,6 +101,7 @@ def _cycle_and_by(request: HttpRequest) -> tuple[ReportingCycle | None, str]:
     return pick_cycle(request.GET.get("cycle")), pick_by(request.GET.get("by"))
 
 
+@require_safe
 def status(request: HttpRequest) -> HttpResponse:
     try:
         cycle, by = _cycle_and_by(request)
@@ -127,6 +129,7 @@ def status(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def matrix(request: HttpRequest) -> HttpResponse:
     try:
         cycle, by = _cycle_and_by(request)
@@ -158,6 +161,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def cell(request: HttpRequest) -> HttpResponse:
     try:
         cycle, by = _cycle_and_by(request)
@@ -183,6 +187,7 @@ def cell(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def commitments(request: HttpRequest) -> HttpResponse:
     try:
         cycle = pick_cycle(request.GET.get("cycle"))
@@ -211,6 +216,7 @@ def commitments(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def state(request: HttpRequest, alpha3: str) -> HttpResponse:
     if alpha3 != alpha3.upper():
         return redirect(f"/reporting/states/{alpha3.upper()}", permanent=True)

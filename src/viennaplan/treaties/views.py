@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from .models import Instrument
 from .overview import all_instruments, parties_chart, ratification_progress, state_panel, with_names
@@ -70,6 +71,7 @@ def bad_as_of(request: HttpRequest, error: BadAsOf) -> HttpResponse:
     return render(request, "treaties/bad_request.html", {"nav": "treaties", "message": str(error)}, status=400)
 
 
+@require_safe
 def instruments(request: HttpRequest) -> HttpResponse:
     try:
         as_of = requested_as_of(request)
@@ -87,6 +89,7 @@ def instruments(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def instrument(request: HttpRequest, code: str) -> HttpResponse:
     stored = Instrument.objects.filter(code__iexact=code).values_list("code", flat=True).first()
     if stored is None:
@@ -128,6 +131,7 @@ def instrument(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@require_safe
 def state(request: HttpRequest, alpha3: str) -> HttpResponse:
     if alpha3 != alpha3.upper():
         query = f"?{request.GET.urlencode()}" if request.GET else ""
@@ -149,6 +153,7 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
     )
 
 
+@require_safe
 def targets(request: HttpRequest) -> HttpResponse:
     try:
         as_of = requested_as_of(request)

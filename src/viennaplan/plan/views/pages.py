@@ -8,6 +8,7 @@ from itertools import groupby
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
 
 from ..models import Chapter, Deadline, Provision
 from .common import NoPlanImported, api_url, page_context, requested_version, version_query
@@ -23,6 +24,7 @@ def shorten(text: str, words: int = 18) -> str:
     return Truncator(text).words(words, truncate="…")
 
 
+@require_safe
 def home(request):
     try:
         version = requested_version(request)
@@ -67,6 +69,7 @@ def home(request):
     return render(request, "plan/home.html", context)
 
 
+@require_safe
 def chapter(request, number: str):
     version = requested_version(request)
     if number != number.upper():
@@ -98,6 +101,7 @@ def chapter(request, number: str):
     return render(request, "plan/chapter.html", context)
 
 
+@require_safe
 def notes(request):
     version = requested_version(request)
     all_notes = version.notes.prefetch_related("provisions", "chapters", "objectives__chapter").order_by("number")
@@ -107,6 +111,7 @@ def notes(request):
     return render(request, "plan/notes.html", context)
 
 
+@require_safe
 def note(request, number: int):
     version = requested_version(request)
     if not version.notes.filter(number=number).exists():
@@ -115,6 +120,7 @@ def note(request, number: int):
     return redirect(f"/plan/notes{vq}#note-{number}")
 
 
+@require_safe
 def deadlines(request):
     version = requested_version(request)
     dated = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from ..models import PlanVersion, Provision
 from .common import api_url, page_context, requested_version, short_title, version_identity, version_label
@@ -35,6 +36,7 @@ def citation_of(path: str) -> str:
     return paragraph + "".join(f"({label})" for label in labels)
 
 
+@require_safe
 def provision(request, path: str):
     version = requested_version(request)
     context = page_context(request, version, nav="chapters")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
 
 from ..models import Actor, Provision
 from .common import api_url, page_context, requested_version
@@ -37,6 +38,7 @@ class SearchForm(forms.Form):
         self.fields["actor"].choices = [("", "Any actor")] + [(a.code, a.name) for a in actors]
 
 
+@require_safe
 def search(request):
     version = requested_version(request)
     chapters = list(version.chapters.order_by("ordinal"))

@@ -5,7 +5,7 @@ from .contributions import moderate, moderation
 from .cycles import cycle_detail, cycle_list
 from .history import report_history
 from .international import international_progress
-from .reports import answer_save, comment, contribute, report_page, transition
+from .reports import answer_save, comment, contribute, report_page, start_report, transition
 
 __all__ = [
     "answer_save",
@@ -18,5 +18,6 @@ __all__ = [
     "moderation",
     "report_history",
     "report_page",
+    "start_report",
     "transition",
 ]

@@ -24,7 +24,7 @@ def cycle_or_404(cycle_id: int) -> ReportingCycle:
     return cycle
 
 
-def report_or_404(request: HttpRequest, cycle: ReportingCycle, alpha3: str, *, start: bool = True) -> Report:
+def report_or_404(request: HttpRequest, cycle: ReportingCycle, alpha3: str, *, start: bool = False) -> Report:
     report = visible_report(request.user, cycle, alpha3, start=start)
     if report is None:
         raise Http404(not_found_message(alpha3))

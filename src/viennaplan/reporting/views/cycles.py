@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from viennaplan.accounts.permissions import can
 from viennaplan.countries.models import Country
@@ -77,6 +77,7 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = cycle_or_404(cycle_id)
     existing = {r.state_id: r for r in Report.objects.filter(cycle=cycle)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 
 from .. import workflow
 from ..diffs import created_moment, report_diff
@@ -32,9 +33,10 @@ def resolve_moment(report: Report, raw: str, default: str) -> tuple[str, datetim
     return str(event.pk), event, f"{event.transition} on {event.at:%d %B %Y %H:%M}"
 
 
+@require_safe
 def report_history(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
     cycle = cycle_or_404(cycle_id)
-    report = report_or_404(request, cycle, alpha3, start=False)
+    report = report_or_404(request, cycle, alpha3)
     events = list(report.events.select_related("user")) if report.pk else []
     versions = []
     if report.pk is not None:
