@@ -4,6 +4,8 @@ Written with the standard `csv` module (RFC 4180 quoting, CRLF line ends), a hea
 Cells holding several values join them with ";": labels `k;ii`, objectives `1;2`, partners,
 note numbers, and the deadlines as their end dates in ISO form (`2002-12-31;2005-12-31`;
 a deadline without an end date has no entry). Booleans are `true` / `false`; absent values empty.
+A cell a spreadsheet program would run as a formula (text starting with `=`, `+`, `-`, `@`, a tab
+or a carriage return) is written with an apostrophe in front (`viennaplan.cells.safe_text`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from viennaplan.cells import safe_text
 from viennaplan.plan.document import PlanDocument, Provision
 
 COLUMNS = (
@@ -38,7 +41,7 @@ def dumps(doc: PlanDocument) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    writer.writerows(provision_row(provision) for provision in doc.provisions())
+    writer.writerows([safe_text(cell) for cell in provision_row(provision)] for provision in doc.provisions())
     return out.getvalue()
 
 
