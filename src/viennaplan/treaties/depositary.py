@@ -20,6 +20,12 @@ Plain Python, no Django. The format (docs/data-formats.md):
 Rows are numbered as a spreadsheet or an editor shows them: the header is row 1. Lines that
 start with `#` are comments (the synthetic test files say so there). Every bad row is reported,
 each with its column and reason; a file with any error yields no actions.
+
+A status list records actions already taken: a date after the list's date (today, unless the
+caller says when the list was made) is refused. A row longer than `MAX_ROW_CHARS` is refused
+before the csv module reads it (a quote never closed, or not a status list at all). Cells the
+CSV export prefixed with an apostrophe to keep spreadsheets from running them as formulas
+(`'=HYPERLINK(…)`, see `viennaplan.cells`) are read back without it: export then import is lossless.
 """
 
 from __future__ import annotations
@@ -34,12 +40,17 @@ from datetime import date
 from difflib import get_close_matches
 from typing import Any
 
+from viennaplan.cells import plain_text, safe_text
+
 from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Action
 
 REQUIRED_COLUMNS = ("state", "instrument", "action", "date")
 OPTIONAL_COLUMNS = ("source", "note")
 HEADER = "state,instrument,action,date[,source][,note]"
 JSON_FORMAT = "viennaplan-treaty-actions"
+MAX_ROW_CHARS = 20_000  # a row is a few hundred characters, a long note a few thousand
+MAX_SOURCE_CHARS = 300  # what the database keeps of a source
+SHOWN_VALUE_CHARS = 60  # of a cell quoted in an error message
 
 SUFFIXES = {"a": "accession", "A": "acceptance", "AA": "approval", "d": "succession", "c": "formal_confirmation"}
 SUFFIX_OF = {kind: suffix for suffix, kind in SUFFIXES.items()}
@@ -75,7 +86,8 @@ class RowError:
     def __str__(self) -> str:
         where = f"row {self.row}" if self.row else "file"
         column = f", column {self.column}" if self.column else ""
-        value = f" ({self.value!r})" if self.value else ""
+        shown = self.value if len(self.value) <= SHOWN_VALUE_CHARS else self.value[: SHOWN_VALUE_CHARS - 1] + "…"
+        value = f" ({shown!r})" if self.value else ""
         return f"{where}{column}{value}: {self.message}"
 
 
@@ -85,6 +97,28 @@ class ParsedFile:
     row_notes: dict[int, str] = field(default_factory=dict)  # the `note` column, by row
     notes: list[str] = field(default_factory=list)  # for the import report (e.g. a former State's name)
     rows: int = 0  # data rows read (comments and blank lines not counted)
+
+
+@dataclass(frozen=True)
+class Latest:
+    """The last date an action of the list may have: the list's date, or today when none was given."""
+
+    day: date
+    stated: bool = False  # the list's date, as the caller stated it (not today)
+
+    @classmethod
+    def of(cls, list_date: date | None, today: date | None = None) -> Latest:
+        return cls(list_date, True) if list_date else cls(today or date.today())
+
+    def problem(self, day: date) -> str:
+        if day <= self.day:
+            return ""
+        if self.stated:
+            return f"after the list's date ({self.day.isoformat()}): a status list records actions already taken"
+        return (
+            f"after today ({self.day.isoformat()}): a status list records actions already taken; if the list is "
+            "dated later, give its date (treaties import FILE --list-date YYYY-MM-DD)"
+        )
 
 
 class DepositaryFormatError(ValueError):
@@ -123,11 +157,14 @@ def parse_csv(
     resolve_state: StateResolver,
     instruments: Collection[str],
     source_name: str = "",
+    list_date: date | None = None,
+    today: date | None = None,
 ) -> ParsedFile:
     """Read a status list; raise DepositaryFormatError listing every bad row, or return its actions.
 
     `resolve_state(name_or_code, on)` returns an alpha-3 code or raises an exception whose
-    message says why (with a suggestion); `instruments` are the known instrument codes.
+    message says why (with a suggestion); `instruments` are the known instrument codes. Dates
+    after `list_date` (by default `today`, by default the system's) are refused.
     """
     try:
         text = decode(data)
@@ -141,18 +178,25 @@ def parse_csv(
             source_name,
         )
     header_row, header_line = lines[0]
-    columns = _read_header(header_row, header_line)
+    try:
+        columns = _read_header(header_row, header_line)
+    except DepositaryFormatError as error:
+        error.source_name = source_name
+        raise
     errors: list[RowError] = []
     parsed = ParsedFile()
     known = {code.upper(): code for code in instruments}
+    latest = Latest.of(list_date, today)
     for row, line in lines[1:]:
-        values = next(csv.reader([line]))
         parsed.rows += 1
+        values = _cells(row, line, errors)
+        if values is None:
+            continue
         if len(values) > len(columns):
             errors.append(RowError(row, "", "", f"{len(values)} values for {len(columns)} columns (a comma too many?)"))
             continue
-        record = {name: values[index] if index < len(values) else "" for name, index in columns.items()}
-        action = _read_record(row, record, resolve_state, known, source_name, errors, parsed.row_notes)
+        record = {name: plain_text(values[index]) if index < len(values) else "" for name, index in columns.items()}
+        action = _read_record(row, record, resolve_state, known, source_name, errors, parsed.row_notes, latest)
         if action is not None:
             parsed.actions.append(action)
     if parsed.rows == 0:
@@ -160,6 +204,22 @@ def parse_csv(
     if errors:
         raise DepositaryFormatError(errors, source_name, parsed)
     return parsed
+
+
+def _cells(row: int, line: str, errors: list[RowError]) -> list[str] | None:
+    """The cells of one line, or None after saying why it cannot be read (too long, not CSV)."""
+    if len(line) > MAX_ROW_CHARS:
+        message = (
+            f"{len(line):,} characters, more than a row of a status list holds (at most {MAX_ROW_CHARS:,}); "
+            "is a closing quote missing, or is this not a status list?"
+        )
+        errors.append(RowError(row, "", "", message))
+        return None
+    try:
+        return next(csv.reader([line]))
+    except csv.Error as error:
+        errors.append(RowError(row, "", "", f"not readable as CSV ({error}); check the quotes of this row"))
+        return None
 
 
 def _numbered_lines(text: str) -> Iterable[tuple[int, str]]:
@@ -172,7 +232,13 @@ def _numbered_lines(text: str) -> Iterable[tuple[int, str]]:
 def _read_header(row: int, line: str) -> dict[str, int]:
     if line.lstrip().startswith(("{", "[")):
         raise DepositaryFormatError([RowError(row, "", "", f"this looks like JSON, not CSV; expected {HEADER}")])
-    names = [cell.strip().lower() for cell in next(csv.reader([line]))]
+    errors: list[RowError] = []
+    cells = _cells(row, line, errors)
+    if cells is None:
+        raise DepositaryFormatError(errors)
+    names = [cell.strip().lower() for cell in cells]
+    if len(names) > 3 * len(REQUIRED_COLUMNS + OPTIONAL_COLUMNS):
+        raise DepositaryFormatError([RowError(row, "", "", f"{len(names)} columns; the header must be {HEADER}")])
     if len(names) == 1:
         for separator, label in ((";", "semicolons"), ("\t", "tabs")):
             if separator in line:
@@ -184,7 +250,6 @@ def _read_header(row: int, line: str) -> dict[str, int]:
         raise DepositaryFormatError(
             [RowError(row, "", line[:40], f"the first row is not a header; the file must start with {HEADER}")]
         )
-    errors = []
     for position, name in enumerate(names, start=1):
         if name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
             hint = get_close_matches(name, REQUIRED_COLUMNS + OPTIONAL_COLUMNS, n=1)
@@ -209,6 +274,7 @@ def _read_record(
     source_name: str,
     errors: list[RowError],
     notes: dict[int, str],
+    latest: Latest,
 ) -> Action | None:
     """One action from one row's cells, or None after adding each thing wrong with it to `errors`."""
 
@@ -227,6 +293,8 @@ def _read_record(
             day, suffix = parse_date(raw_date)
         except ValueError as error:
             errors.append(RowError(row, "date", raw_date, str(error)))
+        if day is not None and (late := latest.problem(day)):
+            errors.append(RowError(row, "date", raw_date, late))
 
     kind = None
     try:
@@ -250,6 +318,11 @@ def _read_record(
         except (LookupError, ValueError) as error:
             errors.append(RowError(row, "state", raw_state, _reason(error)))
 
+    if len(cell("source")) > MAX_SOURCE_CHARS:
+        errors.append(
+            RowError(row, "source", cell("source"), f"{len(cell('source'))} characters; at most {MAX_SOURCE_CHARS}")
+        )
+
     if len(errors) > before or state is None or instrument is None or day is None or kind is None:
         return None
     source = cell("source") or (f"{source_name}, row {row}" if source_name else f"row {row}")
@@ -259,8 +332,9 @@ def _read_record(
 
 
 def _reason(error: Exception) -> str:
-    text = str(error).strip().strip("'\"")
-    return text or "unknown State"
+    """The message of the resolver's exception (a KeyError's str() would quote it)."""
+    text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+    return text.strip() or "unknown State"
 
 
 def parse_date(text: str) -> tuple[date, str | None]:
@@ -307,7 +381,13 @@ def action_kind(raw: str, suffix: str | None) -> str:
 
 
 def parse_json(
-    data: bytes | str, *, resolve_state: StateResolver, instruments: Collection[str], source_name: str = ""
+    data: bytes | str,
+    *,
+    resolve_state: StateResolver,
+    instruments: Collection[str],
+    source_name: str = "",
+    list_date: date | None = None,
+    today: date | None = None,
 ) -> ParsedFile:
     """Read a JSON export (see `to_json`) with the same checks as a CSV row; "row" n is the nth action."""
     text = decode(data)
@@ -328,11 +408,12 @@ def parse_json(
     errors: list[RowError] = []
     parsed = ParsedFile(rows=len(items))
     known = {code.upper(): code for code in instruments}
+    latest = Latest.of(list_date, today)
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             errors.append(RowError(number, "", "", "each action must be an object"))
             continue
-        action = _read_record(number, item, resolve_state, known, source_name, errors, parsed.row_notes)
+        action = _read_record(number, item, resolve_state, known, source_name, errors, parsed.row_notes, latest)
         if action is not None:
             parsed.actions.append(action)
     if errors:
@@ -354,13 +435,18 @@ def sorted_actions(actions: Iterable[Action]) -> list[Action]:
 
 
 def write_csv(actions: Iterable[Action]) -> str:
-    """The actions in the import format (ISO dates, action words, no suffixes): import(export) is the same."""
+    """The actions in the import format (ISO dates, action words, no suffixes): import(export) is the same.
+
+    Every cell goes through `cells.safe_text`: a source such as `=HYPERLINK(…)` is written `'=HYPERLINK(…)`,
+    text to a spreadsheet program, and `parse_csv` takes the apostrophe off again. A carriage return in a
+    cell is written as a line feed: with "\n" line ends the csv module would not quote it, and a program
+    reading the file would start a new row there (whose first cell could be a formula)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["state", "instrument", "action", "date", "source"])
     for action in sorted_actions(actions):
         row = [action.state, action.instrument, action_word(action.kind), action.date.isoformat(), action.source]
-        writer.writerow(row)
+        writer.writerow([safe_text(cell).replace("\r\n", "\n").replace("\r", "\n") for cell in row])
     return buffer.getvalue()
 
 

@@ -1,12 +1,13 @@
 """`viennaplan treaties import|export|show|instruments`: status lists in and out, statuses printed.
 
-    viennaplan treaties import FILE.csv          a status list in the depositary's format (all or nothing)
+    viennaplan treaties import FILE.csv [--list-date YYYY-MM-DD]
+                                                 a status list in the depositary's format (all or nothing)
     viennaplan treaties export [--format csv|json] [--instrument CODE]
     viennaplan treaties show CODE [--as-of YYYY-MM-DD] [--format json|text]
     viennaplan treaties instruments               the instruments and their rules in brief
 
-A bad file prints every bad row with its reason and exits non-zero; the database is then
-exactly as it was.
+A bad file prints its bad rows with their reasons (the first `SHOWN_ERRORS`, then how many more;
+`--all-errors` prints every one) and exits non-zero; the database is then exactly as it was.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 FORMAT_HELP = "state,instrument,action,date[,source]; see docs/data-formats.md"
+SHOWN_ERRORS = 200
 
 
 def iso_date(text: str) -> date:
@@ -42,6 +44,16 @@ class Command(BaseCommand):
             "changes nothing, and every bad row is listed. Rows already on file are skipped.",
         )
         importer.add_argument("file", metavar="FILE", help="a .csv status list or a .json export")
+        importer.add_argument(
+            "--list-date",
+            dest="list_date",
+            type=iso_date,
+            metavar="YYYY-MM-DD",
+            help="the date the list was made; no action may be dated after it (default: today)",
+        )
+        importer.add_argument(
+            "--all-errors", action="store_true", help=f"print every bad row (default: the first {SHOWN_ERRORS})"
+        )
 
         exporter = commands.add_parser("export", help="write the stored actions as CSV or JSON to standard output")
         exporter.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -57,7 +69,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         subcommand = options["subcommand"]
         if subcommand == "import":
-            self.import_file(Path(options["file"]))
+            self.import_file(Path(options["file"]), options["list_date"], options["all_errors"])
         elif subcommand == "export":
             self.export(options["format"], options["instrument"])
         elif subcommand == "show":
@@ -67,7 +79,7 @@ class Command(BaseCommand):
 
     # -- import -------------------------------------------------------------------------------
 
-    def import_file(self, path: Path) -> None:
+    def import_file(self, path: Path, list_date: date | None = None, all_errors: bool = False) -> None:
         from viennaplan.treaties.importer import ImportRefused, import_status_list
 
         if not path.exists():
@@ -75,9 +87,12 @@ class Command(BaseCommand):
         if path.is_dir():
             raise CommandError(f"{path}: is a directory; expected a CSV status list ({FORMAT_HELP})")
         try:
-            outcome = import_status_list(path.read_bytes(), source_name=path.name)
+            outcome = import_status_list(path.read_bytes(), source_name=path.name, list_date=list_date)
         except ImportRefused as refused:
-            lines = "\n".join(f"  {error}" for error in refused.errors)
+            shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
+            lines = "\n".join(f"  {error}" for error in shown)
+            if len(shown) < len(refused.errors):
+                lines += f"\n  … and {len(refused.errors) - len(shown):,} more (--all-errors prints every one)"
             raise CommandError(
                 f"{path}: {len(refused.errors)} error(s); nothing was imported:\n{lines}", returncode=1
             ) from None
