@@ -1,6 +1,21 @@
-"""The JSON API root: every app adds its router here. OpenAPI at /api/docs."""
+"""The JSON API root: every app adds its router here. OpenAPI at /api/docs.
 
+Every answer under /api/ is JSON, and every error has one shape (api_shapes.ErrorOut):
+{"detail": "what went wrong", "errors": ["where: what", ...]}. That holds for refusals the
+operations return, for HttpError and Http404 they raise, for parameters and bodies that do not
+validate (422, one entry in `errors` per problem), for a method the path does not take (405)
+and for a path that is no operation at all (404, `not_found`, mounted after the API in urls.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from viennaplan.countries.api import router as countries_router
 from viennaplan.plan.api import router as plan_router
@@ -9,11 +24,51 @@ from viennaplan.reporting.api_contributions import router as reporting_contribut
 from viennaplan.reporting.api_progress import router as reporting_progress_router
 from viennaplan.treaties.api import router as treaties_router
 
-api = NinjaAPI(
+DOCS = "/api/docs"
+
+
+def error_body(detail: str, errors: list[str] | None = None) -> dict[str, Any]:
+    return {"detail": detail, "errors": list(errors or [])}
+
+
+def json_error(status: int, detail: str, errors: list[str] | None = None) -> JsonResponse:
+    return JsonResponse(error_body(detail, errors), status=status)
+
+
+class ViennaplanAPI(NinjaAPI):
+    """NinjaAPI whose every path answers a method it does not take with a JSON 405, and whose
+    root /api/ (kept: ninja reverses it) answers a JSON 404 rather than raising Django's."""
+
+    def _get_urls(self) -> list:
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            if getattr(pattern, "name", None) == "api-root":
+                pattern.callback = not_found
+            elif getattr(pattern, "callback", None) is not None:
+                pattern.callback = _json_not_allowed(pattern.callback)
+        return patterns
+
+
+def _json_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseNotAllowed):
+            allowed = response["Allow"]
+            refused = json_error(405, f"{request.path} does not take {request.method}; it takes {allowed}.")
+            refused["Allow"] = allowed
+            return refused
+        return response
+
+    return wrapped
+
+
+api = ViennaplanAPI(
     title="viennaplan API",
     version="1",
     description="Open data of the Plans of Action for the implementation of the Vienna Declaration "
-    "on Crime and Justice. Every page of the site has a JSON twin here with the same filters.",
+    "on Crime and Justice. Every page of the site has a JSON twin here with the same filters. "
+    'Every error answers {"detail": "what went wrong", "errors": ["where: what", ...]}.',
     urls_namespace="api",
 )
 api.add_router("/plan", plan_router, tags=["plan"])
@@ -22,3 +77,47 @@ api.add_router("/treaties", treaties_router, tags=["treaties"])
 api.add_router("/reporting/progress", reporting_progress_router, tags=["reporting progress"])
 api.add_router("/reporting", reporting_router, tags=["reporting"])
 api.add_router("/reporting", reporting_contributions_router, tags=["reporting contributions"])
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    if isinstance(error.__cause__, ValueError):  # ninja could not read the body: not JSON, or not UTF-8
+        problem = f"body: not JSON ({error.__cause__})"
+        return api.create_response(request, error_body(f"The request is not valid: {problem}.", [problem]), status=400)
+    return api.create_response(request, error_body(str(error)), status=error.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    detail = "Sign in first: this operation needs a session (the sessionid cookie) and the CSRF token."
+    return api.create_response(request, error_body(detail), status=401)
+
+
+@api.exception_handler(Http404)
+def http_404(request: HttpRequest, error: Http404) -> HttpResponse:
+    return api.create_response(request, error_body(str(error) or "Not found."), status=404)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    problems = [validation_problem(item) for item in error.errors]
+    detail = f"The request is not valid: {'; '.join(problems)}."
+    return api.create_response(request, error_body(detail, problems), status=422)
+
+
+def validation_problem(item: dict[str, Any]) -> str:
+    """'query as_of: expected a date as YYYY-MM-DD …' from one pydantic error as ninja reports it."""
+    location = [str(part) for part in item.get("loc", ())]
+    source = location[0] if location else "request"
+    fields = [part for part in location[1:] if part not in {"payload", "filters", "query"}]
+    where = f"{source} {'.'.join(fields)}" if fields else source
+    message = str(item.get("msg", "is not valid")).removeprefix("Value error, ")
+    return f"{where}: {message}"
+
+
+def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """Any path under /api/ that is no operation (urls.py mounts this after the API)."""
+    return json_error(404, f"There is no API operation at {request.path!r}; {DOCS} lists them.")

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from viennaplan.api import api
+from viennaplan.api import api, not_found
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    re_path(r"^api/", not_found),  # every other path under /api/: a JSON 404
     path("accounts/", include("viennaplan.accounts.urls")),
     path("countries/", include("viennaplan.countries.urls")),
     path("treaties/", include("viennaplan.treaties.urls")),

@@ -66,7 +66,7 @@ def test_the_public_is_refused_with_401_and_reads_what_is_published(anonymous):
 
 def test_an_unknown_object_answers_404_with_a_detail(secretariat):
     response = client.get("/decorated/9", user=secretariat)
-    assert response.status_code == 404 and response.json() == {"detail": "There is no report 9."}
+    assert response.status_code == 404 and response.json() == {"detail": "There is no report 9.", "errors": []}
 
 
 def test_an_action_without_object_is_decided_by_role(secretariat, reviewer):

@@ -282,13 +282,16 @@ def api_requires(action: str, get_object: Callable[..., object] | None = None) -
         def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             from django.http import Http404, JsonResponse
 
+            # the API's one error body (viennaplan.api_shapes.ErrorOut); this guard runs outside the
+            # operation, so the API's exception handlers do not see what it refuses
             try:
                 obj = get_object(request, **kwargs) if get_object is not None else None
             except Http404 as missing:
-                return JsonResponse({"detail": str(missing) or "Not Found"}, status=404)
+                return JsonResponse({"detail": str(missing) or "Not Found", "errors": []}, status=404)
             message = why_not(request.user, action, obj)
             if message is not None:
-                return JsonResponse({"detail": message}, status=403 if request.user.is_authenticated else 401)
+                status = 403 if request.user.is_authenticated else 401
+                return JsonResponse({"detail": message, "errors": []}, status=status)
             return run(request, *args, **kwargs)
 
         return guarded

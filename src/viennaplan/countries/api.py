@@ -4,8 +4,8 @@
     GET /api/countries/CHE?as_of=                              the country page's twin
     GET /api/countries/resolve?name=Türkiye&on=2020-01-01      the code a name stands for
 
-Unknown codes and names answer 404 with {"detail": "…"} (with suggestions); malformed
-parameters answer 422. Operation ids are stable.
+Unknown codes and names answer 404 (with suggestions), malformed parameters 422 (dates are
+YYYY-MM-DD), both with the API's one error body {"detail": "…", "errors": […]}. Operation ids are stable.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+
+from viennaplan.api_shapes import INVALID, AsOfFilter, ErrorOut, MaybeIsoDate
 
 from .models import Country
 from .names import UnknownState
@@ -30,25 +32,16 @@ Region = Literal["Africa", "Americas", "Asia", "Europe", "Oceania"]
 Kind = Literal["member_state", "observer_state", "non_member_state", "organization"]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-class ListFilters(Schema):
-    as_of: date | None = Field(None, description="status on this date (default: today)")
+class ListFilters(AsOfFilter):
     group: Group | None = Field(None, description="UN regional group (the group a State is counted in)")
     status: StatusList | None = Field(None, description="on this list on the as_of date")
     region: Region | None = Field(None, description="M49 region")
     kind: Kind | None = None
 
 
-class AsOf(Schema):
-    as_of: date | None = Field(None, description="status on this date (default: today)")
-
-
 class ResolveQuery(Schema):
     name: str = Field(..., description="a name as the depositary writes it, or an alpha-3/alpha-2 code")
-    on: date | None = Field(None, description="the date of the list the name comes from")
+    on: MaybeIsoDate = Field(None, description="the date of the list the name comes from")
 
 
 class CountryOut(Schema):
@@ -101,7 +94,7 @@ class GroupMembershipOut(Schema):
     source: str
 
 
-class StatusOut(Schema):
+class ListStatusOut(Schema):
     list: str
     name: str
     since: date | None
@@ -137,7 +130,7 @@ class CountryDetailOut(CountryOut):
     intermediate_region_m49: str
     note: str
     regional_group_memberships: list[GroupMembershipOut]
-    status_history: list[StatusOut]
+    status_history: list[ListStatusOut]
     organizations: list[MembershipOut]
     members: list[MembershipOut]
     other_names: list[OtherNameOut]
@@ -151,7 +144,9 @@ class ResolvedOut(Schema):
     name: str
 
 
-@router.get("", response=CountryListOut, operation_id="countries_list", summary="Countries, by region")
+@router.get(
+    "", response={200: CountryListOut, **INVALID}, operation_id="countries_list", summary="Countries, by region"
+)
 def list_countries(request: HttpRequest, filters: Query[ListFilters]):
     chosen = Filters(
         as_of=filters.as_of or date.today(),
@@ -170,7 +165,7 @@ def list_countries(request: HttpRequest, filters: Query[ListFilters]):
 
 @router.get(
     "/resolve",
-    response={200: ResolvedOut, 404: ErrorOut},
+    response={200: ResolvedOut, 404: ErrorOut, **INVALID},
     operation_id="countries_resolve",
     summary="The code a State's name stands for",
 )
@@ -184,11 +179,11 @@ def resolve(request: HttpRequest, query: Query[ResolveQuery]):
 
 @router.get(
     "/{code}",
-    response={200: CountryDetailOut, 404: ErrorOut},
+    response={200: CountryDetailOut, 404: ErrorOut, **INVALID},
     operation_id="countries_get",
     summary="One country: names, codes, groups, status",
 )
-def get_country(request: HttpRequest, code: str, filters: Query[AsOf]):
+def get_country(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     country = Country.objects.filter(alpha3=code.upper()).first()
     if country is None:
         try:

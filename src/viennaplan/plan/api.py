@@ -1,7 +1,8 @@
 """The plan as open data: a read-only JSON API under /api/plan (OpenAPI at /api/docs).
 
 Every endpoint takes `?version=ID` (default: the current version). Unknown chapters,
-provisions and notes answer 404 with {"detail": "…"}; malformed parameters answer 422.
+provisions and notes answer 404, malformed parameters 422, both with the API's one error
+body {"detail": "…", "errors": […]}.
 Operation ids are stable (`plan_get_provision`, …): clients generated from the OpenAPI
 document keep working across releases.
 """
@@ -13,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from viennaplan.api_shapes import INVALID, ErrorOut
+
 from .models import Deadline, Objective, PlanVersion, Provision
 from .schemas import (
     API_ROOT,
@@ -23,7 +26,6 @@ from .schemas import (
     CrumbOut,
     DatedProvisionOut,
     DeadlineOut,
-    ErrorOut,
     Links,
     NoteDetailOut,
     NoteOut,
@@ -44,7 +46,7 @@ from .search import filter_provisions, search_provisions
 
 router = Router()
 
-NOT_FOUND = {404: ErrorOut}
+ERRORS = {404: ErrorOut, **INVALID}  # every operation takes ?version=, which can be malformed
 
 
 def resolve_version(version_id: int | None) -> PlanVersion:
@@ -68,7 +70,7 @@ def _provisions(version: PlanVersion) -> QuerySet[Provision]:
 # endpoints
 
 
-@router.get("", response={200: PlanOut, **NOT_FOUND}, operation_id="plan_get", summary="The plan and its versions")
+@router.get("", response={200: PlanOut, **ERRORS}, operation_id="plan_get", summary="The plan and its versions")
 def get_plan(request: HttpRequest, filters: Query[VersionFilter]):
     version = resolve_version(filters.version)
     current = PlanVersion.current()
@@ -89,7 +91,7 @@ def get_plan(request: HttpRequest, filters: Query[VersionFilter]):
 
 
 @router.get(
-    "/chapters", response={200: list[ChapterOut], **NOT_FOUND}, operation_id="plan_list_chapters", summary="Chapters"
+    "/chapters", response={200: list[ChapterOut], **ERRORS}, operation_id="plan_list_chapters", summary="Chapters"
 )
 def list_chapters(request: HttpRequest, filters: Query[VersionFilter]):
     version = resolve_version(filters.version)
@@ -113,7 +115,7 @@ def list_chapters(request: HttpRequest, filters: Query[VersionFilter]):
 
 @router.get(
     "/chapters/{number}",
-    response={200: ChapterDetailOut, **NOT_FOUND},
+    response={200: ChapterDetailOut, **ERRORS},
     operation_id="plan_get_chapter",
     summary="One chapter with its objectives and paragraphs",
 )
@@ -145,7 +147,7 @@ def get_chapter(request: HttpRequest, number: str, filters: Query[VersionFilter]
 
 @router.get(
     "/provisions",
-    response={200: list[ProvisionSummary], **NOT_FOUND},
+    response={200: list[ProvisionSummary], **ERRORS},
     operation_id="plan_list_provisions",
     summary="Provisions (paragraphs, items, sub-items), filtered",
 )
@@ -164,7 +166,7 @@ def list_provisions(request: HttpRequest, filters: Query[ProvisionFilters]):
 
 @router.get(
     "/provisions/{path:path}",
-    response={200: ProvisionDetailOut, **NOT_FOUND},
+    response={200: ProvisionDetailOut, **ERRORS},
     operation_id="plan_get_provision",
     summary="One provision, cited by its path: 57, 57/k or 57/k/ii",
 )
@@ -219,7 +221,7 @@ def get_provision(request: HttpRequest, path: str, filters: Query[VersionFilter]
     )
 
 
-@router.get("/notes", response={200: list[NoteOut], **NOT_FOUND}, operation_id="plan_list_notes", summary="Notes")
+@router.get("/notes", response={200: list[NoteOut], **ERRORS}, operation_id="plan_list_notes", summary="Notes")
 def list_notes(request: HttpRequest, filters: Query[VersionFilter]):
     version = resolve_version(filters.version)
     links = Links(version, filters.version is not None)
@@ -228,7 +230,7 @@ def list_notes(request: HttpRequest, filters: Query[VersionFilter]):
 
 @router.get(
     "/notes/{number}",
-    response={200: NoteDetailOut, **NOT_FOUND},
+    response={200: NoteDetailOut, **ERRORS},
     operation_id="plan_get_note",
     summary="One note and what cites it",
 )
@@ -252,7 +254,7 @@ def get_note(request: HttpRequest, number: int, filters: Query[VersionFilter]):
 
 @router.get(
     "/deadlines",
-    response={200: list[DatedProvisionOut], **NOT_FOUND},
+    response={200: list[DatedProvisionOut], **ERRORS},
     operation_id="plan_list_deadlines",
     summary="Dates the plan commits to, soonest first",
 )
@@ -277,7 +279,7 @@ def list_deadlines(request: HttpRequest, filters: Query[VersionFilter]):
 
 @router.get(
     "/search",
-    response={200: list[SearchHitOut], **NOT_FOUND},
+    response={200: list[SearchHitOut], **ERRORS},
     operation_id="plan_search",
     summary="Full-text search over the provisions",
 )
@@ -345,7 +347,7 @@ def _register_download(fmt: str, summary: str) -> None:
     export.__name__ = f"export_{fmt}"
     router.get(
         f"/export.{fmt}",
-        response={404: ErrorOut},
+        response=ERRORS,
         operation_id=f"plan_export_{fmt}",
         summary=f"Download: {summary}",
         openapi_extra=_download_doc(fmt),

@@ -172,10 +172,6 @@ class SearchHitOut(Schema):
     url: str
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
 # ---------------------------------------------------------------------------------------------
 # query parameters and builders
 

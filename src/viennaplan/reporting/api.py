@@ -5,6 +5,7 @@ events, comments and diffs) answers 404 to whoever may not read it, exactly as i
 exist. Writing needs a session (`auth=django_auth`, which also checks the CSRF token): 401
 when not signed in, 403 when the user may see the report but not make this change, 409 for an
 edit conflict or a move the workflow does not allow, 422 for wrong input (every error listed).
+Every error has the API's one body {"detail": "…", "errors": […]}.
 Operation ids are stable (`reporting_…`).
 """
 
@@ -19,6 +20,7 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from viennaplan.accounts.permissions import can
+from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
 from viennaplan.countries.models import Country
 from viennaplan.plan.models import Provision
 
@@ -41,12 +43,10 @@ from .schemas import (
     CycleIn,
     CycleOut,
     DiffOut,
-    ErrorOut,
     EventOut,
     ProgressIn,
     ProgressOut,
     QuestionOut,
-    RefusedOut,
     ReportOut,
     TransitionIn,
     UnitOut,
@@ -55,8 +55,9 @@ from .transitions import apply_transition
 from .views.history import BadMoment, resolve_moment
 
 router = Router()
-READ = {404: ErrorOut}
-WRITE = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+READ = {404: ErrorOut, **INVALID}  # 422: a path parameter that is no number
+SIGNED_IN = {401: ErrorOut, 403: ErrorOut, **INVALID_BODY}  # 403 also: no CSRF token; every write has a body
+WRITE = {**SIGNED_IN, 404: ErrorOut}
 
 
 def cycle_or_404(cycle_id: int) -> ReportingCycle:
@@ -66,7 +67,7 @@ def cycle_or_404(cycle_id: int) -> ReportingCycle:
     return cycle
 
 
-def report_or_404(request: HttpRequest, cycle_id: int, state: str, *, start: bool = True) -> Report:
+def report_or_404(request: HttpRequest, cycle_id: int, state: str, *, start: bool = False) -> Report:
     report = visible_report(request.user, cycle_or_404(cycle_id), state, start=start)
     if report is None:
         raise HttpError(404, not_found_message(state))
@@ -88,7 +89,7 @@ def list_cycles(request: HttpRequest):
 @router.post(
     "/cycles",
     auth=django_auth,
-    response={201: CycleOut, **WRITE, 422: RefusedOut},
+    response={201: CycleOut, **SIGNED_IN},
     operation_id="reporting_open_cycle",
     summary="Open a cycle and generate its questionnaire (secretariat)",
 )
@@ -169,7 +170,7 @@ def list_international(request: HttpRequest, cycle_id: int):
 @router.put(
     "/cycles/{cycle_id}/international/{path:path}",
     auth=django_auth,
-    response={200: ProgressOut, **WRITE, 409: ErrorOut, 422: RefusedOut},
+    response={200: ProgressOut, **WRITE, 409: ErrorOut},
     operation_id="reporting_record_international_progress",
     summary="Record progress on an international action (secretariat)",
 )
@@ -226,12 +227,12 @@ def list_answers(request: HttpRequest, cycle_id: int, state: str):
 @router.patch(
     "/reports/{cycle_id}/{state}/answers/{path:question}",
     auth=django_auth,
-    response={200: AnswerOut, **WRITE, 409: ConflictOut | ErrorOut, 422: RefusedOut},
+    response={200: AnswerOut, **WRITE, 409: ConflictOut | ErrorOut},
     operation_id="reporting_update_answer",
     summary="Change an answer; send the version you started from (409 if someone saved since)",
 )
 def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str, payload: AnswerPatch):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request, cycle_id, state, start=True)  # a write may start the report
     answer = (
         Answer.objects.select_related("question", "report__cycle", "updated_by")
         .filter(report_id=report.pk, question__path=question.strip("/"))
@@ -261,7 +262,7 @@ def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str
     summary="Move a report: submit, return (comment required), resubmit, validate, publish",
 )
 def transition(request: HttpRequest, cycle_id: int, state: str, name: str, payload: TransitionIn):
-    report = report_or_404(request, cycle_id, state, start=False)
+    report = report_or_404(request, cycle_id, state)
     if report.pk is None:
         return Status(409, {"detail": "This report has not been started by its State."})
     try:
@@ -280,7 +281,7 @@ def transition(request: HttpRequest, cycle_id: int, state: str, name: str, paylo
     summary="Every transition of a report: who, when, from, to, comment",
 )
 def list_events(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state, start=False)
+    report = report_or_404(request, cycle_id, state)
     return [event_out(e) for e in report.events.select_related("user")] if report.pk else []
 
 
@@ -291,19 +292,19 @@ def list_events(request: HttpRequest, cycle_id: int, state: str):
     summary="Review comments on a report",
 )
 def list_comments(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state, start=False)
+    report = report_or_404(request, cycle_id, state)
     return [comment_out(c) for c in report.comments.select_related("author", "question")] if report.pk else []
 
 
 @router.post(
     "/reports/{cycle_id}/{state}/comments",
     auth=django_auth,
-    response={201: CommentOut, **WRITE, 422: RefusedOut},
+    response={201: CommentOut, **WRITE},
     operation_id="reporting_add_comment",
     summary="Comment on a report under review (reviewers, secretariat)",
 )
 def create_comment(request: HttpRequest, cycle_id: int, state: str, payload: CommentIn):
-    report = report_or_404(request, cycle_id, state, start=False)
+    report = report_or_404(request, cycle_id, state)
     if report.pk is None:
         raise HttpError(404, not_found_message(state))
     question = None
@@ -327,7 +328,7 @@ def create_comment(request: HttpRequest, cycle_id: int, state: str, payload: Com
     summary="What changed in the answers between two moments (?a=, ?b=: event ids, start, now)",
 )
 def diff(request: HttpRequest, cycle_id: int, state: str, a: str = "start", b: str = "now"):
-    report = report_or_404(request, cycle_id, state, start=False)
+    report = report_or_404(request, cycle_id, state)
     if report.pk is None:
         return {"a": a, "b": b, "answers": []}
     try:

@@ -21,6 +21,7 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from viennaplan.accounts.permissions import api_requires, can
+from viennaplan.api_shapes import ErrorOut
 
 from .api import READ, WRITE, forbidden, report_or_404
 from .api_out import contribution_out
@@ -33,7 +34,7 @@ from .contributions import (
     visible_contributions,
 )
 from .models import Contribution
-from .schemas import ContributionIn, ContributionOut, ErrorOut, ModerationIn, RefusedOut
+from .schemas import ContributionIn, ContributionOut, ModerationIn
 
 router = Router()
 SECRETARIAT_ONLY = {401: ErrorOut, 403: ErrorOut}
@@ -47,7 +48,7 @@ STATUSES = [value for value, _label in Contribution.STATUS_CHOICES]
     summary="Comments from civil society on a report: approved ones, and your own",
 )
 def list_report_contributions(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state, start=False)
+    report = report_or_404(request, cycle_id, state)
     moderator = can(request.user, "contribution.moderate")
     return [contribution_out(c, request.user, moderator) for c in visible_contributions(request.user, report)]
 
@@ -55,12 +56,12 @@ def list_report_contributions(request: HttpRequest, cycle_id: int, state: str):
 @router.post(
     "/reports/{cycle_id}/{state}/contributions",
     auth=django_auth,
-    response={201: ContributionOut, **WRITE, 409: ErrorOut, 422: RefusedOut},
+    response={201: ContributionOut, **WRITE, 409: ErrorOut},
     operation_id="reporting_submit_contribution",
     summary="Comment on a published report (civil-society contributors); it shows once reviewed",
 )
 def submit(request: HttpRequest, cycle_id: int, state: str, payload: ContributionIn):
-    report = report_or_404(request, cycle_id, state, start=False)
+    report = report_or_404(request, cycle_id, state)
     try:
         contribution = submit_contribution(request.user, report, payload.text)
     except PermissionDenied as error:
@@ -88,7 +89,7 @@ def list_contributions(request: HttpRequest, status: str | None = None):
 @router.post(
     "/contributions/{contribution_id}/moderation",
     auth=django_auth,
-    response={200: ContributionOut, **WRITE, 409: ErrorOut, 422: RefusedOut},
+    response={200: ContributionOut, **WRITE, 409: ErrorOut},
     operation_id="reporting_moderate_contribution",
     summary="Approve (it shows on the report) or reject a comment waiting for review (secretariat)",
 )

@@ -4,7 +4,8 @@ Same data, filters and permissions as the pages (everything reads through `progr
 and `progress_profile`): `/status`, `/matrix`, `/matrix/cell`, `/commitments`,
 `/states/{alpha3}`. Every body says whether it is demonstration data (`demonstration`) and
 which report statuses were counted for the user asking (`counted_statuses`). A bad filter
-answers 400 {"detail": ...}; no cycle yet, or an unknown State, 404.
+answers 400; no cycle yet, or an unknown State, 404; both with the API's one error body
+{"detail": "…", "errors": […]}.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
+
+from viennaplan.api_shapes import ErrorOut, StateRefOut
 
 from .models import ReportingCycle
 from .progress import STATUS_LABELS, STATUSES, Cell, Shares
@@ -33,12 +36,9 @@ from .progress_queries import (
     progress_matrix,
     reporting_status,
 )
+from .schemas import MeasureOut
 
 router = Router()
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 ERRORS = {400: ErrorOut, 404: ErrorOut}
@@ -89,7 +89,7 @@ class StatusAreaOut(Schema):
     states: list[StatusLineOut]
 
 
-class StatusOut(Envelope):
+class ReportingStatusOut(Envelope):
     cycle: CycleRefOut
     by: str
     areas: list[StatusAreaOut]
@@ -138,11 +138,6 @@ class StateAnswersOut(Schema):
     answers: SharesOut
 
 
-class StateRefOut(Schema):
-    state: str
-    name: str
-
-
 class CellDetailOut(Envelope):
     cycle: CycleRefOut
     chapter: str
@@ -162,7 +157,7 @@ class CommitmentOut(Schema):
     answers: SharesOut
 
 
-class ObjectiveOut(Schema):
+class ObjectiveAnswersOut(Schema):
     number: int
     text: str
     commitments: int
@@ -173,7 +168,7 @@ class ChapterProgressOut(Schema):
     chapter: str
     title: str
     answers: SharesOut
-    objectives: list[ObjectiveOut]
+    objectives: list[ObjectiveAnswersOut]
     commitments: list[CommitmentOut]
 
 
@@ -192,14 +187,7 @@ class TreatyLineOut(Schema):
     in_force: date | None
 
 
-class MeasureOut(Schema):
-    kind: str
-    title: str
-    url: str
-    date: str
-
-
-class AnswerOut(Schema):
+class ProfileAnswerOut(Schema):
     path: str
     citation: str
     chapter: str
@@ -217,7 +205,7 @@ class ProfileCycleOut(Schema):
     report_status: str  # "" when no report of the State counts for you
     published_at: date | None
     answers: SharesOut
-    items: list[AnswerOut]
+    items: list[ProfileAnswerOut]
 
 
 class AssistanceOut(Schema):
@@ -227,7 +215,7 @@ class AssistanceOut(Schema):
     description: str
 
 
-class DeadlineOut(Schema):
+class ProfileDeadlineOut(Schema):
     citation: str
     path: str
     text: str
@@ -252,7 +240,7 @@ class ProfileOut(Envelope):
     treaties: list[TreatyLineOut] | None  # None: no treaty status list imported
     cycles: list[ProfileCycleOut]
     assistance: list[AssistanceOut]
-    deadlines: list[DeadlineOut]
+    deadlines: list[ProfileDeadlineOut]
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -367,7 +355,7 @@ def _by(raw: str | None) -> str:
 
 @router.get(
     "/status",
-    response={200: StatusOut, **ERRORS},
+    response={200: ReportingStatusOut, **ERRORS},
     operation_id="reporting_progress_status",
     summary="Which States have reported in a cycle, late reports, by region or regional group",
 )
@@ -520,7 +508,7 @@ def get_commitments(request: HttpRequest, cycle: str | None = None):
 
 @router.get(
     "/states/{alpha3}",
-    response={200: ProfileOut, **ERRORS},
+    response={200: ProfileOut, 404: ErrorOut},
     operation_id="reporting_progress_state",
     summary="A State's profile: groups and lists, treaty status, answers by cycle, assistance needs, deadlines",
 )

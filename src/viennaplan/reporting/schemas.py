@@ -6,24 +6,17 @@ from datetime import date, datetime
 from typing import Any
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
+
+from viennaplan.api_shapes import ErrorOut, IsoDate
 
 API_ROOT = "/api/reporting"
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-class RefusedOut(Schema):
-    detail: str
-    errors: list[str]
-
-
 class CycleIn(Schema):
     name: str
-    opens: date
-    closes: date
+    opens: IsoDate
+    closes: IsoDate
     chapters: list[str] = Field(description='Roman numerals, e.g. ["III", "IV"]')
 
 
@@ -65,7 +58,11 @@ class QuestionOut(Schema):
     plan_url: str
 
 
-class Entry(Schema):
+class MeasureOut(Schema):
+    """A measure of an answer, an output of international progress: stored entries may lack url and date."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     kind: str
     title: str
     url: str = ""
@@ -77,7 +74,7 @@ class AnswerOut(Schema):
     question: QuestionOut
     status: str
     narrative: str
-    measures: list[Entry]
+    measures: list[MeasureOut]
     responsible_institution: str
     assistance_needed: bool
     assistance_description: str
@@ -97,8 +94,9 @@ class AnswerPatch(Schema):
     assistance_description: str | None = None
 
 
-class ConflictOut(Schema):
-    detail: str
+class ConflictOut(ErrorOut):
+    """An edit conflict: the error body, with the answer as saved now and the change you sent."""
+
     current: AnswerOut
     yours: dict[str, Any]
 
@@ -209,7 +207,7 @@ class ProgressOut(Schema):
     entity: str
     status: str
     resources: str
-    outputs: list[Entry]
+    outputs: list[MeasureOut]
     narrative: str
     version: int
     updated_by: str | None

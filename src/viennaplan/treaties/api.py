@@ -2,8 +2,9 @@
 
 Every endpoint takes `?as_of=YYYY-MM-DD` (default: today). Reading is public; recording an
 action (POST /api/treaties/actions) is for staff users only and goes through the engine's
-validation: a refused action answers 422 with every reason. Unknown instruments and States
-answer 404 with {"detail": "…"}. Operation ids are stable (`treaties_get_status`, …).
+validation: a refused action answers 422 with every reason in `errors`. Unknown instruments and
+States answer 404; every error has the API's one body {"detail": "…", "errors": […]}.
+Operation ids are stable (`treaties_get_status`, …).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from ninja.security import django_auth
 
+from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
+
 from . import depositary
 from .models import Instrument
 from .overview import all_instruments, ratification_progress, state_panel
@@ -25,21 +28,19 @@ from .schemas import (
     ActionIn,
     ActionOut,
     AsOfFilter,
-    ErrorOut,
     InstrumentDetailOut,
     InstrumentOut,
     InstrumentProgressOut,
     ObjectiveProgressOut,
     PanelLineOut,
-    RefusedOut,
     StateFilters,
     StateListOut,
     StatePanelOut,
     StateRefOut,
     StateRowOut,
-    StatusOut,
     StatusSummaryOut,
     TargetsOut,
+    TreatyStatusOut,
 )
 from .store import has_status_data, instrument_rules, state_directory, state_json, state_rows, status_json, statuses_of
 from .store import today as default_day
@@ -47,7 +48,7 @@ from .targets import TARGET_DATE
 from .words import rules_in_words
 
 router = Router()
-NOT_FOUND = {404: ErrorOut}
+ERRORS = {404: ErrorOut, **INVALID}  # unknown instrument or State; a malformed ?as_of=
 
 
 def find_code(code: str) -> str:
@@ -97,7 +98,12 @@ def consent_of(state: StateStatus | None) -> dict | None:
 # endpoints (fixed paths first: /{code} would match them)
 
 
-@router.get("", response=list[InstrumentOut], operation_id="treaties_list_instruments", summary="Instruments")
+@router.get(
+    "",
+    response={200: list[InstrumentOut], **INVALID},
+    operation_id="treaties_list_instruments",
+    summary="Instruments",
+)
 def list_instruments(request: HttpRequest, filters: Query[AsOfFilter]):
     as_of = filters.as_of or default_day()
     return [instrument_out(line.rules, line.status, as_of) for line in all_instruments(as_of)]
@@ -105,7 +111,7 @@ def list_instruments(request: HttpRequest, filters: Query[AsOfFilter]):
 
 @router.get(
     "/ratification-targets",
-    response=TargetsOut,
+    response={200: TargetsOut, **INVALID},
     operation_id="treaties_ratification_targets",
     summary="The plan's ratification objectives: signatures and ratifications by 31 December 2002 and now",
 )
@@ -151,7 +157,7 @@ def targets_out(as_of: date) -> dict:
 
 @router.get(
     "/states/{alpha3}",
-    response={200: StatePanelOut, **NOT_FOUND},
+    response={200: StatePanelOut, **ERRORS},
     operation_id="treaties_get_state",
     summary="A State's treaty panel: its standing under every instrument",
 )
@@ -189,7 +195,7 @@ def get_state(request: HttpRequest, alpha3: str, filters: Query[AsOfFilter]):
 @router.post(
     "/actions",
     auth=django_auth,
-    response={201: ActionOut, 403: ErrorOut, 404: ErrorOut, 422: RefusedOut},
+    response={201: ActionOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, **INVALID_BODY},
     operation_id="treaties_create_action",
     summary="Record one action (staff only); refused with the validation's reasons",
 )
@@ -248,19 +254,36 @@ def _download(fmt: str, instrument: str | None) -> HttpResponse:
     return response
 
 
-@router.get("/export.csv", response={404: ErrorOut}, operation_id="treaties_export_csv", summary="Download: CSV")
+def _download_doc(fmt: str) -> dict:
+    content = {EXPORT_TYPES[fmt].split(";")[0]: {}}
+    return {"responses": {200: {"description": f"the actions as {fmt}", "content": content}}}
+
+
+@router.get(
+    "/export.csv",
+    response={404: ErrorOut},
+    operation_id="treaties_export_csv",
+    summary="Download: CSV",
+    openapi_extra=_download_doc("csv"),
+)
 def export_csv(request: HttpRequest, instrument: str | None = None):
     return _download("csv", instrument)
 
 
-@router.get("/export.json", response={404: ErrorOut}, operation_id="treaties_export_json", summary="Download: JSON")
+@router.get(
+    "/export.json",
+    response={404: ErrorOut},
+    operation_id="treaties_export_json",
+    summary="Download: JSON",
+    openapi_extra=_download_doc("json"),
+)
 def export_json(request: HttpRequest, instrument: str | None = None):
     return _download("json", instrument)
 
 
 @router.get(
     "/{code}",
-    response={200: InstrumentDetailOut, **NOT_FOUND},
+    response={200: InstrumentDetailOut, **ERRORS},
     operation_id="treaties_get_instrument",
     summary="One instrument: its rules in plain words and its status",
 )
@@ -291,7 +314,7 @@ def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
 
 @router.get(
     "/{code}/status",
-    response={200: StatusOut, **NOT_FOUND},
+    response={200: TreatyStatusOut, **ERRORS},
     operation_id="treaties_get_status",
     summary="An instrument's status on a date (the shape of `viennaplan treaties show`)",
 )
@@ -302,7 +325,7 @@ def get_status(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
 
 @router.get(
     "/{code}/states",
-    response={200: StateListOut, **NOT_FOUND},
+    response={200: StateListOut, **ERRORS},
     operation_id="treaties_list_states",
     summary="Every State's standing under an instrument, filtered by region, group and status",
 )

@@ -8,21 +8,10 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from viennaplan.api_shapes import AsOfFilter, IsoDate, StateRefOut
+
 API_ROOT = "/api/treaties"
 Standing = Literal["party", "signatory", "none"]
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class RefusedOut(Schema):
-    detail: str
-    errors: list[str]
-
-
-class AsOfFilter(Schema):
-    as_of: date | None = Field(None, description="the date of the status, YYYY-MM-DD (default: today)")
 
 
 class StateFilters(AsOfFilter):
@@ -52,7 +41,7 @@ class StateStatusOut(Schema):
     party: bool
 
 
-class StatusOut(Schema):
+class TreatyStatusOut(Schema):
     instrument: str
     as_of: date | None
     entry_into_force: date | None
@@ -146,11 +135,6 @@ class StatePanelOut(Schema):
     instruments: list[PanelLineOut]
 
 
-class StateRefOut(Schema):
-    state: str
-    name: str
-
-
 class InstrumentProgressOut(Schema):
     instrument: str
     short_name: str
@@ -182,7 +166,7 @@ class ActionIn(Schema):
     instrument: str = Field(..., max_length=20)
     action: str = Field(..., description="signature, ratification, acceptance, approval, accession, succession, "
                         "formal confirmation or denunciation")  # fmt: skip
-    date: date
+    date: IsoDate
     source: str = Field("", max_length=300)
     note: str = Field("", max_length=2000)
 
