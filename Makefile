@@ -8,9 +8,16 @@ PORT   ?= 8000
 # `make run DEMO=1` serves the separate demonstration database (var/demo.sqlite3), filled with
 # generated reports by `viennaplan demo`; the real database is not touched.
 DEMO   ?=
-RUN_ENV := $(if $(filter 1 yes true on,$(DEMO)),VIENNAPLAN_DEMO=1,)
+# `make run` serves as a deployment does: gunicorn, debug off, static files by WhiteNoise, a
+# random secret key kept in var/secret_key. It serves plain HTTP on loopback, so cookies are
+# not marked HTTPS-only and e-mails are printed on the console; behind HTTPS see docs/deploying.md.
+SECRET := var/secret_key
+RUN_ENV := VIENNAPLAN_DEBUG=0 VIENNAPLAN_SECRET_KEY_FILE=$(SECRET) VIENNAPLAN_SECURE_COOKIES=0 \
+	VIENNAPLAN_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+	$(if $(filter 1 yes true on,$(DEMO)),VIENNAPLAN_DEMO=1,)
+WORKERS ?= 2
 
-.PHONY: run test install lint bench clean
+.PHONY: run dev test install lint bench clean
 
 # Reinstall only when the project's dependency list changes.
 $(STAMP): pyproject.toml
@@ -20,14 +27,26 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+$(SECRET):
+	@mkdir -p $(dir $@)
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+run: $(STAMP) $(SECRET)
 	$(RUN_ENV) $(BIN)/viennaplan migrate --noinput
 	$(RUN_ENV) $(BIN)/viennaplan plan import
-	$(if $(RUN_ENV),$(RUN_ENV) $(BIN)/viennaplan demo)
+	$(if $(filter 1 yes true on,$(DEMO)),$(RUN_ENV) $(BIN)/viennaplan demo)
+	$(RUN_ENV) $(BIN)/viennaplan collectstatic --noinput --verbosity 0
 	@echo ""
-	@echo "  viennaplan is serving on http://$(HOST):$(PORT)/ $(if $(RUN_ENV),with DEMONSTRATION DATA )  (Ctrl+C to stop)"
+	@echo "  viennaplan is serving on http://$(HOST):$(PORT)/ $(if $(filter 1 yes true on,$(DEMO)),with DEMONSTRATION DATA )  (Ctrl+C to stop)"
 	@echo ""
-	$(RUN_ENV) $(BIN)/viennaplan runserver --noreload $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/gunicorn viennaplan.wsgi:application --workers $(WORKERS) --threads 4 \
+		--bind $(HOST):$(PORT) --access-logfile - --graceful-timeout 10
+
+# Development: Django's server, debug on, reloading on every change.
+dev: $(STAMP)
+	$(BIN)/viennaplan migrate --noinput
+	$(BIN)/viennaplan plan import
+	$(BIN)/viennaplan runserver $(HOST):$(PORT)
 
 test: $(STAMP)
 	$(BIN)/python bin/run-tests.py

@@ -55,9 +55,20 @@ DEBUG = env_bool("VIENNAPLAN_DEBUG", True)
 VAR_DIR = Path(env_str("VIENNAPLAN_VAR_DIR", str(PROJECT_DIR / "var")))
 
 _DEV_SECRET = "viennaplan-development-only-secret-key-not-for-production"
-SECRET_KEY = env_str("VIENNAPLAN_SECRET_KEY", _DEV_SECRET if DEBUG else "")
+# The key comes from the environment, or from a file (VIENNAPLAN_SECRET_KEY_FILE: `make run`
+# writes a random one into var/secret_key once); in development a fixed key is used.
+_SECRET_FILE = env_str("VIENNAPLAN_SECRET_KEY_FILE", "")
+SECRET_KEY = env_str("VIENNAPLAN_SECRET_KEY", "")
+if not SECRET_KEY and _SECRET_FILE:
+    try:
+        SECRET_KEY = Path(_SECRET_FILE).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ImproperlyConfigured(f"VIENNAPLAN_SECRET_KEY_FILE={_SECRET_FILE!r} cannot be read: {exc}") from None
+SECRET_KEY = SECRET_KEY or (_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
-    raise ImproperlyConfigured("VIENNAPLAN_SECRET_KEY must be set when VIENNAPLAN_DEBUG is off")
+    raise ImproperlyConfigured(
+        "VIENNAPLAN_SECRET_KEY (or VIENNAPLAN_SECRET_KEY_FILE) must be set when VIENNAPLAN_DEBUG is off"
+    )
 
 ALLOWED_HOSTS = env_list("VIENNAPLAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
@@ -81,6 +92,7 @@ MIDDLEWARE = [
     "viennaplan.proxy.ProxyHeadersMiddleware",  # forwarded headers believed from trusted proxies only
     "viennaplan.busy.BusyDatabaseMiddleware",  # a database busy past the wait answers 503, never 500
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, served by the application itself
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -244,6 +256,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# WhiteNoise serves what `collectstatic` gathered into STATIC_ROOT (compressed, with cache
+# headers); in development it finds the files in the apps directly.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Until `collectstatic` has run (tests, a first `viennaplan runserver`) the files are found in the apps.
+WHITENOISE_USE_FINDERS = DEBUG or not (STATIC_ROOT / "css").is_dir()
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # The official text the plan is imported from when no file is named.
 PLAN_SOURCE_FILE = PACKAGE_DIR / "data" / "plans-of-action-2001-draft.txt"
