@@ -14,6 +14,10 @@ status and for "assistance needed". Sheets and the workbook structure are protec
 a password: protection prevents slips, and the upload checks everything anyway. Hidden columns
 carry each question's key, the answer's version and a fingerprint of the answer cells as
 written, so the upload knows which rows were touched offline.
+
+Every text from data (answers, questions, the cycle's and the State's names) is written with
+`cells.excel_text_cell`: a text cell, never a formula, exactly as typed, so that the upload
+reads back what was written; the workbook has no formula at all.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+
+from viennaplan.cells import excel_text_cell
 
 from .answer_data import AnswerData
 from .scale import MEASURE_KINDS, STATUS_SCALE
@@ -226,9 +232,7 @@ def cell_text(value: Any) -> str:
 
 def _put(ws: Worksheet, row: int, column: Column, value: str | int | None, *, bold: bool = False) -> None:
     cell = ws[f"{column.letter}{row}"]
-    cell.value = value if value != "" else None
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text that looks like a formula stays text
+    excel_text_cell(cell, value if value != "" else None)
     cell.alignment = WRAP
     cell.protection = UNLOCKED if column.editable and row >= FIRST_ROW else LOCKED
     if column.editable and row >= FIRST_ROW:
@@ -243,12 +247,16 @@ def _protect(ws: Worksheet) -> None:
     ws.protection.formatRows = False
 
 
+def _text(ws: Worksheet, ref: str, value: str) -> None:
+    excel_text_cell(ws[ref], value)
+
+
 def _cover(ws: Worksheet, questionnaire: Questionnaire) -> None:
     q = questionnaire
     ws.title = COVER
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 90
-    ws["A1"] = f"National report questionnaire: {q.cycle_name}"
+    _text(ws, "A1", f"National report questionnaire: {q.cycle_name}")
     ws["A1"].font = Font(bold=True, size=14)
     facts = [
         ("Reporting cycle", q.cycle_name),
@@ -259,17 +267,19 @@ def _cover(ws: Worksheet, questionnaire: Questionnaire) -> None:
         ("Generated", q.generated_at.isoformat(sep=" ", timespec="minutes")),
     ]
     for offset, (label, value) in enumerate(facts, start=3):
-        ws[f"A{offset}"], ws[f"B{offset}"] = label, value
+        _text(ws, f"A{offset}", label)
+        _text(ws, f"B{offset}", value)
         ws[f"A{offset}"].font = Font(bold=True)
-    ws["A11"] = "Instructions"
+    _text(ws, "A11", "Instructions")
     ws["A11"].font = Font(bold=True)
     for offset, line in enumerate(INSTRUCTIONS, start=12):
-        ws[f"B{offset}"] = line
+        _text(ws, f"B{offset}", line)
         ws[f"B{offset}"].alignment = WRAP
-    ws[f"A{META_FIRST_ROW - 1}"] = "viennaplan metadata (do not change)"
+    _text(ws, f"A{META_FIRST_ROW - 1}", "viennaplan metadata (do not change)")
     ws.row_dimensions[META_FIRST_ROW - 1].hidden = True
     for offset, (key, value) in enumerate(q.metadata().items(), start=META_FIRST_ROW):
-        ws[f"A{offset}"], ws[f"B{offset}"] = key, value
+        _text(ws, f"A{offset}", key)
+        _text(ws, f"B{offset}", value)
         ws.row_dimensions[offset].hidden = True
     _protect(ws)
 
@@ -287,7 +297,7 @@ def _list_validation(values: Sequence[str], prompt: str) -> DataValidation:
 
 def _chapter_sheet(ws: Worksheet, chapter: Chapter) -> None:
     ws.title = chapter.number
-    ws["A1"] = f"{chapter.number}. {chapter.title}"
+    _text(ws, "A1", f"{chapter.number}. {chapter.title}")
     ws["A1"].font = Font(bold=True, size=12)
     ws.merge_cells(f"A{TITLE_ROW}:H{TITLE_ROW}")
     for column in COLUMNS:

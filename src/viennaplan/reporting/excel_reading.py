@@ -1,6 +1,11 @@
 """Reading an uploaded questionnaire workbook back: checks of the file itself (size, zip,
-macros, DOCTYPE), of the workbook against the questionnaire it must answer (State, cycle,
-checksum, sheets, rows) and of every answer cell. No Django. See `excel` for the workbook.
+the unpacked size of each part, macros, DOCTYPE), of the workbook against the questionnaire it
+must answer (State, cycle, checksum, sheets, rows) and of every answer cell. No Django. See
+`excel` for the workbook.
+
+The part limits are checked on the sizes the zip declares, before any part is read: Python's
+zipfile never unpacks more than a part's declared size (a part that lies about it fails its
+checksum), so a few hundred KB that would unpack to 58 MB of shared strings cost nothing.
 """
 
 from __future__ import annotations
@@ -38,7 +43,17 @@ from .scale import MEASURE_KINDS, STATUS_SCALE
 
 DATE_LIKE = re.compile(r"^[\d./\- ]+$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a 5 MB workbook of text unpacks to far less; more is a zip bomb
+MB = 1024 * 1024
+# Measured with bench/bench_workbook_limits.py on the questionnaire of a full cycle (106 questions):
+# with long answers (5,000-character narratives, 5 measures) each sheet is at most 0.17 MB and the
+# shared strings, where Excel moves every text when it saves, about 0.8 MB; with every text at its
+# limit (20,000-character narrative and description, 10 measures) the largest sheet is 0.94 MB and
+# the shared strings 4.5 MB. The limits are ten times the long answers', and take the longest
+# answers the questionnaire accepts, in Latin or in Chinese script, within the 5 MB upload limit.
+MAX_SHARED_STRINGS_BYTES = 8 * MB
+MAX_SHEET_BYTES = 8 * MB  # a sheet holding its texts itself, as openpyxl and some programs save it
+MAX_OTHER_XML_BYTES = 2 * MB  # styles, the workbook, relationships, properties: a few KB each
+MAX_UNPACKED_BYTES = 24 * MB  # all parts together (it was 60 MB: 5.8 s and 150 MB to read such a file)
 MAX_ZIP_MEMBERS = 500
 FIELD_ERROR = re.compile(r"^(?P<field>[a-z_]+)(?:\[(?P<line>\d+)\])?(?:\.(?P<part>[a-z]+))?: (?P<message>.*)$", re.S)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -50,6 +65,45 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 def too_large(size: int, max_bytes: int) -> str:
     limit = f"{max_bytes:,} bytes ({max_bytes / 1048576:g} MB)"
     return f"The file is too large: {size:,} bytes; at most {limit} are accepted."
+
+
+def _part_limit(name: str) -> tuple[int, str]:
+    """The most a part may unpack to, and what the part is (for the message)."""
+    if name == "xl/sharedStrings.xml":
+        return MAX_SHARED_STRINGS_BYTES, "the texts of the cells"
+    if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+        return MAX_SHEET_BYTES, "a sheet"
+    if name.endswith((".xml", ".rels")):
+        return MAX_OTHER_XML_BYTES, "a part of the workbook's structure"
+    return MAX_UNPACKED_BYTES, "an embedded file"
+
+
+def _too_large_parts(members: Sequence[zipfile.ZipInfo]) -> list[UploadError]:
+    """Why the workbook unpacks to more than a questionnaire can hold (by its parts' declared sizes)."""
+    if len(members) > MAX_ZIP_MEMBERS:
+        message = f"The workbook has {len(members):,} parts; a questionnaire has a few dozen. The file is refused."
+        return [UploadError(message)]
+    errors = []
+    for member in members:
+        limit, what = _part_limit(member.filename)
+        if member.file_size > limit:
+            errors.append(
+                UploadError(
+                    f"The workbook part {member.filename} ({what}) unpacks to {member.file_size:,} bytes; at most "
+                    f"{limit:,} bytes ({limit / MB:g} MB) are accepted, far more than a questionnaire holds. "
+                    "The file is refused."
+                )
+            )
+    total = sum(member.file_size for member in members)
+    if not errors and total > MAX_UNPACKED_BYTES:
+        errors.append(
+            UploadError(
+                f"The workbook unpacks to {total:,} bytes; at most {MAX_UNPACKED_BYTES:,} bytes "
+                f"({MAX_UNPACKED_BYTES / MB:g} MB) are accepted, far more than a questionnaire holds. "
+                "The file is refused."
+            )
+        )
+    return errors
 
 
 def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
@@ -80,8 +134,9 @@ def sniff_file(content: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Uploa
             names = {member.filename for member in members}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
                 return [UploadError("The file is a zip archive, not an Excel workbook (.xlsx).")]
-            if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-                return [UploadError("The workbook unpacks to far more than a questionnaire can hold; it is refused.")]
+            too_large_parts = _too_large_parts(members)
+            if too_large_parts:
+                return too_large_parts
             if b"macroEnabled" in archive.read("[Content_Types].xml") or "xl/vbaProject.bin" in names:
                 return [UploadError("The workbook contains macros (.xlsm); save it as a plain .xlsx workbook.")]
             for member in members:
