@@ -3,8 +3,9 @@
 Every answer under /api/ is JSON, and every error has one shape (api_shapes.ErrorOut):
 {"detail": "what went wrong", "errors": ["where: what", ...]}. That holds for refusals the
 operations return, for HttpError and Http404 they raise, for parameters and bodies that do not
-validate (422, one entry in `errors` per problem), for a method the path does not take (405)
-and for a path that is no operation at all (404, `not_found`, mounted after the API in urls.py).
+validate (422, one entry in `errors` per problem; text with a NUL character never validates),
+for a body that is not JSON (400), for a method the path does not take (405) and for a path
+that is no operation at all (404, `not_found`, mounted after the API in urls.py).
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ def json_error(status: int, detail: str, errors: list[str] | None = None) -> Jso
 
 
 class ViennaplanAPI(NinjaAPI):
-    """NinjaAPI whose every path answers a method it does not take with a JSON 405, and whose
-    root /api/ (kept: ninja reverses it) answers a JSON 404 rather than raising Django's."""
+    """NinjaAPI whose every operation refuses text with a NUL character (422) and answers a
+    method it does not take with a JSON 405, and whose root /api/ (kept: ninja reverses it)
+    answers a JSON 404 rather than raising Django's."""
 
     def _get_urls(self) -> list:
         patterns = super()._get_urls()
@@ -45,13 +47,16 @@ class ViennaplanAPI(NinjaAPI):
             if getattr(pattern, "name", None) == "api-root":
                 pattern.callback = not_found
             elif getattr(pattern, "callback", None) is not None:
-                pattern.callback = _json_not_allowed(pattern.callback)
+                pattern.callback = _guarded(pattern.callback)
         return patterns
 
 
-def _json_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _guarded(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        problems = nul_characters(request)
+        if problems:
+            return json_error(422, f"The request is not valid: {'; '.join(problems)}.", problems)
         response = view(request, *args, **kwargs)
         if isinstance(response, HttpResponseNotAllowed):
             allowed = response["Allow"]
@@ -61,6 +66,19 @@ def _json_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         return response
 
     return wrapped
+
+
+NUL = "contains a NUL character (\\x00), which no text of the API may hold"
+
+
+def nul_characters(request: HttpRequest) -> list[str]:
+    """Where the request has a NUL character: PostgreSQL cannot compare or store one, so every
+    text parameter and body refuses it (422) instead of failing in the database (500)."""
+    problems = ["path: " + NUL] if "\x00" in request.path else []
+    problems += [f"query {name}: {NUL}" for name, values in request.GET.lists() if "\x00" in name + "".join(values)]
+    if request.method in {"POST", "PUT", "PATCH"} and (b"\x00" in request.body or b"\\u0000" in request.body):
+        problems.append(f"body: {NUL}")
+    return problems
 
 
 api = ViennaplanAPI(

@@ -81,7 +81,12 @@ def forbidden(error: PermissionDenied) -> Status:
 # -- cycles ---------------------------------------------------------------------------------------
 
 
-@router.get("/cycles", response=list[CycleOut], operation_id="reporting_list_cycles", summary="Reporting cycles")
+@router.get(
+    "/cycles",
+    response={200: list[CycleOut], **INVALID},
+    operation_id="reporting_list_cycles",
+    summary="Reporting cycles",
+)
 def list_cycles(request: HttpRequest):
     return [cycle_out(cycle) for cycle in ReportingCycle.objects.all()]
 

@@ -21,7 +21,7 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from viennaplan.accounts.permissions import api_requires, can
-from viennaplan.api_shapes import ErrorOut
+from viennaplan.api_shapes import INVALID, ErrorOut
 
 from .api import READ, WRITE, forbidden, report_or_404
 from .api_out import contribution_out
@@ -75,7 +75,7 @@ def submit(request: HttpRequest, cycle_id: int, state: str, payload: Contributio
 
 @router.get(
     "/contributions",
-    response={200: list[ContributionOut], 400: ErrorOut, **SECRETARIAT_ONLY},
+    response={200: list[ContributionOut], 400: ErrorOut, **SECRETARIAT_ONLY, **INVALID},
     operation_id="reporting_list_contributions",
     summary="Comments from civil society to moderate, pending first (?status=pending|approved|rejected)",
 )

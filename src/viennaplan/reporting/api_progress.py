@@ -18,7 +18,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from viennaplan.api_shapes import ErrorOut, StateRefOut
+from viennaplan.api_shapes import INVALID, ErrorOut, StateRefOut
 
 from .models import ReportingCycle
 from .progress import STATUS_LABELS, STATUSES, Cell, Shares
@@ -41,7 +41,7 @@ from .schemas import MeasureOut
 router = Router()
 
 
-ERRORS = {400: ErrorOut, 404: ErrorOut}
+ERRORS = {400: ErrorOut, 404: ErrorOut, **INVALID}  # 422: text with a NUL character
 
 
 class ShareOut(Schema):
@@ -508,7 +508,7 @@ def get_commitments(request: HttpRequest, cycle: str | None = None):
 
 @router.get(
     "/states/{alpha3}",
-    response={200: ProfileOut, 404: ErrorOut},
+    response={200: ProfileOut, 404: ErrorOut, **INVALID},
     operation_id="reporting_progress_state",
     summary="A State's profile: groups and lists, treaty status, answers by cycle, assistance needs, deadlines",
 )

@@ -261,7 +261,7 @@ def _download_doc(fmt: str) -> dict:
 
 @router.get(
     "/export.csv",
-    response={404: ErrorOut},
+    response=ERRORS,
     operation_id="treaties_export_csv",
     summary="Download: CSV",
     openapi_extra=_download_doc("csv"),
@@ -272,7 +272,7 @@ def export_csv(request: HttpRequest, instrument: str | None = None):
 
 @router.get(
     "/export.json",
-    response={404: ErrorOut},
+    response=ERRORS,
     operation_id="treaties_export_json",
     summary="Download: JSON",
     openapi_extra=_download_doc("json"),
