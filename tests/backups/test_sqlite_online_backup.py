@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,9 @@ def test_a_backup_taken_while_another_connection_writes_is_one_consistent_snapsh
     try:
         snapshots = []
         for number in range(5):
+            deadline = time.monotonic() + 60
             while len(written) < 200 * (number + 1):
+                assert thread.is_alive() and time.monotonic() < deadline, "the writer stopped writing"
                 stop.wait(0.01)
             backup = tmp_path / f"backup-{number}.sqlite3"
             sqlite.backup(source, backup, {"created_at": "now"})
