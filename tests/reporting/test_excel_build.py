@@ -34,18 +34,20 @@ def metadata_of(workbook) -> dict[str, str]:
     }
 
 
-def test_the_download_is_an_xlsx_attachment_named_after_the_cycle_and_the_state(client_as, focal_point_a, cycle):
+def test_the_download_is_an_xlsx_attachment_named_after_the_cycle_and_the_state(
+    client_as, focal_point_a, cycle, report_a
+):
     response = client_as(focal_point_a).get(url(cycle, "CHE", "questionnaire.xlsx"))
     assert response["Content-Type"] == XLSX
     assert response["Content-Disposition"] == 'attachment; filename="questionnaire-2002-review-CHE.xlsx"'
     assert response.content.startswith(b"PK\x03\x04")
 
 
-def test_the_workbook_has_a_cover_sheet_then_one_sheet_per_chapter(client_as, focal_point_a, cycle):
+def test_the_workbook_has_a_cover_sheet_then_one_sheet_per_chapter(client_as, focal_point_a, cycle, report_a):
     assert workbook_of(client_as(focal_point_a), cycle).sheetnames == ["Cover", "VI", "VII"]
 
 
-def test_the_cover_names_the_cycle_the_state_by_its_un_name_and_the_deadline(client_as, focal_point_a, cycle):
+def test_the_cover_names_the_cycle_the_state_by_its_un_name_and_the_deadline(client_as, focal_point_a, cycle, report_a):
     cover = workbook_of(client_as(focal_point_a), cycle)["Cover"]
     facts = {cover[f"A{row}"].value: cover[f"B{row}"].value for row in range(3, 9)}
     assert facts["Reporting cycle"] == "2002 review"
@@ -83,7 +85,7 @@ def test_each_chapter_sheet_has_its_title_and_one_locked_row_per_question(client
         assert not any(sheet[f"{column}{row}"].protection.locked for column in "CDEFGH")
 
 
-def test_sheets_and_the_workbook_structure_are_protected(client_as, focal_point_a, cycle):
+def test_sheets_and_the_workbook_structure_are_protected(client_as, focal_point_a, cycle, report_a):
     workbook = workbook_of(client_as(focal_point_a), cycle)
     assert workbook.security.lockStructure
     for sheet in workbook.worksheets:

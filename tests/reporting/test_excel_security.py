@@ -224,6 +224,7 @@ def test_a_workbook_of_another_state_is_refused(client_as, secretariat, focal_po
 
 def test_a_workbook_of_another_cycle_is_refused(client_as, secretariat, focal_point_a, cycle, report_a):
     later = open_cycle(secretariat, "2005 review", date(2005, 1, 1), date(2005, 12, 31), ["VI", "VII"])
+    report_for(later, "CHE")  # started: a report not started has no workbook
     client = client_as(focal_point_a)
     other = fill(download(client, later), {("VI", "C3"): "Implemented"})
     before = every_answer()
