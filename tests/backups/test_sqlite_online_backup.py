@@ -102,3 +102,17 @@ def test_a_restore_replaces_the_whole_database_and_drops_our_marker(tmp_path):
     tables = {name for (name,) in reader.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "added_later" not in tables and sqlite.MARKER_TABLE not in tables
     assert source.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_backup_gives_up_with_a_message_when_the_database_stays_locked(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlite, "LOCK_TIMEOUT", 0.5)
+    live = tmp_path / "live.sqlite3"
+    source = live_database(live)
+    source.execute("PRAGMA journal_mode=DELETE")  # without WAL a writer's exclusive lock shuts readers out
+    holder = sqlite3.connect(live, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    backup = tmp_path / "backup.sqlite3"
+    with pytest.raises(BackupError, match="stayed locked for 0 s"):
+        sqlite.backup(source, backup, {})
+    holder.execute("ROLLBACK")
+    assert not backup.exists() and not partial_path(backup).exists()

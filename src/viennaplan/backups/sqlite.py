@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -23,6 +24,22 @@ from .files import SQLITE, BackupError, BackupInfo, Contents, check_tables, part
 
 MARKER_TABLE = "viennaplan_backup"
 FORMAT = "viennaplan-sqlite-backup/1"
+LOCK_TIMEOUT = 60.0  # seconds a copy waits for a lock (a long write) before it gives up
+
+
+class _Deadline:
+    """A `progress` callback for Connection.backup that gives up when a lock is held too long.
+
+    Python retries a busy or locked step without end; this stops it with a BackupError instead.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+
+    def __call__(self, status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > self.ends:
+            raise BackupError(f"the database stayed locked for {self.seconds:.0f} s (a write in progress?)")
 
 
 def backup(source: sqlite3.Connection, path: Path, marker: dict[str, str]) -> BackupInfo:
@@ -31,7 +48,8 @@ def backup(source: sqlite3.Connection, path: Path, marker: dict[str, str]) -> Ba
     partial.unlink(missing_ok=True)
     try:
         with closing(sqlite3.connect(partial, isolation_level=None)) as dest:
-            source.backup(dest)  # pages=-1: every page in one step, under one read transaction
+            # pages=-1: every page in one step, under one read transaction
+            source.backup(dest, progress=_Deadline(LOCK_TIMEOUT))
             dest.execute("PRAGMA journal_mode=DELETE")  # the copy inherits WAL; a backup is one file
             dest.execute(f"CREATE TABLE {MARKER_TABLE} (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             rows = {"format": FORMAT, **marker}
@@ -80,7 +98,8 @@ def restore(path: Path, dest: sqlite3.Connection) -> None:
         ):
             source.backup(staging)
             staging.execute(f"DROP TABLE {MARKER_TABLE}")
-            staging.backup(dest)  # one write transaction on dest; waits for a writer to finish
+            # one write transaction on dest; waits (a while) for a writer to finish
+            staging.backup(dest, progress=_Deadline(LOCK_TIMEOUT))
     except sqlite3.Error as error:
         raise BackupError(f"{path}: the restore failed, the database is unchanged: {error}") from error
 
