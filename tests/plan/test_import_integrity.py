@@ -237,6 +237,13 @@ def test_a_json_file_larger_than_an_export_can_be_is_refused_before_it_is_read(d
     assert "2,015 bytes: larger than an export of the plan can be (at most 1,000 bytes)" in message
 
 
+def test_a_text_file_larger_than_a_plan_can_be_is_refused_before_it_is_read(db, tmp_path, monkeypatch):
+    monkeypatch.setattr("viennaplan.plan.exports.json_format.MAX_BYTES", 1_000)
+    large = tmp_path / "large.txt"
+    large.write_text("Background " * 200)
+    assert "2,200 bytes: larger than the text of a plan can be (at most 1,000 bytes)" in refused(large)
+
+
 @pytest.mark.parametrize(
     ("damage", "message"),
     [

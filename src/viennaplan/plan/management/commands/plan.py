@@ -76,7 +76,7 @@ class Command(BaseCommand):
         from viennaplan.plan.store import InconsistentPlanError, import_plan_json, import_plan_text
 
         path = Path(file) if file else Path(settings.PLAN_SOURCE_FILE)
-        check_json_size(path)
+        check_file_size(path)
         text = read_plan_file(path)
         try:
             if looks_like_json(path, text):
@@ -135,6 +135,7 @@ class Command(BaseCommand):
         else:
             path = Path(file) if file else Path(settings.PLAN_SOURCE_FILE)
             try:
+                check_file_size(path)
                 report = parse_plan(read_plan_file(path), source_name=path.name).report
             except PlanFormatError as error:
                 raise CommandError(f"{path}: {error} ({EXPECTED})") from error
@@ -169,14 +170,15 @@ def looks_like_json(path: Path, text: str) -> bool:
     return path.suffix.lower() == ".json" or text.lstrip().startswith("{")
 
 
-def check_json_size(path: Path) -> None:
-    """A .json file larger than an export can be is refused before it is read."""
+def check_file_size(path: Path) -> None:
+    """A file larger than a plan's text or export can be is refused before it is read (the
+    shipped text is 0.1 MB, an export 0.5 MB; the limit is the JSON import's)."""
     from viennaplan.plan.exports.json_format import MAX_BYTES
 
-    if path.suffix.lower() == ".json" and path.is_file() and (size := path.stat().st_size) > MAX_BYTES:
+    if path.is_file() and (size := path.stat().st_size) > MAX_BYTES:
+        kind = "an export of the plan" if path.suffix.lower() == ".json" else "the text of a plan"
         raise CommandError(
-            f"{path}: {size:,} bytes: larger than an export of the plan can be (at most {MAX_BYTES:,} bytes); "
-            "nothing was imported"
+            f"{path}: {size:,} bytes: larger than {kind} can be (at most {MAX_BYTES:,} bytes); nothing was imported"
         )
 
 
