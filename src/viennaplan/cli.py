@@ -16,7 +16,7 @@ PROJECT_COMMANDS: list[tuple[str, str]] = [
     ("plan import [FILE]", "import the Plans of Action from the official text (idempotent)"),
     ("plan export --format json|csv|akn", "write the plan to standard output as open data"),
     ("plan report [FILE]", "parse a text and print the import report (repairs, discarded furniture)"),
-    ("treaties import FILE.csv", "import a status list in the depositary's format (all or nothing)"),
+    ("treaties import FILE.csv [--list-date D]", "import a status list in the depositary's format (all or nothing)"),
     ("treaties export [--format csv|json]", "write the treaty actions on file to standard output"),
     ("treaties show CODE [--as-of DATE]", "who is bound by an instrument, from which date, and why"),
     ("treaties instruments", "list the instruments and their rules"),
