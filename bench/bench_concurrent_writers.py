@@ -46,10 +46,10 @@ def free_port() -> int:
 
 def prepare(env: dict[str, str]) -> dict:
     """Migrate, import, open a cycle, make eight signed-in focal points; returns what writers need."""
-    script = (
-        """
+    script = """
 import json, datetime
 import django
+WRITERS = {writers}
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
@@ -63,7 +63,7 @@ secretariat.is_active = True; secretariat.save()
 cycle = open_cycle(secretariat, "bench", datetime.date(2002, 1, 1), datetime.date(2002, 12, 31), ["VI", "VII"])
 report = report_for(cycle, "CHE")
 sessions = []
-for n in range(%d):
+for n in range(WRITERS):
     user = create_account(email=f"writer{n}@example.ch", role="focal_point", state="CHE")
     user.set_password("Bench-only-passphrase-2001"); user.is_active = True; user.save()
     store = SessionStore()
@@ -74,9 +74,7 @@ for n in range(%d):
     sessions.append(store.session_key)
 paths = list(report.answers.order_by("question__position").values_list("question__path", flat=True)[:6])
 print(json.dumps({"cycle": cycle.pk, "sessions": sessions, "paths": paths}))
-"""
-        % WRITERS
-    )
+""".replace("{writers}", str(WRITERS))
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     if out.returncode:
         sys.exit(f"preparing the database failed:\n{out.stderr[-3000:]}")
