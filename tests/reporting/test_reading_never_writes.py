@@ -46,7 +46,7 @@ def test_the_focal_point_reading_its_own_report_does_not_start_it(cycle, client_
     client = client_as(focal_point_a)
     page = client.get(f"/reporting/{cycle.pk}/CHE/").content.decode()
     assert client.get(f"{API}/reports/{cycle.pk}/CHE").json()["started"] is False
-    assert 'action="/reporting/%d/CHE/start"' % cycle.pk in page
+    assert f'action="/reporting/{cycle.pk}/CHE/start"' in page
     assert reports_of(cycle) == set()
 
 

@@ -23,7 +23,9 @@ class PlanVersion(models.Model):
     original_language = models.CharField(max_length=40, blank=True)
     summary = models.JSONField(default=list, blank=True)
     front_notes = models.JSONField(default=list, blank=True)
-    checksum = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the plan's content: its JSON export with the checksum left empty")
+    checksum = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the plan's content: its JSON export with the checksum left empty"
+    )
     source_name = models.CharField(max_length=300, blank=True)
     source_text = models.TextField(blank=True)
     report = models.JSONField(default=dict, blank=True, help_text="repairs and discarded page furniture")
