@@ -24,7 +24,9 @@ class PlanVersion(models.Model):
     summary = models.JSONField(default=list, blank=True)
     front_notes = models.JSONField(default=list, blank=True)
     checksum = models.CharField(
-        max_length=64, unique=True, help_text="SHA-256 of the plan's content: its JSON export with the checksum left empty"
+        max_length=64,
+        unique=True,
+        help_text="SHA-256 of the plan's content: its JSON export with the checksum left empty",
     )
     source_name = models.CharField(max_length=300, blank=True)
     source_text = models.TextField(blank=True)
