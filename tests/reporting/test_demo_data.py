@@ -124,7 +124,8 @@ def test_the_real_site_has_no_banner_and_never_shows_demonstration_cycles(import
 def test_make_run_demo_1_fills_and_serves_the_demonstration_database():
     dry = subprocess.run(["make", "-n", "run", "DEMO=1"], cwd=PROJECT, capture_output=True, text=True, check=True)
     lines = dry.stdout.splitlines()
-    assert "VIENNAPLAN_DEMO=1 .venv/bin/viennaplan demo" in lines
-    assert any(line.startswith("VIENNAPLAN_DEMO=1 .venv/bin/viennaplan runserver") for line in lines)
+    assert any("VIENNAPLAN_DEMO=1 " in line and line.endswith(".venv/bin/viennaplan demo") for line in lines)
+    serve = ".venv/bin/gunicorn viennaplan.wsgi:application"
+    assert any("VIENNAPLAN_DEMO=1 " in line and serve in line for line in lines)
     plain = subprocess.run(["make", "-n", "run"], cwd=PROJECT, capture_output=True, text=True, check=True).stdout
     assert "VIENNAPLAN_DEMO" not in plain and "viennaplan demo" not in plain
