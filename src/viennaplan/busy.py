@@ -29,9 +29,9 @@ def is_busy(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and ("database is locked" in text or "database is busy" in text)
 
 
-def busy_response(request: HttpRequest, extra: dict | None = None) -> HttpResponse:
-    if request.path.startswith("/api/"):
-        response: HttpResponse = JsonResponse({"detail": BUSY_MESSAGE, **(extra or {})}, status=503)
+def busy_response(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):  # the API's one error body
+        response: HttpResponse = JsonResponse({"detail": BUSY_MESSAGE, "errors": []}, status=503)
     else:
         response = render(request, "503.html", {"message": BUSY_MESSAGE}, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

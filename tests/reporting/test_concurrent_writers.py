@@ -182,5 +182,5 @@ def test_a_lock_held_past_the_wait_is_503_with_the_typed_text_and_changes_nothin
         connections.close_all()
     assert form.status_code == 503 and form["Retry-After"]
     assert "my long paragraph" in form.content.decode() and "The server is busy" in form.content.decode()
-    assert api.status_code == 503 and "Nothing was saved" in api.json()["detail"]
+    assert api.status_code == 503 and "Nothing was saved" in api.json()["detail"] and api.json()["errors"] == []
     assert Answer.objects.get(pk=answer.pk).version == 1
