@@ -89,10 +89,17 @@ def test_five_failures_with_made_up_names_from_one_address_lock_nobody_out(
     assert signed_in(sign_in(client, reviewer.username, persona_password, ip="192.0.2.99"))
 
 
-def test_fifty_failures_from_one_address_lock_that_address_for_every_account(
-    client, clock, focal_point_a, reviewer, persona_password
+def test_the_address_limit_is_fifty_failures_by_default():
+    from viennaplan import settings as defaults
+
+    assert defaults.LOGIN_THROTTLE_ADDRESS_FAILURES == 50 and defaults.LOGIN_THROTTLE_FAILURES == 5
+
+
+def test_the_address_limit_locks_that_address_for_every_account(
+    client, clock, settings, focal_point_a, reviewer, persona_password
 ):
-    for number in range(50):
+    settings.LOGIN_THROTTLE_ADDRESS_FAILURES = 8  # each failure costs a password hash: fewer than 50 here
+    for number in range(8):
         sign_in(client, f"guess{number}@example.org", "wrong", ip="192.0.2.99")
     assert LOCKED in sign_in(client, reviewer.username, persona_password, ip="192.0.2.99").content.decode()
     assert signed_in(sign_in(client, reviewer.username, persona_password, ip="192.0.2.100"))
