@@ -5,6 +5,7 @@ rows dropped. All data here are SYNTHETIC."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -96,31 +97,54 @@ def test_counts_never_fall_without_a_denunciation_as_the_date_moves_forward(acti
             previous[code] = counts
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.one_of(sequences(ALL_KINDS), stories(ALL_KINDS)), st.one_of(st.none(), days().map(lambda ds: ds[0])))
-def test_in_force_never_before_the_deposit_nor_before_the_general_date(actions, as_of):
-    for status in all_statuses(RULES, actions, as_of=as_of).values():
-        for state in status.states:
-            if state.in_force is not None:
-                assert state.consent_date is not None and state.in_force > state.consent_date
-                assert status.entry_into_force is not None and state.in_force >= status.entry_into_force
-            if state.party:
-                assert state.in_force is not None
+# The two properties below hold "whenever something is in force": each runs its examples
+# (derandomized, so the same ones every time) and then checks that the branch it is about was
+# really taken often enough, so a strategy that stopped producing such cases fails the test.
+WITH_DATES = (st.one_of(sequences(ALL_KINDS), stories(ALL_KINDS)), st.one_of(st.none(), days().map(lambda ds: ds[0])))
+EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.one_of(sequences(ALL_KINDS), stories(ALL_KINDS)), st.one_of(st.none(), days().map(lambda ds: ds[0])))
-def test_a_protocol_is_never_in_force_before_the_convention_generally_or_for_the_state(actions, as_of):
-    statuses = all_statuses(RULES, valid_only(actions), as_of=as_of)
-    convention, protocol = statuses["C"], statuses["P"]
-    if protocol.entry_into_force is not None:
-        assert convention.entry_into_force is not None
-        assert protocol.entry_into_force >= convention.entry_into_force
-    convention_dates = by_state(convention)
-    for state, in_force in by_state(protocol).items():
-        if in_force is not None:
-            parent_date = convention_dates.get(state)
-            assert parent_date is not None and in_force >= parent_date, state
+def test_in_force_never_before_the_deposit_nor_before_the_general_date():
+    seen: Counter[str] = Counter()
+
+    @EXAMPLES
+    @given(*WITH_DATES)
+    def check(actions, as_of):
+        for status in all_statuses(RULES, actions, as_of=as_of).values():
+            for state in status.states:
+                if state.in_force is not None:
+                    seen["a State with a date of entry into force"] += 1
+                    assert state.consent_date is not None and state.in_force > state.consent_date
+                    assert status.entry_into_force is not None and state.in_force >= status.entry_into_force
+                if state.party:
+                    seen["a party"] += 1
+                    assert state.in_force is not None
+
+    check()
+    assert min(seen["a State with a date of entry into force"], seen["a party"]) >= 20, seen
+
+
+def test_a_protocol_is_never_in_force_before_the_convention_generally_or_for_the_state():
+    seen: Counter[str] = Counter()
+
+    @EXAMPLES
+    @given(*WITH_DATES)
+    def check(actions, as_of):
+        statuses = all_statuses(RULES, valid_only(actions), as_of=as_of)
+        convention, protocol = statuses["C"], statuses["P"]
+        if protocol.entry_into_force is not None:
+            seen["the Protocol in force"] += 1
+            assert convention.entry_into_force is not None
+            assert protocol.entry_into_force >= convention.entry_into_force
+        convention_dates = by_state(convention)
+        for state, in_force in by_state(protocol).items():
+            if in_force is not None:
+                seen["the Protocol in force for a State"] += 1
+                parent_date = convention_dates.get(state)
+                assert parent_date is not None and in_force >= parent_date, state
+
+    check()
+    assert min(seen["the Protocol in force"], seen["the Protocol in force for a State"]) >= 10, seen
 
 
 @settings(max_examples=150, deadline=None)
