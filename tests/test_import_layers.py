@@ -15,7 +15,7 @@ MAY_IMPORT = {
     "countries": set(),
     "plan": set(),
     "accounts": {"countries"},
-    "treaties": {"countries", "plan"},
+    "treaties": {"accounts", "countries", "plan"},
     "reporting": {"accounts", "countries", "plan", "treaties"},
     "backups": {"plan"},
 }

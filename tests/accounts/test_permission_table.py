@@ -44,6 +44,7 @@ EXPECTED: dict[str, dict[str, tuple[str, set[str]]]] = {
     "report.download_questionnaire": {"focal_point": own()},
     "report.upload_questionnaire": {"focal_point": own("draft", "returned")},
     "cycle.manage": {},
+    "treaty.record": {},
     "international.record": {},
     "contribution.submit": {"contributor": anywhere("published")},
     "contribution.moderate": {},
@@ -81,7 +82,7 @@ def test_every_persona_action_state_and_status_is_decided_as_the_table_says(requ
         answer = can(users[persona], action, FakeReport(state_id=state, status=status))
         if answer != expected(persona, action, state, status):
             wrong.append(f"{persona} {action} on a {status} report of {state}: got {answer}")
-    assert len(cases) == 6 * 16 * 2 * 5
+    assert len(cases) == 6 * 17 * 2 * 5
     assert wrong == []
 
 

@@ -82,3 +82,11 @@ def test_every_status_is_reachable_from_draft():
     for _ in workflow.STATUSES:
         reached |= {t.target for t in workflow.TRANSITIONS.values() if t.source in reached}
     assert reached == set(workflow.STATUSES)
+
+
+def test_the_permission_table_and_the_workflow_name_the_same_statuses():
+    from viennaplan.accounts import permissions
+    from viennaplan.reporting import workflow
+
+    assert permissions.REPORT_STATUSES == workflow.STATUSES
+    assert permissions.EDITABLE["status"] == workflow.EDITABLE_STATUSES

@@ -123,6 +123,7 @@ ACTIONS: dict[str, tuple[str, tuple[Rule, ...]]] = {
         (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, EDITABLE)),
     ),
     "cycle.manage": ("open or change a reporting cycle", (SECRETARIAT_RULE,)),
+    "treaty.record": ("record a treaty action", (SECRETARIAT_RULE,)),
     "international.record": ("record progress on an international action", (SECRETARIAT_RULE,)),
     "contribution.submit": (
         "submit a contribution on a report",

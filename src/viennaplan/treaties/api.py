@@ -1,7 +1,8 @@
 """Treaty status as open data: a JSON API under /api/treaties (OpenAPI at /api/docs).
 
 Every endpoint takes `?as_of=YYYY-MM-DD` (default: today). Reading is public; recording an
-action (POST /api/treaties/actions) is for staff users only and goes through the engine's
+action (POST /api/treaties/actions) is for the secretariat ("treaty.record" in the permission
+table) and goes through the engine's
 validation: a refused action answers 422 with every reason in `errors`. Unknown instruments and
 States answer 404; every error has the API's one body {"detail": "…", "errors": […]}.
 Operation ids are stable (`treaties_get_status`, …).
@@ -17,6 +18,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from ninja.security import django_auth
 
+from viennaplan.accounts.permissions import why_not
 from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
 
 from . import depositary
@@ -197,13 +199,14 @@ def get_state(request: HttpRequest, alpha3: str, filters: Query[AsOfFilter]):
     auth=django_auth,
     response={201: ActionOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, **INVALID_BODY},
     operation_id="treaties_create_action",
-    summary="Record one action (staff only); refused with the validation's reasons",
+    summary="Record one action (secretariat); refused with the validation's reasons",
 )
 def create_action(request: HttpRequest, payload: ActionIn):
     from .importer import ActionRefused, record_action, resolver
 
-    if not request.user.is_staff:
-        return Status(403, {"detail": "Only secretariat staff can record treaty actions."})
+    refusal = why_not(request.user, "treaty.record")
+    if refusal is not None:
+        return Status(403, {"detail": refusal, "errors": []})
     code = find_code(payload.instrument)
     if payload.action.strip().lower() in depositary.UNSPECIFIED_CONSENT:
         return not_recorded(["action: say which action it is (signature, ratification, accession, ...)"])
