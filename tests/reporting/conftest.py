@@ -69,3 +69,11 @@ def bring(move) -> Callable[[Report, str], Report]:
         return move(report, *PATH_TO[status])
 
     return run
+
+
+@pytest.fixture
+def clients(request, client_as) -> dict:
+    """A signed-in client for each persona of the access table (anonymous: not signed in)."""
+    from reporting_access_table import PERSONAS
+
+    return {persona: client_as(request.getfixturevalue(persona)) for persona in PERSONAS}

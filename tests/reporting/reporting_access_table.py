@@ -11,7 +11,23 @@ answered like one that does not exist. 403: the persona sees the report but may 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+
 PERSONAS = ("secretariat", "focal_point_a", "focal_point_b", "reviewer", "contributor", "anonymous")
+
+
+def attempt(clients: dict[str, Any], call: Callable[[Any], Any]) -> dict[str, int]:
+    """Each persona's status code (`clients`: the conftest fixture); every attempt is rolled
+    back, so each persona starts from the same state."""
+    codes = {}
+    for persona, client in clients.items():
+        with transaction.atomic():
+            codes[persona] = call(client).status_code
+            transaction.set_rollback(True)
+    return codes
 
 
 def row(*codes: int) -> dict[str, int]:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 from reporting_access_table import (
     API_COMMENT,
     API_OPEN_CYCLE,
@@ -15,27 +13,13 @@ from reporting_access_table import (
     API_SAVE_ANSWER,
     API_TRANSITIONS,
     EVERYONE_200,
-    PERSONAS,
     READ_REPORT,
+    attempt,
 )
 
 from viennaplan.reporting.models import Answer, Report
 
 API = "/api/reporting"
-
-
-@pytest.fixture
-def clients(request, client_as) -> dict[str, Any]:
-    return {persona: client_as(request.getfixturevalue(persona)) for persona in PERSONAS}
-
-
-def attempt(clients: dict[str, Any], call: Callable[[Any], Any]) -> dict[str, int]:
-    codes = {}
-    for persona, client in clients.items():
-        with transaction.atomic():
-            codes[persona] = call(client).status_code
-            transaction.set_rollback(True)
-    return codes
 
 
 def send(client: Any, method: str, url: str, body: dict) -> Any:

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
-from django.db import transaction
 from reporting_access_table import (
     EVERYONE_200,
-    PERSONAS,
     READ_REPORT,
     WEB_COMMENT,
     WEB_SAVE_ANSWER,
     WEB_SECRETARIAT_ONLY,
     WEB_TRANSITIONS,
+    attempt,
 )
 
 from viennaplan.reporting.models import Answer, Report, ReportEvent
-
-
-@pytest.fixture
-def clients(request, client_as) -> dict[str, Any]:
-    return {persona: client_as(request.getfixturevalue(persona)) for persona in PERSONAS}
-
-
-def attempt(clients: dict[str, Any], call: Callable[[Any], Any]) -> dict[str, int]:
-    """Each persona's status code; every attempt is rolled back so each starts from the same state."""
-    codes = {}
-    for persona, client in clients.items():
-        with transaction.atomic():
-            codes[persona] = call(client).status_code
-            transaction.set_rollback(True)
-    return codes
 
 
 def test_the_cycles_page_is_open_to_everyone(cycle, clients):

@@ -4,21 +4,19 @@ Secretariat approves or rejects it, and only approved ones show to everyone (pag
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from reporting_access_table import (
     API_CONTRIBUTE,
     API_LIST_CONTRIBUTIONS,
     API_MODERATE,
-    PERSONAS,
     READ_REPORT,
     WEB_CONTRIBUTE,
     WEB_MODERATE,
     WEB_MODERATION_PAGE,
+    attempt,
 )
 
 from viennaplan.reporting.models import Contribution, Report
@@ -34,11 +32,6 @@ API = "/api/reporting"
 TEXT = "The firearms law of 2001 is not yet applied in every canton."
 THANKS = "Thank you: your comment will show once the Secretariat has reviewed it"
 UNPUBLISHED = ["draft", "submitted", "returned", "validated"]
-
-
-@pytest.fixture
-def clients(request, client_as) -> dict[str, Any]:
-    return {persona: client_as(request.getfixturevalue(persona)) for persona in PERSONAS}
 
 
 @pytest.fixture
@@ -59,16 +52,6 @@ def published(report_a, bring) -> Report:
 @pytest.fixture
 def pending(published, contributor) -> Contribution:
     return submit_contribution(contributor, published, TEXT)
-
-
-def attempt(clients: dict[str, Any], call: Callable[[Any], Any]) -> dict[str, int]:
-    """Each persona's status code; every attempt is rolled back so each starts from the same state."""
-    codes = {}
-    for persona, client in clients.items():
-        with transaction.atomic():
-            codes[persona] = call(client).status_code
-            transaction.set_rollback(True)
-    return codes
 
 
 def send(client: Any, url: str, body: dict) -> Any:
