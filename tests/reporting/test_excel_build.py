@@ -17,7 +17,6 @@ from viennaplan.reporting.cycles import open_cycle, report_for
 from viennaplan.reporting.offline import XLSX
 from viennaplan.reporting.scale import MEASURE_KINDS, STATUS_SCALE
 
-cycle, report_a = shared.cycle, shared.report_a  # fixtures
 download, rows_of, url = shared.download, shared.rows_of, shared.url
 
 

@@ -14,7 +14,6 @@ from viennaplan.countries.models import Country
 from viennaplan.reporting.answers import answer_fields, save_answer
 from viennaplan.reporting.cycles import open_cycle, report_for
 
-cycle, report_a = shared.cycle, shared.report_a  # fixtures
 download, errors_of, fill, rows_of, upload = (
     shared.download,
     shared.errors_of,

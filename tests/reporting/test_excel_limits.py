@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from datetime import date
 
 import pytest
 import test_excel_upload as shared
@@ -15,7 +16,6 @@ from test_excel_security import every_answer
 from viennaplan.reporting import excel, excel_reading
 from viennaplan.reporting.answer_data import AnswerData
 
-cycle, report_a = shared.cycle, shared.report_a  # fixtures
 download, errors_of, upload = shared.download, shared.errors_of, shared.upload
 MB = 1024 * 1024
 SHARED_STRINGS = "xl/sharedStrings.xml"
@@ -120,5 +120,5 @@ def test_a_full_questionnaire_with_every_answer_at_its_longest_is_within_the_lim
         )
         for number in ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
     )
-    questionnaire = excel.Questionnaire(1, "2005 review", "CHE", "Switzerland", 1, shared.date(2005, 12, 31), chapters)
+    questionnaire = excel.Questionnaire(1, "2005 review", "CHE", "Switzerland", 1, date(2005, 12, 31), chapters)
     assert excel_reading.sniff_file(excel.build_workbook(questionnaire), max_bytes=20 * MB) == []

@@ -18,7 +18,6 @@ from viennaplan.reporting.cycles import open_cycle, report_for
 from viennaplan.reporting.models import Answer
 from viennaplan.reporting.transitions import apply_transition
 
-cycle, report_a = shared.cycle, shared.report_a  # fixtures
 download, errors_of, fill, upload, url = shared.download, shared.errors_of, shared.fill, shared.upload, shared.url
 LABELS = "Implemented, Partially implemented, In progress, Not started, Not applicable, No information"
 

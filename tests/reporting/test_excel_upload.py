@@ -1,34 +1,20 @@
 """Uploading a filled questionnaire: the round trip, versions, the summary, conflicts.
 
-The helpers and fixtures here (`cycle`, `report_a`, `download`, `upload`, `fill`, `snapshot`)
-are shared with test_excel_build.py and test_excel_security.py.
+The helpers here (`download`, `upload`, `fill`, `snapshot`) are shared with the other
+test_excel_*.py files; the fixtures `cycle` and `report_a` come from the reporting conftest.
 """
 
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
 
 from viennaplan.reporting.answers import answer_fields, display_name, save_answer
-from viennaplan.reporting.cycles import open_cycle, report_for
 from viennaplan.reporting.models import Answer, Report, ReportingCycle
 
-CHAPTERS = ["VI", "VII"]
 STATUS, NARRATIVE, MEASURES, INSTITUTION, NEEDED, DESCRIPTION = "C", "D", "E", "F", "G", "H"
-
-
-@pytest.fixture
-def cycle(imported_plan, secretariat) -> ReportingCycle:
-    return open_cycle(secretariat, "2002 review", date(2002, 1, 1), date(2002, 12, 31), CHAPTERS)
-
-
-@pytest.fixture
-def report_a(cycle) -> Report:
-    return report_for(cycle, "CHE")
 
 
 def url(cycle: ReportingCycle, state: str, what: str) -> str:
