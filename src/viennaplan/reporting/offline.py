@@ -152,20 +152,38 @@ def apply_upload(user: Any, report: Report, result: excel.ReadResult) -> UploadS
 # ---------------------------------------------------------------- views
 
 
-def _report(request: HttpRequest, cycle_id: int, state: str, action: str) -> tuple[Report, str | None]:
-    """The report if the user may read it (else 404), and why they may not do `action` (None: they may)."""
-    cycle = cycle_or_404(cycle_id)
-    report = visible_report(request.user, cycle, state)
+def _report(request: HttpRequest, cycle_id: int, state: str) -> Report:
+    """The report if the user may read it; else 404, as if it did not exist."""
+    report = visible_report(request.user, cycle_or_404(cycle_id), state)
     if report is None:
         raise Http404(not_found_message(state))
-    if not can(request.user, "report.download_questionnaire", report):
-        return report, why_not(request.user, action, report)
-    if report.pk is None:
-        return report, NOT_STARTED
-    return report, None
+    return report
 
 
 NOT_STARTED = "The report has not been started yet: start it on the report page, then download its questionnaire."
+
+
+def _refusal(request: HttpRequest, report: Report, action: str) -> HttpResponse | None:
+    """The page refusing the download or upload `action`, or None when the user may do it now:
+    403 when the user may not, 409 when the report does not allow it now (not started, not editable)."""
+    user = request.user
+    if not can(user, "report.download_questionnaire", report):
+        return _refused(request, report, why_not(user, action, report) or "", 403)
+    if report.pk is None:
+        return _refused(request, report, NOT_STARTED, 409)
+    if action == "report.upload_questionnaire":
+        if not report.is_editable:
+            return _refused(
+                request,
+                report,
+                f"The report is {report.get_status_display().lower()}: answers can be changed only while it is "
+                "a draft or returned to the focal point. Nothing was changed.",
+                409,
+            )
+        refusal = why_not(user, action, report)
+        if refusal is not None:
+            return _refused(request, report, refusal, 403)
+    return None
 
 
 def _refused(request: HttpRequest, report: Report, message: str, status: int) -> HttpResponse:
@@ -174,9 +192,10 @@ def _refused(request: HttpRequest, report: Report, message: str, status: int) ->
 
 @require_http_methods(["GET", "HEAD"])
 def download(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
-    report, refusal = _report(request, cycle_id, state, "report.download_questionnaire")
-    if refusal is not None:
-        return _refused(request, report, refusal, 409 if refusal == NOT_STARTED else 403)
+    report = _report(request, cycle_id, state)
+    refused = _refusal(request, report, "report.download_questionnaire")
+    if refused is not None:
+        return refused
     questionnaire = questionnaire_of(report)
     response = HttpResponse(excel.build_workbook(questionnaire), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{excel.workbook_name(questionnaire)}"'
@@ -186,18 +205,10 @@ def download(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
-    report, refusal = _report(request, cycle_id, state, "report.upload_questionnaire")
-    if refusal == NOT_STARTED:
-        return _refused(request, report, refusal, 409)
-    if refusal is None and not report.is_editable:
-        refusal = (
-            f"The report is {report.get_status_display().lower()}: answers can be changed only while it is a draft "
-            "or returned to the focal point. Nothing was changed."
-        )
-        return _refused(request, report, refusal, 409)
-    refusal = refusal or why_not(request.user, "report.upload_questionnaire", report)
-    if refusal is not None:
-        return _refused(request, report, refusal, 403)
+    report = _report(request, cycle_id, state)
+    refused = _refusal(request, report, "report.upload_questionnaire")
+    if refused is not None:
+        return refused
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     context: dict[str, Any] = {"report": report, "form": form, "max_mb": max_upload_bytes() / 1048576, "errors": []}
     if request.method != "POST":
