@@ -29,13 +29,17 @@ def is_busy(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and ("database is locked" in text or "database is busy" in text)
 
 
-def busy_response(request: HttpRequest) -> HttpResponse:
-    if request.path.startswith("/api/"):  # the API's one error body
-        response: HttpResponse = JsonResponse({"detail": BUSY_MESSAGE, "errors": []}, status=503)
-    else:
-        response = render(request, "503.html", {"message": BUSY_MESSAGE}, status=503)
+def retry_later(response: HttpResponse) -> HttpResponse:
+    """`response` marked 503 with Retry-After (for views that answer a busy database themselves)."""
+    response.status_code = 503
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def busy_response(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):  # the API's one error body
+        return retry_later(JsonResponse({"detail": BUSY_MESSAGE, "errors": []}))
+    return retry_later(render(request, "503.html", {"message": BUSY_MESSAGE}))
 
 
 class BusyDatabaseMiddleware:

@@ -20,7 +20,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from viennaplan.busy import BUSY_MESSAGE, RETRY_AFTER_SECONDS, is_busy
+from viennaplan.busy import BUSY_MESSAGE, is_busy, retry_later
 
 from .. import workflow
 from ..access import ReportRights, rights_on
@@ -182,9 +182,9 @@ def answer_save(request: HttpRequest, cycle_id: int, alpha3: str, answer_id: int
     except OperationalError as error:
         if not is_busy(error):
             raise
-        response = render_report(request, report, Problem(answer.pk, values, [BUSY_MESSAGE], message=BUSY_MESSAGE), 503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return retry_later(
+            render_report(request, report, Problem(answer.pk, values, [BUSY_MESSAGE], message=BUSY_MESSAGE))
+        )
     messages.success(request, f"Saved your answer to {saved.question.citation} (version {saved.version}).")
     return redirect(f"{report.get_absolute_url()}#answer-{saved.pk}")
 
