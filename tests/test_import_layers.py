@@ -16,10 +16,11 @@ MAY_IMPORT = {
     "plan": set(),
     "accounts": {"countries"},
     "treaties": {"accounts", "countries", "plan"},
-    "reporting": {"accounts", "countries", "plan", "treaties"},
+    "reporting": {"accounts", "countries", "plan"},
+    "monitoring": {"accounts", "countries", "plan", "treaties", "reporting"},
     "backups": {"plan"},
 }
-SHARED = {"cells", "proxy", "busy", "api_shapes", "settings"}
+SHARED = {"cells", "proxy", "busy", "api_shapes", "settings", "dates"}
 
 
 def imports_of(path: Path, root: Path) -> list[tuple[int, str]]:

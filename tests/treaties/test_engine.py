@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from synthetic_deposits import deposits
 
-from viennaplan.treaties.engine import add_months, all_statuses, format_date, instrument_status, parents_first
+from viennaplan.treaties.engine import all_statuses, instrument_status, parents_first
 from viennaplan.treaties.records import EUROPEAN_UNION, Action, InstrumentStatus, StateStatus
 from viennaplan.treaties.rules import INSTRUMENTS
 
@@ -221,15 +221,6 @@ def test_the_state_list_is_sorted_and_parties_are_flagged():
     status = untoc_with(as_of=date(2004, 1, 1))
     codes = [state.state for state in status.states]
     assert codes == sorted(codes) and all(state.party for state in status.states)
-
-
-def test_a_year_after_29_february_is_28_february():
-    assert add_months(date(2004, 2, 29), 12) == date(2005, 2, 28)
-    assert add_months(date(2003, 11, 30), 3) == date(2004, 2, 29)
-
-
-def test_dates_are_written_in_the_depositary_style():
-    assert format_date(date(2006, 10, 27)) == "27 Oct 2006"
 
 
 def test_uncac_later_state_date_is_thirty_days_after_deposit():

@@ -21,12 +21,12 @@ How phrases are read (the document is dated 27 March 2001):
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from viennaplan.dates import MONTH_NAMES, last_day_of_month
 from viennaplan.plan.document import Deadline
 
 DOCUMENT_DATE = date(2001, 3, 27)  # "Distr.: General 27 March 2001"
@@ -58,10 +58,12 @@ SESSIONS: dict[str, Session] = {
     ),
 }
 
-MONTHS = tuple(name for name in calendar.month_name if name)  # English, whatever the locale
-_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)}
-_MONTH = "|".join(_MONTHS)
+_MONTH = "|".join(MONTH_NAMES)  # English, whatever the locale
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/])"
+
+
+def _month(match: re.Match[str]) -> int:
+    return MONTH_NAMES.index(match.group("month")) + 1
 
 
 def _end_of_year(match: re.Match[str]) -> Deadline:
@@ -89,16 +91,16 @@ def _during_year(match: re.Match[str]) -> Deadline | None:
 
 
 def _during_month(match: re.Match[str]) -> Deadline | None:
-    year, month = int(match.group("year")), _MONTHS[match.group("month")]
+    year, month = int(match.group("year")), _month(match)
     first = date(year, month, 1)
     if first <= DOCUMENT_DATE:
         return None
-    last = date(year, month, calendar.monthrange(year, month)[1])
+    last = last_day_of_month(year, month)
     return Deadline(match.group(), first, last, "month", f"during {match.group('month')} {year}")
 
 
 def _by_day(match: re.Match[str]) -> Deadline:
-    day = date(int(match.group("year")), _MONTHS[match.group("month")], int(match.group("day")))
+    day = date(int(match.group("year")), _month(match), int(match.group("day")))
     return Deadline(match.group(), None, day, "day")
 
 
@@ -164,8 +166,3 @@ def find_deadlines(text: str) -> list[Deadline]:
             if deadline is not None:
                 found.append((match.start(), match.end(), deadline))
     return [deadline for _, _, deadline in sorted(found, key=lambda item: item[0])]
-
-
-def long_date(day: date) -> str:
-    """27 March 2001: the UN style (no leading zero, English month), independent of the locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -41,6 +41,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from viennaplan.cells import plain_text, safe_text
+from viennaplan.dates import month_number, short_date
 
 from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Action
 
@@ -55,18 +56,6 @@ SHOWN_VALUE_CHARS = 60  # of a cell quoted in an error message
 SUFFIXES = {"a": "accession", "A": "acceptance", "AA": "approval", "d": "succession", "c": "formal_confirmation"}
 SUFFIX_OF = {kind: suffix for suffix, kind in SUFFIXES.items()}
 UNSPECIFIED_CONSENT = {"", "consent"}
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\S+))?$")
 _DEPOSITARY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?[ -](\d{4})(?:\s+(\S+))?$")
@@ -344,10 +333,10 @@ def parse_date(text: str) -> tuple[date, str | None]:
     if iso:
         year, month, day, suffix = int(iso[1]), int(iso[2]), int(iso[3]), iso[4]
     elif depositary:
-        month_name = depositary[2].lower()
-        if month_name not in MONTHS:
+        month = month_number(depositary[2])
+        if month is None:
             raise ValueError(f"unknown month {depositary[2]!r}; write the date as 2005-09-15 or 15 Sep 2005")
-        year, month, day, suffix = int(depositary[3]), MONTHS[month_name], int(depositary[1]), depositary[4]
+        year, day, suffix = int(depositary[3]), int(depositary[1]), depositary[4]
     else:
         raise ValueError("not a date; write it as 2005-09-15 or 15 Sep 2005, with a suffix (a, A, AA, d, c) if any")
     if suffix is not None and suffix not in SUFFIXES:
@@ -472,8 +461,7 @@ def to_json(actions: Iterable[Action], *, extra: dict[str, Any] | None = None) -
 
 def depositary_date(action: Action) -> str:
     """'15 Sep 2005 a': how the depositary prints a consent date."""
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    text = f"{action.date.day} {months[action.date.month - 1]} {action.date.year}"
+    text = short_date(action.date)
     suffix = SUFFIX_OF.get(action.kind)
     return f"{text} {suffix}" if suffix else text
 

@@ -8,34 +8,17 @@ Convention's status. Each State's explanation cites the rule applied, with its d
 
 from __future__ import annotations
 
-import calendar
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 from operator import attrgetter
 
+from viennaplan.dates import add_months, ordinal, short_date
+
 from .records import DENUNCIATION, EUROPEAN_UNION, SIGNATURE, Action, InstrumentRules, InstrumentStatus, StateStatus
 
 ORGANIZATIONS: frozenset[str] = frozenset({EUROPEAN_UNION})
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _BY_DATE = attrgetter("date")
-
-
-def format_date(day: date) -> str:
-    """The depositary's style, independent of the locale: `27 Oct 2006`."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later; the last day of the month where that day does not exist (29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def denunciation_takes_effect(rules: InstrumentRules, received: date) -> date | None:
@@ -180,7 +163,7 @@ def _general_entry_into_force(
     if len(counted) < rules.threshold:
         if official is not None:
             notes.append(
-                f"official date used: {format_date(official)} (only {len(counted)} of the {rules.threshold} "
+                f"official date used: {short_date(official)} (only {len(counted)} of the {rules.threshold} "
                 "instruments needed are on file)"
             )
             return official, None, notes, ""
@@ -192,7 +175,7 @@ def _general_entry_into_force(
     if as_of is not None and trigger.date > as_of:
         deposited = bisect_right(counted, as_of, key=_BY_DATE)
         notes.append(
-            f"not in force on {format_date(as_of)}: {deposited} of the {rules.threshold} instruments needed "
+            f"not in force on {short_date(as_of)}: {deposited} of the {rules.threshold} instruments needed "
             f"had been deposited ({article})"
         )
         return None, None, notes, f"awaits {needed}"
@@ -205,22 +188,22 @@ def _general_entry_into_force(
             )
         elif parent.entry_into_force is None:
             notes.append(
-                f"the {ordinal(rules.threshold)} instrument was deposited on {format_date(trigger.date)}, but "
+                f"the {ordinal(rules.threshold)} instrument was deposited on {short_date(trigger.date)}, but "
                 f"{rules.parent} is not in force: this instrument enters into force with it, not before ({article})"
             )
             return None, trigger, notes, f"awaits the entry into force of {rules.parent} ({article})"
         elif parent.entry_into_force > general:
             notes.append(
                 f"the {ordinal(rules.general_delay_days)} day after the {ordinal(rules.threshold)} instrument "
-                f"({format_date(general)}) falls before {rules.parent} entered into force; in force on "
-                f"{format_date(parent.entry_into_force)}, not before it ({article})"
+                f"({short_date(general)}) falls before {rules.parent} entered into force; in force on "
+                f"{short_date(parent.entry_into_force)}, not before it ({article})"
             )
             general = parent.entry_into_force
     if official is not None and general != official:
         notes.append(
-            f"discrepancy: the deposits on file give {format_date(general)} ({ordinal(rules.general_delay_days)} "
+            f"discrepancy: the deposits on file give {short_date(general)} ({ordinal(rules.general_delay_days)} "
             f"day after the {ordinal(rules.threshold)} instrument, deposited by {trigger.state} on "
-            f"{format_date(trigger.date)}); the official date is {format_date(official)}"
+            f"{short_date(trigger.date)}); the official date is {short_date(official)}"
         )
     return general, trigger, notes, ""
 
@@ -250,13 +233,13 @@ class _Context:
 
     def signed_only(self, signed: date) -> str:
         where = f" ({self.articles['signature']})" if "signature" in self.articles else ""
-        return f"signed {format_date(signed)}{where}; no consent to be bound on file"
+        return f"signed {short_date(signed)}{where}; no consent to be bound on file"
 
     def state_status(
         self, state: str, signed: date | None, consent: Action, denunciations: Iterable[date]
     ) -> StateStatus:
         in_force, why = self._in_force(consent.date)
-        why = f"{kind_label(consent.kind)} deposited {format_date(consent.date)}; {why}"
+        why = f"{kind_label(consent.kind)} deposited {short_date(consent.date)}; {why}"
         if self.parent_states is not None:
             in_force, why = self._not_before_parent(state, in_force, why)
         if state in self.organizations and not self.rules.counts_organizations:
@@ -284,18 +267,18 @@ class _Context:
         before_trigger = deposited <= self.trigger_date if self.trigger_date is not None else later <= general
         if before_trigger:
             return general, (
-                f"in force {format_date(general)}: deposited before the {self.noun} entered into force; it entered "
+                f"in force {short_date(general)}: deposited before the {self.noun} entered into force; it entered "
                 f"into force for all States then depositing on the general date, {general_article}"
             )
         if later >= general:
-            return later, f"in force {format_date(later)}: {nth} day after deposit, {later_article}"
+            return later, f"in force {short_date(later)}: {nth} day after deposit, {later_article}"
         if self.rules.later_whichever_is_later:
             return general, (
-                f"in force {format_date(general)}: the general date, later than the {nth} day after deposit "
-                f"({format_date(later)}), {later_article}"
+                f"in force {short_date(general)}: the general date, later than the {nth} day after deposit "
+                f"({short_date(later)}), {later_article}"
             )
         return general, (
-            f"in force {format_date(general)}: the {nth} day after deposit ({format_date(later)}, {later_article}) "
+            f"in force {short_date(general)}: the {nth} day after deposit ({short_date(later)}, {later_article}) "
             f"falls before the general entry into force; clamped to the general date (interpretation in the "
             f"{self.rules.code} rules)"
         )
@@ -312,7 +295,7 @@ class _Context:
         if in_force is not None and status.in_force > in_force:
             return status.in_force, why + (
                 f"; not before {parent_code} entered into force for the State: in force "
-                f"{format_date(status.in_force)} ({article})"
+                f"{short_date(status.in_force)} ({article})"
             )
         return in_force, why
 
@@ -325,11 +308,9 @@ class _Context:
             effective = denunciation_takes_effect(self.rules, received)
             article = self.articles.get("denunciation", "")
             if effective is None:
-                why += f"; denunciation received {format_date(received)}, but the instrument has no denunciation clause"
+                why += f"; denunciation received {short_date(received)}, but the instrument has no denunciation clause"
             else:
-                why += (
-                    f"; denunciation received {format_date(received)}, effective {format_date(effective)} ({article})"
-                )
+                why += f"; denunciation received {short_date(received)}, effective {short_date(effective)} ({article})"
         if self.cascade and self.parent_states is not None:
             parent_status = self.parent_states.get(state)
             parent_effective = parent_status.denounced if parent_status is not None else None
@@ -341,6 +322,6 @@ class _Context:
                 effective = parent_effective
                 why += (
                     f"; its denunciation of {self.rules.parent} takes effect for this {self.noun} too on "
-                    f"{format_date(parent_effective)} (denouncing {self.rules.parent} denounces its Protocols)"
+                    f"{short_date(parent_effective)} (denouncing {self.rules.parent} denounces its Protocols)"
                 )
         return effective, why

@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .engine import denunciation_takes_effect, format_date, kind_label
+from viennaplan.dates import short_date
+
+from .engine import denunciation_takes_effect, kind_label
 from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Action, ActionError, InstrumentRules
 
 Organizations = dict[str, set[str]] | Callable[[str, date], set[str]]
@@ -122,8 +124,8 @@ class _Checker:
             return [f"unknown State '{action.state}': not the ISO 3166-1 alpha-3 code of a known State or organization"]
         if day < rules.adopted:
             return [
-                f"{kind_label(kind)} dated {format_date(day)}, before the instrument was adopted on "
-                f"{format_date(rules.adopted)} ({rules.adopted_by})"
+                f"{kind_label(kind)} dated {short_date(day)}, before the instrument was adopted on "
+                f"{short_date(rules.adopted)} ({rules.adopted_by})"
             ]
         problems: list[str] = []
         if is_organization and not rules.organizations_may_join:
@@ -144,29 +146,29 @@ class _Checker:
             closes, opens = max(w.closes for w in windows), min(w.opens for w in windows)
             if day > closes:
                 problems.append(
-                    f"signature on {format_date(day)}, after the instrument closed for signature on "
-                    f"{format_date(closes)} ({article}); after that, accession is the only way in"
+                    f"signature on {short_date(day)}, after the instrument closed for signature on "
+                    f"{short_date(closes)} ({article}); after that, accession is the only way in"
                 )
             elif day < opens:
                 problems.append(
-                    f"signature on {format_date(day)}, before the instrument opened for signature on "
-                    f"{format_date(opens)} ({article})"
+                    f"signature on {short_date(day)}, before the instrument opened for signature on "
+                    f"{short_date(opens)} ({article})"
                 )
             else:
-                periods = "; ".join(f"{w.place} {format_date(w.opens)} to {format_date(w.closes)}" for w in windows)
+                periods = "; ".join(f"{w.place} {short_date(w.opens)} to {short_date(w.closes)}" for w in windows)
                 problems.append(
-                    f"signature on {format_date(day)}, outside the periods of signature: {periods} ({article})"
+                    f"signature on {short_date(day)}, outside the periods of signature: {periods} ({article})"
                 )
         standing = self.get(action.state, rules.code)
         if standing.signed is not None:
-            problems.append(f"a second signature: already signed on {format_date(standing.signed)}")
+            problems.append(f"a second signature: already signed on {short_date(standing.signed)}")
         if is_organization:
             members = self.members(action.state, day)
             if not any((s := self.get(m, rules.code).signed) is not None and s <= day for m in members):
                 problems.append(
                     f"an organization may sign only if one of its member States has signed "
                     f"({rules.articles.get('organizations', '')}); no member State's signature is on file by "
-                    f"{format_date(day)}"
+                    f"{short_date(day)}"
                 )
         return problems
 
@@ -179,11 +181,11 @@ class _Checker:
         if standing.consented is not None and (standing.denounced is None or standing.denounced > day):
             problems.append(
                 f"a second consent to the same instrument: {kind_label(standing.consent_kind)} already deposited "
-                f"on {format_date(standing.consented)}"
+                f"on {short_date(standing.consented)}"
             )
         if rules.parent and not self.get(action.state, rules.parent).party_on(day):
             problems.append(
-                f"{label} of the {rules.short_name} on {format_date(day)} by a State not a party to the "
+                f"{label} of the {rules.short_name} on {short_date(day)} by a State not a party to the "
                 f"{rules.parent}: to become a party to a Protocol, a State must be a party to the Convention "
                 f"({rules.articles.get('parent', '')}); a deposit of both on the same day is fine"
             )
@@ -194,12 +196,12 @@ class _Checker:
                 if not any(self.get(m, rules.code).party_on(day) for m in members):
                     problems.append(
                         f"an organization may accede only if one of its member States is a party ({article}); "
-                        f"none is by {format_date(day)}"
+                        f"none is by {short_date(day)}"
                     )
             elif not any((c := self.get(m, rules.code).consented) is not None and c <= day for m in members):
                 problems.append(
                     f"an organization may deposit its {label} only if one of its member States has done likewise "
-                    f"({article}); none has by {format_date(day)}"
+                    f"({article}); none has by {short_date(day)}"
                 )
         return problems
 
@@ -209,11 +211,9 @@ class _Checker:
             return [f"the {rules.short_name} has no denunciation clause"]
         standing = self.get(action.state, rules.code)
         if not standing.party_on(day):
-            return [
-                f"denunciation on {format_date(day)} by a State that is not a party to the {rules.code} ({article})"
-            ]
+            return [f"denunciation on {short_date(day)} by a State that is not a party to the {rules.code} ({article})"]
         if standing.denunciation_received is not None:
-            return [f"a second denunciation: already denounced on {format_date(standing.denunciation_received)}"]
+            return [f"a second denunciation: already denounced on {short_date(standing.denunciation_received)}"]
         return []
 
     def note(self, action: Action) -> str:

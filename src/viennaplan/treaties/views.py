@@ -11,6 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from viennaplan.dates import long_date
+
 from .models import Instrument
 from .overview import all_instruments, parties_chart, ratification_progress, state_panel, with_names
 from .store import (
@@ -25,7 +27,7 @@ from .store import (
 )
 from .store import today as default_day
 from .targets import TARGET_DATE
-from .words import STANDING_WORDS, long_date, rules_in_words
+from .words import STANDING_WORDS, rules_in_words
 
 API = "/api/treaties"
 

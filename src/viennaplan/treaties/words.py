@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from viennaplan.plan.deadlines import long_date as un_long_date
+from viennaplan.dates import long_date, ordinal
 
 from .records import InstrumentRules
 
 STANDING_WORDS = {"party": "Party", "signatory": "Signatory", "none": "No action"}
-
-
-def long_date(day: date | None) -> str:
-    """15 November 2000 (UN style, independent of the locale); '' for None."""
-    return un_long_date(day) if day else ""
-
-
-def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def _or_list(words: list[str]) -> str:

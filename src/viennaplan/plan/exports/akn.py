@@ -31,7 +31,7 @@ from pathlib import Path
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from viennaplan.plan.deadlines import long_date
+from viennaplan.dates import long_date
 from viennaplan.plan.document import Chapter, Objective, PlanDocument, Provision
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.urls import reverse
 
-from ..deadlines import long_date
+from viennaplan.dates import long_date
+
 from ..models import PlanVersion
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..deadlines import MONTHS, long_date
+from viennaplan.dates import MONTH_NAMES as MONTHS
+from viennaplan.dates import long_date
+
 from ..models import Deadline
 
 

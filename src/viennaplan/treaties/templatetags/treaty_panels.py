@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 
+from viennaplan.dates import long_date
+
 register = template.Library()
 
 
@@ -15,7 +17,6 @@ def ratification_panel(chapter_number: str) -> dict[str, Any]:
     from viennaplan.treaties.overview import ratification_progress, with_names
     from viennaplan.treaties.store import NO_DATA, has_status_data, today
     from viennaplan.treaties.targets import objectives_of_chapter
-    from viennaplan.treaties.words import long_date
 
     if not objectives_of_chapter(chapter_number):
         return {"panel_progress": []}

@@ -1,0 +1,58 @@
+"""Dates as the United Nations write them, and month arithmetic. Plain Python, no Django, and
+independent of the locale (the month names are English whatever the server's language).
+
+    long_date(date(2009, 12, 1))    -> "1 December 2009"   (UN documents, the pages)
+    short_date(date(2000, 12, 15))  -> "15 Dec 2000"       (the depositary's status lists)
+    ordinal(22)                     -> "22nd"
+    month_number("Sept")            -> 9                   (full or short name, any case)
+    add_months(date(2004, 1, 31), 1) -> date(2004, 2, 29)  (the month's last day where the day does not exist)
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+SHORT_MONTHS = tuple(name[:3] for name in MONTH_NAMES)  # "Jan" ... "Dec"
+_NUMBERS = {
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name.lower(): number for number, name in enumerate(SHORT_MONTHS, start=1)},
+    "sept": 9,  # the depositary writes both "Sep" and "Sept"
+}
+
+
+def long_date(day: date | None) -> str:
+    """'1 December 2009': the UN style (no leading zero, the month in full); '' for None."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else ""
+
+
+def short_date(day: date) -> str:
+    """'15 Dec 2000': the depositary's style, with the month's first three letters."""
+    return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}"
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's English name, full or short ("Sep", "Sept", "september"); None if none."""
+    return _NUMBERS.get(name.strip().lower())
+
+
+def ordinal(number: int) -> str:
+    """'1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '90th', '111th'."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def last_day_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (earlier if negative); the month's last day where that day does
+    not exist: 31 January + 1 month is 28 (or 29) February."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, last_day_of_month(year, month).day))
