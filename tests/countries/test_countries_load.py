@@ -148,6 +148,17 @@ def test_a_missing_column_or_file_is_refused(db, data_copy):
     assert "predecessors.csv: no such file in" in str(info.value)
 
 
+def test_a_file_that_is_not_utf8_text_is_refused_saying_where(db, data_copy):
+    text = (data_copy / "names.csv").read_text(encoding="utf-8")
+    (data_copy / "names.csv").write_bytes(text.encode("utf-8").replace(b"Zaire", b"Za\x00re"))
+    (data_copy / "eu_members.csv").write_bytes("state,joined,left,source\nAUT,1995-01-01,,Côte\n".encode("latin-1"))
+    with pytest.raises(CommandError) as info:
+        run("load", "--data-dir", str(data_copy))
+    offset = text.encode("utf-8").index(b"Zaire") + 2
+    assert f"names.csv: binary file (byte {offset} is NUL)" in str(info.value)
+    assert "eu_members.csv: not UTF-8 text (byte 42 is 0xf4)" in str(info.value)
+
+
 def test_a_missing_folder_is_refused(db, tmp_path):
     with pytest.raises(CommandError, match="no such folder"):
         run("load", "--data-dir", str(tmp_path / "nowhere"))

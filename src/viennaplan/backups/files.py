@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from viennaplan.textfiles import looks_like_text
+
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 ENGINE_NAMES = {SQLITE: "SQLite", POSTGRESQL: "PostgreSQL"}
@@ -65,19 +67,11 @@ def file_engine(path: Path) -> str:
         return SQLITE
     if head.startswith(PGDUMP_MAGIC):
         return POSTGRESQL
-    what = "a text file" if _looks_like_text(head) else "a binary file"
+    what = "a text file" if looks_like_text(head) else "a binary file"
     raise BackupError(
         f"{path}: not a viennaplan backup ({what}, neither a SQLite database nor a PostgreSQL "
         "custom-format dump); make backups with `viennaplan backup FILE`"
     )
-
-
-def _looks_like_text(head: bytes) -> bool:
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return b"\x00" not in head
 
 
 def check_engine(path: Path, file_kind: str, database_kind: str) -> None:

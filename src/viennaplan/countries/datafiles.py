@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from viennaplan.textfiles import NotText, read_text
+
 from .names import LANGUAGES, NameEntry, NameIndex, build_index, normalise_name, un_names
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -192,9 +194,9 @@ class _Sheet:
             self.fail(0, "", f"no such file in {directory}")
             return
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            self.fail(0, "", f"not UTF-8 text (byte {error.start})")
+            text = read_text(path.read_bytes(), expected="", allow_empty=True)
+        except NotText as error:
+            self.fail(0, "", error.problem)
             return
         reader = csv.DictReader(io.StringIO(text, newline=""))
         missing = [column for column in COLUMNS[name] if column not in (reader.fieldnames or [])]

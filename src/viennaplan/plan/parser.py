@@ -454,21 +454,6 @@ def _word_before(text: str, position: int) -> str:
     return match.group(1) if match else ""
 
 
-def check_is_text(data: bytes) -> str:
-    """Decode a file's bytes as the plan's text, or say why it cannot be one."""
-    if not data.strip():
-        raise PlanFormatError("the file is empty: expected the text of the Plans of Action")
-    if b"\x00" in data[:4096]:
-        raise PlanFormatError("the file is binary (it contains NUL bytes): expected a UTF-8 text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PlanFormatError(
-            f"the file is not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r}): "
-            "expected the plan as a UTF-8 text file"
-        ) from exc
-
-
 def check_text(text: str) -> None:
     """Refuse, before any other work, a text that cannot be the plan: empty, or binary."""
     if not text or not text.strip():
@@ -483,4 +468,4 @@ def parse_plan(text: str, *, source_name: str = "") -> PlanDocument:
     return _Parser(normalise_text(text), source_name).parse()
 
 
-__all__ = ["PlanFormatError", "parse_plan", "check_is_text", "check_text"]
+__all__ = ["PlanFormatError", "parse_plan", "check_text"]

@@ -42,6 +42,7 @@ from typing import Any
 
 from viennaplan.cells import plain_text, safe_text
 from viennaplan.dates import month_number, short_date
+from viennaplan.textfiles import BINARY, NotText, read_text
 
 from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Action
 
@@ -129,15 +130,11 @@ def decode(data: bytes | str) -> str:
     """The file's text; refuses binary and non-UTF-8 data with a RowError saying where."""
     if isinstance(data, str):
         return data
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise DepositaryFormatError([RowError(0, "", "", f"binary file (byte {nul} is NUL), expected a CSV text file")])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DepositaryFormatError(
-            [RowError(0, "", "", f"not UTF-8 text (byte {error.start} is {data[error.start]:#04x}); save as UTF-8")]
-        ) from None
+    try:  # an empty file is refused later, with the header a status list needs
+        return read_text(data, expected="save as UTF-8", allow_empty=True)
+    except NotText as error:
+        message = f"{error.problem}, expected a CSV text file" if error.kind == BINARY else str(error)
+        raise DepositaryFormatError([RowError(0, "", "", message)]) from None
 
 
 def parse_csv(

@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from viennaplan.plan.document import ImportReport
 from viennaplan.plan.models import PlanVersion
+from viennaplan.textfiles import NotText, read_text
 
 EXPECTED = "expected the text of the Plans of Action (UTF-8 text, as shipped) or a JSON export of it"
 FORMATS = ("json", "csv", "akn")
@@ -152,18 +153,10 @@ def read_plan_file(path: Path) -> str:
         raise CommandError(f"{path}: no such file; {EXPECTED}")
     if path.is_dir():
         raise CommandError(f"{path}: is a directory; {EXPECTED}")
-    data = path.read_bytes()
-    if not data.strip():
-        raise CommandError(f"{path}: the file is empty; {EXPECTED}")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise CommandError(f"{path}: binary file (byte {nul} is NUL); {EXPECTED}")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CommandError(
-            f"{path}: not UTF-8 text (byte {error.start} is {data[error.start]:#04x}); {EXPECTED}"
-        ) from None
+        return read_text(path.read_bytes(), expected=EXPECTED)
+    except NotText as error:
+        raise CommandError(f"{path}: {error}") from None
 
 
 def looks_like_json(path: Path, text: str) -> bool:
