@@ -1,4 +1,5 @@
-"""Importing status lists and recording actions (treaties/importer.py, store.py, models.py).
+"""Importing status lists and recording actions (treaties/importer.py, store.py, models.py), and the
+registry of instruments the actions point at.
 
 All-or-nothing: a file with one bad row changes nothing and every bad row is listed; a row
 already on file is skipped, so the same file twice changes nothing. Files are synthetic.
@@ -15,7 +16,7 @@ from viennaplan.treaties import store
 from viennaplan.treaties.importer import ActionRefused, ImportRefused, import_status_list, record_action
 from viennaplan.treaties.models import Instrument, TreatyAction, TreatyImport
 from viennaplan.treaties.records import Action
-from viennaplan.treaties.rules import INSTRUMENTS
+from viennaplan.treaties.rules import INSTRUMENTS, family_of
 
 DATA = Path(__file__).parent / "data"
 SMALL = DATA / "synthetic_small.csv"
@@ -39,22 +40,24 @@ def refused_errors(text: str) -> list[str]:
 # The instrument table
 
 
-def test_the_instrument_table_mirrors_every_rule_of_the_code_after_migrate(db):
-    stored = store.instrument_rules()
-    assert list(stored) == list(INSTRUMENTS)
-    for code, rules in INSTRUMENTS.items():
-        assert stored[code] == rules, code
+def test_the_instrument_table_and_the_rules_in_code_agree_after_migrate(db):
+    stored = list(Instrument.objects.order_by("position").values_list("code", "name", "short_name"))
+    declared = [(rules.code, rules.name, rules.short_name) for rules in INSTRUMENTS.values()]
+    assert stored == declared  # same codes, same names, same order
+    assert [row.rules for row in Instrument.objects.all()] == list(INSTRUMENTS.values())
 
 
-def test_sync_puts_back_a_rule_changed_in_the_database(db):
-    Instrument.objects.filter(code="UNTOC").update(threshold=41)
+def test_sync_puts_back_a_name_changed_in_the_database(db):
+    Instrument.objects.filter(code="UNTOC").update(short_name="Palermo Convention", position=99)
     store.sync_instruments()
-    assert Instrument.objects.get(code="UNTOC").threshold == 40
+    untoc = Instrument.objects.get(code="UNTOC")
+    assert (untoc.short_name, untoc.position) == ("Organized Crime Convention", 1)
 
 
-def test_a_protocol_points_at_its_convention(db):
-    assert Instrument.objects.get(code="TIP").parent_id == "UNTOC"
-    assert store.family_of("TIP", store.instrument_rules()) == ["UNTOC", "TIP"]
+def test_a_protocol_points_at_its_convention():
+    assert INSTRUMENTS["TIP"].parent == "UNTOC"
+    assert family_of("TIP") == ["UNTOC", "TIP"]
+    assert family_of("AIRPORTS1988") == ["MONTREAL1971", "AIRPORTS1988"]
 
 
 # A good file
@@ -225,3 +228,13 @@ def test_the_admin_form_refuses_what_the_engine_refuses(db):
     assert "FRA TIP" in " ".join(form.non_field_errors())
     good = ActionForm(data={"state": "FRA", "instrument": "UNTOC", "kind": "signature", "date": "2000-12-12"})
     assert good.is_valid(), good.errors
+
+
+def test_the_admin_lists_the_registry_with_the_rules_read_from_code(admin_client):
+    page = admin_client.get("/admin/treaties/instrument/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    row = text[text.index("Trafficking in Persons Protocol") :][:2000]
+    assert "UNTOC" in row and ">40<" in row  # its parent and threshold, from treaties/rules.py
+    tip = Instrument.objects.get(code="TIP")
+    assert admin_client.get(f"/admin/treaties/instrument/{tip.pk}/change/").status_code == 200

@@ -4,6 +4,7 @@
     eu_members_on(date(2019, 6, 1))                        -> {"AUT", ..., "GBR", ...}
     regional_group("TUR")                                  -> "western_european_others"
     is_ldc("BTN", date(2023, 12, 12))                      -> True
+    state_directory()["CHE"]                               -> StateInfo("CHE", "Switzerland", "Europe", ...)
 
 The snapshot is rebuilt on first use after `forget()`, which loading the data files and any
 save or delete of a country row call. Another process (a web worker) keeps its snapshot until
@@ -14,11 +15,11 @@ Dates: `on=None` means today.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .datafiles import EUROPEAN_UNION
+from .datafiles import EUROPEAN_UNION, GROUPS
 from .names import NameEntry, NameIndex, build_index
 
 _lock = threading.Lock()
@@ -182,3 +183,67 @@ def organization_members_on(organization: str, on: date | None = None) -> set[st
 def eu_members_on(on: date | None = None) -> set[str]:
     """The member States of the European Union (the European Community before 1 December 2009)."""
     return organization_members_on(EUROPEAN_UNION, on)
+
+
+# -- the directory of States (read from the database on each call) -------------------------------
+
+
+@dataclass
+class StateInfo:
+    alpha3: str
+    name: str
+    region: str = ""
+    subregion: str = ""
+    groups: list[str] = field(default_factory=list)
+    is_organization: bool = False
+
+
+def state_directory() -> dict[str, StateInfo]:
+    """Every State (and organization) known, by alpha-3, ordered by name, with its groups' codes."""
+    from .models import Country
+
+    directory = {}
+    for country in Country.objects.prefetch_related("regional_groups").order_by("name_en"):
+        directory[country.alpha3] = StateInfo(
+            alpha3=country.alpha3,
+            name=country.name_en,
+            region=country.region,
+            subregion=country.subregion,
+            groups=[membership.group for membership in country.regional_groups.all()],
+            is_organization=not country.is_state,
+        )
+    return directory
+
+
+def state_name(alpha3: str, directory: dict[str, StateInfo] | None = None) -> str:
+    """The State's name in `directory`; the code itself if it is not there."""
+    info = (directory or {}).get(alpha3)
+    return info.name if info else alpha3
+
+
+def group_names() -> dict[str, str]:
+    """UN regional groups: code -> name ("western_european_others" -> "Western European and other States")."""
+    return dict(GROUPS)
+
+
+def state_codes() -> set[str]:
+    """The codes of every current State and organization (former States not included)."""
+    from .models import Country
+
+    return set(Country.objects.values_list("alpha3", flat=True))
+
+
+def continuing_states() -> dict[str, tuple[str, str | None]]:
+    """Former States: code -> (name, the current State that continues its treaty relations, or None)."""
+    from .models import Predecessor
+
+    former = {p.code: (p.name, p.continued_by or None) for p in Predecessor.objects.all()}
+    countries = state_codes()
+    resolved = {}
+    for code, (name, successor) in former.items():
+        seen = {code}
+        while successor and successor not in countries and successor in former and successor not in seen:
+            seen.add(successor)
+            successor = former[successor][1]
+        resolved[code] = (name, successor if successor in countries else None)
+    return resolved

@@ -1,4 +1,4 @@
-"""Admin pages for the secretariat: instruments (rules mirror the code: read-only), imports (read-only
+"""Admin pages for the secretariat: instruments (the registry of the rules in code: read-only), imports (read-only
 reports), and actions, declarations and reservations with their history. An action entered or
 edited here is validated by the engine together with every action on file (`ActionForm.clean`)."""
 
@@ -17,14 +17,30 @@ from .models import Declaration, Instrument, TreatyAction, TreatyImport
 from .records import Action
 
 
+def _rule(name: str, description: str) -> Any:
+    """An admin column showing one rule of the instrument, read from the code ('-' where it declares none)."""
+
+    @admin.display(description=description)
+    def column(model_admin: admin.ModelAdmin, obj: Instrument) -> object:
+        rules = obj.rules
+        value = getattr(rules, name) if rules is not None else None
+        return "-" if value is None else value
+
+    return column
+
+
 @admin.register(Instrument)
 class InstrumentAdmin(admin.ModelAdmin):
     list_display = ["code", "short_name", "adopted", "threshold", "parent", "official_entry_into_force"]
     search_fields = ["code", "name", "short_name"]
     ordering = ["position", "code"]
+    adopted = _rule("adopted", "adopted")
+    threshold = _rule("threshold", "threshold")
+    parent = _rule("parent", "parent")
+    official_entry_into_force = _rule("official_entry_into_force", "official entry into force")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Instrument | None = None) -> list[str]:
-        # The rules are code (treaties/rules.py), mirrored here after every migrate: edits would be lost.
+        # The registry is written from the code (treaties/rules.py) after every migrate: edits would be lost.
         return [field.name for field in Instrument._meta.fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

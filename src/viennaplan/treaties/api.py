@@ -10,21 +10,24 @@ Operation ids are stable (`treaties_get_status`, …).
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 from ninja.security import django_auth
 
 from viennaplan.accounts.permissions import why_not
 from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
+from viennaplan.countries.registry import state_directory
 
 from . import depositary
-from .models import Instrument
-from .overview import all_instruments, ratification_progress, state_panel
+from .overview import all_instruments, ratification_progress, state_panel, statuses_of
 from .records import Action, InstrumentRules, InstrumentStatus, StateStatus
+from .rules import find_code as declared_code
+from .rules import instrument_rules
 from .schemas import (
     API_ROOT,
     ActionIn,
@@ -44,7 +47,8 @@ from .schemas import (
     TargetsOut,
     TreatyStatusOut,
 )
-from .store import has_status_data, instrument_rules, state_directory, state_json, state_rows, status_json, statuses_of
+from .shapes import state_json, state_rows, status_json
+from .store import has_status_data, load_actions
 from .store import today as default_day
 from .targets import TARGET_DATE
 from .words import rules_in_words
@@ -55,10 +59,9 @@ ERRORS = {404: ErrorOut, **INVALID}  # unknown instrument or State; a malformed 
 
 def find_code(code: str) -> str:
     """The instrument's code as stored (codes are case-insensitive in URLs); 404 otherwise."""
-    codes = list(Instrument.objects.order_by("position").values_list("code", flat=True))
-    match = next((c for c in codes if c.upper() == code.upper()), None)
+    match = declared_code(code)
     if match is None:
-        raise HttpError(404, f"There is no instrument {code!r}; instruments are {', '.join(codes)}.")
+        raise HttpError(404, f"There is no instrument {code!r}; instruments are {', '.join(instrument_rules())}.")
     return match
 
 
@@ -74,16 +77,16 @@ def summary_out(status: InstrumentStatus, as_of: date) -> StatusSummaryOut:
     )
 
 
-def instrument_out(rules: InstrumentRules, status: InstrumentStatus, as_of: date) -> dict:
+RULE_FIELDS = frozenset(field.name for field in fields(InstrumentRules))
+
+
+def instrument_out(
+    rules: InstrumentRules, status: InstrumentStatus, as_of: date, schema: type[Schema] = InstrumentOut
+) -> dict:
+    """The instrument as `schema` shows it: those of its fields that are rules are read from `rules`
+    (ninja turns tuples into lists and signature windows into their shape), then its status and links."""
     return {
-        "code": rules.code,
-        "name": rules.name,
-        "short_name": rules.short_name,
-        "adopted": rules.adopted,
-        "adopted_by": rules.adopted_by,
-        "parent": rules.parent,
-        "threshold": rules.threshold,
-        "official_entry_into_force": rules.official_entry_into_force,
+        **{name: getattr(rules, name) for name in schema.model_fields if name in RULE_FIELDS},
         "status": summary_out(status, as_of),
         "url": f"/treaties/{rules.code}",
         "api_url": f"{API_ROOT}/{rules.code}",
@@ -246,8 +249,6 @@ EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; cha
 
 
 def _download(fmt: str, instrument: str | None) -> HttpResponse:
-    from .store import load_actions
-
     codes = [find_code(instrument)] if instrument else None
     actions = load_actions(codes)
     body = depositary.write_csv(actions) if fmt == "csv" else depositary.to_json(actions)
@@ -296,21 +297,8 @@ def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     rules = instrument_rules()[code]
     status = statuses_of([code], as_of)[code]
     return {
-        **instrument_out(rules, status, as_of),
+        **instrument_out(rules, status, as_of, InstrumentDetailOut),
         "rules": rules_in_words(rules),
-        "interpretations": list(rules.interpretations),
-        "articles": dict(rules.articles),
-        "signature_windows": [
-            {"opens": w.opens, "closes": w.closes, "place": w.place} for w in rules.signature_windows
-        ],
-        "consent_kinds": list(rules.consent_kinds),
-        "general_delay_days": rules.general_delay_days,
-        "later_delay_days": rules.later_delay_days,
-        "later_whichever_is_later": rules.later_whichever_is_later,
-        "counts_organizations": rules.counts_organizations,
-        "denunciation_delay_months": rules.denunciation_delay_months,
-        "denunciation_cascades_to_children": rules.denunciation_cascades_to_children,
-        "source": rules.source,
         "has_data": has_status_data(),
     }
 

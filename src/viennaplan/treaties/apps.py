@@ -1,7 +1,7 @@
-"""The treaties app. After every `migrate` (and every test database flush) the Instrument table
-is brought up to date with `treaties.rules.INSTRUMENTS`: rules are code, reviewed like code,
-and the table mirrors them so that actions can point at an instrument and the admin and API
-can list them. Instruments that exist only in the database are left alone."""
+"""The treaties app. The instruments' rules are code (`treaties.rules.INSTRUMENTS`), reviewed like
+code and read from there. After every `migrate` (and every test database flush) the Instrument
+table, the registry that actions point at and the admin lists (codes, names, order), is brought
+up to date from that one declaration. Instruments that exist only in the database are left alone."""
 
 from __future__ import annotations
 

@@ -18,10 +18,14 @@ from datetime import date
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from viennaplan.countries import registry
+from viennaplan.countries.datafiles import EUROPEAN_UNION
+
 from . import depositary
 from .models import TreatyAction, TreatyImport
-from .records import EUROPEAN_UNION, Action
-from .store import instrument_rules, load_actions
+from .records import Action, ActionError
+from .rules import instrument_rules
+from .store import load_actions
 
 
 class ImportRefused(Exception):
@@ -63,22 +67,6 @@ class ImportOutcome:
 # context the validation needs
 
 
-def continuing_states() -> dict[str, tuple[str, str | None]]:
-    """Former States: code -> (name, the State that continues its treaty relations, or None)."""
-    from viennaplan.countries.models import Country, Predecessor
-
-    former = {p.code: (p.name, p.continued_by or None) for p in Predecessor.objects.all()}
-    countries = set(Country.objects.values_list("alpha3", flat=True))
-    resolved = {}
-    for code, (name, successor) in former.items():
-        seen = {code}
-        while successor and successor not in countries and successor in former and successor not in seen:
-            seen.add(successor)
-            successor = former[successor][1]
-        resolved[code] = (name, successor if successor in countries else None)
-    return resolved
-
-
 class Resolver:
     """NameIndex.resolve as the depositary reader wants it: (name, on) -> alpha-3 of a current State.
 
@@ -96,10 +84,8 @@ class Resolver:
     SUGGESTED_NAMES = 100
 
     def __init__(self) -> None:
-        from viennaplan.countries.registry import country_index
-
-        self.index = country_index()
-        self.former = continuing_states()
+        self.index = registry.country_index()
+        self.former = registry.continuing_states()
         self.continued: dict[str, tuple[str, str]] = {}  # name as written -> (former code, continuing code)
         self.known: dict[str, str] = {}  # name as written -> code, for names whose code does not depend on the date
         self.unknown: dict[str, tuple[str, tuple[str, ...]]] = {}  # name as written -> (why, suggestions)
@@ -148,18 +134,23 @@ def resolver() -> Resolver:
     return Resolver()
 
 
-def known_states() -> set[str]:
-    from viennaplan.countries.models import Country
-
-    return set(Country.objects.values_list("alpha3", flat=True))
-
-
 def organization_members(organization: str, day: date) -> set[str]:
     if organization != EUROPEAN_UNION:
         return set()
-    from viennaplan.countries.registry import eu_members_on
+    return set(registry.eu_members_on(day))
 
-    return set(eu_members_on(day))
+
+def validate_against(new: list[Action], existing: list[Action]) -> tuple[list[ActionError], list[str]]:
+    """The engine's validation of `new` actions, with those on file, the known States and the EU's members."""
+    from .validation import validate
+
+    return validate(
+        new,
+        instrument_rules(),
+        known_states=registry.state_codes(),
+        organizations=organization_members,
+        existing=existing,
+    )
 
 
 def _key(action: Action) -> tuple[str, str, str, date]:
@@ -199,12 +190,11 @@ def import_status_list(data: bytes | str, *, source_name: str, list_date: date |
     """Check the whole file, then record it in one transaction; ImportRefused lists every bad row.
 
     `list_date`: the date the list was made, when later than today; no action may be dated after it."""
-    from .validation import validate
-
-    rules = instrument_rules()
     errors: list[tuple[int, str]] = []
     try:
-        parsed = read_status_list(data, source_name=source_name, instruments=list(rules), list_date=list_date)
+        parsed = read_status_list(
+            data, source_name=source_name, instruments=list(instrument_rules()), list_date=list_date
+        )
     except depositary.DepositaryFormatError as error:
         if error.parsed is None:  # the file itself is wrong (empty, binary, header): nothing to check further
             raise ImportRefused(source_name, [str(e) for e in error.errors]) from None
@@ -215,9 +205,7 @@ def import_status_list(data: bytes | str, *, source_name: str, list_date: date |
         existing = load_actions()
         new, skipped, repeats = _split_new(parsed.actions, existing)
         errors += repeats
-        refused, notes = validate(
-            new, rules, known_states=known_states(), organizations=organization_members, existing=existing
-        )
+        refused, notes = validate_against(new, existing)
         errors += [(e.row, str(e)) for e in refused]
         if errors:
             raise ImportRefused(source_name, [message for _, message in sorted(errors, key=lambda e: e[0])])
@@ -272,17 +260,13 @@ def _split_new(actions: list[Action], existing: list[Action]) -> tuple[list[Acti
 
 def check_action(action: Action, *, replacing: int | None = None) -> tuple[list[str], list[str]]:
     """(errors, notes) for recording `action`, with the stored actions (less the one it replaces)."""
-    from .validation import validate
-
     rows = TreatyAction.objects.all()
     if replacing is not None:
         rows = rows.exclude(pk=replacing)
     existing = [row.to_action() for row in rows]
     if any(_key(a) == _key(action) for a in existing):
         return [f"{action.state} {action.instrument}: this {action.kind} on {action.date} is already on file"], []
-    refused, notes = validate(
-        [action], instrument_rules(), known_states=known_states(), organizations=organization_members, existing=existing
-    )
+    refused, notes = validate_against([action], existing)
     return [str(e) for e in refused], list(notes)
 
 

@@ -1,54 +1,32 @@
-"""Storage of treaty status: the instruments (their rules as data), the dated actions of States,
-and their declarations and reservations.
+"""Storage of treaty status: the dated actions of States, their declarations and reservations,
+and the registry of instruments they point at.
 
-The engine (`treaties.engine`) works on plain records (`treaties.records`); the converters
-here (`Instrument.to_rules`, `TreatyAction.to_action`) turn rows into those records. The
-Instrument table mirrors `treaties.rules.INSTRUMENTS`: it is brought up to date after every
-`migrate` (see `apps.py`), so a rule changed in code reaches the database without a migration.
-Every change to an action, declaration or reservation is kept in history (simple-history).
+The instruments' rules are code (`treaties.rules.INSTRUMENTS`), read from there by the engine,
+the pages, the API and the importer. The Instrument table is only the registry that the actions'
+foreign key and the admin need (code, names, display order): it is brought up to date from the
+code after every `migrate` (see `apps.py`). `to_action` turns a stored action into the engine's
+plain record. Every change to an action, declaration or reservation is kept in history
+(simple-history).
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .records import ACTION_KINDS, InstrumentRules, SignatureWindow
+from .records import ACTION_KINDS, InstrumentRules
 from .records import Action as ActionRecord
 
 ACTION_CHOICES = [(kind, kind.replace("_", " ")) for kind in ACTION_KINDS]
 
 
 class Instrument(models.Model):
-    """One treaty: its final clauses as data (a mirror of `records.InstrumentRules`)."""
+    """One treaty in the registry; its rules are `rules` (read from `treaties.rules`)."""
 
     code = models.CharField(max_length=20, unique=True)
     name = models.TextField()
     short_name = models.CharField(max_length=120)
     position = models.PositiveSmallIntegerField(default=0, help_text="order in lists")
-    adopted = models.DateField()
-    adopted_by = models.CharField(max_length=200, blank=True)
-    threshold = models.PositiveSmallIntegerField(help_text="instruments needed for the general entry into force")
-    general_delay_days = models.PositiveSmallIntegerField()
-    later_delay_days = models.PositiveSmallIntegerField()
-    later_whichever_is_later = models.BooleanField(default=False)
-    consent_kinds = models.JSONField(default=list)
-    parent = models.ForeignKey(
-        "self", to_field="code", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
-    counts_organizations = models.BooleanField(default=False)
-    organizations_may_join = models.BooleanField(default=True)
-    signature_windows = models.JSONField(default=list, blank=True, help_text='[{"opens", "closes", "place"}]')
-    denunciation_delay_months = models.PositiveSmallIntegerField(null=True, blank=True)
-    denunciation_delay_days = models.PositiveSmallIntegerField(null=True, blank=True)
-    denunciation_cascades_to_children = models.BooleanField(default=False)
-    official_entry_into_force = models.DateField(null=True, blank=True)
-    articles = models.JSONField(default=dict, blank=True)
-    interpretations = models.JSONField(default=list, blank=True)
-    source = models.TextField(blank=True)
 
     class Meta:
         ordering = ["position", "code"]
@@ -59,62 +37,12 @@ class Instrument(models.Model):
     def get_absolute_url(self) -> str:
         return f"/treaties/{self.code}"
 
-    def to_rules(self) -> InstrumentRules:
-        return InstrumentRules(
-            code=self.code,
-            name=self.name,
-            short_name=self.short_name,
-            adopted=self.adopted,
-            adopted_by=self.adopted_by,
-            threshold=self.threshold,
-            general_delay_days=self.general_delay_days,
-            later_delay_days=self.later_delay_days,
-            later_whichever_is_later=self.later_whichever_is_later,
-            consent_kinds=tuple(self.consent_kinds),
-            parent=self.parent_id,
-            counts_organizations=self.counts_organizations,
-            organizations_may_join=self.organizations_may_join,
-            signature_windows=tuple(
-                SignatureWindow(date.fromisoformat(w["opens"]), date.fromisoformat(w["closes"]), w.get("place", ""))
-                for w in self.signature_windows
-            ),
-            denunciation_delay_months=self.denunciation_delay_months,
-            denunciation_delay_days=self.denunciation_delay_days,
-            denunciation_cascades_to_children=self.denunciation_cascades_to_children,
-            official_entry_into_force=self.official_entry_into_force,
-            articles=dict(self.articles),
-            interpretations=tuple(self.interpretations),
-            source=self.source,
-        )
+    @property
+    def rules(self) -> InstrumentRules | None:
+        """The instrument's rules as declared in code; None for a row the code no longer declares."""
+        from .rules import INSTRUMENTS
 
-    @staticmethod
-    def fields_from_rules(rules: InstrumentRules) -> dict[str, Any]:
-        """The row's fields for `rules` (parent as its code)."""
-        return {
-            "name": rules.name,
-            "short_name": rules.short_name,
-            "adopted": rules.adopted,
-            "adopted_by": rules.adopted_by,
-            "threshold": rules.threshold,
-            "general_delay_days": rules.general_delay_days,
-            "later_delay_days": rules.later_delay_days,
-            "later_whichever_is_later": rules.later_whichever_is_later,
-            "consent_kinds": list(rules.consent_kinds),
-            "parent_id": rules.parent,
-            "counts_organizations": rules.counts_organizations,
-            "organizations_may_join": rules.organizations_may_join,
-            "signature_windows": [
-                {"opens": w.opens.isoformat(), "closes": w.closes.isoformat(), "place": w.place}
-                for w in rules.signature_windows
-            ],
-            "denunciation_delay_months": rules.denunciation_delay_months,
-            "denunciation_delay_days": rules.denunciation_delay_days,
-            "denunciation_cascades_to_children": rules.denunciation_cascades_to_children,
-            "official_entry_into_force": rules.official_entry_into_force,
-            "articles": dict(rules.articles),
-            "interpretations": list(rules.interpretations),
-            "source": rules.source,
-        }
+        return INSTRUMENTS.get(self.code)
 
 
 class TreatyImport(models.Model):

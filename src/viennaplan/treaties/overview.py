@@ -1,14 +1,37 @@
-"""What the pages and the API show, computed once for both: every instrument's status on a date,
-a State's treaty panel, the plan's ratification objectives, and an instrument's chart."""
+"""What the pages, the API and the command show, computed once for all: an instrument's status on a
+date (`statuses_of`, `status_of`: the rules from code, the actions from the database), every
+instrument's status, a State's treaty panel, the plan's ratification objectives, and an instrument's chart."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from viennaplan.countries.registry import StateInfo, state_directory
+
 from .records import InstrumentRules, InstrumentStatus, StateStatus
-from .store import StateInfo, data_stamp, instrument_rules, standing_of, state_directory, statuses_of, today
+from .rules import family_of, instrument_rules
+from .shapes import standing_of
+from .store import data_stamp, load_actions, today
 from .targets import PLAN_OBJECTIVES, TARGET_DATE, ObjectiveProgress, instrument_progress
+
+
+def statuses_of(codes: Iterable[str], as_of: date | None) -> dict[str, InstrumentStatus]:
+    """The statuses of `codes` on `as_of` (default: today), each computed with its ancestors."""
+    from .engine import all_statuses
+
+    rules = instrument_rules()
+    wanted: list[str] = []
+    for code in codes:
+        wanted += [c for c in family_of(code, rules) if c not in wanted]
+    subset = {code: rules[code] for code in wanted}
+    computed = all_statuses(subset, load_actions(wanted), as_of=as_of or today())
+    return {code: computed[code] for code in codes}
+
+
+def status_of(code: str, as_of: date | None = None) -> InstrumentStatus:
+    return statuses_of([code], as_of)[code]
 
 
 @dataclass

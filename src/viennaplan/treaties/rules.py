@@ -198,4 +198,24 @@ _DRUGS = InstrumentRules(
 )
 
 
+# Every instrument's rules, by code, in display order: the one declaration the engine, the pages, the
+# API and the importer read (the Instrument table only registers the codes and names, see models.py).
 INSTRUMENTS: dict[str, InstrumentRules] = {**_UNTOC_FAMILY, "DRUGS1988": _DRUGS, **TERRORISM_INSTRUMENTS}
+
+
+def instrument_rules() -> dict[str, InstrumentRules]:
+    """Every instrument's rules, by code, in display order: what the pages, the API and the importer read."""
+    return dict(INSTRUMENTS)
+
+
+def find_code(code: str) -> str | None:
+    """The instrument's code as declared, for a code written in any case ("untoc" -> "UNTOC"); None if none."""
+    return next((known for known in INSTRUMENTS if known.upper() == code.upper()), None)
+
+
+def family_of(code: str, rules: dict[str, InstrumentRules] = INSTRUMENTS) -> list[str]:
+    """The instrument and its ancestors (a Protocol and its Convention), parents first."""
+    chain = [code]
+    while (parent := rules[chain[0]].parent) and parent in rules and parent not in chain:
+        chain.insert(0, parent)
+    return chain

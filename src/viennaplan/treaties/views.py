@@ -11,20 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from viennaplan.countries.registry import group_names, state_directory
 from viennaplan.dates import long_date
 
-from .models import Instrument
-from .overview import all_instruments, parties_chart, ratification_progress, state_panel, with_names
-from .store import (
-    NO_DATA,
-    STATUS_CHOICES,
-    group_names,
-    has_status_data,
-    instrument_rules,
-    state_directory,
-    state_rows,
-    statuses_of,
-)
+from .overview import all_instruments, parties_chart, ratification_progress, state_panel, statuses_of, with_names
+from .rules import find_code, instrument_rules
+from .shapes import STATUS_CHOICES, state_rows
+from .store import NO_DATA, has_status_data
 from .store import today as default_day
 from .targets import TARGET_DATE
 from .words import STANDING_WORDS, rules_in_words
@@ -93,10 +86,9 @@ def instruments(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def instrument(request: HttpRequest, code: str) -> HttpResponse:
-    stored = Instrument.objects.filter(code__iexact=code).values_list("code", flat=True).first()
+    stored = find_code(code)
     if stored is None:
-        codes = ", ".join(Instrument.objects.values_list("code", flat=True))
-        raise Http404(f"There is no instrument {code}. Instruments are {codes}.")
+        raise Http404(f"There is no instrument {code}. Instruments are {', '.join(instrument_rules())}.")
     if stored != code:
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return redirect(f"/treaties/{stored}{query}", permanent=True)

@@ -118,7 +118,9 @@ class Command(BaseCommand):
     # -- show ---------------------------------------------------------------------------------
 
     def show(self, code: str, as_of: date | None, fmt: str) -> None:
-        from viennaplan.treaties.store import NO_DATA, has_status_data, status_json, status_of
+        from viennaplan.treaties.overview import status_of
+        from viennaplan.treaties.shapes import status_json
+        from viennaplan.treaties.store import NO_DATA, has_status_data
 
         code = find_instrument(code)
         data = status_json(status_of(code, as_of))
@@ -130,13 +132,13 @@ class Command(BaseCommand):
     # -- instruments --------------------------------------------------------------------------
 
     def instruments(self) -> None:
-        from viennaplan.treaties.models import Instrument
+        from viennaplan.treaties.rules import instrument_rules
 
-        rows = list(Instrument.objects.order_by("position", "code"))
+        rows = list(instrument_rules().values())
         width = max((len(row.code) for row in rows), default=5) + 2
         for row in rows:
             official = row.official_entry_into_force.isoformat() if row.official_entry_into_force else "-"
-            parent = f", Protocol to {row.parent_id}" if row.parent_id else ""
+            parent = f", Protocol to {row.parent}" if row.parent else ""
             self.stdout.write(
                 f"{row.code.ljust(width)}{row.short_name} (adopted {row.adopted.isoformat()}{parent}); "
                 f"{row.threshold} instruments; in force {official}"
@@ -144,12 +146,11 @@ class Command(BaseCommand):
 
 
 def find_instrument(code: str) -> str:
-    from viennaplan.treaties.models import Instrument
+    from viennaplan.treaties.rules import find_code, instrument_rules
 
-    codes = list(Instrument.objects.order_by("position").values_list("code", flat=True))
-    match = next((c for c in codes if c.upper() == code.upper()), None)
+    match = find_code(code)
     if match is None:
-        raise CommandError(f"unknown instrument {code!r}; known: {', '.join(codes) or 'none (run migrate)'}")
+        raise CommandError(f"unknown instrument {code!r}; known: {', '.join(instrument_rules())}")
     return match
 
 
