@@ -108,7 +108,7 @@ def measure(states: int, runs: int) -> None:
     from django.test import Client
 
     from viennaplan.accounts.invitations import create_account
-    from viennaplan.plan.store import import_plan_text
+    from viennaplan.plan.saving import import_plan_text
     from viennaplan.reporting import excel, excel_reading
     from viennaplan.reporting.models import Report
     from viennaplan.reporting.offline import questionnaire_of

@@ -36,7 +36,7 @@ def main() -> None:
 
     from viennaplan.plan.models import PlanVersion
     from viennaplan.plan.parser import parse_plan
-    from viennaplan.plan.store import import_plan_text
+    from viennaplan.plan.saving import import_plan_text
 
     call_command("migrate", verbosity=0)
     text = Path(settings.PLAN_SOURCE_FILE).read_text(encoding="utf-8")

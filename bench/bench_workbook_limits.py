@@ -92,7 +92,7 @@ def measure() -> None:
     from django.core.management import call_command
 
     from viennaplan.accounts.invitations import create_account
-    from viennaplan.plan.store import import_plan_text
+    from viennaplan.plan.saving import import_plan_text
     from viennaplan.reporting import excel, excel_reading
     from viennaplan.reporting.answer_data import AnswerData
     from viennaplan.reporting.cycles import open_cycle, report_for

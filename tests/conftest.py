@@ -24,7 +24,7 @@ def plan_document(plan_text):
 
 @pytest.fixture
 def imported_plan(db, plan_text):
-    from viennaplan.plan.store import import_plan_text
+    from viennaplan.plan.saving import import_plan_text
 
     version, _created = import_plan_text(plan_text, source_name=settings.PLAN_SOURCE_FILE.name)
     return version

@@ -208,7 +208,7 @@ def revised(document: PlanDocument) -> PlanDocument:
 
 def store_sample(document: PlanDocument | None = None):
     """Import the sample (or `document`) into the test database; returns the PlanVersion."""
-    from viennaplan.plan.store import import_plan_document
+    from viennaplan.plan.saving import import_plan_document
 
     version, _created = import_plan_document(document or sample_document(), source_name="sample.txt")
     return version

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from sample_plan import store_sample
 
 from viennaplan.plan.parser import PlanFormatError
-from viennaplan.plan.store import import_plan_json, import_plan_text
+from viennaplan.plan.saving import import_plan_json, import_plan_text
 
 PNG_BYTES = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"

@@ -18,9 +18,10 @@ from django.core.management.base import CommandError
 
 from viennaplan.plan.exports.json_format import MAX_CONTAINERS, MAX_DEPTH, dumps, parse_json
 from viennaplan.plan.integrity import InconsistentPlanError, plan_checksum
+from viennaplan.plan.loading import load_document
 from viennaplan.plan.models import PlanVersion
 from viennaplan.plan.parser import PlanFormatError, parse_plan
-from viennaplan.plan.store import import_plan_json, import_plan_text, load_document
+from viennaplan.plan.saving import import_plan_json, import_plan_text
 
 
 def every_row_count() -> dict[str, int]:

@@ -321,7 +321,7 @@ EXPORT_TYPES = {
 
 def _download(version: PlanVersion, fmt: str) -> HttpResponse:
     from .exports import export_plan
-    from .store import load_document
+    from .loading import load_document
 
     response = HttpResponse(export_plan(load_document(version), fmt), content_type=EXPORT_TYPES[fmt])
     extension = "xml" if fmt == "akn" else fmt

@@ -1,7 +1,7 @@
 """What makes a document the whole plan, and what makes two imports the same plan.
 
 Plain Python, no Django. One definition for both ways in, the text (`parser.parse_plan`) and a
-JSON export (`store.import_plan_json`), so that neither can store a plan the other would refuse:
+JSON export (`saving.import_plan_json`), so that neither can store a plan the other would refuse:
 
 - `check_plan(document)`: the twelve chapters I to XII in order, each with its numbered
   paragraphs; paragraphs 1, 2, 3, … without gaps, each chapter's first and last paragraph as

@@ -1,7 +1,7 @@
 """Storage of the plan: one PlanVersion per imported text, and its tree of provisions.
 
-The structure mirrors `plan.document` (the parser's plain data); `plan.store` converts
-between the two. A new text (say, the plans as finally adopted) becomes a new version next
+The structure mirrors `plan.document` (the parser's plain data); `plan.saving` and
+`plan.loading` convert between the two. A new text (say, the plans as finally adopted) becomes a new version next
 to the old ones; the newest is the current one that the site shows by default.
 """
 

@@ -15,8 +15,8 @@ from simple_history.utils import bulk_create_with_history
 
 from viennaplan.accounts.permissions import require
 from viennaplan.countries.models import Country
+from viennaplan.plan.loading import load_document
 from viennaplan.plan.models import PlanVersion, Provision
-from viennaplan.plan.store import load_document
 
 from . import workflow
 from .answer_data import ANSWER_FIELDS

@@ -207,7 +207,7 @@ def demo_users() -> dict[str, Any]:
 
 def demo_plan() -> Any:
     from viennaplan.plan.models import PlanVersion
-    from viennaplan.plan.store import import_plan_text
+    from viennaplan.plan.saving import import_plan_text
 
     version = PlanVersion.current()
     if version is None:

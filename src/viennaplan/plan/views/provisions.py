@@ -134,11 +134,11 @@ def _changes(provision, versions: list[PlanVersion]):
     """What other versions say at this place, when there are other versions."""
     if not versions:
         return []
-    from .. import store
+    from ..changes import provision_changes
 
     this = provision.version
     changes = []
-    for other_version, other_provision, diff_lines in store.provision_changes(provision):
+    for other_version, other_provision, diff_lines in provision_changes(provision):
         lines = [line for line in diff_lines if not line.startswith(("---", "+++", "@@"))]
         older = (other_version.imported_at, other_version.pk) < (this.imported_at, this.pk)
         changes.append(

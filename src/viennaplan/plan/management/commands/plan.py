@@ -74,7 +74,7 @@ class Command(BaseCommand):
 
     def import_plan(self, file: str | None, *, symbol: str) -> None:
         from viennaplan.plan.parser import PlanFormatError
-        from viennaplan.plan.store import InconsistentPlanError, import_plan_json, import_plan_text
+        from viennaplan.plan.saving import InconsistentPlanError, import_plan_json, import_plan_text
 
         path = Path(file) if file else Path(settings.PLAN_SOURCE_FILE)
         check_file_size(path)
@@ -106,7 +106,7 @@ class Command(BaseCommand):
 
     def export_plan(self, fmt: str, version_id: int | None) -> None:
         from viennaplan.plan.exports import export_plan
-        from viennaplan.plan.store import load_document
+        from viennaplan.plan.loading import load_document
 
         version = find_version(version_id)
         data = export_plan(load_document(version), fmt)
@@ -125,8 +125,8 @@ class Command(BaseCommand):
     # -- report -------------------------------------------------------------------------------
 
     def print_report(self, file: str | None, version_id: int | None, *, plain: bool) -> None:
+        from viennaplan.plan.loading import report_from_json
         from viennaplan.plan.parser import PlanFormatError, parse_plan
-        from viennaplan.plan.store import report_from_json
 
         if version_id is not None:
             if file:

@@ -1,4 +1,4 @@
-"""Saving the plan in the database and loading it back (plan/store.py)."""
+"""Saving the plan in the database and loading it back (plan/saving.py, plan/loading.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ import pytest
 from sample_plan import revised, sample_document, store_sample
 
 from viennaplan.plan import models
-from viennaplan.plan.store import (
-    InconsistentPlanError,
-    import_plan_document,
-    load_document,
-    provision_changes,
-)
+from viennaplan.plan.changes import provision_changes
+from viennaplan.plan.loading import load_document
+from viennaplan.plan.saving import InconsistentPlanError, import_plan_document
 
 COUNTED = (
     models.PlanVersion,
@@ -139,8 +136,6 @@ def test_an_unknown_actor_code_is_refused_and_nothing_is_written(db):
 
 
 def test_a_failure_halfway_through_the_import_leaves_the_database_as_it_was(db, monkeypatch):
-    from viennaplan.plan import store
-
     store_sample()
     before = row_counts()
 
@@ -149,7 +144,7 @@ def test_a_failure_halfway_through_the_import_leaves_the_database_as_it_was(db, 
 
     monkeypatch.setattr("viennaplan.plan.search.index_version", explode)
     with pytest.raises(RuntimeError):
-        store.import_plan_document(revised(sample_document()))
+        import_plan_document(revised(sample_document()))
     assert row_counts() == before
 
 
@@ -157,7 +152,7 @@ def test_a_failure_halfway_through_the_import_leaves_the_database_as_it_was(db, 
 
 
 def test_importing_the_official_text_twice_keeps_one_version(db, plan_text):
-    from viennaplan.plan.store import import_plan_text
+    from viennaplan.plan.saving import import_plan_text
 
     first, created = import_plan_text(plan_text, source_name="plan.txt")
     assert created
@@ -173,7 +168,7 @@ def test_the_official_text_loads_back_as_the_parser_read_it(imported_plan, plan_
 
 
 def test_a_revised_official_text_becomes_a_second_version_with_its_changes(db, plan_text):
-    from viennaplan.plan.store import import_plan_text
+    from viennaplan.plan.saving import import_plan_text
 
     first, _ = import_plan_text(plan_text)
     changed = plan_text.replace("tampering with firearm markings", "tampering with firearm serial markings")
@@ -187,7 +182,7 @@ def test_a_revised_official_text_becomes_a_second_version_with_its_changes(db, p
 
 def test_export_then_import_into_an_empty_database_then_export_gives_the_same_bytes(imported_plan):
     from viennaplan.plan.exports.json_format import dumps
-    from viennaplan.plan.store import import_plan_json
+    from viennaplan.plan.saving import import_plan_json
 
     exported = dumps(load_document(imported_plan))
     models.PlanVersion.objects.all().delete()
@@ -200,7 +195,7 @@ def test_export_then_import_into_an_empty_database_then_export_gives_the_same_by
 
 def test_importing_an_export_of_a_stored_version_changes_nothing(imported_plan):
     from viennaplan.plan.exports.json_format import dumps
-    from viennaplan.plan.store import import_plan_json
+    from viennaplan.plan.saving import import_plan_json
 
     before = row_counts()
     version, created = import_plan_json(json.loads(dumps(load_document(imported_plan))))

@@ -1,4 +1,4 @@
-"""The Django side of the plan: save a parsed `PlanDocument` as a PlanVersion, and load it back.
+"""Saving the plan: a parsed `PlanDocument` (from the text or a JSON export) becomes a PlanVersion.
 
 - `import_plan_text(text)` parses (plain Python, before any database write), then saves the
   whole document in one transaction with bulk inserts. A text already stored (line endings
@@ -8,16 +8,15 @@
 - A version's checksum is computed here from the plan's content (`integrity.plan_checksum`),
   never read from the file: the same plan imported again, from the text or from a JSON export
   whatever its `checksum` field says, returns the version that holds it and changes nothing.
-- `load_document(version)` rebuilds the plain `PlanDocument` from the database, so that the
-  exports run from what is stored: export -> import -> export gives the same bytes.
-- `provision_changes(provision)` says what changed in a provision between versions (it lives
-  in `plan.changes`, with `refresh_full_text` for edits made in the admin).
+
+Reading a stored version back is `loading.load_document`; what changed in a provision between
+versions is `changes.provision_changes`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import asdict
 from typing import Any
 
@@ -25,8 +24,8 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from . import document as doc_types
-from .changes import provision_changes, refresh_full_text
 from .integrity import InconsistentPlanError, check_links, check_plan, normalise_text, plan_checksum
+from .loading import load_document
 from .models import Actor, Chapter, Deadline, Note, Objective, PlanVersion, Provision, Reference
 
 __all__ = [
@@ -36,17 +35,9 @@ __all__ = [
     "import_plan_document",
     "import_plan_json",
     "import_plan_text",
-    "load_document",
-    "provision_changes",
-    "refresh_full_text",
-    "report_from_json",
     "report_to_json",
     "save_document",
 ]
-
-
-# ---------------------------------------------------------------------------------------------
-# import
 
 
 def import_plan_text(text: str, *, source_name: str = "", symbol: str = "") -> tuple[PlanVersion, bool]:
@@ -157,13 +148,9 @@ def save_document(document: doc_types.PlanDocument, *, source_name: str = "", so
     chapter_ids = {chapter.number: chapter.pk for chapter in chapters}
     _link(
         Chapter.notes.through,
-        "chapter_id",
-        "note_id",
-        [
-            (chapter_ids[chapter.number], note_ids[number])
-            for chapter in document.chapters
-            for number in _unique(chapter.note_refs)
-        ],
+        ("chapter_id", "note_id"),
+        note_ids,
+        [(chapter_ids[chapter.number], chapter.note_refs) for chapter in document.chapters],
     )
 
     objective_rows = [(chapter, objective) for chapter in document.chapters for objective in chapter.objectives]
@@ -184,41 +171,26 @@ def save_document(document: doc_types.PlanDocument, *, source_name: str = "", so
     }
     _link(
         Objective.notes.through,
-        "objective_id",
-        "note_id",
+        ("objective_id", "note_id"),
+        note_ids,
         [
-            (objective_ids[(chapter.number, objective.number)], note_ids[number])
+            (objective_ids[(chapter.number, objective.number)], objective.note_refs)
             for chapter, objective in objective_rows
-            for number in _unique(objective.note_refs)
         ],
     )
 
     actor_ids = ensure_actors(_actor_codes(document))
     provision_ids = _save_provisions(version, document, chapter_ids, actor_ids, reason)
 
-    pairs = list(_walk_with_ids(document, provision_ids))
-    _link(
-        Provision.notes.through,
-        "provision_id",
-        "note_id",
-        [(pk, note_ids[number]) for provision, pk in pairs for number in _unique(provision.note_refs)],
-    )
+    pairs = [(provision, provision_ids[id(provision)]) for provision in document.provisions()]
+    _link(Provision.notes.through, ("provision_id", "note_id"), note_ids, [(pk, p.note_refs) for p, pk in pairs])
     _link(
         Provision.objectives.through,
-        "provision_id",
-        "objective_id",
-        [
-            (pk, objective_ids[(provision.chapter, number)])
-            for provision, pk in pairs
-            for number in _unique(provision.objectives)
-        ],
+        ("provision_id", "objective_id"),
+        objective_ids,
+        [(pk, [(p.chapter, number) for number in p.objectives]) for p, pk in pairs],
     )
-    _link(
-        Provision.partners.through,
-        "provision_id",
-        "actor_id",
-        [(pk, actor_ids[code]) for provision, pk in pairs for code in _unique(provision.partners)],
-    )
+    _link(Provision.partners.through, ("provision_id", "actor_id"), actor_ids, [(pk, p.partners) for p, pk in pairs])
     Reference.objects.bulk_create(
         [
             Reference(provision_id=pk, kind=ref.kind, text=ref.text, target=ref.target, start=ref.start, end=ref.end)
@@ -301,13 +273,13 @@ def _save_provisions(
     return pks
 
 
-def _walk_with_ids(document: doc_types.PlanDocument, pks: dict[int, int]):
-    for provision in document.provisions():
-        yield provision, pks[id(provision)]
-
-
-def _link(through: Any, left: str, right: str, pairs: Iterable[tuple[int, int]]) -> None:
-    through.objects.bulk_create([through(**{left: a, right: b}) for a, b in pairs])
+def _link(
+    through: Any, columns: tuple[str, str], ids: dict[Any, int], rows: Iterable[tuple[int, Iterable[Hashable]]]
+) -> None:
+    """Insert many-to-many links in the order of the document: for each (pk, keys) of `rows`, one
+    link from pk to `ids[key]` for each key (a key named twice is linked once)."""
+    left, right = columns
+    through.objects.bulk_create([through(**{left: pk, right: ids[key]}) for pk, keys in rows for key in _unique(keys)])
 
 
 def _unique(values: Iterable[Any]) -> list[Any]:
@@ -344,127 +316,3 @@ def ensure_actors(codes: Iterable[str]) -> dict[str, int]:
 
 def report_to_json(report: doc_types.ImportReport) -> dict[str, Any]:
     return asdict(report)
-
-
-def report_from_json(data: dict[str, Any]) -> doc_types.ImportReport:
-    return doc_types.ImportReport(
-        repairs=[doc_types.Repair(**row) for row in data.get("repairs", [])],
-        discarded=[doc_types.Discarded(**row) for row in data.get("discarded", [])],
-        warnings=list(data.get("warnings", [])),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# load
-
-
-def load_document(version: PlanVersion) -> doc_types.PlanDocument:
-    """The plain document as stored: what the exporters and the round trip work from."""
-    notes = {note.pk: note for note in version.notes.all()}
-    chapter_rows = list(version.chapters.order_by("ordinal"))
-    chapter_numbers = {chapter.pk: chapter.number for chapter in chapter_rows}
-
-    chapter_notes = _links(Chapter.notes.through, {"chapter__version": version}, "chapter_id", "note__number")
-    objective_notes = _links(
-        Objective.notes.through, {"objective__chapter__version": version}, "objective_id", "note__number"
-    )
-    objectives_by_chapter: dict[int, list[doc_types.Objective]] = defaultdict(list)
-    for objective in Objective.objects.filter(chapter__version=version).order_by("chapter__ordinal", "number"):
-        objectives_by_chapter[objective.chapter_id].append(
-            doc_types.Objective(
-                chapter=chapter_numbers[objective.chapter_id],
-                number=objective.number,
-                text=objective.text,
-                numbered=objective.numbered,
-                note_refs=objective_notes.get(objective.pk, []),
-            )
-        )
-    chapters = [
-        doc_types.Chapter(
-            number=chapter.number,
-            title=chapter.title,
-            first_paragraph=chapter.first_paragraph,
-            last_paragraph=chapter.last_paragraph,
-            page=chapter.page,
-            objectives=objectives_by_chapter.get(chapter.pk, []),
-            note_refs=chapter_notes.get(chapter.pk, []),
-        )
-        for chapter in chapter_rows
-    ]
-    return doc_types.PlanDocument(
-        title=version.title,
-        date=version.date,
-        body=version.body,
-        symbol=version.symbol,
-        session=version.session,
-        agenda_item=version.agenda_item,
-        original_language=version.original_language,
-        summary=list(version.summary),
-        checksum=version.checksum,
-        chapters=chapters,
-        paragraphs=_load_paragraphs(version, chapter_numbers),
-        notes=[
-            doc_types.Note(number=note.number, text=note.text, marker=str(note.number))
-            for note in sorted(notes.values(), key=lambda note: note.number)
-        ],
-        front_notes=[doc_types.Note(**note) for note in version.front_notes],
-        report=report_from_json(version.report or {}),
-    )
-
-
-def _load_paragraphs(version: PlanVersion, chapter_numbers: dict[int, str]) -> list[doc_types.Provision]:
-    where = {"provision__version": version}
-    note_refs = _links(Provision.notes.through, where, "provision_id", "note__number")
-    objective_refs = _links(Provision.objectives.through, where, "provision_id", "objective__number")
-    partners = _links(Provision.partners.through, where, "provision_id", "actor__code")
-    references: dict[int, list[doc_types.Reference]] = defaultdict(list)
-    for ref in Reference.objects.filter(**where).order_by("id"):
-        references[ref.provision_id].append(
-            doc_types.Reference(kind=ref.kind, text=ref.text, target=ref.target, start=ref.start, end=ref.end)
-        )
-    deadlines: dict[int, list[doc_types.Deadline]] = defaultdict(list)
-    for deadline in Deadline.objects.filter(**where).order_by("id"):
-        deadlines[deadline.provision_id].append(
-            doc_types.Deadline(
-                text=deadline.text,
-                start=deadline.start,
-                end=deadline.end,
-                precision=deadline.precision,
-                note=deadline.note,
-            )
-        )
-
-    built: dict[int, doc_types.Provision] = {}
-    paragraphs: list[doc_types.Provision] = []
-    for row in version.provisions.select_related("actor").order_by("position"):
-        provision = doc_types.Provision(
-            paragraph=row.paragraph,
-            labels=tuple(row.path.split("/")[1:]),
-            text=row.text,
-            kind=row.kind,
-            chapter=chapter_numbers[row.chapter_id],
-            section=row.section or None,
-            objectives=tuple(objective_refs.get(row.pk, [])),
-            note_refs=note_refs.get(row.pk, []),
-            references=references.get(row.pk, []),
-            deadlines=deadlines.get(row.pk, []),
-            actor=row.actor.code if row.actor else None,
-            partners=tuple(partners.get(row.pk, [])),
-            subject_to_resources=row.subject_to_resources,
-            upon_request=row.upon_request,
-            source_lines=(row.source_first_line, row.source_last_line),
-        )
-        built[row.pk] = provision
-        if row.parent_id is None:
-            paragraphs.append(provision)
-        else:
-            built[row.parent_id].children.append(provision)
-    return paragraphs
-
-
-def _links(through: Any, where: dict[str, Any], key: str, value: str) -> dict[int, list[Any]]:
-    """Many-to-many links in the order they were saved (the order of the document)."""
-    links: dict[int, list[Any]] = defaultdict(list)
-    for left, right in through.objects.filter(**where).order_by("id").values_list(key, value):
-        links[left].append(right)
-    return links
