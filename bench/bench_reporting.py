@@ -41,20 +41,12 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
-    from django.urls import Resolver404, resolve
 
     from viennaplan.reporting.demo import demo_users, fill
     from viennaplan.reporting.models import Answer, Report
     from viennaplan.treaties.importer import import_status_list
-
-    try:
-        resolve("/reporting/progress")
-    except Resolver404:  # the site does not include the progress pages yet: use the tests' URLconf
-        sys.path.insert(0, str(HERE.parent / "tests" / "reporting"))
-        settings.ROOT_URLCONF = "test_progress_urls"
 
     call_command("migrate", verbosity=0)
     sys.path.insert(0, str(HERE))

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "viennaplan.countries",
     "viennaplan.treaties",
     "viennaplan.reporting",
+    "viennaplan.monitoring",  # where the plan stands: reading across the reports
     "viennaplan.backups",  # viennaplan backup / restore (whole-database operations, no models)
 ]
 

@@ -10,7 +10,7 @@ urlpatterns = [
     path("accounts/", include("viennaplan.accounts.urls")),
     path("countries/", include("viennaplan.countries.urls")),
     path("treaties/", include("viennaplan.treaties.urls")),
-    path("reporting/", include("viennaplan.reporting.urls_progress")),
+    path("reporting/", include("viennaplan.monitoring.urls")),
     path("reporting/", include("viennaplan.reporting.urls")),
     path("", include("viennaplan.plan.urls")),
 ]

@@ -16,7 +16,6 @@ from viennaplan.reporting import demo
 from viennaplan.reporting.cycles import open_cycle
 from viennaplan.reporting.models import Answer, Report, ReportingCycle
 
-pytestmark = pytest.mark.urls("test_progress_urls")
 PROJECT = Path(__file__).resolve().parents[2]
 
 

@@ -2,7 +2,7 @@
 (the treaty engine's panel, as on /treaties/states/CHE), its answers in each cycle, the technical
 assistance it asks for, and the deadlines of the plan's national actions it faces.
 
-Answers shown are those of reports that count for the user (`progress_queries.counted_statuses`:
+Answers shown are those of reports that count for the user (`queries.counted_statuses`:
 published; validated as well for the secretariat and reviewers). A report the user may view but
 that does not count (a focal point's own draft) is only linked, never shown here, so the
 profile reads the same for everybody who is not the secretariat or a reviewer.
@@ -19,14 +19,13 @@ from viennaplan.countries.datafiles import GROUPS, STATUS_LISTS
 from viennaplan.countries.models import Country
 from viennaplan.countries.registry import regional_groups_of, statuses_on
 from viennaplan.plan.models import Deadline, PlanVersion
+from viennaplan.reporting.models import Answer, Report, ReportingCycle
+from viennaplan.reporting.scale import status_label
 from viennaplan.treaties.overview import StatePanel, state_panel
 from viennaplan.treaties.store import has_status_data
 
-from . import workflow
-from .models import Answer, Report, ReportingCycle
-from .progress import Shares, shares_of
-from .progress_queries import counted_statuses, shown_cycles
-from .scale import status_label
+from .queries import counted_statuses, shown_cycles
+from .shares import Shares, shares_of
 
 
 @dataclass
@@ -192,7 +191,3 @@ def deadlines_faced(cycles: list[ProfileCycle], today: date) -> list[DeadlineLin
         passed = deadline.end is not None and deadline.end < today
         lines.append(DeadlineLine(deadline.provision.citation, path, deadline.text, deadline.end, passed, answers))
     return lines
-
-
-def report_status_label(status: str) -> str:
-    return workflow.STATUS_LABELS.get(status, "No report")

@@ -1,8 +1,8 @@
-"""The database side of the progress pages and their JSON twins: which cycles are shown, which
-reports a user's aggregates count, and the rows `progress` computes on.
+"""The database side of the monitoring pages and their JSON twins: which cycles are shown, which
+reports a user's aggregates count, and the rows `matrix`, `commitments` and `profiles` compute on.
 
-Every page and API operation of reporting progress reads through these functions, and these
-ask `accounts.permissions` who may see what:
+Every page and API operation of monitoring reads through these functions, and these ask
+`accounts.permissions` who may see what:
 
 - `counted_statuses(user)`: the report statuses the aggregates count (published; validated too
   for whoever may read any State's validated report: secretariat, reviewers).
@@ -28,24 +28,12 @@ from viennaplan.accounts.permissions import can
 from viennaplan.countries.models import Country
 from viennaplan.countries.registry import regional_group
 from viennaplan.plan.models import Chapter, Objective
+from viennaplan.reporting import workflow
+from viennaplan.reporting.models import Answer, Question, Report, ReportingCycle
 
-from . import workflow
-from .models import Answer, Question, Report, ReportingCycle
-from .progress import (
-    BY_CHOICES,
-    AnswerCount,
-    Area,
-    ChapterProgress,
-    Matrix,
-    QuestionRef,
-    Shares,
-    StateEntry,
-    area_label,
-    areas_for,
-    build_commitments,
-    build_matrix,
-    shares_of,
-)
+from .commitments import ChapterShares, QuestionRef, build_commitments
+from .matrix import BY_CHOICES, AnswerCount, Area, Matrix, StateEntry, area_label, areas_for, build_matrix
+from .shares import Shares, shares_of
 
 
 class BadParameter(ValueError):
@@ -132,7 +120,8 @@ def questions_per_chapter(cycle: ReportingCycle) -> dict[str, int]:
 # -- the matrix and its cells -----------------------------------------------------------------
 
 
-def progress_matrix(user: Any, cycle: ReportingCycle, by: str) -> Matrix:
+def matrix_for(user: Any, cycle: ReportingCycle, by: str) -> Matrix:
+    """The matrix of `cycle` by region or group, over the reports that count for `user`."""
     statuses = counted_statuses(user)
     directory = state_directory()
     counted = [directory[a3] for a3 in counted_report_states(cycle, statuses) if a3 in directory]
@@ -234,8 +223,8 @@ def cell_detail(user: Any, cycle: ReportingCycle, chapter: str, by: str, area: s
 # -- commitments and objectives ---------------------------------------------------------------
 
 
-def commitments_progress(user: Any, cycle: ReportingCycle) -> tuple[int, list[ChapterProgress]]:
-    """(number of counted reports, progress of each chapter with its objectives and commitments)."""
+def commitments_for(user: Any, cycle: ReportingCycle) -> tuple[int, list[ChapterShares]]:
+    """(number of counted reports, each chapter with its objectives and commitments)."""
     statuses = counted_statuses(user)
     reports = len(counted_report_states(cycle, statuses))
     counts: dict[int, dict[str, int]] = {}
@@ -262,7 +251,11 @@ def commitments_progress(user: Any, cycle: ReportingCycle) -> tuple[int, list[Ch
 # -- reporting status -------------------------------------------------------------------------
 
 NOT_SUBMITTED, RECEIVED = "not_submitted", "received"
-PUBLIC_STAGES: dict[str, str] = {NOT_SUBMITTED: "Not submitted", RECEIVED: "Received", workflow.PUBLISHED: "Published"}
+PUBLIC_STAGES: dict[str, str] = {
+    NOT_SUBMITTED: "Not submitted",
+    RECEIVED: "Received",
+    workflow.PUBLISHED: workflow.STATUS_LABELS[workflow.PUBLISHED],
+}
 
 
 def public_stage(status: str | None) -> str:

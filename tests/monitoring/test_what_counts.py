@@ -6,18 +6,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from test_progress_sample import FRA_SECRET, build_sample
+from test_monitoring_sample import FRA_SECRET
 
 from viennaplan.reporting.answers import save_answer
 from viennaplan.reporting.transitions import apply_transition
-
-pytestmark = pytest.mark.urls("test_progress_urls")
-
-
-@pytest.fixture
-def sample(imported_plan, secretariat, reviewer):
-    return build_sample(secretariat, reviewer)
 
 
 def aggregate_urls(cycle_id: int) -> list[str]:

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from test_progress_sample import IMPL as I
-from test_progress_sample import NA, NI, NOTS, PART, build_sample, visible_text
+from test_monitoring_sample import IMPL as I
+from test_monitoring_sample import NA, NI, NOTS, PART, visible_text
 
-from viennaplan.reporting.progress_queries import cell_detail
-
-pytestmark = pytest.mark.urls("test_progress_urls")
-
-
-@pytest.fixture
-def sample(imported_plan, secretariat, reviewer):
-    return build_sample(secretariat, reviewer)
+from viennaplan.monitoring.queries import cell_detail
 
 
 def test_a_cell_lists_its_counted_states_with_the_status_of_each_answer(sample, anonymous):

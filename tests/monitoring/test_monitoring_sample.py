@@ -1,4 +1,4 @@
-"""The hand-made data set of the progress tests (and a check that it is what it says).
+"""The hand-made data set of the monitoring tests (and a check that it is what it says).
 
 One cycle on chapters VIII (4 questions) and X (5 questions). Reports, with the status of each
 answer in question order ("" = not answered yet):
@@ -17,14 +17,11 @@ import re
 from datetime import date, timedelta
 from html import unescape
 
-import pytest
 from django.utils import timezone
 
 from viennaplan.reporting.answers import save_answer
 from viennaplan.reporting.cycles import open_cycle, report_for
 from viennaplan.reporting.transitions import apply_transition
-
-pytestmark = pytest.mark.urls("test_progress_urls")
 
 IMPL, PART, PROG, NOTS, NA, NI = (
     "implemented",
@@ -97,11 +94,6 @@ def build_sample(secretariat, reviewer, closes: date | None = None):
         report.refresh_from_db()
         reports[state] = report
     return cycle, reports
-
-
-@pytest.fixture
-def sample(imported_plan, secretariat, reviewer):
-    return build_sample(secretariat, reviewer)
 
 
 def visible_text(response) -> str:

@@ -1,4 +1,4 @@
-"""Pages of reporting progress, included under /reporting/ next to `reporting.urls`:
+"""The monitoring pages, included under /reporting/ next to `reporting.urls` (paths kept as they were):
 
 /reporting/status?cycle=ID&by=region|group          which States have reported, late reports
 /reporting/progress?cycle=ID&by=region|group        the progress matrix (chapters x areas)
@@ -9,9 +9,9 @@
 
 from django.urls import path
 
-from . import views_progress as views
+from . import views
 
-app_name = "reporting_progress"
+app_name = "monitoring"
 urlpatterns = [
     path("status", views.status, name="status"),
     path("progress", views.matrix, name="matrix"),

@@ -4,23 +4,11 @@ counted States' answers in each status; exact numbers on the hand-made sample.""
 from __future__ import annotations
 
 import pytest
-from test_progress_sample import build_sample, visible_text
+from test_monitoring_sample import visible_text
 
-from viennaplan.reporting.progress import (
-    AnswerCount,
-    StateEntry,
-    build_matrix,
-    progress_of,
-    shares_of,
-)
-from viennaplan.reporting.progress_queries import progress_matrix
-
-pytestmark = pytest.mark.urls("test_progress_urls")
-
-
-@pytest.fixture
-def sample(imported_plan, secretariat, reviewer):
-    return build_sample(secretariat, reviewer)
+from viennaplan.monitoring.matrix import AnswerCount, StateEntry, build_matrix
+from viennaplan.monitoring.queries import matrix_for
+from viennaplan.monitoring.shares import implementation_of, shares_of
 
 
 def percents(cell) -> dict[str, float]:
@@ -30,15 +18,15 @@ def percents(cell) -> dict[str, float]:
 # Plain computations
 
 
-def test_progress_weighs_implemented_1_and_partially_half_and_leaves_out_not_applicable():
+def test_implementation_weighs_implemented_1_and_partially_half_and_leaves_out_not_applicable():
     counts = {"implemented": 2, "partially_implemented": 1, "not_applicable": 1, "not_started": 2, "": 1}
-    assert progress_of(counts) == pytest.approx(2.5 / 6)
+    assert implementation_of(counts) == pytest.approx(2.5 / 6)
 
 
-def test_progress_is_unknown_not_zero_when_no_answer_applies():
-    assert progress_of({"not_applicable": 3}) is None
-    assert progress_of({}) is None
-    assert progress_of({"not_started": 3}) == 0
+def test_implementation_is_unknown_not_zero_when_no_answer_applies():
+    assert implementation_of({"not_applicable": 3}) is None
+    assert implementation_of({}) is None
+    assert implementation_of({"not_started": 3}) == 0
 
 
 def test_shares_count_missing_answers_as_not_answered_and_refuse_unknown_statuses():
@@ -67,7 +55,7 @@ def test_build_matrix_puts_each_state_in_its_area_and_divides_by_states_times_qu
 
 def test_matrix_by_region_counts_published_reports_only_for_the_public(sample, anonymous):
     cycle, _ = sample
-    matrix = progress_matrix(anonymous, cycle, "region")
+    matrix = matrix_for(anonymous, cycle, "region")
     assert matrix.states_counted == 3  # CHE, ESP, NGA
     europe = matrix.cells[("VIII", "Europe")]
     assert europe.states == 2 and europe.shares.total == 8
@@ -79,7 +67,7 @@ def test_matrix_by_region_counts_published_reports_only_for_the_public(sample, a
         "no_information": 12.5,
         "": 12.5,
     }
-    assert europe.shares.progress == pytest.approx(2.5 / 7)
+    assert europe.shares.implementation == pytest.approx(2.5 / 7)
     assert percents(matrix.cells[("VIII", "Africa")]) == {"implemented": 100.0}
     assert matrix.cells[("VIII", "Asia")].states == 0 and matrix.cells[("VIII", "Americas")].states == 0
     assert percents(matrix.cells[("X", "Europe")]) == {
@@ -90,12 +78,12 @@ def test_matrix_by_region_counts_published_reports_only_for_the_public(sample, a
     }
     every = matrix.totals["VIII"]
     assert every.states == 3 and every.shares.total == 12 and every.shares.counts["implemented"] == 6
-    assert every.shares.progress == pytest.approx(6.5 / 11)
+    assert every.shares.implementation == pytest.approx(6.5 / 11)
 
 
 def test_matrix_by_group_uses_the_primary_un_regional_group(sample, anonymous):
     cycle, _ = sample
-    matrix = progress_matrix(anonymous, cycle, "group")
+    matrix = matrix_for(anonymous, cycle, "group")
     weog = matrix.cells[("VIII", "western_european_others")]
     assert weog.states == 2 and weog.shares.counts["implemented"] == 2
     assert matrix.cells[("VIII", "african")].shares.counts == {"implemented": 4}
@@ -105,9 +93,9 @@ def test_matrix_by_group_uses_the_primary_un_regional_group(sample, anonymous):
 def test_secretariat_and_reviewers_also_count_validated_reports(sample, secretariat, reviewer, focal_point_a):
     cycle, _ = sample
     for user in (secretariat, reviewer):
-        europe = progress_matrix(user, cycle, "region").cells[("VIII", "Europe")]
+        europe = matrix_for(user, cycle, "region").cells[("VIII", "Europe")]
         assert europe.states == 3 and europe.shares.total == 12 and europe.shares.counts["implemented"] == 6
-    assert progress_matrix(focal_point_a, cycle, "region").cells[("VIII", "Europe")].states == 2
+    assert matrix_for(focal_point_a, cycle, "region").cells[("VIII", "Europe")].states == 2
 
 
 def test_matrix_page_draws_stacked_bars_with_the_numbers_in_text_and_links_cells(sample, client):

@@ -8,20 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from test_progress_sample import CHE_NARRATIVE, CHE_NEED, build_sample, visible_text
+from test_monitoring_sample import CHE_NARRATIVE, CHE_NEED, visible_text
 
 from viennaplan.countries.registry import statuses_on
+from viennaplan.monitoring.profiles import state_profile
 from viennaplan.plan.models import Deadline
-from viennaplan.reporting.progress_profile import state_profile
 from viennaplan.treaties.importer import import_status_list
-
-pytestmark = pytest.mark.urls("test_progress_urls")
-
-
-@pytest.fixture
-def sample(imported_plan, secretariat, reviewer):
-    return build_sample(secretariat, reviewer)
-
 
 TREATY_LIST = Path(__file__).parent.parent / "treaties" / "data" / "synthetic_small.csv"
 
@@ -71,8 +63,8 @@ def test_the_profile_lists_the_deadlines_of_national_actions_with_the_latest_ans
 
 
 def test_a_deadline_shows_the_states_answers_to_the_questions_it_concerns(sample):
-    from viennaplan.reporting.progress import shares_of
-    from viennaplan.reporting.progress_profile import ProfileAnswer, ProfileCycle, deadlines_faced
+    from viennaplan.monitoring.profiles import ProfileAnswer, ProfileCycle, deadlines_faced
+    from viennaplan.monitoring.shares import shares_of
 
     cycle, _ = sample
     deadline = Deadline.objects.filter(provision__kind="national_action").select_related("provision").first()

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
-from test_progress_sample import build_sample, visible_text
+from test_monitoring_sample import visible_text
 
+from viennaplan.monitoring.queries import reporting_status
 from viennaplan.reporting.models import Report, ReportingCycle
-from viennaplan.reporting.progress_queries import reporting_status
-
-pytestmark = pytest.mark.urls("test_progress_urls")
-
-
-@pytest.fixture
-def sample(imported_plan, secretariat, reviewer):
-    return build_sample(secretariat, reviewer)
 
 
 def lines_of(user, cycle, by="region"):

@@ -1,9 +1,9 @@
-"""Pages of reporting progress: the reporting status of a cycle, the progress matrix and its
-cells, the progress of each commitment and objective, and a State's profile.
+"""The monitoring pages, "where the plan stands": the reporting status of a cycle, the progress
+matrix and its cells, the progress of each commitment and objective, and a State's profile.
 
-Every page reads through `progress_queries` / `progress_profile`, which ask
-accounts.permissions what the user may see; every page has a JSON twin under
-/api/reporting/progress with the same filters (`?cycle=ID`, `?by=region|group`, ...).
+Every page reads through `queries` / `profiles`, which ask accounts.permissions what the user
+may see; every page has a JSON twin under /api/reporting/progress (`api`) with the same filters
+(`?cycle=ID`, `?by=region|group`, ...).
 """
 
 from __future__ import annotations
@@ -18,24 +18,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
-from . import workflow
-from .models import ReportingCycle
-from .progress import BY_CHOICES, STATUS_LABELS, STATUS_SHORT, STATUSES, Shares, whole_percent
-from .progress_profile import state_profile
-from .progress_queries import (
-    BadParameter,
-    cell_detail,
-    chapter_titles,
-    commitments_progress,
-    counted_statuses,
-    pick_area,
-    pick_by,
-    pick_chapter,
-    pick_cycle,
-    progress_matrix,
-    reporting_status,
-    shown_cycles,
-)
+from viennaplan.reporting import workflow
+from viennaplan.reporting.models import ReportingCycle
+from viennaplan.reporting.scale import status_label
+
+from . import queries
+from .matrix import BY_CHOICES
+from .profiles import state_profile
+from .queries import BadParameter
+from .shares import ANSWER_STATUSES, STATUS_SHORT, Shares, whole_percent
 
 API = "/api/reporting/progress"
 
@@ -77,12 +68,12 @@ def counting_words(statuses: tuple[str, ...]) -> str:
 
 
 def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    statuses = counted_statuses(request.user)
+    statuses = queries.counted_statuses(request.user)
     context.update(
         nav="reporting",
-        cycles=list(shown_cycles()),
+        cycles=list(queries.shown_cycles()),
         by_choices=list(BY_CHOICES.items()),
-        legend=[(s, STATUS_LABELS[s], STATUS_SHORT[s]) for s in STATUSES],
+        legend=[(s, status_label(s), STATUS_SHORT[s]) for s in ANSWER_STATUSES],
         counted=statuses,
         counting=counting_words(statuses),
     )
@@ -90,15 +81,15 @@ def page(request: HttpRequest, template: str, context: dict[str, Any], status: i
 
 
 def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
-    return page(request, "reporting/progress/bad_request.html", {"message": str(error)}, status=400)
+    return page(request, "monitoring/bad_request.html", {"message": str(error)}, status=400)
 
 
 def no_cycle(request: HttpRequest, title: str) -> HttpResponse:
-    return page(request, "reporting/progress/no_cycle.html", {"title": title})
+    return page(request, "monitoring/no_cycle.html", {"title": title})
 
 
 def _cycle_and_by(request: HttpRequest) -> tuple[ReportingCycle | None, str]:
-    return pick_cycle(request.GET.get("cycle")), pick_by(request.GET.get("by"))
+    return queries.pick_cycle(request.GET.get("cycle")), queries.pick_by(request.GET.get("by"))
 
 
 @require_safe
@@ -110,11 +101,11 @@ def status(request: HttpRequest) -> HttpResponse:
     if cycle is None:
         return no_cycle(request, "Reporting status")
     today = timezone.localdate()
-    groups = reporting_status(request.user, cycle, by, today)
+    groups = queries.reporting_status(request.user, cycle, by, today)
     lines = [line for group in groups for line in group.lines]
     return page(
         request,
-        "reporting/progress/status.html",
+        "monitoring/status.html",
         {
             "cycle": cycle,
             "by": by,
@@ -137,8 +128,8 @@ def matrix(request: HttpRequest) -> HttpResponse:
         return bad_request(request, error)
     if cycle is None:
         return no_cycle(request, "Progress matrix")
-    built = progress_matrix(request.user, cycle, by)
-    titles = chapter_titles(cycle)
+    built = queries.matrix_for(request.user, cycle, by)
+    titles = queries.chapter_titles(cycle)
     rows = [
         (
             chapter,
@@ -150,7 +141,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     ]
     return page(
         request,
-        "reporting/progress/matrix.html",
+        "monitoring/matrix.html",
         {
             "cycle": cycle,
             "by": by,
@@ -167,14 +158,14 @@ def cell(request: HttpRequest) -> HttpResponse:
         cycle, by = _cycle_and_by(request)
         if cycle is None:
             raise BadParameter("There is no reporting cycle yet.")
-        chapter = pick_chapter(cycle, request.GET.get("chapter"))
-        area = pick_area(by, request.GET.get("area"))
+        chapter = queries.pick_chapter(cycle, request.GET.get("chapter"))
+        area = queries.pick_area(by, request.GET.get("area"))
     except BadParameter as error:
         return bad_request(request, error)
-    detail = cell_detail(request.user, cycle, chapter, by, area)
+    detail = queries.cell_detail(request.user, cycle, chapter, by, area)
     return page(
         request,
-        "reporting/progress/cell.html",
+        "monitoring/cell.html",
         {
             "cycle": cycle,
             "by": by,
@@ -190,15 +181,15 @@ def cell(request: HttpRequest) -> HttpResponse:
 @require_safe
 def commitments(request: HttpRequest) -> HttpResponse:
     try:
-        cycle = pick_cycle(request.GET.get("cycle"))
+        cycle = queries.pick_cycle(request.GET.get("cycle"))
     except BadParameter as error:
         return bad_request(request, error)
     if cycle is None:
         return no_cycle(request, "Progress of the commitments")
-    reports, chapters = commitments_progress(request.user, cycle)
+    reports, chapters = queries.commitments_for(request.user, cycle)
     return page(
         request,
-        "reporting/progress/commitments.html",
+        "monitoring/commitments.html",
         {
             "cycle": cycle,
             "reports": reports,
@@ -225,7 +216,7 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
         raise Http404(f"There is no State {alpha3}. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
     return page(
         request,
-        "reporting/progress/state.html",
+        "monitoring/state.html",
         {
             "profile": profile,
             "cycle_bars": [(line, bar(line.shares)) for line in profile.cycles],

@@ -1,42 +1,31 @@
-"""JSON twins of the reporting progress pages, mounted under /api/reporting/progress.
+"""JSON twins of the monitoring pages, mounted under /api/reporting/progress.
 
-Same data, filters and permissions as the pages (everything reads through `progress_queries`
-and `progress_profile`): `/status`, `/matrix`, `/matrix/cell`, `/commitments`,
-`/states/{alpha3}`. Every body says whether it is demonstration data (`demonstration`) and
-which report statuses were counted for the user asking (`counted_statuses`). A bad filter
+Same data, filters and permissions as the pages (`views`; everything reads through `queries`
+and `profiles`): `/status`, `/matrix`, `/matrix/cell`, `/commitments`, `/states/{alpha3}`. The
+shapes are in `schemas`. Every body says whether it is demonstration data (`demonstration`)
+and which report statuses were counted for the user asking (`counted_statuses`). A bad filter
 answers 400; no cycle yet, or an unknown State, 404; both with the API's one error body
 {"detail": "…", "errors": […]}.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router
 from ninja.errors import HttpError
 
-from viennaplan.api_shapes import INVALID, ErrorOut, StateRefOut
+from viennaplan.api_shapes import INVALID, ErrorOut
+from viennaplan.reporting.api_out import cycle_out
+from viennaplan.reporting.models import ReportingCycle
+from viennaplan.reporting.scale import status_label
 
-from .models import ReportingCycle
-from .progress import STATUS_LABELS, STATUSES, Cell, Shares
-from .progress_profile import StateProfile, state_profile
-from .progress_queries import (
-    BadParameter,
-    cell_detail,
-    chapter_titles,
-    commitments_progress,
-    counted_statuses,
-    pick_area,
-    pick_by,
-    pick_chapter,
-    pick_cycle,
-    progress_matrix,
-    reporting_status,
-)
-from .schemas import MeasureOut
+from . import queries
+from .matrix import Cell
+from .profiles import StateProfile, state_profile
+from .schemas import CellDetailOut, CommitmentsOut, MatrixOut, ProfileOut, ReportingStatusOut
+from .shares import ANSWER_STATUSES, Shares
 
 router = Router()
 
@@ -44,236 +33,26 @@ router = Router()
 ERRORS = {400: ErrorOut, 404: ErrorOut, **INVALID}  # 422: text with a NUL character
 
 
-class ShareOut(Schema):
-    status: str  # "" = not answered yet
-    label: str
-    count: int
-    percent: float
-
-
-class SharesOut(Schema):
-    total: int
-    progress: float | None  # (implemented + 0.5 x partially implemented) / answers that apply
-    shares: list[ShareOut]
-
-
-class CycleRefOut(Schema):
-    id: int
-    name: str
-    opens: date
-    closes: date
-    chapters: list[str]
-    is_demo: bool
-
-
-class Envelope(Schema):
-    demonstration: bool
-    counted_statuses: list[str]
-
-
-class StatusLineOut(Schema):
-    state: str
-    name: str
-    status: str  # the report's status if you may view the report; else not_submitted, received or published
-    label: str
-    first_submitted: date | None
-    late: bool
-    report_url: str
-
-
-class StatusAreaOut(Schema):
-    area: str
-    label: str
-    received: int
-    late: int
-    states: list[StatusLineOut]
-
-
-class ReportingStatusOut(Envelope):
-    cycle: CycleRefOut
-    by: str
-    areas: list[StatusAreaOut]
-
-
-class CellOut(Schema):
-    chapter: str
-    area: str
-    states: int
-    answers: SharesOut
-    url: str
-
-
-class ChapterRowOut(Schema):
-    chapter: str
-    title: str
-    cells: list[CellOut]
-    all_states: CellOut
-
-
-class AreaOut(Schema):
-    key: str
-    label: str
-
-
-class MatrixOut(Envelope):
-    cycle: CycleRefOut
-    by: str
-    states_counted: int
-    areas: list[AreaOut]
-    chapters: list[ChapterRowOut]
-
-
-class QuestionRefOut(Schema):
-    id: int
-    path: str
-    citation: str
-    text: str
-
-
-class StateAnswersOut(Schema):
-    state: str
-    name: str
-    report_status: str
-    statuses: list[str]  # one per question, in the order of `questions`
-    answers: SharesOut
-
-
-class CellDetailOut(Envelope):
-    cycle: CycleRefOut
-    chapter: str
-    chapter_title: str
-    by: str
-    area: AreaOut
-    answers: SharesOut
-    questions: list[QuestionRefOut]
-    states: list[StateAnswersOut]
-    not_counted: list[StateRefOut]
-
-
-class CommitmentOut(Schema):
-    path: str
-    citation: str
-    objectives: list[int]
-    answers: SharesOut
-
-
-class ObjectiveAnswersOut(Schema):
-    number: int
-    text: str
-    commitments: int
-    answers: SharesOut
-
-
-class ChapterProgressOut(Schema):
-    chapter: str
-    title: str
-    answers: SharesOut
-    objectives: list[ObjectiveAnswersOut]
-    commitments: list[CommitmentOut]
-
-
-class CommitmentsOut(Envelope):
-    cycle: CycleRefOut
-    reports: int
-    chapters: list[ChapterProgressOut]
-
-
-class TreatyLineOut(Schema):
-    instrument: str
-    short_name: str
-    status: str  # party | signatory | none
-    consent_date: date | None
-    consent_kind: str
-    in_force: date | None
-
-
-class ProfileAnswerOut(Schema):
-    path: str
-    citation: str
-    chapter: str
-    status: str
-    status_label: str
-    narrative: str
-    measures: list[MeasureOut]
-    responsible_institution: str
-    assistance_needed: bool
-    assistance_description: str
-
-
-class ProfileCycleOut(Schema):
-    cycle: CycleRefOut
-    report_status: str  # "" when no report of the State counts for you
-    published_at: date | None
-    answers: SharesOut
-    items: list[ProfileAnswerOut]
-
-
-class AssistanceOut(Schema):
-    cycle: str
-    citation: str
-    path: str
-    description: str
-
-
-class ProfileDeadlineOut(Schema):
-    citation: str
-    path: str
-    text: str
-    end: date | None
-    passed: bool
-    latest_answers: list[str]
-
-
-class CodeNameOut(Schema):
-    code: str
-    name: str
-
-
-class ProfileOut(Envelope):
-    state: str
-    name: str
-    region: str
-    subregion: str
-    regional_groups: list[CodeNameOut]
-    lists: list[CodeNameOut]
-    as_of: date
-    treaties: list[TreatyLineOut] | None  # None: no treaty status list imported
-    cycles: list[ProfileCycleOut]
-    assistance: list[AssistanceOut]
-    deadlines: list[ProfileDeadlineOut]
-
-
 # -- helpers ----------------------------------------------------------------------------------
 
 
 def envelope(request: HttpRequest) -> dict:
-    return {"demonstration": bool(settings.DEMO), "counted_statuses": list(counted_statuses(request.user))}
+    return {"demonstration": bool(settings.DEMO), "counted_statuses": list(queries.counted_statuses(request.user))}
 
 
 def shares_out(shares: Shares) -> dict:
     return {
         "total": shares.total,
-        "progress": None if shares.progress is None else round(shares.progress, 4),
+        "progress": None if shares.implementation is None else round(shares.implementation, 4),
         "shares": [
             {
                 "status": status,
-                "label": STATUS_LABELS[status],
+                "label": status_label(status),
                 "count": shares.counts.get(status, 0),
                 "percent": round(shares.percent(status), 2),
             }
-            for status in STATUSES
+            for status in ANSWER_STATUSES
         ],
-    }
-
-
-def cycle_ref(cycle: ReportingCycle) -> dict:
-    return {
-        "id": cycle.pk,
-        "name": cycle.name,
-        "opens": cycle.opens,
-        "closes": cycle.closes,
-        "chapters": list(cycle.chapters),
-        "is_demo": cycle.is_demo,
     }
 
 
@@ -302,7 +81,7 @@ def profile_out(profile: StateProfile) -> dict:
         ],
         "cycles": [
             {
-                "cycle": cycle_ref(line.cycle),
+                "cycle": cycle_out(line.cycle),
                 "report_status": line.report_status,
                 "published_at": line.published_at,
                 "answers": shares_out(line.shares),
@@ -335,8 +114,8 @@ def profile_out(profile: StateProfile) -> dict:
 
 def _cycle(raw: str | None) -> ReportingCycle:
     try:
-        cycle = pick_cycle(raw)
-    except BadParameter as error:
+        cycle = queries.pick_cycle(raw)
+    except queries.BadParameter as error:
         raise HttpError(400, str(error)) from None
     if cycle is None:
         raise HttpError(404, "No reporting cycle has been opened yet.")
@@ -345,8 +124,8 @@ def _cycle(raw: str | None) -> ReportingCycle:
 
 def _by(raw: str | None) -> str:
     try:
-        return pick_by(raw)
-    except BadParameter as error:
+        return queries.pick_by(raw)
+    except queries.BadParameter as error:
         raise HttpError(400, str(error)) from None
 
 
@@ -361,10 +140,10 @@ def _by(raw: str | None) -> str:
 )
 def get_status(request: HttpRequest, cycle: str | None = None, by: str | None = None):
     chosen, grouping = _cycle(cycle), _by(by)
-    groups = reporting_status(request.user, chosen, grouping, timezone.localdate())
+    groups = queries.reporting_status(request.user, chosen, grouping, timezone.localdate())
     return {
         **envelope(request),
-        "cycle": cycle_ref(chosen),
+        "cycle": cycle_out(chosen),
         "by": grouping,
         "areas": [
             {
@@ -413,11 +192,11 @@ def _cell_out(cycle: ReportingCycle, by: str, cell: Cell) -> dict:
 )
 def get_matrix(request: HttpRequest, cycle: str | None = None, by: str | None = None):
     chosen, grouping = _cycle(cycle), _by(by)
-    matrix = progress_matrix(request.user, chosen, grouping)
-    titles = chapter_titles(chosen)
+    matrix = queries.matrix_for(request.user, chosen, grouping)
+    titles = queries.chapter_titles(chosen)
     return {
         **envelope(request),
-        "cycle": cycle_ref(chosen),
+        "cycle": cycle_out(chosen),
         "by": grouping,
         "states_counted": matrix.states_counted,
         "areas": [{"key": area.key, "label": area.label} for area in matrix.areas],
@@ -442,13 +221,13 @@ def get_matrix(request: HttpRequest, cycle: str | None = None, by: str | None = 
 def get_cell(request: HttpRequest, cycle: str | None = None, chapter: str = "", by: str | None = None, area: str = ""):
     chosen, grouping = _cycle(cycle), _by(by)
     try:
-        chapter_code, area_key = pick_chapter(chosen, chapter), pick_area(grouping, area)
-    except BadParameter as error:
+        chapter_code, area_key = queries.pick_chapter(chosen, chapter), queries.pick_area(grouping, area)
+    except queries.BadParameter as error:
         raise HttpError(400, str(error)) from None
-    detail = cell_detail(request.user, chosen, chapter_code, grouping, area_key)
+    detail = queries.cell_detail(request.user, chosen, chapter_code, grouping, area_key)
     return {
         **envelope(request),
-        "cycle": cycle_ref(chosen),
+        "cycle": cycle_out(chosen),
         "chapter": detail.chapter,
         "chapter_title": detail.chapter_title,
         "by": grouping,
@@ -477,10 +256,10 @@ def get_cell(request: HttpRequest, cycle: str | None = None, chapter: str = "", 
 )
 def get_commitments(request: HttpRequest, cycle: str | None = None):
     chosen = _cycle(cycle)
-    reports, chapters = commitments_progress(request.user, chosen)
+    reports, chapters = queries.commitments_for(request.user, chosen)
     return {
         **envelope(request),
-        "cycle": cycle_ref(chosen),
+        "cycle": cycle_out(chosen),
         "reports": reports,
         "chapters": [
             {

@@ -1,0 +1,209 @@
+"""The shapes of the monitoring API's answers (`api`); names are unique across the whole API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ninja import Schema
+
+from viennaplan.api_shapes import StateRefOut
+from viennaplan.reporting.schemas import MeasureOut
+
+
+class ShareOut(Schema):
+    status: str  # "" = not answered yet
+    label: str
+    count: int
+    percent: float
+
+
+class SharesOut(Schema):
+    total: int
+    progress: float | None  # `Shares.implementation`: (implemented + 0.5 x partially) / answers that apply
+    shares: list[ShareOut]
+
+
+class CycleRefOut(Schema):  # reporting's `api_out.cycle_out`, cut to these fields
+    id: int
+    name: str
+    opens: date
+    closes: date
+    chapters: list[str]
+    is_demo: bool
+
+
+class Envelope(Schema):
+    demonstration: bool
+    counted_statuses: list[str]
+
+
+class StatusLineOut(Schema):
+    state: str
+    name: str
+    status: str  # the report's status if you may view the report; else not_submitted, received or published
+    label: str
+    first_submitted: date | None
+    late: bool
+    report_url: str
+
+
+class StatusAreaOut(Schema):
+    area: str
+    label: str
+    received: int
+    late: int
+    states: list[StatusLineOut]
+
+
+class ReportingStatusOut(Envelope):
+    cycle: CycleRefOut
+    by: str
+    areas: list[StatusAreaOut]
+
+
+class CellOut(Schema):
+    chapter: str
+    area: str
+    states: int
+    answers: SharesOut
+    url: str
+
+
+class ChapterRowOut(Schema):
+    chapter: str
+    title: str
+    cells: list[CellOut]
+    all_states: CellOut
+
+
+class AreaOut(Schema):
+    key: str
+    label: str
+
+
+class MatrixOut(Envelope):
+    cycle: CycleRefOut
+    by: str
+    states_counted: int
+    areas: list[AreaOut]
+    chapters: list[ChapterRowOut]
+
+
+class QuestionRefOut(Schema):
+    id: int
+    path: str
+    citation: str
+    text: str
+
+
+class StateAnswersOut(Schema):
+    state: str
+    name: str
+    report_status: str
+    statuses: list[str]  # one per question, in the order of `questions`
+    answers: SharesOut
+
+
+class CellDetailOut(Envelope):
+    cycle: CycleRefOut
+    chapter: str
+    chapter_title: str
+    by: str
+    area: AreaOut
+    answers: SharesOut
+    questions: list[QuestionRefOut]
+    states: list[StateAnswersOut]
+    not_counted: list[StateRefOut]
+
+
+class CommitmentOut(Schema):
+    path: str
+    citation: str
+    objectives: list[int]
+    answers: SharesOut
+
+
+class ObjectiveAnswersOut(Schema):
+    number: int
+    text: str
+    commitments: int
+    answers: SharesOut
+
+
+class ChapterProgressOut(Schema):
+    chapter: str
+    title: str
+    answers: SharesOut
+    objectives: list[ObjectiveAnswersOut]
+    commitments: list[CommitmentOut]
+
+
+class CommitmentsOut(Envelope):
+    cycle: CycleRefOut
+    reports: int
+    chapters: list[ChapterProgressOut]
+
+
+class TreatyLineOut(Schema):
+    instrument: str
+    short_name: str
+    status: str  # party | signatory | none
+    consent_date: date | None
+    consent_kind: str
+    in_force: date | None
+
+
+class ProfileAnswerOut(Schema):
+    path: str
+    citation: str
+    chapter: str
+    status: str
+    status_label: str
+    narrative: str
+    measures: list[MeasureOut]
+    responsible_institution: str
+    assistance_needed: bool
+    assistance_description: str
+
+
+class ProfileCycleOut(Schema):
+    cycle: CycleRefOut
+    report_status: str  # "" when no report of the State counts for you
+    published_at: date | None
+    answers: SharesOut
+    items: list[ProfileAnswerOut]
+
+
+class AssistanceOut(Schema):
+    cycle: str
+    citation: str
+    path: str
+    description: str
+
+
+class ProfileDeadlineOut(Schema):
+    citation: str
+    path: str
+    text: str
+    end: date | None
+    passed: bool
+    latest_answers: list[str]
+
+
+class CodeNameOut(Schema):
+    code: str
+    name: str
+
+
+class ProfileOut(Envelope):
+    state: str
+    name: str
+    region: str
+    subregion: str
+    regional_groups: list[CodeNameOut]
+    lists: list[CodeNameOut]
+    as_of: date
+    treaties: list[TreatyLineOut] | None  # None: no treaty status list imported
+    cycles: list[ProfileCycleOut]
+    assistance: list[AssistanceOut]
+    deadlines: list[ProfileDeadlineOut]
