@@ -9,6 +9,9 @@ document keep working across releases.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
@@ -21,6 +24,7 @@ from .schemas import (
     API_ROOT,
     ActorOut,
     ChapterDetailOut,
+    ChapterHeading,
     ChapterOut,
     CountsOut,
     CrumbOut,
@@ -62,6 +66,17 @@ def resolve_version(version_id: int | None) -> PlanVersion:
         raise HttpError(404, f"There is no plan version {version_id}; GET {API_ROOT} lists the versions.") from None
 
 
+def operation(path: str, answer: Any, operation_id: str, summary: str) -> Callable[[Callable], Callable]:
+    """A GET operation of the plan API: every one takes ?version=, so may answer 404 or 422 too."""
+    return router.get(path, response={200: answer, **ERRORS}, operation_id=operation_id, summary=summary)
+
+
+def version_and_links(filters: VersionFilter) -> tuple[PlanVersion, Links]:
+    """The version asked for (`resolve_version`) and the links of the answer, keeping its ?version=."""
+    version = resolve_version(filters.version)
+    return version, Links(version, filters.version is not None)
+
+
 def _provisions(version: PlanVersion) -> QuerySet[Provision]:
     return version.provisions.select_related("chapter", "actor").order_by("position")
 
@@ -70,7 +85,7 @@ def _provisions(version: PlanVersion) -> QuerySet[Provision]:
 # endpoints
 
 
-@router.get("", response={200: PlanOut, **ERRORS}, operation_id="plan_get", summary="The plan and its versions")
+@operation("", PlanOut, "plan_get", "The plan and its versions")
 def get_plan(request: HttpRequest, filters: Query[VersionFilter]):
     version = resolve_version(filters.version)
     current = PlanVersion.current()
@@ -90,21 +105,13 @@ def get_plan(request: HttpRequest, filters: Query[VersionFilter]):
     )
 
 
-@router.get(
-    "/chapters", response={200: list[ChapterOut], **ERRORS}, operation_id="plan_list_chapters", summary="Chapters"
-)
+@operation("/chapters", list[ChapterOut], "plan_list_chapters", "Chapters")
 def list_chapters(request: HttpRequest, filters: Query[VersionFilter]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     chapters = version.chapters.annotate(objective_count=Count("objectives")).order_by("ordinal")
     return [
         ChapterOut(
-            number=chapter.number,
-            ordinal=chapter.ordinal,
-            title=chapter.title,
-            first_paragraph=chapter.first_paragraph,
-            last_paragraph=chapter.last_paragraph,
-            page=chapter.page,
+            **ChapterHeading.model_validate(chapter).model_dump(),
             objectives=chapter.objective_count,
             api_url=links.api(f"chapters/{chapter.number}"),
             url=links.site(f"/plan/chapter/{chapter.number}"),
@@ -113,15 +120,9 @@ def list_chapters(request: HttpRequest, filters: Query[VersionFilter]):
     ]
 
 
-@router.get(
-    "/chapters/{number}",
-    response={200: ChapterDetailOut, **ERRORS},
-    operation_id="plan_get_chapter",
-    summary="One chapter with its objectives and paragraphs",
-)
+@operation("/chapters/{number}", ChapterDetailOut, "plan_get_chapter", "One chapter with its objectives and paragraphs")
 def get_chapter(request: HttpRequest, number: str, filters: Query[VersionFilter]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     chapter = (
         version.chapters.prefetch_related("notes", Prefetch("objectives", Objective.objects.prefetch_related("notes")))
         .filter(number=number.upper())
@@ -132,12 +133,7 @@ def get_chapter(request: HttpRequest, number: str, filters: Query[VersionFilter]
         raise HttpError(404, f"There is no chapter {number!r} in plan version {version.pk}; chapters are {known}.")
     paragraphs = _provisions(version).filter(chapter=chapter, depth=0)
     return ChapterDetailOut(
-        number=chapter.number,
-        ordinal=chapter.ordinal,
-        title=chapter.title,
-        first_paragraph=chapter.first_paragraph,
-        last_paragraph=chapter.last_paragraph,
-        page=chapter.page,
+        **ChapterHeading.model_validate(chapter).model_dump(),
         notes=sorted(note.number for note in chapter.notes.all()),
         objectives=[objective_out(objective) for objective in chapter.objectives.all()],
         paragraphs=[links.provision_summary(p) for p in paragraphs],
@@ -145,15 +141,11 @@ def get_chapter(request: HttpRequest, number: str, filters: Query[VersionFilter]
     )
 
 
-@router.get(
-    "/provisions",
-    response={200: list[ProvisionSummary], **ERRORS},
-    operation_id="plan_list_provisions",
-    summary="Provisions (paragraphs, items, sub-items), filtered",
+@operation(
+    "/provisions", list[ProvisionSummary], "plan_list_provisions", "Provisions (paragraphs, items, sub-items), filtered"
 )
 def list_provisions(request: HttpRequest, filters: Query[ProvisionFilters]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     provisions = filter_provisions(
         _provisions(version), chapter=filters.chapter, scope=filters.scope, actor=filters.actor
     )
@@ -164,15 +156,14 @@ def list_provisions(request: HttpRequest, filters: Query[ProvisionFilters]):
     return [links.provision_summary(p) for p in provisions]
 
 
-@router.get(
+@operation(
     "/provisions/{path:path}",
-    response={200: ProvisionDetailOut, **ERRORS},
-    operation_id="plan_get_provision",
-    summary="One provision, cited by its path: 57, 57/k or 57/k/ii",
+    ProvisionDetailOut,
+    "plan_get_provision",
+    "One provision, cited by its path: 57, 57/k or 57/k/ii",
 )
 def get_provision(request: HttpRequest, path: str, filters: Query[VersionFilter]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     wanted = canonical_path(path)
     provision = (
         _provisions(version)
@@ -221,22 +212,15 @@ def get_provision(request: HttpRequest, path: str, filters: Query[VersionFilter]
     )
 
 
-@router.get("/notes", response={200: list[NoteOut], **ERRORS}, operation_id="plan_list_notes", summary="Notes")
+@operation("/notes", list[NoteOut], "plan_list_notes", "Notes")
 def list_notes(request: HttpRequest, filters: Query[VersionFilter]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     return [links.note(note) for note in version.notes.order_by("number")]
 
 
-@router.get(
-    "/notes/{number}",
-    response={200: NoteDetailOut, **ERRORS},
-    operation_id="plan_get_note",
-    summary="One note and what cites it",
-)
+@operation("/notes/{number}", NoteDetailOut, "plan_get_note", "One note and what cites it")
 def get_note(request: HttpRequest, number: int, filters: Query[VersionFilter]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     note = version.notes.filter(number=number).first()
     if note is None:
         raise HttpError(
@@ -252,15 +236,9 @@ def get_note(request: HttpRequest, number: int, filters: Query[VersionFilter]):
     )
 
 
-@router.get(
-    "/deadlines",
-    response={200: list[DatedProvisionOut], **ERRORS},
-    operation_id="plan_list_deadlines",
-    summary="Dates the plan commits to, soonest first",
-)
+@operation("/deadlines", list[DatedProvisionOut], "plan_list_deadlines", "Dates the plan commits to, soonest first")
 def list_deadlines(request: HttpRequest, filters: Query[VersionFilter]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     deadlines = (
         Deadline.objects.filter(provision__version=version)
         .select_related("provision__chapter")
@@ -277,15 +255,9 @@ def list_deadlines(request: HttpRequest, filters: Query[VersionFilter]):
     ]
 
 
-@router.get(
-    "/search",
-    response={200: list[SearchHitOut], **ERRORS},
-    operation_id="plan_search",
-    summary="Full-text search over the provisions",
-)
+@operation("/search", list[SearchHitOut], "plan_search", "Full-text search over the provisions")
 def search(request: HttpRequest, filters: Query[SearchFilters]):
-    version = resolve_version(filters.version)
-    links = Links(version, filters.version is not None)
+    version, links = version_and_links(filters)
     hits = search_provisions(
         filters.q,
         version=version,

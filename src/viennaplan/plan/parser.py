@@ -266,25 +266,26 @@ class _Parser:
         if cursor.current is None:
             displaced = re.search(rf"(?<=[a-z]) {expected_number}\. (?=[A-Z])", text)
             if displaced:
-                self.report.repair(
-                    "displaced-number",
-                    line.number,
-                    f"paragraph number {expected_number} found inside its first sentence "
-                    f"('{_clip(text[: displaced.end() + 12], 60)}') and moved to its start",
-                )
-                return "paragraph", str(expected_number), text[: displaced.start()] + " " + text[displaced.end() :]
+                what = f"paragraph number {expected_number}"
+                return "paragraph", str(expected_number), self._move_back("displaced-number", what, line, displaced)
         elif cursor.paragraph is not None and cursor.item is not None:
             letter = next_letter(cursor.item.labels[0])
             displaced = re.search(rf"(?<=[a-z]) \({letter}\) (?=[a-z])", text)
             if displaced:
-                self.report.repair(
-                    "displaced-label",
-                    line.number,
-                    f"item label ({letter}) of paragraph {cursor.paragraph.paragraph} found inside its first "
-                    f"sentence ('{_clip(text[: displaced.end() + 12], 60)}') and moved to its start",
-                )
-                return "item", letter, text[: displaced.start()] + " " + text[displaced.end() :]
+                what = f"item label ({letter}) of paragraph {cursor.paragraph.paragraph}"
+                return "item", letter, self._move_back("displaced-label", what, line, displaced)
         return None
+
+    def _move_back(self, kind: str, what: str, line: Line, displaced: re.Match[str]) -> str:
+        """The text without the number or label found inside its first sentence; the repair is recorded."""
+        text = displaced.string
+        self.report.repair(
+            kind,
+            line.number,
+            f"{what} found inside its first sentence ('{_clip(text[: displaced.end() + 12], 60)}') "
+            "and moved to its start",
+        )
+        return text[: displaced.start()] + " " + text[displaced.end() :]
 
     def _resolve_label(self, raw: str, line: Line) -> tuple[str, str] | None:
         """Which provision a label opens, given where we stand; None when it is not expected."""

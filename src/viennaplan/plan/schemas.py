@@ -43,13 +43,18 @@ class PlanOut(Schema):
     versions: list[VersionOut]
 
 
-class ChapterOut(Schema):
+class ChapterHeading(Schema):
+    """What names a chapter and where it stands; the chapter list and a chapter's page add to it."""
+
     number: str
     ordinal: int
     title: str
     first_paragraph: int
     last_paragraph: int
     page: int | None
+
+
+class ChapterOut(ChapterHeading):
     objectives: int
     api_url: str
     url: str
@@ -83,13 +88,7 @@ class ProvisionSummary(ProvisionRef):
     text: str
 
 
-class ChapterDetailOut(Schema):
-    number: str
-    ordinal: int
-    title: str
-    first_paragraph: int
-    last_paragraph: int
-    page: int | None
+class ChapterDetailOut(ChapterHeading):
     notes: list[int]
     objectives: list[ObjectiveOut]
     paragraphs: list[ProvisionSummary]
