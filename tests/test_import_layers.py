@@ -20,7 +20,7 @@ MAY_IMPORT = {
     "monitoring": {"accounts", "countries", "plan", "treaties", "reporting"},
     "backups": {"plan"},
 }
-SHARED = {"cells", "proxy", "busy", "api_shapes", "settings", "dates", "textfiles"}
+SHARED = {"cells", "proxy", "busy", "api_shapes", "settings", "dates", "textfiles", "subcommands"}
 
 
 def imports_of(path: Path, root: Path) -> list[tuple[int, str]]:

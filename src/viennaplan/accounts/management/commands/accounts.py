@@ -14,17 +14,17 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 
 from viennaplan.accounts.invitations import AccountError, awaiting_activation, create_account, set_password_link
 from viennaplan.accounts.roles import ROLE_LABELS, ROLES
+from viennaplan.subcommands import SubcommandCommand
 
 
-class Command(BaseCommand):
+class Command(SubcommandCommand):
     help = "Create accounts and print their set-password links (`viennaplan accounts SUBCOMMAND --help`)."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{create,link}")
+    def add_subcommands(self, commands: Any) -> None:
         create = commands.add_parser(
             "create",
             help="create an account and print its set-password link",
@@ -42,14 +42,7 @@ class Command(BaseCommand):
         link.add_argument("--email", required=True)
         link.add_argument("--site-url", dest="site_url", help="where the site is served (default: settings.SITE_URL)")
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        base_url = options["site_url"] or settings.SITE_URL
-        if options["subcommand"] == "create":
-            self.create(options, base_url)
-        else:
-            self.link(options["email"], base_url)
-
-    def create(self, options: dict[str, Any], base_url: str) -> None:
+    def run_create(self, *, site_url: str | None, **options: Any) -> None:
         first_name, _, last_name = options["name"].strip().partition(" ")
         try:
             user = create_account(
@@ -66,9 +59,9 @@ class Command(BaseCommand):
         where = f" of {profile.state.name_en} ({profile.state_id})" if profile.state_id else ""
         role = ROLE_LABELS[profile.role].lower()
         self.stdout.write(f"Created {role}{where}: {user.email} (inactive until a password is set)")
-        self.print_link(user, base_url)
+        self.print_link(user, site_url)
 
-    def link(self, email: str, base_url: str) -> None:
+    def run_link(self, *, email: str, site_url: str | None, **_: Any) -> None:
         user = get_user_model().objects.filter(username__iexact=email.strip()).first()
         if user is None:
             raise CommandError(f"{email}: no such account; create it with `viennaplan accounts create`.")
@@ -76,9 +69,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{email}: the account has a password already; its owner can reset it on the sign-in page."
             )
-        self.print_link(user, base_url)
+        self.print_link(user, site_url)
 
-    def print_link(self, user: Any, base_url: str) -> None:
+    def print_link(self, user: Any, site_url: str | None) -> None:
         days = settings.PASSWORD_RESET_TIMEOUT // 86400
         self.stdout.write(f"Set-password link (works once, for {days} days):")
-        self.stdout.write(set_password_link(user, base_url))
+        self.stdout.write(set_password_link(user, site_url or settings.SITE_URL))

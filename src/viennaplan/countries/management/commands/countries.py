@@ -13,16 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 
 from viennaplan.countries.datafiles import DATA_DIR
+from viennaplan.subcommands import SubcommandCommand
 
 
-class Command(BaseCommand):
+class Command(SubcommandCommand):
     help = "Load and query the country reference data (`viennaplan countries SUBCOMMAND --help`)."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{load,resolve}")
+    def add_subcommands(self, commands: Any) -> None:
         loader = commands.add_parser(
             "load",
             help="reload the country data files into the database (idempotent)",
@@ -41,20 +41,14 @@ class Command(BaseCommand):
         resolver.add_argument("name", metavar="NAME")
         resolver.add_argument("--on", metavar="YYYY-MM-DD", help="the date of the list the name comes from")
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        if options["subcommand"] == "load":
-            self.load(options["data_dir"])
-        else:
-            self.resolve(options["name"], options["on"])
-
-    def load(self, directory: Path | None) -> None:
+    def run_load(self, *, data_dir: Path | None, **_: Any) -> None:
         from viennaplan.countries.datafiles import DataFileError
         from viennaplan.countries.store import CountryLoadError, load_country_data
 
-        if directory is not None and not directory.is_dir():
-            raise CommandError(f"{directory}: no such folder; expected the folder of the country CSV files")
+        if data_dir is not None and not data_dir.is_dir():
+            raise CommandError(f"{data_dir}: no such folder; expected the folder of the country CSV files")
         try:
-            summary = load_country_data(directory)
+            summary = load_country_data(data_dir)
         except DataFileError as error:
             raise CommandError(f"{error}\nNothing was changed.") from error
         except CountryLoadError as error:
@@ -64,7 +58,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(summary.describe())
 
-    def resolve(self, name: str, on: str | None) -> None:
+    def run_resolve(self, *, name: str, on: str | None, **_: Any) -> None:
         from viennaplan.countries.names import UnknownState
         from viennaplan.countries.registry import country_name, resolve_state
 

@@ -15,22 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 
 from viennaplan.plan.document import ImportReport
 from viennaplan.plan.models import PlanVersion
+from viennaplan.subcommands import SubcommandCommand
 from viennaplan.textfiles import NotText, read_text
 
 EXPECTED = "expected the text of the Plans of Action (UTF-8 text, as shipped) or a JSON export of it"
 FORMATS = ("json", "csv", "akn")
 
 
-class Command(BaseCommand):
+class Command(SubcommandCommand):
     help = "Import, export and inspect the Plans of Action (`viennaplan plan SUBCOMMAND --help`)."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{import,export,report}")
-
+    def add_subcommands(self, commands: Any) -> None:
         importer = commands.add_parser(
             "import",
             help="import the plan from its text or a JSON export (idempotent)",
@@ -61,18 +60,9 @@ class Command(BaseCommand):
         reporter.add_argument("--version", dest="plan_version", type=int, metavar="ID", help="a stored version")
         reporter.add_argument("--plain", action="store_true", help="plain text even on a terminal")
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        subcommand = options["subcommand"]
-        if subcommand == "import":
-            self.import_plan(options["file"], symbol=options["symbol"])
-        elif subcommand == "export":
-            self.export_plan(options["format"], options["plan_version"])
-        else:
-            self.print_report(options["file"], options["plan_version"], plain=options["plain"])
-
     # -- import -------------------------------------------------------------------------------
 
-    def import_plan(self, file: str | None, *, symbol: str) -> None:
+    def run_import(self, *, file: str | None, symbol: str, **_: Any) -> None:
         from viennaplan.plan.parser import PlanFormatError
         from viennaplan.plan.saving import InconsistentPlanError, import_plan_json, import_plan_text
 
@@ -104,11 +94,12 @@ class Command(BaseCommand):
 
     # -- export -------------------------------------------------------------------------------
 
-    def export_plan(self, fmt: str, version_id: int | None) -> None:
+    def run_export(self, *, plan_version: int | None, **options: Any) -> None:
         from viennaplan.plan.exports import export_plan
         from viennaplan.plan.loading import load_document
 
-        version = find_version(version_id)
+        fmt = options["format"]
+        version = find_version(plan_version)
         data = export_plan(load_document(version), fmt)
         if fmt == "akn":
             from viennaplan.plan.exports.akn import validate_akn
@@ -124,14 +115,14 @@ class Command(BaseCommand):
 
     # -- report -------------------------------------------------------------------------------
 
-    def print_report(self, file: str | None, version_id: int | None, *, plain: bool) -> None:
+    def run_report(self, *, file: str | None, plan_version: int | None, plain: bool, **_: Any) -> None:
         from viennaplan.plan.loading import report_from_json
         from viennaplan.plan.parser import PlanFormatError, parse_plan
 
-        if version_id is not None:
+        if plan_version is not None:
             if file:
                 raise CommandError("give either FILE or --version, not both")
-            version = find_version(version_id)
+            version = find_version(plan_version)
             report, source = report_from_json(version.report or {}), f"plan version {version.pk}"
         else:
             path = Path(file) if file else Path(settings.PLAN_SOURCE_FILE)

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 
+from viennaplan.subcommands import SubcommandCommand
 
-class Command(BaseCommand):
+
+class Command(SubcommandCommand):
     help = "Rebuild or inspect the full-text search index (`viennaplan search SUBCOMMAND --help`)."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{rebuild,status}")
+    def add_subcommands(self, commands: Any) -> None:
         commands.add_parser(
             "rebuild",
             help="rebuild the search index of every plan version from the stored provisions",
@@ -33,16 +34,18 @@ class Command(BaseCommand):
             "it is out of date (then run `viennaplan search rebuild`).",
         )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def run_status(self, **_: Any) -> None:
+        from viennaplan.plan.search import index_state
+
+        state = index_state()
+        message = f"{state.describe().capitalize()} ({connection.vendor})"
+        if not state.ok:
+            raise CommandError(f"{message}; run `viennaplan search rebuild`")
+        self.stdout.write(message)
+
+    def run_rebuild(self, **_: Any) -> None:
         from viennaplan.plan.search import index_state, rebuild_index
 
-        if options["subcommand"] == "status":
-            state = index_state()
-            message = f"{state.describe().capitalize()} ({connection.vendor})"
-            if not state.ok:
-                raise CommandError(f"{message}; run `viennaplan search rebuild`")
-            self.stdout.write(message)
-            return
         with transaction.atomic():
             before = index_state()
             count = rebuild_index()
