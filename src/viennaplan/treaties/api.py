@@ -10,6 +10,7 @@ Operation ids are stable (`treaties_get_status`, …).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 
@@ -63,6 +64,13 @@ def find_code(code: str) -> str:
     if match is None:
         raise HttpError(404, f"There is no instrument {code!r}; instruments are {', '.join(instrument_rules())}.")
     return match
+
+
+def instrument_on(code: str, filters: AsOfFilter) -> tuple[str, date, InstrumentStatus]:
+    """The instrument's code as declared (404 if none), the ?as_of= date (default: today) and its status then."""
+    code = find_code(code)
+    as_of = filters.as_of or default_day()
+    return code, as_of, statuses_of([code], as_of)[code]
 
 
 def summary_out(status: InstrumentStatus, as_of: date) -> StatusSummaryOut:
@@ -258,31 +266,25 @@ def _download(fmt: str, instrument: str | None) -> HttpResponse:
     return response
 
 
-def _download_doc(fmt: str) -> dict:
+def _export_endpoint(fmt: str) -> Callable[..., HttpResponse]:
+    """GET /export.csv or /export.json: every action on file (or one instrument's) to download."""
     content = {EXPORT_TYPES[fmt].split(";")[0]: {}}
-    return {"responses": {200: {"description": f"the actions as {fmt}", "content": content}}}
+
+    def export(request: HttpRequest, instrument: str | None = None) -> HttpResponse:
+        return _download(fmt, instrument)
+
+    export.__name__ = f"export_{fmt}"
+    return router.get(
+        f"/export.{fmt}",
+        response=ERRORS,
+        operation_id=f"treaties_export_{fmt}",
+        summary=f"Download: {fmt.upper()}",
+        openapi_extra={"responses": {200: {"description": f"the actions as {fmt}", "content": content}}},
+    )(export)
 
 
-@router.get(
-    "/export.csv",
-    response=ERRORS,
-    operation_id="treaties_export_csv",
-    summary="Download: CSV",
-    openapi_extra=_download_doc("csv"),
-)
-def export_csv(request: HttpRequest, instrument: str | None = None):
-    return _download("csv", instrument)
-
-
-@router.get(
-    "/export.json",
-    response=ERRORS,
-    operation_id="treaties_export_json",
-    summary="Download: JSON",
-    openapi_extra=_download_doc("json"),
-)
-def export_json(request: HttpRequest, instrument: str | None = None):
-    return _download("json", instrument)
+export_csv = _export_endpoint("csv")
+export_json = _export_endpoint("json")
 
 
 @router.get(
@@ -292,10 +294,8 @@ def export_json(request: HttpRequest, instrument: str | None = None):
     summary="One instrument: its rules in plain words and its status",
 )
 def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
-    code = find_code(code)
-    as_of = filters.as_of or default_day()
+    code, as_of, status = instrument_on(code, filters)
     rules = instrument_rules()[code]
-    status = statuses_of([code], as_of)[code]
     return {
         **instrument_out(rules, status, as_of, InstrumentDetailOut),
         "rules": rules_in_words(rules),
@@ -310,8 +310,7 @@ def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     summary="An instrument's status on a date (the shape of `viennaplan treaties show`)",
 )
 def get_status(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
-    code = find_code(code)
-    return status_json(statuses_of([code], filters.as_of or default_day())[code])
+    return status_json(instrument_on(code, filters)[2])
 
 
 @router.get(
@@ -321,9 +320,7 @@ def get_status(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     summary="Every State's standing under an instrument, filtered by region, group and status",
 )
 def list_states(request: HttpRequest, code: str, filters: Query[StateFilters]):
-    code = find_code(code)
-    as_of = filters.as_of or default_day()
-    status = statuses_of([code], as_of)[code]
+    code, as_of, status = instrument_on(code, filters)
     directory = state_directory()
     rows = state_rows(
         status, directory, region=filters.region or "", group=filters.group or "", standing=filters.status or ""

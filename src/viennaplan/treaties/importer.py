@@ -19,11 +19,10 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from viennaplan.countries import registry
-from viennaplan.countries.datafiles import EUROPEAN_UNION
 
 from . import depositary
 from .models import TreatyAction, TreatyImport
-from .records import Action, ActionError
+from .records import EUROPEAN_UNION, Action, ActionError
 from .rules import instrument_rules
 from .store import load_actions
 
@@ -153,6 +152,19 @@ def validate_against(new: list[Action], existing: list[Action]) -> tuple[list[Ac
     )
 
 
+def stored_row(action: Action, *, note: str = "", batch: TreatyImport | None = None) -> TreatyAction:
+    """The (unsaved) row of an action, its source cut to what the database keeps."""
+    return TreatyAction(
+        state_id=action.state,
+        instrument_id=action.instrument,
+        kind=action.kind,
+        date=action.date,
+        source=action.source[: depositary.MAX_SOURCE_CHARS],
+        note=note,
+        batch=batch,
+    )
+
+
 def _key(action: Action) -> tuple[str, str, str, date]:
     return action.state, action.instrument, action.kind, action.date
 
@@ -219,18 +231,7 @@ def import_status_list(data: bytes | str, *, source_name: str, list_date: date |
             skipped=skipped,
             notes=[*parsed.notes, *notes],
         )
-        rows = [
-            TreatyAction(
-                state_id=a.state,
-                instrument_id=a.instrument,
-                kind=a.kind,
-                date=a.date,
-                source=a.source[:300],
-                note=parsed.row_notes.get(a.row, ""),
-                batch=batch,
-            )
-            for a in new
-        ]
+        rows = [stored_row(a, note=parsed.row_notes.get(a.row, ""), batch=batch) for a in new]
         bulk_create_with_history(rows, TreatyAction, default_change_reason=f"import of {source_name}"[:100])
     return ImportOutcome(source_name, parsed.rows, len(new), skipped, [*parsed.notes, *notes], batch)
 
@@ -276,12 +277,6 @@ def record_action(action: Action, *, note: str = "") -> tuple[TreatyAction, list
         errors, notes = check_action(action)
         if errors:
             raise ActionRefused(errors)
-        row = TreatyAction.objects.create(
-            state_id=action.state,
-            instrument_id=action.instrument,
-            kind=action.kind,
-            date=action.date,
-            source=action.source,
-            note=note,
-        )
+        row = stored_row(action, note=note)
+        row.save()
     return row, notes

@@ -2,7 +2,8 @@
 status the engine computes from them. No Django here.
 
 States and organizations are keyed by ISO 3166-1 alpha-3 codes; the European Union (the
-European Community before 1 December 2009) by "EUU", the code the World Bank uses for it.
+European Community before 1 December 2009) by `EUROPEAN_UNION`, "EUU", the code the World Bank
+uses for it, defined once with the country data (`countries.datafiles`, plain Python too).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-EUROPEAN_UNION = "EUU"
+from viennaplan.countries.datafiles import EUROPEAN_UNION as EUROPEAN_UNION
 
 # Kinds of action, as the depositary records them.
 SIGNATURE = "signature"

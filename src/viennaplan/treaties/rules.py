@@ -24,10 +24,29 @@ _PALERMO = (
     _W(_D(2000, 12, 12), _D(2000, 12, 15), "Palermo"),
     _W(_D(2000, 12, 16), _D(2002, 12, 12), "New York"),
 )
+_PARENT_ARTICLE = "art. 37(2) of the Convention"  # only a party to the Convention may join its Protocols
 _UNTOC_SOURCE = (
     "General Assembly resolution 55/25 (15 November 2000), annexes I-III, final clauses; official dates: "
     "Multilateral Treaties Deposited with the Secretary-General, chap. XVIII.12"
 )
+
+
+def _un_articles(
+    signature: str, entry: str, denunciation: str, *, parent: str = "", cascade: str = ""
+) -> dict[str, str]:
+    """The articles of a United Nations convention's final clauses, numbered alike since 2000: signature
+    in art. S(1) and by organizations in S(2)-(4), entry into force in E(1) (where organizations are not
+    counted) and E(2) for later States, denunciation in D(1); a Protocol's `parent`, a `cascade`."""
+    return {
+        "signature": f"art. {signature}(1)",
+        "organizations": f"art. {signature}(2)-(4)",
+        "general": f"art. {entry}(1)",
+        "later": f"art. {entry}(2)",
+        "organizations_count": f"art. {entry}(1)",
+        **({"parent": parent} if parent else {}),
+        "denunciation": f"art. {denunciation}(1)",
+        **({"cascade": cascade} if cascade else {}),
+    }
 
 
 def _palermo_protocol(code: str, name: str, short: str, arts: tuple[str, str, str], official: date) -> InstrumentRules:
@@ -45,15 +64,7 @@ def _palermo_protocol(code: str, name: str, short: str, arts: tuple[str, str, st
         parent="UNTOC",
         signature_windows=_PALERMO,
         official_entry_into_force=official,
-        articles={
-            "signature": f"art. {signature}(1)",
-            "organizations": f"art. {signature}(2)-(4)",
-            "general": f"art. {entry}(1)",
-            "later": f"art. {entry}(2)",
-            "organizations_count": f"art. {entry}(1)",
-            "parent": "art. 37(2) of the Convention",
-            "denunciation": f"art. {denunciation}(1)",
-        },
+        articles=_un_articles(signature, entry, denunciation, parent=_PARENT_ARTICLE),
         source=_UNTOC_SOURCE,
     )
 
@@ -72,15 +83,7 @@ _UNTOC_FAMILY = {
         signature_windows=_PALERMO,
         denunciation_cascades_to_children=True,
         official_entry_into_force=_D(2003, 9, 29),
-        articles={
-            "signature": "art. 36(1)",
-            "organizations": "art. 36(2)-(4)",
-            "general": "art. 38(1)",
-            "later": "art. 38(2)",
-            "organizations_count": "art. 38(1)",
-            "denunciation": "art. 40(1)",
-            "cascade": "art. 40(3)",
-        },
+        articles=_un_articles("36", "38", "40", cascade="art. 40(3)"),
         interpretations=(
             "Read literally, art. 38(2) would put the Convention in force for a State that deposited between "
             "the 40th instrument and the general date on the 30th day after its deposit, before the Convention "
@@ -120,15 +123,7 @@ _UNTOC_FAMILY = {
         parent="UNTOC",
         signature_windows=(_W(_D(2001, 5, 31) + timedelta(days=30), _D(2002, 12, 12), "New York"),),
         official_entry_into_force=_D(2005, 7, 3),
-        articles={
-            "signature": "art. 17(1)",
-            "organizations": "art. 17(2)-(4)",
-            "general": "art. 18(1)",
-            "later": "art. 18(2)",
-            "organizations_count": "art. 18(1)",
-            "parent": "art. 37(2) of the Convention",
-            "denunciation": "art. 20(1)",
-        },
+        articles=_un_articles("17", "18", "20", parent=_PARENT_ARTICLE),
         interpretations=(
             "'From the thirtieth day after its adoption' is read as adoption plus 30 days: open from 30 June 2001.",
         ),
@@ -150,14 +145,7 @@ _UNTOC_FAMILY = {
             _W(_D(2003, 12, 12), _D(2005, 12, 9), "New York"),
         ),
         official_entry_into_force=_D(2005, 12, 14),
-        articles={
-            "signature": "art. 67(1)",
-            "organizations": "art. 67(2)-(4)",
-            "general": "art. 68(1)",
-            "later": "art. 68(2)",
-            "organizations_count": "art. 68(1)",
-            "denunciation": "art. 70(1)",
-        },
+        articles=_un_articles("67", "68", "70"),
         source="General Assembly resolution 58/4 (31 October 2003), annex, arts. 67-71; official date: "
         "Multilateral Treaties Deposited with the Secretary-General, chap. XVIII.14",
     ),

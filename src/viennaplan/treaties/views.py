@@ -4,7 +4,10 @@ say so instead of showing zeros as if they were facts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -62,16 +65,24 @@ def page(request: HttpRequest, template: str, as_of: date, json_url: str, **cont
     return render(request, template, context)
 
 
-def bad_as_of(request: HttpRequest, error: BadAsOf) -> HttpResponse:
-    return render(request, "treaties/bad_request.html", {"nav": "treaties", "message": str(error)}, status=400)
+def treaty_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page that answers GET and HEAD only, and 400 with the reason where `requested_as_of` refuses ?as_of=."""
+
+    @require_safe
+    @wraps(view)
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadAsOf as error:
+            message = {"nav": "treaties", "message": str(error)}
+            return render(request, "treaties/bad_request.html", message, status=400)
+
+    return answer
 
 
-@require_safe
+@treaty_page
 def instruments(request: HttpRequest) -> HttpResponse:
-    try:
-        as_of = requested_as_of(request)
-    except BadAsOf as error:
-        return bad_as_of(request, error)
+    as_of = requested_as_of(request)
     lines = all_instruments(as_of)
     plan_codes = {"UNTOC", "TIP", "SOM", "FIREARMS", "UNCAC"}
     return page(
@@ -84,7 +95,7 @@ def instruments(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
+@treaty_page
 def instrument(request: HttpRequest, code: str) -> HttpResponse:
     stored = find_code(code)
     if stored is None:
@@ -92,10 +103,7 @@ def instrument(request: HttpRequest, code: str) -> HttpResponse:
     if stored != code:
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return redirect(f"/treaties/{stored}{query}", permanent=True)
-    try:
-        as_of = requested_as_of(request)
-    except BadAsOf as error:
-        return bad_as_of(request, error)
+    as_of = requested_as_of(request)
     rules = instrument_rules()[code]
     status = statuses_of([code], as_of)[code]
     directory = state_directory()
@@ -125,15 +133,12 @@ def instrument(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_safe
+@treaty_page
 def state(request: HttpRequest, alpha3: str) -> HttpResponse:
     if alpha3 != alpha3.upper():
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return redirect(f"/treaties/states/{alpha3.upper()}{query}", permanent=True)
-    try:
-        as_of = requested_as_of(request)
-    except BadAsOf as error:
-        return bad_as_of(request, error)
+    as_of = requested_as_of(request)
     panel = state_panel(alpha3, as_of)
     if panel is None:
         raise Http404(f"There is no State {alpha3}. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
@@ -147,12 +152,9 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
     )
 
 
-@require_safe
+@treaty_page
 def targets(request: HttpRequest) -> HttpResponse:
-    try:
-        as_of = requested_as_of(request)
-    except BadAsOf as error:
-        return bad_as_of(request, error)
+    as_of = requested_as_of(request)
     return page(
         request,
         "treaties/targets.html",
