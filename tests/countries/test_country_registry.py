@@ -50,3 +50,26 @@ def test_a_saved_change_is_seen_at_once(db):
     country.save()  # a save (admin, shell) drops the snapshot
     assert registry.country_name("CHE") == "Helvetia"
     assert registry.resolve_state("Helvetia") == "CHE"
+
+
+def test_the_state_directory_lists_every_state_and_organization_by_name_with_region_and_groups(db):
+    directory = registry.state_directory()
+    assert len(directory) == Country.objects.count()
+    assert list(directory) == list(Country.objects.order_by("name_en").values_list("alpha3", flat=True))
+    switzerland = directory["CHE"]
+    assert (switzerland.alpha3, switzerland.name, switzerland.region) == ("CHE", "Switzerland", "Europe")
+    assert "western_european_others" in switzerland.groups and not switzerland.is_organization
+    assert directory["EUU"].is_organization
+    assert registry.state_name("CHE", directory) == "Switzerland"
+    assert registry.state_name("XXX", directory) == "XXX"
+    assert registry.state_name("CHE") == "CHE"  # no directory given: the code
+    assert registry.group_names()["western_european_others"].startswith("Western European")
+
+
+def test_state_codes_are_the_current_states_and_former_states_point_at_who_continues_them(db):
+    codes = registry.state_codes()
+    assert {"CHE", "SRB", "RUS", "EUU"} <= codes and "SCG" not in codes and "YUG" not in codes
+    former = registry.continuing_states()
+    assert former["SCG"] == ("Serbia and Montenegro", "SRB")
+    assert former["SUN"][1] == "RUS"
+    assert former["CSK"][1] is None  # Czechoslovakia: no State continues it
