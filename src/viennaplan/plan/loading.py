@@ -7,12 +7,15 @@ work from, so that export -> import -> export gives the same bytes. Saving is `s
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from dataclasses import fields
+from typing import Any, TypeVar
 
 from . import document as doc_types
 from .models import Chapter, Deadline, Objective, PlanVersion, Provision, Reference
 
 __all__ = ["load_document", "report_from_json"]
+
+Row = TypeVar("Row", doc_types.Reference, doc_types.Deadline)
 
 
 def load_document(version: PlanVersion) -> doc_types.PlanDocument:
@@ -49,15 +52,8 @@ def load_document(version: PlanVersion) -> doc_types.PlanDocument:
         for chapter in chapter_rows
     ]
     return doc_types.PlanDocument(
-        title=version.title,
-        date=version.date,
-        body=version.body,
-        symbol=version.symbol,
-        session=version.session,
-        agenda_item=version.agenda_item,
-        original_language=version.original_language,
+        **{name: getattr(version, name) for name in PlanVersion.DOCUMENT_FIELDS},
         summary=list(version.summary),
-        checksum=version.checksum,
         chapters=chapters,
         paragraphs=_load_paragraphs(version, chapter_numbers),
         notes=[
@@ -74,22 +70,8 @@ def _load_paragraphs(version: PlanVersion, chapter_numbers: dict[int, str]) -> l
     note_refs = _links(Provision.notes.through, where, "provision_id", "note__number")
     objective_refs = _links(Provision.objectives.through, where, "provision_id", "objective__number")
     partners = _links(Provision.partners.through, where, "provision_id", "actor__code")
-    references: dict[int, list[doc_types.Reference]] = defaultdict(list)
-    for ref in Reference.objects.filter(**where).order_by("id"):
-        references[ref.provision_id].append(
-            doc_types.Reference(kind=ref.kind, text=ref.text, target=ref.target, start=ref.start, end=ref.end)
-        )
-    deadlines: dict[int, list[doc_types.Deadline]] = defaultdict(list)
-    for deadline in Deadline.objects.filter(**where).order_by("id"):
-        deadlines[deadline.provision_id].append(
-            doc_types.Deadline(
-                text=deadline.text,
-                start=deadline.start,
-                end=deadline.end,
-                precision=deadline.precision,
-                note=deadline.note,
-            )
-        )
+    references = _per_provision(Reference, where, doc_types.Reference)
+    deadlines = _per_provision(Deadline, where, doc_types.Deadline)
 
     built: dict[int, doc_types.Provision] = {}
     paragraphs: list[doc_types.Provision] = []
@@ -117,6 +99,16 @@ def _load_paragraphs(version: PlanVersion, chapter_numbers: dict[int, str]) -> l
         else:
             built[row.parent_id].children.append(provision)
     return paragraphs
+
+
+def _per_provision(model: Any, where: dict[str, Any], plain: type[Row]) -> dict[int, list[Row]]:
+    """The rows of `model` (Reference, Deadline) by provision id, in the order they were saved,
+    each as its plain dataclass (whose fields the row holds, as `saving` stores them)."""
+    names = [column.name for column in fields(plain)]
+    rows: dict[int, list[Row]] = defaultdict(list)
+    for values in model.objects.filter(**where).order_by("id").values("provision_id", *names):
+        rows[values.pop("provision_id")].append(plain(**values))
+    return rows
 
 
 def _links(through: Any, where: dict[str, Any], key: str, value: str) -> dict[int, list[Any]]:

@@ -34,6 +34,9 @@ class PlanVersion(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
+    # The fields of a `document.PlanDocument` that a version stores as they are (saving and loading copy them).
+    DOCUMENT_FIELDS = ("title", "symbol", "date", "body", "session", "agenda_item", "original_language", "checksum")
+
     class Meta:
         ordering = ["-imported_at", "-id"]
         get_latest_by = "imported_at"

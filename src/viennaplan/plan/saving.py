@@ -109,16 +109,9 @@ def find_same_plan(document: doc_types.PlanDocument) -> PlanVersion | None:
 def save_document(document: doc_types.PlanDocument, *, source_name: str = "", source_text: str = "") -> PlanVersion:
     """Save the whole document as a new PlanVersion, in one transaction, with bulk inserts."""
     version = PlanVersion.objects.create(
-        title=document.title,
-        symbol=document.symbol,
-        date=document.date,
-        body=document.body,
-        session=document.session,
-        agenda_item=document.agenda_item,
-        original_language=document.original_language,
+        **{name: getattr(document, name) for name in PlanVersion.DOCUMENT_FIELDS},
         summary=list(document.summary),
         front_notes=[asdict(note) for note in document.front_notes],
-        checksum=document.checksum,
         source_name=source_name,
         source_text=source_text,
         report=report_to_json(document.report),
@@ -191,27 +184,9 @@ def save_document(document: doc_types.PlanDocument, *, source_name: str = "", so
         [(pk, [(p.chapter, number) for number in p.objectives]) for p, pk in pairs],
     )
     _link(Provision.partners.through, ("provision_id", "actor_id"), actor_ids, [(pk, p.partners) for p, pk in pairs])
-    Reference.objects.bulk_create(
-        [
-            Reference(provision_id=pk, kind=ref.kind, text=ref.text, target=ref.target, start=ref.start, end=ref.end)
-            for provision, pk in pairs
-            for ref in provision.references
-        ]
-    )
-    Deadline.objects.bulk_create(
-        [
-            Deadline(
-                provision_id=pk,
-                text=deadline.text,
-                start=deadline.start,
-                end=deadline.end,
-                precision=deadline.precision,
-                note=deadline.note,
-            )
-            for provision, pk in pairs
-            for deadline in provision.deadlines
-        ]
-    )
+    # A Reference or Deadline row holds the fields of its plain dataclass, and its provision.
+    Reference.objects.bulk_create([Reference(provision_id=pk, **asdict(r)) for p, pk in pairs for r in p.references])
+    Deadline.objects.bulk_create([Deadline(provision_id=pk, **asdict(d)) for p, pk in pairs for d in p.deadlines])
 
     from .search import index_version
 
