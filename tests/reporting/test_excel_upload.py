@@ -11,7 +11,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from viennaplan.reporting.answers import answer_fields, display_name, save_answer
+from viennaplan.accounts.names import display_name
+from viennaplan.reporting.answers import answer_fields, save_answer
 from viennaplan.reporting.models import Answer, Report, ReportingCycle
 
 STATUS, NARRATIVE, MEASURES, INSTITUTION, NEEDED, DESCRIPTION = "C", "D", "E", "F", "G", "H"

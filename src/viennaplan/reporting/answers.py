@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from viennaplan.accounts.names import display_name
 from viennaplan.accounts.permissions import require
 
 from . import workflow
@@ -35,20 +36,13 @@ class EditConflict(Exception):
         self.current = current
         self.yours = yours
         self.expected_version = expected_version
-        who = display_name(current.updated_by) if current.updated_by_id else "someone"
+        who = display_name(current.updated_by, nobody="someone")
         when = timezone.localtime(current.updated_at).strftime("%d %B %Y at %H:%M:%S %Z")
         super().__init__(
             f"Your changes to {current.question.citation} were not saved: {who} saved this answer on {when} "
             f"(version {current.version}) after you opened version {expected_version}. "
             "Both versions are shown; copy what you need and save again."
         )
-
-
-def display_name(user: Any) -> str:
-    if user is None:
-        return "someone"
-    full = user.get_full_name() if hasattr(user, "get_full_name") else ""
-    return full or user.get_username()
 
 
 def answer_fields(answer: Answer) -> dict[str, Any]:

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from .answers import display_name
+from viennaplan.accounts.names import display_name
+
 from .models import (
     Answer,
     Contribution,

@@ -18,8 +18,9 @@ from typing import Any
 from django.db.models import Max
 from django.utils import timezone
 
+from viennaplan.accounts.names import display_name
+
 from .answer_data import ANSWER_FIELDS
-from .answers import display_name
 from .models import Answer, Report, ReportEvent
 
 Moment = datetime | ReportEvent | None

@@ -25,13 +25,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from viennaplan.accounts.names import display_name
 from viennaplan.accounts.permissions import can, why_not
 from viennaplan.plan.models import Chapter as PlanChapter
 
 from . import excel, excel_reading
 from .access import not_found_message, visible_report
 from .answer_data import ANSWER_FIELDS, AnswerData, AnswerDataError
-from .answers import EditConflict, ReportNotEditable, answer_fields, display_name, save_answer
+from .answers import EditConflict, ReportNotEditable, answer_fields, save_answer
 from .models import Answer, Report
 from .views.common import cycle_or_404, page
 
@@ -95,7 +96,7 @@ def questionnaire_of(report: Report) -> excel.Questionnaire:
 
 
 def _conflict(row: excel.RowAnswer, answer: Answer) -> excel.UploadError:
-    who = display_name(answer.updated_by) if answer.updated_by_id else "someone"
+    who = display_name(answer.updated_by, nobody="someone")
     when = timezone.localtime(answer.updated_at).strftime("%Y-%m-%d %H:%M")
     message = (
         f"{row.citation} was saved online by {who} on {when} (version {answer.version}) after this workbook "

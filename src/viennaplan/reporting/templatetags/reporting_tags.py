@@ -1,4 +1,5 @@
-"""Labels of the reporting scales for templates: {{ value|status_label }}, {{ kind|measure_kind }}."""
+"""Labels of the reporting scales for templates: {{ value|status_label }}, {{ kind|measure_kind }}.
+(People are named by accounts_tags: {{ user|person }}.)"""
 
 from django import template
 
@@ -36,12 +37,3 @@ def resources_label(value: str) -> str:
 @register.filter
 def plan_url(path: str) -> str:
     return f"/plan/{path}"
-
-
-@register.filter
-def person(user: object) -> str:
-    """How a page names a user: full name, else username; "—" for nobody (a deleted account)."""
-    if user is None:
-        return "—"
-    full = getattr(user, "get_full_name", lambda: "")()
-    return full or getattr(user, "get_username", lambda: "—")()
