@@ -98,3 +98,17 @@ def test_api_writes_need_the_csrf_token_of_the_session(report_a, focal_point_a):
     url = f"{API}/reports/{report_a.cycle_id}/CHE/answers/57/k"
     assert send(client, "patch", url, {"version": 1, "status": "implemented"}).status_code == 403
     assert Answer.objects.get(report=report_a, question__path="57/k").version == 1
+
+
+def test_a_missing_cycle_and_a_hidden_report_answer_the_apis_404_body(report_b, client_as, focal_point_a):
+    client = client_as(focal_point_a)
+    missing = client.get(f"{API}/cycles/{report_b.cycle_id + 1000}/questions")
+    assert (missing.status_code, missing.json()) == (
+        404,
+        {"detail": f"There is no reporting cycle {report_b.cycle_id + 1000}.", "errors": []},
+    )
+    hidden = client.get(f"{API}/reports/{report_b.cycle_id}/fra/answers")
+    assert (hidden.status_code, hidden.json()) == (
+        404,
+        {"detail": "There is no report of FRA in this cycle that you may see.", "errors": []},
+    )

@@ -116,3 +116,14 @@ def test_forms_are_refused_without_a_csrf_token(report_a, focal_point_a):
     response = client.post(f"/reporting/{report_a.cycle_id}/CHE/transitions/submit")
     assert response.status_code == 403
     assert Report.objects.get(pk=report_a.pk).status == "draft" and not ReportEvent.objects.exists()
+
+
+def test_a_missing_cycle_says_where_the_cycles_are_listed(cycle, client_as, focal_point_a):
+    client = client_as(focal_point_a)
+    missing = cycle.pk + 1000
+    for url in (f"/reporting/{missing}/", f"/reporting/{missing}/CHE/", f"/reporting/{missing}/CHE/questionnaire.xlsx"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert (
+            f"There is no reporting cycle {missing}; the cycles are listed at /reporting/." in response.content.decode()
+        )

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from viennaplan.reporting.answer_data import AnswerDataError, clean_answer
+from viennaplan.reporting import excel
+from viennaplan.reporting.answer_data import ANSWER_FIELDS, AnswerDataError, clean_answer
 from viennaplan.reporting.answers import EditConflict, ReportNotEditable, save_answer
 from viennaplan.reporting.models import Answer
 
@@ -15,6 +16,12 @@ LAW = {"kind": "law", "title": "Firearms Act", "url": "https://example.org/act",
 
 def answer_of(report, path="57/k") -> Answer:
     return Answer.objects.select_related("report", "question").get(report=report, question__path=path)
+
+
+def test_one_list_of_answer_fields_for_the_model_and_the_workbooks_columns():
+    assert set(ANSWER_FIELDS) <= {f.name for f in Answer._meta.get_fields()}
+    assert tuple(excel.FIELD_COLUMN) == ANSWER_FIELDS
+    assert list(excel.FIELD_COLUMN.values()) == excel.ANSWER_COLUMNS  # the editable cells, in the same order
 
 
 def test_a_focal_point_saves_an_answer_of_their_state_as_the_next_version(report_a, focal_point_a):

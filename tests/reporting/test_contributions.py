@@ -19,14 +19,14 @@ from reporting_access_table import (
     attempt,
 )
 
-from viennaplan.reporting.models import Contribution, Report
-from viennaplan.reporting.services import (
+from viennaplan.reporting.contributions import (
     ContributionNotNow,
     InvalidContribution,
     moderate_contribution,
     submit_contribution,
     visible_contributions,
 )
+from viennaplan.reporting.models import Contribution, Report
 
 API = "/api/reporting"
 TEXT = "The firearms law of 2001 is not yet applied in every canton."

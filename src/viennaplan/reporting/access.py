@@ -1,7 +1,10 @@
-"""Who may see which report, for the pages and the API alike (through accounts.permissions).
+"""Who may see which report, for the pages, the API and the workbook views alike (through
+accounts.permissions).
 
 A report the user may not read is answered exactly like a report that does not exist (404),
-so that the existence of an unpublished report does not leak. A State that has not started
+so that the existence of an unpublished report does not leak. `cycle_or_404` and
+`report_or_404` raise Django's Http404: a page shows its message, the API answers it as
+{"detail": message, "errors": []} with 404 (viennaplan/api.py). A State that has not started
 its report yet is represented by an unsaved draft `Report`. Reading never writes: a report is
 started (`cycles.report_for`) only by a request that changes something — the focal point's
 "Start the report" form, or a first answer sent through the API.
@@ -11,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from django.http import Http404
 
 from viennaplan.accounts.permissions import can
 from viennaplan.countries.models import Country
@@ -24,8 +29,13 @@ def not_found_message(alpha3: str) -> str:
     return f"There is no report of {alpha3.upper()} in this cycle that you may see."
 
 
-def find_cycle(cycle_id: int) -> ReportingCycle | None:
-    return ReportingCycle.objects.select_related("plan_version").filter(pk=cycle_id).first()
+def cycle_or_404(cycle_id: int, *, listed_at: str = "") -> ReportingCycle:
+    """The cycle, or Http404; `listed_at` (pages: "/reporting/") says where the cycles are listed."""
+    cycle = ReportingCycle.objects.select_related("plan_version").filter(pk=cycle_id).first()
+    if cycle is None:
+        where = f"; the cycles are listed at {listed_at}" if listed_at else ""
+        raise Http404(f"There is no reporting cycle {cycle_id}{where}.")
+    return cycle
 
 
 def placeholder(cycle: ReportingCycle, alpha3: str) -> Report:
@@ -48,6 +58,14 @@ def visible_report(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool
         return None
     if report.pk is None and start and can(user, "report.edit", report):
         report = report_for(cycle, alpha3)
+    return report
+
+
+def report_or_404(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool = False) -> Report:
+    """`visible_report`, or Http404 saying there is no report the user may see (404 alike)."""
+    report = visible_report(user, cycle, alpha3, start=start)
+    if report is None:
+        raise Http404(not_found_message(alpha3))
     return report
 
 

@@ -57,7 +57,7 @@ class ReportAdmin(SimpleHistoryAdmin):
     )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # a report is started by its State (services.report_for), with its answers
+        return False  # a report is started by its State (cycles.report_for), with its answers
 
 
 @admin.register(Answer)

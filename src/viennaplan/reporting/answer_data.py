@@ -9,21 +9,13 @@ normalised, or raises `AnswerDataError` listing every problem with the field it 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
 from .scale import INTERNATIONAL_STATUSES, MEASURE_KINDS, OUTPUT_KINDS, RESOURCES, STATUS_SCALE
 
-ANSWER_FIELDS: tuple[str, ...] = (
-    "status",
-    "narrative",
-    "measures",
-    "responsible_institution",
-    "assistance_needed",
-    "assistance_description",
-)
 MAX_TEXT = 20_000
 MAX_SHORT = 300
 MAX_ENTRIES = 100
@@ -39,6 +31,9 @@ class AnswerDataError(ValueError):
 
 @dataclass
 class AnswerData:
+    """The fields of an answer, in order: the one list of them (`ANSWER_FIELDS`), from which the
+    API's answer, the workbook's columns, carrying over and diffs take theirs."""
+
     status: str = ""
     narrative: str = ""
     measures: list[dict[str, str]] = field(default_factory=list)
@@ -48,6 +43,9 @@ class AnswerData:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+ANSWER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AnswerData))
 
 
 def _text(value: Any, name: str, errors: list[str], limit: int = MAX_TEXT) -> str:

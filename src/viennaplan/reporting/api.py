@@ -12,7 +12,7 @@ Operation ids are stable (`reporting_…`).
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router
 from ninja.errors import HttpError
@@ -25,10 +25,11 @@ from viennaplan.countries.models import Country
 from viennaplan.plan.models import Provision
 
 from . import workflow
-from .access import find_cycle, not_found_message, placeholder, rights_on, visible_report
+from .access import cycle_or_404, not_found_message, placeholder, report_or_404, rights_on
 from .answer_data import AnswerDataError
 from .answers import EditConflict, ReportNotEditable, add_comment, save_answer
 from .api_out import answer_out, comment_out, cycle_out, event_out, progress_out, question_out, report_out
+from .contributions import ContributionNotNow
 from .cycles import CycleError, open_cycle
 from .diffs import report_diff
 from .international import ProgressError, international_units, record_international_progress
@@ -60,22 +61,18 @@ SIGNED_IN = {401: ErrorOut, 403: ErrorOut, **INVALID_BODY}  # 403 also: no CSRF 
 WRITE = {**SIGNED_IN, 404: ErrorOut}
 
 
-def cycle_or_404(cycle_id: int) -> ReportingCycle:
-    cycle = find_cycle(cycle_id)
-    if cycle is None:
-        raise HttpError(404, f"There is no reporting cycle {cycle_id}.")
-    return cycle
+NOT_NOW = (ReportNotEditable, workflow.TransitionError, ContributionNotNow)  # 409: not in this state
 
 
-def report_or_404(request: HttpRequest, cycle_id: int, state: str, *, start: bool = False) -> Report:
-    report = visible_report(request.user, cycle_or_404(cycle_id), state, start=start)
-    if report is None:
-        raise HttpError(404, not_found_message(state))
-    return report
-
-
-def forbidden(error: PermissionDenied) -> Status:
-    return Status(403, {"detail": str(error) or "Not allowed."})
+def refused(error: Exception, not_done: str = "") -> Status:
+    """The answer to a refused change: 403 not allowed (PermissionDenied), 409 not possible now
+    (NOT_NOW), else 422 wrong input: `not_done` says what was not done, `errors` each problem."""
+    if isinstance(error, PermissionDenied):
+        return Status(403, {"detail": str(error) or "Not allowed."})
+    if isinstance(error, NOT_NOW):
+        return Status(409, {"detail": str(error)})
+    problems = error.errors if isinstance(error, AnswerDataError) else [str(error)]
+    return Status(422, {"detail": not_done, "errors": problems})
 
 
 # -- cycles ---------------------------------------------------------------------------------------
@@ -101,10 +98,8 @@ def list_cycles(request: HttpRequest):
 def create_cycle(request: HttpRequest, payload: CycleIn):
     try:
         cycle = open_cycle(request.user, payload.name, payload.opens, payload.closes, payload.chapters)
-    except PermissionDenied as error:
-        return forbidden(error)
-    except CycleError as error:
-        return Status(422, {"detail": "The cycle was not opened.", "errors": [str(error)]})
+    except (PermissionDenied, CycleError) as error:
+        return refused(error, "The cycle was not opened.")
     return Status(201, cycle_out(cycle))
 
 
@@ -189,10 +184,8 @@ def record_international(request: HttpRequest, cycle_id: int, path: str, payload
         record = record_international_progress(
             request.user, cycle, provision, data, entity=payload.entity, expected_version=payload.version
         )
-    except PermissionDenied as error:
-        return forbidden(error)
-    except AnswerDataError as error:
-        return Status(422, {"detail": "The progress was not recorded.", "errors": error.errors})
+    except (PermissionDenied, AnswerDataError) as error:
+        return refused(error, "The progress was not recorded.")
     except ProgressError as error:
         status = 409 if "version" in str(error) else 422
         body = {"detail": str(error)} if status == 409 else {"detail": "Not recorded.", "errors": [str(error)]}
@@ -210,7 +203,7 @@ def record_international(request: HttpRequest, cycle_id: int, path: str, payload
     summary="A State's report (404 when it does not exist or you may not read it)",
 )
 def get_report(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     rights = rights_on(request.user, report)
     return report_out(report, rights.edit, [t.name for t in rights.transitions])
 
@@ -222,7 +215,7 @@ def get_report(request: HttpRequest, cycle_id: int, state: str):
     summary="The answers of a report",
 )
 def list_answers(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     if report.pk is None:
         return []
     answers = report.answers.select_related("question", "updated_by", "carried_over_from__report__cycle")
@@ -237,7 +230,7 @@ def list_answers(request: HttpRequest, cycle_id: int, state: str):
     summary="Change an answer; send the version you started from (409 if someone saved since)",
 )
 def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str, payload: AnswerPatch):
-    report = report_or_404(request, cycle_id, state, start=True)  # a write may start the report
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state, start=True)  # a write may start the report
     answer = (
         Answer.objects.select_related("question", "report__cycle", "updated_by")
         .filter(report_id=report.pk, question__path=question.strip("/"))
@@ -248,14 +241,10 @@ def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str
     data = payload.dict(exclude={"version"}, exclude_unset=True)
     try:
         saved = save_answer(request.user, answer, data, payload.version)
-    except PermissionDenied as error:
-        return forbidden(error)
     except EditConflict as conflict:
         return Status(409, {"detail": str(conflict), "current": answer_out(conflict.current), "yours": conflict.yours})
-    except ReportNotEditable as error:
-        return Status(409, {"detail": str(error)})
-    except AnswerDataError as error:
-        return Status(422, {"detail": "The answer was not saved.", "errors": error.errors})
+    except (PermissionDenied, ReportNotEditable, AnswerDataError) as error:
+        return refused(error, "The answer was not saved.")
     return Status(200, answer_out(saved))
 
 
@@ -267,15 +256,13 @@ def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str
     summary="Move a report: submit, return (comment required), resubmit, validate, publish",
 )
 def transition(request: HttpRequest, cycle_id: int, state: str, name: str, payload: TransitionIn):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     if report.pk is None:
         return Status(409, {"detail": "This report has not been started by its State."})
     try:
         event = apply_transition(request.user, report, name, payload.comment)
-    except PermissionDenied as error:
-        return forbidden(error)
-    except workflow.TransitionError as error:
-        return Status(409, {"detail": str(error)})
+    except (PermissionDenied, workflow.TransitionError) as error:
+        return refused(error)
     return Status(201, event_out(event))
 
 
@@ -286,7 +273,7 @@ def transition(request: HttpRequest, cycle_id: int, state: str, name: str, paylo
     summary="Every transition of a report: who, when, from, to, comment",
 )
 def list_events(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     return [event_out(e) for e in report.events.select_related("user")] if report.pk else []
 
 
@@ -297,7 +284,7 @@ def list_events(request: HttpRequest, cycle_id: int, state: str):
     summary="Review comments on a report",
 )
 def list_comments(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     return [comment_out(c) for c in report.comments.select_related("author", "question")] if report.pk else []
 
 
@@ -309,9 +296,9 @@ def list_comments(request: HttpRequest, cycle_id: int, state: str):
     summary="Comment on a report under review (reviewers, secretariat)",
 )
 def create_comment(request: HttpRequest, cycle_id: int, state: str, payload: CommentIn):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     if report.pk is None:
-        raise HttpError(404, not_found_message(state))
+        raise Http404(not_found_message(state))
     question = None
     if payload.question:
         question = report.cycle.questions.filter(path=payload.question.strip("/")).first()
@@ -319,10 +306,8 @@ def create_comment(request: HttpRequest, cycle_id: int, state: str, payload: Com
             return Status(422, {"detail": "Not added.", "errors": [f"question: no question {payload.question!r}"]})
     try:
         comment = add_comment(request.user, report, payload.text, question)
-    except PermissionDenied as error:
-        return forbidden(error)
-    except ValueError as error:
-        return Status(422, {"detail": "Not added.", "errors": [str(error)]})
+    except (PermissionDenied, ValueError) as error:
+        return refused(error, "Not added.")
     return Status(201, comment_out(comment))
 
 
@@ -333,7 +318,7 @@ def create_comment(request: HttpRequest, cycle_id: int, state: str, payload: Com
     summary="What changed in the answers between two moments (?a=, ?b=: event ids, start, now)",
 )
 def diff(request: HttpRequest, cycle_id: int, state: str, a: str = "start", b: str = "now"):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     if report.pk is None:
         return {"a": a, "b": b, "answers": []}
     try:

@@ -23,7 +23,8 @@ from ninja.security import django_auth
 from viennaplan.accounts.permissions import api_requires, can
 from viennaplan.api_shapes import INVALID, ErrorOut
 
-from .api import READ, WRITE, forbidden, report_or_404
+from .access import cycle_or_404, report_or_404
+from .api import READ, WRITE, refused
 from .api_out import contribution_out
 from .contributions import (
     ContributionNotNow,
@@ -48,7 +49,7 @@ STATUSES = [value for value, _label in Contribution.STATUS_CHOICES]
     summary="Comments from civil society on a report: approved ones, and your own",
 )
 def list_report_contributions(request: HttpRequest, cycle_id: int, state: str):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     moderator = can(request.user, "contribution.moderate")
     return [contribution_out(c, request.user, moderator) for c in visible_contributions(request.user, report)]
 
@@ -61,15 +62,11 @@ def list_report_contributions(request: HttpRequest, cycle_id: int, state: str):
     summary="Comment on a published report (civil-society contributors); it shows once reviewed",
 )
 def submit(request: HttpRequest, cycle_id: int, state: str, payload: ContributionIn):
-    report = report_or_404(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     try:
         contribution = submit_contribution(request.user, report, payload.text)
-    except PermissionDenied as error:
-        return forbidden(error)
-    except ContributionNotNow as error:
-        return Status(409, {"detail": str(error)})
-    except InvalidContribution as error:
-        return Status(422, {"detail": "The comment was not sent.", "errors": [str(error)]})
+    except (PermissionDenied, ContributionNotNow, InvalidContribution) as error:
+        return refused(error, "The comment was not sent.")
     return Status(201, contribution_out(contribution, request.user, can(request.user, "contribution.moderate")))
 
 
@@ -100,10 +97,6 @@ def moderate(request: HttpRequest, contribution_id: int, payload: ModerationIn):
         raise HttpError(404, f"There is no contribution {contribution_id}.")
     try:
         moderated = moderate_contribution(request.user, contribution, payload.decision, payload.note)
-    except PermissionDenied as error:
-        return forbidden(error)
-    except ContributionNotNow as error:
-        return Status(409, {"detail": str(error)})
-    except InvalidContribution as error:
-        return Status(422, {"detail": "The comment was not moderated.", "errors": [str(error)]})
+    except (PermissionDenied, ContributionNotNow, InvalidContribution) as error:
+        return refused(error, "The comment was not moderated.")
     return Status(200, contribution_out(moderated, request.user, True))

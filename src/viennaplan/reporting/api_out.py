@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from viennaplan.accounts.names import display_name
 
+from .answers import answer_fields
 from .models import (
     Answer,
     Contribution,
@@ -58,12 +59,7 @@ def answer_out(answer: Answer) -> dict[str, Any]:
     return {
         "id": answer.pk,
         "question": question_out(answer.question),
-        "status": answer.status,
-        "narrative": answer.narrative,
-        "measures": answer.measures,
-        "responsible_institution": answer.responsible_institution,
-        "assistance_needed": answer.assistance_needed,
-        "assistance_description": answer.assistance_description,
+        **answer_fields(answer),
         "version": answer.version,
         "updated_by": user_name(answer.updated_by),
         "updated_at": answer.updated_at,

@@ -23,8 +23,6 @@ from .answer_data import ANSWER_FIELDS
 from .models import Answer, Question, Report, ReportingCycle
 from .questionnaire import NATIONAL, QuestionnaireError, QuestionSpec, action_units, normalise_chapters
 
-CARRIED_FIELDS = ANSWER_FIELDS
-
 
 class CycleError(ValueError):
     """A cycle that cannot be opened as asked; the message says what to change."""
@@ -139,7 +137,7 @@ def _create_report(cycle: ReportingCycle, state_id: str) -> Report:
         answer = Answer(report=report, question=question)
         source = earlier.get(question.path)
         if source is not None:
-            for field in CARRIED_FIELDS:
+            for field in ANSWER_FIELDS:
                 setattr(answer, field, getattr(source, field))
             answer.carried_over_from = source
         answers.append(answer)

@@ -322,7 +322,7 @@ def _outcome(rng: random.Random, spec: CycleSpec) -> str:
 
 
 def _move(report: Any, outcome: str, submitted_on: date, rng: random.Random, users: dict[str, Any]) -> None:
-    """Take a report through the workflow (services.apply_transition) to `outcome`, then date
+    """Take a report through the workflow (transitions.apply_transition) to `outcome`, then date
     the events as the demonstration's story has them."""
     from .models import Report, ReportEvent
     from .transitions import apply_transition

@@ -38,7 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from viennaplan.cells import excel_text_cell
 
-from .answer_data import AnswerData
+from .answer_data import ANSWER_FIELDS, AnswerData
 from .scale import MEASURE_KINDS, STATUS_SCALE
 
 FORMAT = "viennaplan-questionnaire/1"
@@ -73,14 +73,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN = {column.name: column for column in COLUMNS}
 ANSWER_COLUMNS = [column for column in COLUMNS if column.editable]
-FIELD_COLUMN = {  # answer field -> column
-    "status": COLUMN["status"],
-    "narrative": COLUMN["narrative"],
-    "measures": COLUMN["measures"],
-    "responsible_institution": COLUMN["responsible institution"],
-    "assistance_needed": COLUMN["assistance needed"],
-    "assistance_description": COLUMN["assistance description"],
-}
+# answer field -> its column, named like the field ("responsible_institution": "responsible institution")
+FIELD_COLUMN = {name: COLUMN[name.replace("_", " ")] for name in ANSWER_FIELDS}
 INSTRUCTIONS = (
     "Fill in the yellow cells of each chapter sheet; the other cells are locked.",
     "Status: choose from the drop-down list (" + ", ".join(STATUS_SCALE.values()) + "), or leave it empty.",

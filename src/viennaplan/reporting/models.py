@@ -2,8 +2,9 @@
 the events of the workflow, review comments, and progress on the international actions.
 
 Rules live elsewhere: the workflow in `workflow`, the scales in `scale`, the questionnaire in
-`questionnaire`, and every change goes through `services` (which check permissions). In
-particular only `services.apply_transition` sets `Report.status`.
+`questionnaire`; every change goes through a function that checks permission (`cycles`,
+`answers`, `transitions`, `international`, `contributions`). In particular only
+`transitions.apply_transition` sets `Report.status`.
 Answers, reports, cycles, international progress and contributions keep their history
 (django-simple-history).
 """
@@ -119,7 +120,7 @@ class Report(models.Model):
 
 class Answer(models.Model):
     """A State's answer to one question. `version` goes up by one at every save (optimistic
-    locking: a save based on an older version is refused, see services.save_answer)."""
+    locking: a save based on an older version is refused, see answers.save_answer)."""
 
     STATUS_CHOICES = choices(STATUS_SCALE, blank="Not answered yet")
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="answers")

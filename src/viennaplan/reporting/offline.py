@@ -21,7 +21,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -30,11 +30,11 @@ from viennaplan.accounts.permissions import can, why_not
 from viennaplan.plan.models import Chapter as PlanChapter
 
 from . import excel, excel_reading
-from .access import not_found_message, visible_report
+from .access import cycle_or_404, report_or_404
 from .answer_data import ANSWER_FIELDS, AnswerData, AnswerDataError
 from .answers import EditConflict, ReportNotEditable, answer_fields, save_answer
 from .models import Answer, Report
-from .views.common import cycle_or_404, page
+from .views.common import CYCLES, page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIELD_LABELS = {name: column.name for name, column in excel.FIELD_COLUMN.items()}
@@ -153,14 +153,6 @@ def apply_upload(user: Any, report: Report, result: excel.ReadResult) -> UploadS
 # ---------------------------------------------------------------- views
 
 
-def _report(request: HttpRequest, cycle_id: int, state: str) -> Report:
-    """The report if the user may read it; else 404, as if it did not exist."""
-    report = visible_report(request.user, cycle_or_404(cycle_id), state)
-    if report is None:
-        raise Http404(not_found_message(state))
-    return report
-
-
 NOT_STARTED = "The report has not been started yet: start it on the report page, then download its questionnaire."
 
 
@@ -193,7 +185,7 @@ def _refused(request: HttpRequest, report: Report, message: str, status: int) ->
 
 @require_http_methods(["GET", "HEAD"])
 def download(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
-    report = _report(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id, listed_at=CYCLES), state)
     refused = _refusal(request, report, "report.download_questionnaire")
     if refused is not None:
         return refused
@@ -206,7 +198,7 @@ def download(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest, cycle_id: int, state: str) -> HttpResponse:
-    report = _report(request, cycle_id, state)
+    report = report_or_404(request.user, cycle_or_404(cycle_id, listed_at=CYCLES), state)
     refused = _refusal(request, report, "report.upload_questionnaire")
     if refused is not None:
         return refused

@@ -9,7 +9,7 @@ Plain Python, no Django. A report moves only through these transitions:
     publish   validated -> published   (secretariat)
 
 `transition(status, name)` answers the new status or raises `TransitionError` saying why the
-move is not possible and which moves are. The Django side (`services.apply_transition`) adds
+move is not possible and which moves are. The Django side (`transitions.apply_transition`) adds
 the permission check (`permission_for(name)` through `accounts.permissions`) and the event.
 """
 

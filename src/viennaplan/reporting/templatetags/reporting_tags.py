@@ -1,6 +1,8 @@
 """Labels of the reporting scales for templates: {{ value|status_label }}, {{ kind|measure_kind }}.
 (People are named by accounts_tags: {{ user|person }}.)"""
 
+from collections.abc import Callable, Mapping
+
 from django import template
 
 from ..scale import INTERNATIONAL_STATUSES, MEASURE_KINDS, OUTPUT_KINDS, RESOURCES
@@ -14,24 +16,15 @@ def status_label(value: str) -> str:
     return _status_label(value or "")
 
 
-@register.filter
-def measure_kind(value: str) -> str:
-    return MEASURE_KINDS.get(value, value)
+def _label_of(scale: Mapping[str, str]) -> Callable[[str], str]:
+    """A filter naming a value of `scale` by its label; a value not on the scale stays as it is."""
+    return lambda value: scale.get(value, value)
 
 
-@register.filter
-def output_kind(value: str) -> str:
-    return OUTPUT_KINDS.get(value, value)
-
-
-@register.filter
-def progress_status(value: str) -> str:
-    return INTERNATIONAL_STATUSES.get(value, value)
-
-
-@register.filter
-def resources_label(value: str) -> str:
-    return RESOURCES.get(value, value)
+register.filter("measure_kind", _label_of(MEASURE_KINDS))
+register.filter("output_kind", _label_of(OUTPUT_KINDS))
+register.filter("progress_status", _label_of(INTERNATIONAL_STATUSES))
+register.filter("resources_label", _label_of(RESOURCES))
 
 
 @register.filter

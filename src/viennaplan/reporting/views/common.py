@@ -1,34 +1,20 @@
-"""What every reporting page shares: finding the cycle and the report (404 alike when missing or
-not allowed), the layout context, and the questions grouped by chapter and objective."""
+"""What every reporting page shares: the layout context and the questions grouped by chapter and
+objective. (Finding the cycle and the report, 404 alike when missing or not allowed: `access`.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from viennaplan.plan.models import Chapter, Objective
 
-from ..access import find_cycle, not_found_message, visible_report
 from ..models import Answer, Question, Report, ReportingCycle
 
 API = "/api/reporting"
-
-
-def cycle_or_404(cycle_id: int) -> ReportingCycle:
-    cycle = find_cycle(cycle_id)
-    if cycle is None:
-        raise Http404(f"There is no reporting cycle {cycle_id}; the cycles are listed at /reporting/.")
-    return cycle
-
-
-def report_or_404(request: HttpRequest, cycle: ReportingCycle, alpha3: str, *, start: bool = False) -> Report:
-    report = visible_report(request.user, cycle, alpha3, start=start)
-    if report is None:
-        raise Http404(not_found_message(alpha3))
-    return report
+CYCLES = "/reporting/"  # where a page that finds no cycle sends the reader: cycle_or_404(id, listed_at=CYCLES)
 
 
 def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:

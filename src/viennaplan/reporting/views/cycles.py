@@ -14,10 +14,10 @@ from viennaplan.countries.models import Country
 from viennaplan.plan.models import PlanVersion
 
 from .. import workflow
-from ..access import placeholder
+from ..access import cycle_or_404, placeholder
 from ..cycles import CycleError, open_cycle, plan_chapters
 from ..models import Contribution, Report, ReportingCycle
-from .common import API, cycle_or_404, page
+from .common import API, CYCLES, page
 
 
 class OpenCycleForm(forms.Form):
@@ -79,7 +79,7 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
-    cycle = cycle_or_404(cycle_id)
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
     existing = {r.state_id: r for r in Report.objects.filter(cycle=cycle)}
     rows = []
     today = timezone.localdate()

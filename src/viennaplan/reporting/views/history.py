@@ -9,9 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from .. import workflow
+from ..access import cycle_or_404, report_or_404
 from ..diffs import created_moment, report_diff
 from ..models import Answer, Report, ReportEvent
-from .common import API, cycle_or_404, page, report_or_404
+from .common import API, CYCLES, page
 
 START, NOW = "start", "now"
 
@@ -35,8 +36,8 @@ def resolve_moment(report: Report, raw: str, default: str) -> tuple[str, datetim
 
 @require_safe
 def report_history(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
-    cycle = cycle_or_404(cycle_id)
-    report = report_or_404(request, cycle, alpha3)
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
+    report = report_or_404(request.user, cycle, alpha3)
     events = list(report.events.select_related("user")) if report.pk else []
     versions = []
     if report.pk is not None:

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_http_methods
 from viennaplan.accounts.permissions import can, require
 from viennaplan.plan.models import Provision
 
+from ..access import cycle_or_404
 from ..answer_data import AnswerDataError
 from ..international import ProgressError, international_units, record_international_progress
 from ..models import InternationalActionProgress
 from ..scale import INTERNATIONAL_STATUSES, OUTPUT_KINDS, RESOURCES
-from .common import API, cycle_or_404, page
+from .common import API, CYCLES, page
 
 BLANK_OUTPUT = {"kind": "", "title": "", "url": "", "date": ""}
 
@@ -34,7 +35,7 @@ def outputs_from(post: Any) -> list[dict[str, str]]:
 
 @require_http_methods(["GET", "POST"])
 def international_progress(request: HttpRequest, cycle_id: int) -> HttpResponse:
-    cycle = cycle_or_404(cycle_id)
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
     may_record = can(request.user, "international.record", cycle)
     problem: dict[str, Any] = {}
     if request.method == "POST":

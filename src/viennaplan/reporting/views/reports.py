@@ -23,14 +23,14 @@ from django.views.decorators.http import require_POST, require_safe
 from viennaplan.busy import BUSY_MESSAGE, is_busy, retry_later
 
 from .. import workflow
-from ..access import ReportRights, rights_on
+from ..access import ReportRights, cycle_or_404, report_or_404, rights_on
 from ..answer_data import AnswerDataError
 from ..answers import EditConflict, ReportNotEditable, add_comment, answer_fields, save_answer
 from ..contributions import ContributionNotNow, InvalidContribution, submit_contribution
 from ..models import Answer, Question, Report, ReportingCycle
 from ..scale import MEASURE_KINDS, STATUS_SCALE
 from ..transitions import apply_transition
-from .common import API, answers_of, cycle_or_404, grouped, page, report_or_404
+from .common import API, CYCLES, answers_of, grouped, page
 from .contributions import THANKS, section
 
 BLANK_MEASURE = {"kind": "", "title": "", "url": "", "date": ""}
@@ -133,16 +133,16 @@ def render_report(request: HttpRequest, report: Report, problem: Problem | None 
 
 @require_safe
 def report_page(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
-    cycle = cycle_or_404(cycle_id)
-    report = report_or_404(request, cycle, alpha3)
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
+    report = report_or_404(request.user, cycle, alpha3)
     return render_report(request, report)
 
 
 @require_POST
 def start_report(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
     """Start a report not started yet (its focal points); starting one already started is harmless."""
-    cycle = cycle_or_404(cycle_id)
-    report = report_or_404(request, cycle, alpha3, start=True)
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
+    report = report_or_404(request.user, cycle, alpha3, start=True)
     if report.pk is None:
         raise PermissionDenied(f"Only a focal point of {report.state_id} may start this report.")
     messages.success(request, "The report is started: answer each question, then submit it.")
@@ -151,8 +151,8 @@ def start_report(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpRespon
 
 def saved_report(request: HttpRequest, cycle_id: int, alpha3: str) -> Report:
     """The report a form posts to: it must exist and be visible (404 otherwise)."""
-    cycle = cycle_or_404(cycle_id)
-    report = report_or_404(request, cycle, alpha3)
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
+    report = report_or_404(request.user, cycle, alpha3)
     if report.pk is None:
         raise PermissionDenied("This report has not been started by its State.")
     return report
