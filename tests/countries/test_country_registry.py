@@ -73,3 +73,18 @@ def test_state_codes_are_the_current_states_and_former_states_point_at_who_conti
     assert former["SCG"] == ("Serbia and Montenegro", "SRB")
     assert former["SUN"][1] == "RUS"
     assert former["CSK"][1] is None  # Czechoslovakia: no State continues it
+
+
+def test_the_states_that_report_are_every_current_state_by_name_without_the_eu(db):
+    states = registry.states()
+    codes = [state.alpha3 for state in states]
+    assert "CHE" in codes and "PSE" in codes and "VAT" in codes
+    assert "EUU" not in codes and "SCG" not in codes
+    assert len(codes) == Country.objects.exclude(kind="organization").count() == 197
+    assert [state.name for state in states] == sorted(state.name for state in states)
+
+
+def test_is_country_knows_current_states_and_the_eu_but_not_former_states(db):
+    assert registry.is_country("CHE") and registry.is_country("EUU")
+    assert not registry.is_country("SCG")  # Serbia and Montenegro: a former State
+    assert not registry.is_country("XXX")

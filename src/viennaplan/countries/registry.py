@@ -128,6 +128,11 @@ def is_organization(code: str) -> bool:
     return snapshot().kinds.get(code) == "organization"
 
 
+def is_country(code: str) -> bool:
+    """A current State or organization (not a former State) has this code."""
+    return snapshot().kinds.get(code, "predecessor") != "predecessor"
+
+
 def regional_group(code: str) -> str | None:
     """The UN regional group a State is counted in (its primary group), or None."""
     return snapshot().primary_groups.get(code)
@@ -213,6 +218,11 @@ def state_directory() -> dict[str, StateInfo]:
             is_organization=not country.is_state,
         )
     return directory
+
+
+def states() -> list[StateInfo]:
+    """Every current State (organizations left out), ordered by name: those that report."""
+    return [info for info in state_directory().values() if not info.is_organization]
 
 
 def state_name(alpha3: str, directory: dict[str, StateInfo] | None = None) -> str:

@@ -18,7 +18,8 @@ from typing import Any
 from django.http import Http404
 
 from viennaplan.accounts.permissions import can
-from viennaplan.countries.models import Country
+from viennaplan.countries import registry
+from viennaplan.countries.registry import StateInfo
 
 from . import workflow
 from .cycles import report_for
@@ -49,7 +50,7 @@ def visible_report(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool
     A not-yet-started report is an unsaved placeholder (pk None). With `start` (write requests
     only: never from GET), it is created when the user may edit it."""
     alpha3 = alpha3.upper()
-    if not Country.objects.filter(alpha3=alpha3).exists():
+    if not registry.is_country(alpha3):
         return None
     report = Report.objects.select_related("cycle", "state").filter(cycle=cycle, state_id=alpha3).first()
     if report is None:
@@ -59,6 +60,17 @@ def visible_report(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool
     if report.pk is None and start and can(user, "report.edit", report):
         report = report_for(cycle, alpha3)
     return report
+
+
+def visible_reports(user: Any, cycle: ReportingCycle) -> list[tuple[StateInfo, Report]]:
+    """Every State's report in `cycle` that `user` may see, by State name (not started: a placeholder)."""
+    existing = {r.state_id: r for r in Report.objects.filter(cycle=cycle)}
+    pairs = []
+    for state in registry.states():
+        report = existing.get(state.alpha3) or placeholder(cycle, state.alpha3)
+        if can(user, "report.view", report):
+            pairs.append((state, report))
+    return pairs
 
 
 def report_or_404(user: Any, cycle: ReportingCycle, alpha3: str, *, start: bool = False) -> Report:

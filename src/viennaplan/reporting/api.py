@@ -19,13 +19,11 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from ninja.security import django_auth
 
-from viennaplan.accounts.permissions import can
 from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
-from viennaplan.countries.models import Country
 from viennaplan.plan.models import Provision
 
 from . import workflow
-from .access import cycle_or_404, not_found_message, placeholder, report_or_404, rights_on
+from .access import cycle_or_404, not_found_message, report_or_404, rights_on, visible_reports
 from .answer_data import AnswerDataError
 from .answers import EditConflict, ReportNotEditable, add_comment, save_answer
 from .api_out import answer_out, comment_out, cycle_out, event_out, progress_out, question_out, report_out
@@ -33,7 +31,7 @@ from .contributions import ContributionNotNow
 from .cycles import CycleError, open_cycle
 from .diffs import report_diff
 from .international import ProgressError, international_units, record_international_progress
-from .models import Answer, InternationalActionProgress, Report, ReportingCycle
+from .models import Answer, InternationalActionProgress, ReportingCycle
 from .schemas import (
     AnswerOut,
     AnswerPatch,
@@ -111,23 +109,19 @@ def create_cycle(request: HttpRequest, payload: CycleIn):
 )
 def get_cycle(request: HttpRequest, cycle_id: int):
     cycle = cycle_or_404(cycle_id)
-    existing = {r.state_id: r for r in Report.objects.filter(cycle=cycle)}
     today = timezone.localdate()
     rows = []
-    for country in Country.objects.exclude(kind="organization").only("alpha3", "name_en"):
-        report = existing.get(country.alpha3) or placeholder(cycle, country.alpha3)
-        if not can(request.user, "report.view", report):
-            continue
+    for state, report in visible_reports(request.user, cycle):
         started = report.pk is not None
         rows.append(
             {
-                "state": country.alpha3,
-                "name": country.name_en,
+                "state": state.alpha3,
+                "name": state.name,
                 "status": report.status if started else "not_started",
                 "submitted_at": report.submitted_at,
                 "late": report.is_late(today) if started else today > cycle.closes,
-                "url": f"/reporting/{cycle.pk}/{country.alpha3}/",
-                "api_url": f"/api/reporting/reports/{cycle.pk}/{country.alpha3}",
+                "url": f"/reporting/{cycle.pk}/{state.alpha3}/",
+                "api_url": f"/api/reporting/reports/{cycle.pk}/{state.alpha3}",
             }
         )
     return {**cycle_out(cycle), "reports": rows}

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from viennaplan.accounts.permissions import require
+from viennaplan.countries import registry
 from viennaplan.countries.models import Country
 from viennaplan.plan.loading import load_document
 from viennaplan.plan.models import PlanVersion, Provision
@@ -117,7 +118,7 @@ def report_for(cycle: ReportingCycle, state: Country | str) -> Report:
     existing = Report.objects.filter(cycle=cycle, state_id=state_id).first()
     if existing is not None:
         return existing
-    if not Country.objects.filter(alpha3=state_id).exists():
+    if not registry.is_country(state_id):
         raise Country.DoesNotExist(f"there is no State {state_id!r}")
     try:
         with transaction.atomic():

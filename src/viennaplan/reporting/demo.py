@@ -232,7 +232,7 @@ def fill(
             "Demonstration data are written only to the demonstration database: run with VIENNAPLAN_DEMO=1 "
             "(`viennaplan demo` does it for you)."
         )
-    from viennaplan.countries.models import Country
+    from viennaplan.countries import registry
     from viennaplan.countries.registry import is_ldc
 
     from .cycles import open_cycle, plan_chapters, plan_units
@@ -243,7 +243,7 @@ def fill(
         raise DemoRefused("The demonstration database already holds cycles; use `viennaplan demo --reset`.")
     version = demo_plan()
     users = demo_users()
-    rows = Country.objects.exclude(kind="organization").order_by("alpha3").values_list("alpha3", "name_en")
+    rows = sorted((state.alpha3, state.name) for state in registry.states())
     names = {a3: name for a3, name in rows if states is None or a3 in set(states)}
     chapters = sorted(
         {u.chapter for u in plan_units(version, plan_chapters(version))}, key=plan_chapters(version).index

@@ -10,13 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from viennaplan.accounts.permissions import can
-from viennaplan.countries.models import Country
 from viennaplan.plan.models import PlanVersion
 
 from .. import workflow
-from ..access import cycle_or_404, placeholder
+from ..access import cycle_or_404, visible_reports
 from ..cycles import CycleError, open_cycle, plan_chapters
-from ..models import Contribution, Report, ReportingCycle
+from ..models import Contribution, ReportingCycle
 from .common import API, CYCLES, page
 
 
@@ -80,16 +79,12 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
-    existing = {r.state_id: r for r in Report.objects.filter(cycle=cycle)}
     rows = []
     today = timezone.localdate()
-    for country in Country.objects.exclude(kind="organization").only("alpha3", "name_en", "kind", "region"):
-        report = existing.get(country.alpha3) or placeholder(cycle, country.alpha3)
-        if not can(request.user, "report.view", report):
-            continue
+    for state, report in visible_reports(request.user, cycle):
         rows.append(
             {
-                "state": country,
+                "state": state,
                 "report": report,
                 "started": report.pk is not None,
                 "status_label": workflow.STATUS_LABELS[report.status] if report.pk else "Not started",
