@@ -4,15 +4,19 @@ deadlines of the plan's national actions; the same as JSON under /api/reporting/
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from test_monitoring_sample import CHE_NARRATIVE, CHE_NEED, visible_text
 
 from viennaplan.countries.registry import statuses_on
 from viennaplan.monitoring.profiles import state_profile
 from viennaplan.plan.models import Deadline
+from viennaplan.reporting.cycles import open_cycle
 from viennaplan.treaties.importer import import_status_list
 
 TREATY_LIST = Path(__file__).parent.parent / "treaties" / "data" / "synthetic_small.csv"
@@ -112,6 +116,16 @@ def test_the_profile_json_twin_has_the_same_content(sample, treaty_status, clien
         }
     ]
     assert data["deadlines"] and data["deadlines"][0]["passed"] is True
+
+
+def test_the_profile_json_counts_the_questions_of_every_cycle_in_one_query(sample, secretariat, client):
+    first, _ = sample
+    second = open_cycle(secretariat, "2004 review", date(2004, 1, 1), timezone.localdate() + timedelta(days=90), ["X"])
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get("/api/reporting/progress/states/CHE").json()
+    assert [line["cycle"]["id"] for line in data["cycles"]] == [second.pk, first.pk]
+    counting = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"] and "reporting_question" in q["sql"]]
+    assert len(counting) == 1, counting
 
 
 def test_an_unknown_state_is_404_and_a_lower_case_code_redirects(sample, client):

@@ -58,9 +58,10 @@ def shares_out(shares: Shares) -> dict:
 
 def profile_out(profile: StateProfile) -> dict:
     panel = profile.treaty_panel
+    question_counts = queries.question_counts([line.cycle for line in profile.cycles])
     return {
-        "state": profile.country.alpha3,
-        "name": profile.country.name_en,
+        "state": profile.state.alpha3,
+        "name": profile.state.name,
         "region": profile.region,
         "subregion": profile.subregion,
         "regional_groups": [{"code": code, "name": name} for code, name in profile.groups],
@@ -81,7 +82,7 @@ def profile_out(profile: StateProfile) -> dict:
         ],
         "cycles": [
             {
-                "cycle": cycle_out(line.cycle),
+                "cycle": cycle_out(line.cycle, question_counts.get(line.cycle.pk, 0)),
                 "report_status": line.report_status,
                 "published_at": line.published_at,
                 "answers": shares_out(line.shares),

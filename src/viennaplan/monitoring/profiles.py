@@ -16,8 +16,7 @@ from typing import Any
 
 from viennaplan.accounts.permissions import can
 from viennaplan.countries.datafiles import GROUPS, STATUS_LISTS
-from viennaplan.countries.models import Country
-from viennaplan.countries.registry import regional_groups_of, statuses_on
+from viennaplan.countries.registry import StateInfo, regional_groups_of, state_directory, statuses_on
 from viennaplan.plan.models import Deadline, PlanVersion
 from viennaplan.reporting.models import Answer, Report, ReportingCycle
 from viennaplan.reporting.scale import status_label
@@ -72,7 +71,7 @@ class DeadlineLine:
 
 @dataclass
 class StateProfile:
-    country: Country
+    state: StateInfo
     region: str
     subregion: str
     groups: list[tuple[str, str]]  # (code, name), the primary group first
@@ -116,12 +115,12 @@ def answers_by_report(report_ids: list[int]) -> dict[int, list[ProfileAnswer]]:
 
 def state_profile(user: Any, alpha3: str, today: date) -> StateProfile | None:
     """The profile of a State (None when no such State is known)."""
-    country = Country.objects.filter(alpha3=alpha3.upper()).first()
-    if country is None or not country.is_state:
+    state = state_directory().get(alpha3.upper())
+    if state is None or state.is_organization:
         return None
     counted = counted_statuses(user)
     cycles = list(shown_cycles())
-    reports = {r.cycle_id: r for r in Report.objects.filter(state=country, cycle__in=cycles)}
+    reports = {r.cycle_id: r for r in Report.objects.filter(state_id=state.alpha3, cycle__in=cycles)}
     counted_ids = [r.pk for r in reports.values() if r.status in counted]
     by_report = answers_by_report(counted_ids)
     profile_cycles, needs = [], []
@@ -138,12 +137,12 @@ def state_profile(user: Any, alpha3: str, today: date) -> StateProfile | None:
         profile_cycles.append(line)
         needs += [AssistanceNeed(cycle, a) for a in answers if a.assistance_needed]
     return StateProfile(
-        country=country,
-        region=country.region,
-        subregion=country.subregion,
-        groups=[(code, GROUPS.get(code, code)) for code in regional_groups_of(country.alpha3)],
-        lists=[(code, label) for code, label in STATUS_LISTS.items() if code in statuses_on(country.alpha3, today)],
-        treaty_panel=state_panel(country.alpha3, today) if has_status_data() else None,
+        state=state,
+        region=state.region,
+        subregion=state.subregion,
+        groups=[(code, GROUPS.get(code, code)) for code in regional_groups_of(state.alpha3)],
+        lists=[(code, label) for code, label in STATUS_LISTS.items() if code in statuses_on(state.alpha3, today)],
+        treaty_panel=state_panel(state.alpha3, today) if has_status_data() else None,
         cycles=profile_cycles,
         assistance=needs,
         deadlines=deadlines_faced(profile_cycles, today),

@@ -25,8 +25,7 @@ from django.conf import settings
 from django.db.models import Count, QuerySet
 
 from viennaplan.accounts.permissions import can
-from viennaplan.countries.models import Country
-from viennaplan.countries.registry import regional_group
+from viennaplan.countries import registry
 from viennaplan.plan.models import Chapter, Objective
 from viennaplan.reporting import workflow
 from viennaplan.reporting.models import Answer, Question, Report, ReportingCycle
@@ -96,10 +95,13 @@ def counted_statuses(user: Any) -> tuple[str, ...]:
     return (workflow.PUBLISHED,)
 
 
-def state_directory() -> dict[str, StateEntry]:
-    """Every State (organizations left out), by alpha-3, with its region and primary group."""
-    rows = Country.objects.exclude(kind="organization").order_by("name_en").values_list("alpha3", "name_en", "region")
-    return {a3: StateEntry(a3, name, region, regional_group(a3) or "") for a3, name, region in rows}
+def state_entries() -> dict[str, StateEntry]:
+    """Every State (organizations left out), by alpha-3 in order of name, with its region and primary group."""
+    return {
+        a3: StateEntry(a3, info.name, info.region, registry.regional_group(a3) or "")
+        for a3, info in registry.state_directory().items()
+        if not info.is_organization
+    }
 
 
 def counted_report_states(cycle: ReportingCycle, statuses: tuple[str, ...]) -> dict[str, str]:
@@ -110,6 +112,12 @@ def counted_report_states(cycle: ReportingCycle, statuses: tuple[str, ...]) -> d
 
 def chapter_titles(cycle: ReportingCycle) -> dict[str, str]:
     return dict(Chapter.objects.filter(version_id=cycle.plan_version_id).values_list("number", "title"))
+
+
+def question_counts(cycles: list[ReportingCycle]) -> dict[int, int]:
+    """Cycle id -> how many questions it asks, for all `cycles` in one query."""
+    rows = Question.objects.filter(cycle__in=cycles).order_by().values_list("cycle_id").annotate(n=Count("id"))
+    return {cycle: n for cycle, n in rows}
 
 
 def questions_per_chapter(cycle: ReportingCycle) -> dict[str, int]:
@@ -123,7 +131,7 @@ def questions_per_chapter(cycle: ReportingCycle) -> dict[str, int]:
 def matrix_for(user: Any, cycle: ReportingCycle, by: str) -> Matrix:
     """The matrix of `cycle` by region or group, over the reports that count for `user`."""
     statuses = counted_statuses(user)
-    directory = state_directory()
+    directory = state_entries()
     counted = [directory[a3] for a3 in counted_report_states(cycle, statuses) if a3 in directory]
     rows = (
         Answer.objects.filter(report__cycle=cycle, report__status__in=statuses)
@@ -180,7 +188,7 @@ def question_refs(cycle: ReportingCycle, chapter: str | None = None) -> list[Que
 def cell_detail(user: Any, cycle: ReportingCycle, chapter: str, by: str, area: str) -> CellDetail:
     """The States of one cell with the status of each of their answers in the chapter."""
     statuses = counted_statuses(user)
-    in_area = [entry for entry in state_directory().values() if entry.area(by) == area]
+    in_area = [entry for entry in state_entries().values() if entry.area(by) == area]
     reports = dict(
         Report.objects.filter(cycle=cycle, status__in=statuses, state_id__in=[e.alpha3 for e in in_area]).values_list(
             "state_id", "status"
@@ -309,6 +317,6 @@ def reporting_status(user: Any, cycle: ReportingCycle, by: str, today: date) -> 
     """Every State, grouped by area, with its report's status (as the user may see it)."""
     reports = {r.state_id: r for r in Report.objects.filter(cycle=cycle).select_related("cycle")}
     groups = {area.key: StatusGroup(area, []) for area in areas_for(by)}
-    for entry in state_directory().values():
+    for entry in state_entries().values():
         groups[entry.area(by)].lines.append(status_line(user, entry, reports.get(entry.alpha3), cycle, today))
     return [group for group in groups.values() if group.lines]

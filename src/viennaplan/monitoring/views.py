@@ -220,6 +220,6 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
         {
             "profile": profile,
             "cycle_bars": [(line, bar(line.shares)) for line in profile.cycles],
-            "json_url": f"{API}/states/{profile.country.alpha3}",
+            "json_url": f"{API}/states/{profile.state.alpha3}",
         },
     )
