@@ -98,9 +98,8 @@ def counted_statuses(user: Any) -> tuple[str, ...]:
 def state_entries() -> dict[str, StateEntry]:
     """Every State (organizations left out), by alpha-3 in order of name, with its region and primary group."""
     return {
-        a3: StateEntry(a3, info.name, info.region, registry.regional_group(a3) or "")
-        for a3, info in registry.state_directory().items()
-        if not info.is_organization
+        info.alpha3: StateEntry(info.alpha3, info.name, info.region, registry.regional_group(info.alpha3) or "")
+        for info in registry.states()
     }
 
 
