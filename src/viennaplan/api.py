@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from viennaplan.countries.api import router as countries_router
 from viennaplan.monitoring.api import router as monitoring_router
+from viennaplan.monitoring.api_targets import router as ratification_targets_router
 from viennaplan.plan.api import router as plan_router
 from viennaplan.reporting.api import router as reporting_router
 from viennaplan.reporting.api_contributions import router as reporting_contributions_router
@@ -91,6 +92,7 @@ api = ViennaplanAPI(
 )
 api.add_router("/plan", plan_router, tags=["plan"])
 api.add_router("/countries", countries_router, tags=["countries"])
+api.add_router("/treaties", ratification_targets_router, tags=["treaties"])  # before the treaties' /{code}
 api.add_router("/treaties", treaties_router, tags=["treaties"])
 api.add_router("/reporting/progress", monitoring_router, tags=["reporting progress"])
 api.add_router("/reporting", reporting_router, tags=["reporting"])

@@ -9,8 +9,8 @@ urlpatterns = [
     re_path(r"^api/", not_found),  # every other path under /api/: a JSON 404
     path("accounts/", include("viennaplan.accounts.urls")),
     path("countries/", include("viennaplan.countries.urls")),
+    path("", include("viennaplan.monitoring.urls")),  # /reporting/… and /treaties/targets: before those apps' patterns
     path("treaties/", include("viennaplan.treaties.urls")),
-    path("reporting/", include("viennaplan.monitoring.urls")),
     path("reporting/", include("viennaplan.reporting.urls")),
     path("", include("viennaplan.plan.urls")),
 ]

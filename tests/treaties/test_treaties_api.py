@@ -97,19 +97,6 @@ def test_a_states_panel_gives_its_standing_under_every_instrument(client, import
     assert lines["UNCAC"]["status"] == "none"
 
 
-def test_ratification_targets_count_signatures_and_ratifications_by_2002_and_now(client, imported):
-    status, data = get(client, "/ratification-targets", as_of="2007-01-01")
-    assert status == 200 and data["target_date"] == "2002-12-31"
-    chapters = [(o["chapter"], o["objective"]) for o in data["objectives"]]
-    assert chapters == [("III", 1), ("IV", 2), ("V", 1), ("VI", 1)]
-    untoc = data["objectives"][0]["instruments"][0]
-    assert untoc["instrument"] == "UNTOC"
-    assert (untoc["signatories"], untoc["ratified_by_target"], untoc["ratified"]) == (6, 1, 7)
-    assert untoc["signed_not_ratified"] == [{"state": "CIV", "name": "Côte d'Ivoire"}]
-    uncac = data["objectives"][1]["instruments"][0]
-    assert uncac["ratified_by_target"] is None  # adopted in 2003: no 2002 figure
-
-
 def test_an_unknown_instrument_or_state_is_404_with_a_message(client, db):
     status, data = get(client, "/UNTOX/status")
     assert status == 404 and data["detail"].startswith("There is no instrument 'UNTOX'; instruments are UNTOC, TIP")
@@ -142,7 +129,6 @@ def test_operation_ids_are_stable(client, db):
         "treaties_get_status",
         "treaties_list_states",
         "treaties_get_state",
-        "treaties_ratification_targets",
         "treaties_create_action",
     } <= ids
 

@@ -1,5 +1,6 @@
-"""Treaty status pages: instruments, one instrument, a State's panel, the plan's ratification
-objectives, and the panel on the plan's chapter pages. Data are synthetic."""
+"""Treaty status pages: instruments, one instrument, a State's panel. Data are synthetic. (The plan's
+ratification objectives, /treaties/targets and the chapter pages' panel, are tested in
+tests/monitoring/test_ratification_targets.py.)"""
 
 from __future__ import annotations
 
@@ -58,8 +59,7 @@ def test_an_instrument_page_without_data_shows_its_rules_but_no_counts_or_chart(
     assert "<svg" not in response.content.decode() and "Parties" not in text
 
 
-def test_the_targets_page_and_a_state_panel_without_data_say_so(client, db):
-    assert NO_DATA in text_of(client.get("/treaties/targets"))
+def test_a_state_panel_without_data_says_so(client, db):
     assert NO_DATA in text_of(client.get("/treaties/states/CHE"))
 
 
@@ -145,35 +145,3 @@ def test_a_states_panel_shows_each_instrument_its_status_and_why(client, importe
 def test_a_state_code_in_lower_case_redirects_and_an_unknown_one_is_404(client, db):
     assert client.get("/treaties/states/che")["Location"] == "/treaties/states/CHE"
     assert client.get("/treaties/states/XXX").status_code == 404
-
-
-# The plan's ratification objectives
-
-
-def test_the_targets_page_shows_signatures_and_ratifications_by_2002_and_now(client, imported):
-    response = client.get("/treaties/targets?as_of=2007-01-01")
-    assert response.status_code == 200
-    body = response.content.decode()
-    section = body[body.index('id="objective-III-1"') : body.index('id="objective-IV-2"')]
-    untoc = re.search(r'href="/treaties/UNTOC[^"]*">UNTOC</a></th>(.*?)</tr>', section, flags=re.S)
-    cells = re.findall(r'<td class="num">(.*?)</td>', untoc[1])
-    assert cells == ["6", "1", "7", "7"]  # signatories, ratified by 31 Dec 2002, ratified by now, parties
-    assert "1 signatory of UNTOC has not ratified" in text_of(response)
-    assert 'href="/treaties/states/CIV?as_of=2007-01-01"' in section
-    assert json_twin(response) == "/api/treaties/ratification-targets?as_of=2007-01-01"
-    uncac = body[body.index('id="objective-IV-2"') : body.index('id="objective-V-1"')]
-    assert "not yet adopted" in uncac
-
-
-def test_the_plans_chapter_pages_of_iii_to_vi_show_the_live_panel(client, imported, imported_plan):
-    for number in ("III", "IV", "V", "VI"):
-        response = client.get(f"/plan/chapter/{number}")
-        assert response.status_code == 200
-        body = response.content.decode()
-        assert 'class="treaty-panel"' in body, number
-        assert 'href="/treaties/targets#objective-' in body
-    assert 'class="treaty-panel"' not in client.get("/plan/chapter/VII").content.decode()
-
-
-def test_the_chapter_panel_without_data_says_so(client, db, imported_plan):
-    assert NO_DATA in text_of(client.get("/plan/chapter/III"))

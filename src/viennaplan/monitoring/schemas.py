@@ -207,3 +207,32 @@ class ProfileOut(Envelope):
     cycles: list[ProfileCycleOut]
     assistance: list[AssistanceOut]
     deadlines: list[ProfileDeadlineOut]
+
+
+# -- the plan's ratification objectives (/api/treaties/ratification-targets: `api_targets`) --------
+
+
+class InstrumentProgressOut(Schema):
+    instrument: str
+    short_name: str
+    signatories: int
+    ratified_by_target: int | None  # consents deposited by 31 December 2002; null: not adopted by then
+    ratified: int  # consents deposited by the as-of date
+    parties: int  # in force on the as-of date
+    entry_into_force: date | None
+    signed_not_ratified: list[StateRefOut]
+
+
+class ObjectiveProgressOut(Schema):
+    chapter: str
+    objective: int
+    text: str  # as the current plan version says it; "" when no plan is imported
+    chapter_url: str
+    instruments: list[InstrumentProgressOut]
+
+
+class TargetsOut(Schema):
+    as_of: date
+    target_date: date
+    has_data: bool
+    objectives: list[ObjectiveProgressOut]

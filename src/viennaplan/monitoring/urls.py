@@ -1,10 +1,12 @@
-"""The monitoring pages, included under /reporting/ next to `reporting.urls` (paths kept as they were):
+"""The monitoring pages, mounted at the site's root before the treaties and reporting pages (paths
+kept as they were; /treaties/<code> and reporting's patterns would otherwise match them):
 
 /reporting/status?cycle=ID&by=region|group          which States have reported, late reports
 /reporting/progress?cycle=ID&by=region|group        the progress matrix (chapters x areas)
 /reporting/progress/cell?cycle=&chapter=&by=&area=  one cell: its States and their answers
 /reporting/commitments?cycle=ID                     progress of each commitment and objective
 /reporting/states/CHE                               a State's profile
+/treaties/targets?as_of=YYYY-MM-DD                  the plan's ratification objectives
 """
 
 from django.urls import path
@@ -13,9 +15,10 @@ from . import views
 
 app_name = "monitoring"
 urlpatterns = [
-    path("status", views.status, name="status"),
-    path("progress", views.matrix, name="matrix"),
-    path("progress/cell", views.cell, name="cell"),
-    path("commitments", views.commitments, name="commitments"),
-    path("states/<str:alpha3>", views.state, name="state"),
+    path("reporting/status", views.status, name="status"),
+    path("reporting/progress", views.matrix, name="matrix"),
+    path("reporting/progress/cell", views.cell, name="cell"),
+    path("reporting/commitments", views.commitments, name="commitments"),
+    path("reporting/states/<str:alpha3>", views.state, name="state"),
+    path("treaties/targets", views.targets, name="targets"),
 ]

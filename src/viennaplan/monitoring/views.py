@@ -1,5 +1,6 @@
 """The monitoring pages, "where the plan stands": the reporting status of a cycle, the progress
-matrix and its cells, the progress of each commitment and objective, and a State's profile.
+matrix and its cells, the progress of each commitment and objective, a State's profile, and the
+plan's ratification objectives (/treaties/targets, a treaty page: `targets`).
 
 Every page reads through `queries` / `profiles`, which ask accounts.permissions what the user
 may see; every page has a JSON twin under /api/reporting/progress (`api`) with the same filters
@@ -21,11 +22,13 @@ from django.views.decorators.http import require_safe
 from viennaplan.reporting import workflow
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
+from viennaplan.treaties import views as treaty_views
 
 from . import queries
 from .matrix import BY_CHOICES
 from .profiles import state_profile
 from .queries import BadParameter
+from .ratification import ratification_progress, with_names
 from .shares import ANSWER_STATUSES, STATUS_SHORT, Shares, whole_percent
 
 API = "/api/reporting/progress"
@@ -222,4 +225,17 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
             "cycle_bars": [(line, bar(line.shares)) for line in profile.cycles],
             "json_url": f"{API}/states/{profile.state.alpha3}",
         },
+    )
+
+
+@treaty_views.treaty_page
+def targets(request: HttpRequest) -> HttpResponse:
+    """The plan's ratification objectives, shown as a treaty page (`?as_of=`, the treaties' navigation)."""
+    as_of = treaty_views.requested_as_of(request)
+    return treaty_views.page(
+        request,
+        "monitoring/targets.html",
+        as_of,
+        treaty_views.twin("/ratification-targets", as_of=request.GET.get("as_of")),
+        progress=with_names(ratification_progress(as_of)),
     )

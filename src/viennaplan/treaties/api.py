@@ -25,7 +25,7 @@ from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
 from viennaplan.countries.registry import state_directory
 
 from . import depositary
-from .overview import all_instruments, ratification_progress, state_panel, statuses_of
+from .overview import all_instruments, state_panel, statuses_of
 from .records import Action, InstrumentRules, InstrumentStatus, StateStatus
 from .rules import find_code as declared_code
 from .rules import instrument_rules
@@ -36,22 +36,17 @@ from .schemas import (
     AsOfFilter,
     InstrumentDetailOut,
     InstrumentOut,
-    InstrumentProgressOut,
-    ObjectiveProgressOut,
     PanelLineOut,
     StateFilters,
     StateListOut,
     StatePanelOut,
-    StateRefOut,
     StateRowOut,
     StatusSummaryOut,
-    TargetsOut,
     TreatyStatusOut,
 )
 from .shapes import state_json, state_rows, status_json
 from .store import has_status_data, load_actions
 from .store import today as default_day
-from .targets import TARGET_DATE
 from .words import rules_in_words
 
 router = Router()
@@ -120,52 +115,6 @@ def consent_of(state: StateStatus | None) -> dict | None:
 def list_instruments(request: HttpRequest, filters: Query[AsOfFilter]):
     as_of = filters.as_of or default_day()
     return [instrument_out(line.rules, line.status, as_of) for line in all_instruments(as_of)]
-
-
-@router.get(
-    "/ratification-targets",
-    response={200: TargetsOut, **INVALID},
-    operation_id="treaties_ratification_targets",
-    summary="The plan's ratification objectives: signatures and ratifications by 31 December 2002 and now",
-)
-def ratification_targets(request: HttpRequest, filters: Query[AsOfFilter]):
-    as_of = filters.as_of or default_day()
-    return targets_out(as_of)
-
-
-def targets_out(as_of: date) -> dict:
-    directory = state_directory()
-    rules = instrument_rules()
-    return {
-        "as_of": as_of,
-        "target_date": TARGET_DATE,
-        "has_data": has_status_data(),
-        "objectives": [
-            ObjectiveProgressOut(
-                chapter=progress.objective.chapter,
-                objective=progress.objective.objective,
-                text=progress.objective.text,
-                chapter_url=f"/plan/chapter/{progress.objective.chapter}",
-                instruments=[
-                    InstrumentProgressOut(
-                        instrument=item.instrument,
-                        short_name=rules[item.instrument].short_name,
-                        signatories=item.signatories,
-                        ratified_by_target=item.ratified_by_target,
-                        ratified=item.ratified,
-                        parties=item.parties,
-                        entry_into_force=item.entry_into_force,
-                        signed_not_ratified=[
-                            StateRefOut(state=a3, name=directory[a3].name if a3 in directory else a3)
-                            for a3 in item.signed_not_ratified
-                        ],
-                    )
-                    for item in progress.instruments
-                ],
-            )
-            for progress in ratification_progress(as_of)
-        ],
-    }
 
 
 @router.get(

@@ -1,6 +1,6 @@
 """What the pages, the API and the command show, computed once for all: an instrument's status on a
 date (`statuses_of`, `status_of`: the rules from code, the actions from the database), every
-instrument's status, a State's treaty panel, the plan's ratification objectives, and an instrument's chart."""
+instrument's status, a State's treaty panel, and an instrument's chart."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from datetime import date
 from viennaplan.countries.registry import StateInfo, state_directory
 
 from .records import InstrumentRules, InstrumentStatus, StateStatus
-from .rules import family_of, instrument_rules
+from .rules import TARGET_DATE, family_of, instrument_rules
 from .shapes import standing_of
 from .store import data_stamp, load_actions, today
-from .targets import PLAN_OBJECTIVES, TARGET_DATE, ObjectiveProgress, instrument_progress
 
 
 def statuses_of(codes: Iterable[str], as_of: date | None) -> dict[str, InstrumentStatus]:
@@ -72,40 +71,6 @@ def state_panel(alpha3: str, as_of: date) -> StatePanel | None:
         state = next((s for s in line.status.states if s.state == info.alpha3), None)
         lines.append(PanelLine(line.rules, state, standing_of(state, as_of), line.status.entry_into_force))
     return StatePanel(info, as_of, lines)
-
-
-def ratification_progress(as_of: date, chapter: str | None = None) -> list[ObjectiveProgress]:
-    """The plan's ratification objectives (of one chapter, or all), each instrument's progress."""
-    objectives = [o for o in PLAN_OBJECTIVES if chapter is None or o.chapter == chapter.upper()]
-    rules = instrument_rules()
-    codes = sorted({code for o in objectives for code in o.instruments if code in rules})
-    if not codes:
-        return []
-    now = statuses_of(codes, as_of)
-    adopted_by_target = [code for code in codes if rules[code].adopted <= TARGET_DATE]
-    at_target = statuses_of(adopted_by_target, TARGET_DATE) if adopted_by_target else {}
-    return [
-        ObjectiveProgress(
-            objective,
-            [
-                instrument_progress(code, now[code], at_target.get(code), adopted=rules[code].adopted)
-                for code in objective.instruments
-                if code in rules
-            ],
-        )
-        for objective in objectives
-    ]
-
-
-def with_names(progress: list[ObjectiveProgress]) -> list[ObjectiveProgress]:
-    """Give each instrument's progress `waiting`: (alpha-3, name) of signatories yet to ratify."""
-    directory = state_directory()
-    for item in progress:
-        for instrument in item.instruments:
-            instrument.waiting = [
-                (a3, directory[a3].name if a3 in directory else a3) for a3 in instrument.signed_not_ratified
-            ]
-    return progress
 
 
 # ---------------------------------------------------------------------------------------------

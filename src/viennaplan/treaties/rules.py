@@ -18,6 +18,11 @@ from datetime import date, timedelta
 from .records import InstrumentRules, SignatureWindow
 from .terrorism_rules import TERRORISM_INSTRUMENTS
 
+# The plan's date for the Convention and its Protocols ("before the end of 2002", paragraphs 10 and 39):
+# the treaty pages offer it as an as-of date and mark it on the charts; monitoring measures the plan's
+# ratification objectives against it (monitoring/targets.py).
+TARGET_DATE = date(2002, 12, 31)
+
 _D = date
 _W = SignatureWindow
 _PALERMO = (

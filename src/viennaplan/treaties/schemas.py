@@ -8,7 +8,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from viennaplan.api_shapes import AsOfFilter, IsoDate, StateRefOut
+from viennaplan.api_shapes import AsOfFilter, IsoDate
 
 API_ROOT = "/api/treaties"
 Standing = Literal["party", "signatory", "none"]
@@ -133,32 +133,6 @@ class StatePanelOut(Schema):
     as_of: date
     has_data: bool
     instruments: list[PanelLineOut]
-
-
-class InstrumentProgressOut(Schema):
-    instrument: str
-    short_name: str
-    signatories: int
-    ratified_by_target: int | None  # consents deposited by 31 December 2002; null: not adopted by then
-    ratified: int  # consents deposited by the as-of date
-    parties: int  # in force on the as-of date
-    entry_into_force: date | None
-    signed_not_ratified: list[StateRefOut]
-
-
-class ObjectiveProgressOut(Schema):
-    chapter: str
-    objective: int
-    text: str
-    chapter_url: str
-    instruments: list[InstrumentProgressOut]
-
-
-class TargetsOut(Schema):
-    as_of: date
-    target_date: date
-    has_data: bool
-    objectives: list[ObjectiveProgressOut]
 
 
 class ActionIn(Schema):

@@ -5,7 +5,6 @@ from . import views
 app_name = "treaties"
 urlpatterns = [
     path("", views.instruments, name="instruments"),
-    path("targets", views.targets, name="targets"),
     path("states/<str:alpha3>", views.state, name="state"),
     path("<str:code>", views.instrument, name="instrument"),
 ]

@@ -17,12 +17,11 @@ from django.views.decorators.http import require_safe
 from viennaplan.countries.registry import group_names, state_directory
 from viennaplan.dates import long_date
 
-from .overview import all_instruments, parties_chart, ratification_progress, state_panel, statuses_of, with_names
-from .rules import find_code, instrument_rules
+from .overview import all_instruments, parties_chart, state_panel, statuses_of
+from .rules import TARGET_DATE, find_code, instrument_rules
 from .shapes import STATUS_CHOICES, state_rows
 from .store import NO_DATA, has_status_data
 from .store import today as default_day
-from .targets import TARGET_DATE
 from .words import STANDING_WORDS, rules_in_words
 
 API = "/api/treaties"
@@ -149,16 +148,4 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
         twin(f"/states/{alpha3}", as_of=request.GET.get("as_of")),
         panel=panel,
         group_labels=[group_names().get(code, code) for code in panel.info.groups],
-    )
-
-
-@treaty_page
-def targets(request: HttpRequest) -> HttpResponse:
-    as_of = requested_as_of(request)
-    return page(
-        request,
-        "treaties/targets.html",
-        as_of,
-        twin("/ratification-targets", as_of=request.GET.get("as_of")),
-        progress=with_names(ratification_progress(as_of)),
     )

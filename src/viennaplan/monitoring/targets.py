@@ -4,7 +4,10 @@ Chapters III, V and VI ask States to sign the Convention and its Protocols and t
 "before the end of 2002" (paragraphs 10 and 39); chapter IV, objective 2, asks for the
 signature, ratification and entry into force of a convention against corruption (UNCAC, adopted
 in 2003, so it has no 2002 figure). Progress is read from two statuses of each instrument: one
-at 31 December 2002 and one at the as-of date.
+at 31 December 2002 (`TARGET_DATE`, declared with the instruments' rules) and one at the as-of date.
+
+Which objectives ask for which instruments is declared here; what the objectives say is read from
+the plan (`ratification.objective_texts`), never copied.
 """
 
 from __future__ import annotations
@@ -12,16 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .records import InstrumentStatus
-
-TARGET_DATE = date(2002, 12, 31)
+from viennaplan.treaties.records import InstrumentStatus
+from viennaplan.treaties.rules import TARGET_DATE
 
 
 @dataclass(frozen=True)
 class RatificationObjective:
     chapter: str
     objective: int
-    text: str
     instruments: tuple[str, ...]
     paragraph: int | None = None  # the paragraph that sets the 2002 target, where there is one
 
@@ -35,34 +36,16 @@ class RatificationObjective:
 
 
 PLAN_OBJECTIVES: tuple[RatificationObjective, ...] = (
-    RatificationObjective(
-        "III", 1,
-        "To achieve the signature, ratification and entry into force of the Convention and the protocols thereto "
-        "as soon as possible.",
-        ("UNTOC", "TIP", "SOM", "FIREARMS"), 10,
-    ),
-    RatificationObjective(
-        "IV", 2,
-        "To develop and adopt a binding global international legal instrument against corruption and to bring "
-        "about its signature, ratification and entry into force.",
-        ("UNCAC",),
-    ),
-    RatificationObjective(
-        "V", 1,
-        "To make every effort to sign and ratify the Migrants Protocol and the Trafficking in Persons Protocol so "
-        "that they enter into force as soon as possible.",
-        ("TIP", "SOM"), 39,
-    ),
-    RatificationObjective(
-        "VI", 1,
-        "To [adopt,] sign, ratify and implement the Convention and the Firearms Protocol as soon as possible.",
-        ("UNTOC", "FIREARMS"),
-    ),
-)  # fmt: skip
+    RatificationObjective("III", 1, ("UNTOC", "TIP", "SOM", "FIREARMS"), 10),
+    RatificationObjective("IV", 2, ("UNCAC",)),
+    RatificationObjective("V", 1, ("TIP", "SOM"), 39),
+    RatificationObjective("VI", 1, ("UNTOC", "FIREARMS")),
+)
 
 
-def objectives_of_chapter(chapter: str) -> list[RatificationObjective]:
-    return [objective for objective in PLAN_OBJECTIVES if objective.chapter == chapter.upper()]
+def objectives_of_chapter(chapter: str | None) -> list[RatificationObjective]:
+    """The ratification objectives of one chapter; of the whole plan when `chapter` is None."""
+    return [objective for objective in PLAN_OBJECTIVES if chapter is None or objective.chapter == chapter.upper()]
 
 
 def consents_by(status: InstrumentStatus, day: date) -> int:
@@ -89,6 +72,7 @@ class InstrumentProgress:
 @dataclass
 class ObjectiveProgress:
     objective: RatificationObjective
+    text: str  # what the objective says in the plan; "" when no plan is imported
     instruments: list[InstrumentProgress]
 
 
