@@ -132,3 +132,20 @@ def test_operation_ids_are_stable(client):
         "reporting_add_comment",
         "reporting_diff_report",
     } <= ids
+
+
+def test_the_list_of_cycles_counts_their_questions_in_one_query(cycle, secretariat, client):
+    from datetime import date
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from viennaplan.reporting.cycles import open_cycle
+
+    second = open_cycle(secretariat, "A second cycle", date(2004, 1, 1), date(2099, 1, 1), ["X"])
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get("/api/reporting/cycles").json()
+    counts = {line["id"]: line["question_count"] for line in data}
+    assert counts == {cycle.pk: cycle.questions.count(), second.pk: second.questions.count()}
+    counting = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"] and "reporting_question" in q["sql"]]
+    assert len(counting) == 1, counting

@@ -17,7 +17,7 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from viennaplan.api_shapes import INVALID, ErrorOut
-from viennaplan.reporting.api_out import cycle_out
+from viennaplan.reporting.api_out import cycle_ref
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
 
@@ -58,7 +58,6 @@ def shares_out(shares: Shares) -> dict:
 
 def profile_out(profile: StateProfile) -> dict:
     panel = profile.treaty_panel
-    question_counts = queries.question_counts([line.cycle for line in profile.cycles])
     return {
         "state": profile.state.alpha3,
         "name": profile.state.name,
@@ -82,7 +81,7 @@ def profile_out(profile: StateProfile) -> dict:
         ],
         "cycles": [
             {
-                "cycle": cycle_out(line.cycle, question_counts.get(line.cycle.pk, 0)),
+                "cycle": cycle_ref(line.cycle),
                 "report_status": line.report_status,
                 "published_at": line.published_at,
                 "answers": shares_out(line.shares),
@@ -144,7 +143,7 @@ def get_status(request: HttpRequest, cycle: str | None = None, by: str | None = 
     groups = queries.reporting_status(request.user, chosen, grouping, timezone.localdate())
     return {
         **envelope(request),
-        "cycle": cycle_out(chosen),
+        "cycle": cycle_ref(chosen),
         "by": grouping,
         "areas": [
             {
@@ -197,7 +196,7 @@ def get_matrix(request: HttpRequest, cycle: str | None = None, by: str | None = 
     titles = queries.chapter_titles(chosen)
     return {
         **envelope(request),
-        "cycle": cycle_out(chosen),
+        "cycle": cycle_ref(chosen),
         "by": grouping,
         "states_counted": matrix.states_counted,
         "areas": [{"key": area.key, "label": area.label} for area in matrix.areas],
@@ -228,7 +227,7 @@ def get_cell(request: HttpRequest, cycle: str | None = None, chapter: str = "", 
     detail = queries.cell_detail(request.user, chosen, chapter_code, grouping, area_key)
     return {
         **envelope(request),
-        "cycle": cycle_out(chosen),
+        "cycle": cycle_ref(chosen),
         "chapter": detail.chapter,
         "chapter_title": detail.chapter_title,
         "by": grouping,
@@ -260,7 +259,7 @@ def get_commitments(request: HttpRequest, cycle: str | None = None):
     reports, chapters = queries.commitments_for(request.user, chosen)
     return {
         **envelope(request),
-        "cycle": cycle_out(chosen),
+        "cycle": cycle_ref(chosen),
         "reports": reports,
         "chapters": [
             {

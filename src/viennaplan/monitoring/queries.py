@@ -113,12 +113,6 @@ def chapter_titles(cycle: ReportingCycle) -> dict[str, str]:
     return dict(Chapter.objects.filter(version_id=cycle.plan_version_id).values_list("number", "title"))
 
 
-def question_counts(cycles: list[ReportingCycle]) -> dict[int, int]:
-    """Cycle id -> how many questions it asks, for all `cycles` in one query."""
-    rows = Question.objects.filter(cycle__in=cycles).order_by().values_list("cycle_id").annotate(n=Count("id"))
-    return {cycle: n for cycle, n in rows}
-
-
 def questions_per_chapter(cycle: ReportingCycle) -> dict[str, int]:
     rows = Question.objects.filter(cycle=cycle).order_by().values_list("chapter").annotate(n=Count("id"))
     return {chapter: n for chapter, n in rows}

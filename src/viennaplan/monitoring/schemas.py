@@ -23,7 +23,7 @@ class SharesOut(Schema):
     shares: list[ShareOut]
 
 
-class CycleRefOut(Schema):  # reporting's `api_out.cycle_out`, cut to these fields
+class CycleRefOut(Schema):  # reporting's `api_out.cycle_ref`, cut to these fields
     id: int
     name: str
     opens: date

@@ -28,7 +28,7 @@ from .answer_data import AnswerDataError
 from .answers import EditConflict, ReportNotEditable, add_comment, save_answer
 from .api_out import answer_out, comment_out, cycle_out, event_out, progress_out, question_out, report_out
 from .contributions import ContributionNotNow
-from .cycles import CycleError, open_cycle
+from .cycles import CycleError, open_cycle, question_counts
 from .diffs import report_diff
 from .international import ProgressError, international_units, record_international_progress
 from .models import Answer, InternationalActionProgress, ReportingCycle
@@ -83,7 +83,9 @@ def refused(error: Exception, not_done: str = "") -> Status:
     summary="Reporting cycles",
 )
 def list_cycles(request: HttpRequest):
-    return [cycle_out(cycle) for cycle in ReportingCycle.objects.all()]
+    cycles = list(ReportingCycle.objects.all())
+    counts = question_counts(cycles)
+    return [cycle_out(cycle, counts.get(cycle.pk, 0)) for cycle in cycles]
 
 
 @router.post(

@@ -26,7 +26,8 @@ def user_name(user: Any) -> str | None:
     return display_name(user) if user is not None else None
 
 
-def cycle_out(cycle: ReportingCycle, question_count: int | None = None) -> dict[str, Any]:
+def cycle_ref(cycle: ReportingCycle) -> dict[str, Any]:
+    """What identifies a cycle in any answer (no query)."""
     return {
         "id": cycle.pk,
         "name": cycle.name,
@@ -35,10 +36,15 @@ def cycle_out(cycle: ReportingCycle, question_count: int | None = None) -> dict[
         "chapters": list(cycle.chapters),
         "plan_version": cycle.plan_version_id,
         "is_demo": cycle.is_demo,
-        "question_count": question_count if question_count is not None else cycle.questions.count(),
         "url": cycle.get_absolute_url(),
         "api_url": f"{API_ROOT}/cycles/{cycle.pk}",
     }
+
+
+def cycle_out(cycle: ReportingCycle, question_count: int | None = None) -> dict[str, Any]:
+    """The cycle with how many questions it asks (counted here unless given)."""
+    count = question_count if question_count is not None else cycle.questions.count()
+    return {**cycle_ref(cycle), "question_count": count}
 
 
 def question_out(question: Question) -> dict[str, Any]:

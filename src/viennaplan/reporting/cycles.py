@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from simple_history.utils import bulk_create_with_history
 
 from viennaplan.accounts.permissions import require
@@ -145,3 +146,9 @@ def _create_report(cycle: ReportingCycle, state_id: str) -> Report:
     reason = f"carried over from {previous.cycle.name}" if previous else "new report"
     bulk_create_with_history(answers, Answer, default_change_reason=reason)
     return report
+
+
+def question_counts(cycles: list[ReportingCycle]) -> dict[int, int]:
+    """Cycle id -> how many questions it asks, for all `cycles` in one query."""
+    rows = Question.objects.filter(cycle__in=cycles).order_by().values_list("cycle_id").annotate(n=Count("id"))
+    return {cycle: n for cycle, n in rows}
