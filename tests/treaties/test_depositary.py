@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 
 from viennaplan.countries.datafiles import read_country_data
+from viennaplan.treaties import depositary
 from viennaplan.treaties.depositary import (
     DepositaryFormatError,
     action_kind,
     depositary_date,
-    parse_csv,
     parse_date,
-    parse_json,
     to_json,
     write_csv,
 )
@@ -41,12 +40,12 @@ def resolve(name: str, on: date | None) -> str:
 
 
 def parse(text: str):
-    return parse_csv(text, resolve_state=resolve, instruments=INSTRUMENTS, source_name="list.csv")
+    return depositary.parse(text, resolve_state=resolve, instruments=INSTRUMENTS, source_name="list.csv")
 
 
 def errors_of(data: str | bytes) -> list[str]:
     with pytest.raises(DepositaryFormatError) as caught:
-        parse_csv(data, resolve_state=resolve, instruments=INSTRUMENTS, source_name="list.csv")
+        depositary.parse(data, resolve_state=resolve, instruments=INSTRUMENTS, source_name="list.csv")
     return [str(error) for error in caught.value.errors]
 
 
@@ -232,8 +231,10 @@ def test_a_file_that_is_not_a_csv_is_refused():
     assert error.startswith("row 1 ('this is a letter, not a list'): the first row is not a header")
     (error,) = errors_of("CHE,UNTOC,signature,2000-12-12\n")
     assert "the first row is not a header; the file must start with state,instrument,action,date" in error
-    (error,) = errors_of('{"actions": []}')
+    (error,) = errors_of('[{"state": "CHE"}]')
     assert error == "row 1: this looks like JSON, not CSV; expected state,instrument,action,date[,source][,note]"
+    (error,) = errors_of('{"actions": []}')  # an object is read as JSON, whatever the file's name
+    assert error.startswith("file: not a viennaplan export of treaty actions")
 
 
 def test_semicolons_instead_of_commas_are_named():
@@ -303,15 +304,15 @@ def test_the_json_export_is_stable_and_reads_back_as_the_same_actions():
         "date": "2000-12-12",
         "source": "synthetic",
     }
-    back = parse_json(text, resolve_state=resolve, instruments=INSTRUMENTS).actions
+    back = depositary.parse(text, resolve_state=resolve, instruments=INSTRUMENTS, fmt="json").actions
     assert sorted((a.state, a.kind, a.date) for a in back) == sorted((a.state, a.kind, a.date) for a in actions())
 
 
 def test_a_json_file_of_another_kind_is_refused():
     with pytest.raises(DepositaryFormatError, match="not a viennaplan export of treaty actions"):
-        parse_json('{"format": "other"}', resolve_state=resolve, instruments=INSTRUMENTS)
+        depositary.parse('{"format": "other"}', resolve_state=resolve, instruments=INSTRUMENTS, fmt="json")
     with pytest.raises(DepositaryFormatError) as caught:
-        parse_json("{not json", resolve_state=resolve, instruments=INSTRUMENTS)
+        depositary.parse("{not json", resolve_state=resolve, instruments=INSTRUMENTS, fmt="json")
     assert "not valid JSON" in str(caught.value.errors[0])
 
 

@@ -34,7 +34,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
@@ -137,7 +137,7 @@ def decode(data: bytes | str) -> str:
         raise DepositaryFormatError([RowError(0, "", "", message)]) from None
 
 
-def parse_csv(
+def parse(
     data: bytes | str,
     *,
     resolve_state: StateResolver,
@@ -145,43 +145,33 @@ def parse_csv(
     source_name: str = "",
     list_date: date | None = None,
     today: date | None = None,
+    fmt: str | None = None,
 ) -> ParsedFile:
     """Read a status list; raise DepositaryFormatError listing every bad row, or return its actions.
 
+    `fmt` is "csv" or "json" (a viennaplan export, see `to_json`, where "row" n is the nth
+    action); by default JSON when the name ends in .json or the text starts with "{".
     `resolve_state(name_or_code, on)` returns an alpha-3 code or raises an exception whose
     message says why (with a suggestion); `instruments` are the known instrument codes. Dates
     after `list_date` (by default `today`, by default the system's) are refused.
     """
     try:
         text = decode(data)
+        if fmt is None:
+            fmt = "json" if source_name.lower().endswith(".json") or text.lstrip().startswith("{") else "csv"
+        records = _json_records(text) if fmt == "json" else _csv_records(text)
+        next(records)  # the file's own faults (empty, a wrong header, not JSON) are raised here
     except DepositaryFormatError as error:
-        error.source_name = source_name
-        raise
-    lines = list(_numbered_lines(text))
-    if not lines:
-        raise DepositaryFormatError(
-            [RowError(0, "", "", f"the file is empty; expected a header row {HEADER} and one row per action")],
-            source_name,
-        )
-    header_row, header_line = lines[0]
-    try:
-        columns = _read_header(header_row, header_line)
-    except DepositaryFormatError as error:
-        error.source_name = source_name
-        raise
+        raise DepositaryFormatError(error.errors, source_name) from None
     errors: list[RowError] = []
     parsed = ParsedFile()
     known = {code.upper(): code for code in instruments}
     latest = Latest.of(list_date, today)
-    for row, line in lines[1:]:
+    for row, record in records:
         parsed.rows += 1
-        values = _cells(row, line, errors)
-        if values is None:
+        if isinstance(record, RowError):
+            errors.append(record)
             continue
-        if len(values) > len(columns):
-            errors.append(RowError(row, "", "", f"{len(values)} values for {len(columns)} columns (a comma too many?)"))
-            continue
-        record = {name: plain_text(values[index]) if index < len(values) else "" for name, index in columns.items()}
         action = _read_record(row, record, resolve_state, known, source_name, errors, parsed.row_notes, latest)
         if action is not None:
             parsed.actions.append(action)
@@ -190,6 +180,50 @@ def parse_csv(
     if errors:
         raise DepositaryFormatError(errors, source_name, parsed)
     return parsed
+
+
+Records = Iterator["tuple[int, dict[str, Any] | RowError] | None"]  # None first: the file is readable
+
+
+def _csv_records(text: str) -> Records:
+    """None first (the header is read), then (row, record) or (row, why it cannot be read) per line."""
+    lines = list(_numbered_lines(text))
+    if not lines:
+        raise DepositaryFormatError(
+            [RowError(0, "", "", f"the file is empty; expected a header row {HEADER} and one row per action")]
+        )
+    header_row, header_line = lines[0]
+    columns = _read_header(header_row, header_line)
+    yield None
+    for row, line in lines[1:]:
+        cells: list[RowError] = []
+        values = _cells(row, line, cells)
+        if values is None:
+            yield row, cells[0]
+        elif len(values) > len(columns):
+            yield row, RowError(row, "", "", f"{len(values)} values for {len(columns)} columns (a comma too many?)")
+        else:
+            yield row, {name: plain_text(values[i]) if i < len(values) else "" for name, i in columns.items()}
+
+
+def _json_records(text: str) -> Records:
+    """None first (the document is read), then (n, the nth action) or (n, why it is not one)."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DepositaryFormatError(
+            [RowError(error.lineno, "", "", f"not valid JSON ({error.msg}, column {error.colno})")]
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
+        raise DepositaryFormatError(
+            [RowError(0, "", "", f'not a viennaplan export of treaty actions (expected "format": "{JSON_FORMAT}")')]
+        )
+    items = document.get("actions")
+    if not isinstance(items, list) or not items:
+        raise DepositaryFormatError([RowError(0, "actions", "", "no actions in the file")])
+    yield None
+    for number, item in enumerate(items, start=1):
+        yield number, item if isinstance(item, dict) else RowError(number, "", "", "each action must be an object")
 
 
 def _cells(row: int, line: str, errors: list[RowError]) -> list[str] | None:
@@ -366,47 +400,6 @@ def action_kind(raw: str, suffix: str | None) -> str:
 # JSON (the export's own format, readable back)
 
 
-def parse_json(
-    data: bytes | str,
-    *,
-    resolve_state: StateResolver,
-    instruments: Collection[str],
-    source_name: str = "",
-    list_date: date | None = None,
-    today: date | None = None,
-) -> ParsedFile:
-    """Read a JSON export (see `to_json`) with the same checks as a CSV row; "row" n is the nth action."""
-    text = decode(data)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DepositaryFormatError(
-            [RowError(error.lineno, "", "", f"not valid JSON ({error.msg}, column {error.colno})")], source_name
-        ) from None
-    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
-        raise DepositaryFormatError(
-            [RowError(0, "", "", f'not a viennaplan export of treaty actions (expected "format": "{JSON_FORMAT}")')],
-            source_name,
-        )
-    items = document.get("actions")
-    if not isinstance(items, list) or not items:
-        raise DepositaryFormatError([RowError(0, "actions", "", "no actions in the file")], source_name)
-    errors: list[RowError] = []
-    parsed = ParsedFile(rows=len(items))
-    known = {code.upper(): code for code in instruments}
-    latest = Latest.of(list_date, today)
-    for number, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            errors.append(RowError(number, "", "", "each action must be an object"))
-            continue
-        action = _read_record(number, item, resolve_state, known, source_name, errors, parsed.row_notes, latest)
-        if action is not None:
-            parsed.actions.append(action)
-    if errors:
-        raise DepositaryFormatError(errors, source_name, parsed)
-    return parsed
-
-
 # ---------------------------------------------------------------------------------------------
 # writing
 
@@ -424,7 +417,7 @@ def write_csv(actions: Iterable[Action]) -> str:
     """The actions in the import format (ISO dates, action words, no suffixes): import(export) is the same.
 
     Every cell goes through `cells.safe_text`: a source such as `=HYPERLINK(…)` is written `'=HYPERLINK(…)`,
-    text to a spreadsheet program, and `parse_csv` takes the apostrophe off again. A carriage return in a
+    text to a spreadsheet program, and `parse` takes the apostrophe off again. A carriage return in a
     cell is written as a line feed: with "\n" line ends the csv module would not quote it, and a program
     reading the file would start a new row there (whose first cell could be a formula)."""
     buffer = io.StringIO()
@@ -474,9 +467,8 @@ __all__ = [
     "action_kind",
     "decode",
     "depositary_date",
-    "parse_csv",
+    "parse",
     "parse_date",
-    "parse_json",
     "to_json",
     "write_csv",
 ]

@@ -181,13 +181,9 @@ def read_status_list(
     An action dated after `list_date` (the list's date; today's, in the site's time zone, if not given) is a bad row."""
     from django.utils import timezone
 
-    text = depositary.decode(data)
-    reader = depositary.parse_json if source_name.lower().endswith(".json") else depositary.parse_csv
-    if reader is depositary.parse_csv and text.lstrip().startswith("{"):
-        reader = depositary.parse_json
     resolve = resolver()
-    parsed = reader(
-        text,
+    parsed = depositary.parse(
+        data,
         resolve_state=resolve,
         instruments=instruments,
         source_name=source_name,
