@@ -17,7 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
+
+from viennaplan.subcommands import SubcommandCommand
 
 FORMAT_HELP = "state,instrument,action,date[,source]; see docs/data-formats.md"
 SHOWN_ERRORS = 200
@@ -32,11 +34,10 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-class Command(BaseCommand):
+class Command(SubcommandCommand):
     help = "Import, export and show treaty status (`viennaplan treaties SUBCOMMAND --help`)."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="{import,export,show,instruments}")
+    def add_subcommands(self, commands: Any) -> None:
         importer = commands.add_parser(
             "import",
             help="import a status list (CSV in the depositary's format, or a JSON export)",
@@ -66,16 +67,17 @@ class Command(BaseCommand):
 
         commands.add_parser("instruments", help="list the instruments and their rules in brief")
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        subcommand = options["subcommand"]
-        if subcommand == "import":
-            self.import_file(Path(options["file"]), options["list_date"], options["all_errors"])
-        elif subcommand == "export":
-            self.export(options["format"], options["instrument"])
-        elif subcommand == "show":
-            self.show(options["code"], options["as_of"], options["format"])
-        else:
-            self.instruments()
+    def run_import(self, *, file: str, list_date: date | None, all_errors: bool, **_: Any) -> None:
+        self.import_file(Path(file), list_date, all_errors)
+
+    def run_export(self, *, format: str, instrument: str | None, **_: Any) -> None:
+        self.export(format, instrument)
+
+    def run_show(self, *, code: str, as_of: date | None, format: str, **_: Any) -> None:
+        self.show(code, as_of, format)
+
+    def run_instruments(self, **_: Any) -> None:
+        self.instruments()
 
     # -- import -------------------------------------------------------------------------------
 
