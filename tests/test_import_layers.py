@@ -19,6 +19,7 @@ MAY_IMPORT = {
     "reporting": {"accounts", "countries", "plan"},
     "monitoring": {"accounts", "countries", "plan", "treaties", "reporting"},
     "backups": {"plan"},
+    "indicators": {"accounts", "countries", "plan"},
 }
 SHARED = {"cells", "proxy", "busy", "api_shapes", "settings", "dates", "textfiles", "subcommands"}
 

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "viennaplan.treaties",
     "viennaplan.reporting",
     "viennaplan.monitoring",  # where the plan stands: reading across the reports
+    "viennaplan.indicators",  # the indicator catalogue and the observations of States by year
     "viennaplan.backups",  # viennaplan backup / restore (whole-database operations, no models)
 ]
 

@@ -1,0 +1,93 @@
+"""`viennaplan indicators import|load-shipped|catalogue`: observations in, the catalogue listed.
+
+    viennaplan indicators import FILE.csv [--all-errors]   tidy CSV or SDMX-CSV (all or nothing)
+    viennaplan indicators load-shipped                      the real data shipped in indicators/data/ (idempotent)
+    viennaplan indicators catalogue                         the indicators, their units and provisions
+
+A bad file prints its bad rows, each with its column and reason (the first `SHOWN_ERRORS`, then
+how many more; `--all-errors` prints every one), and exits non-zero; nothing is then stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NoReturn
+
+from django.core.management.base import CommandError
+
+from viennaplan.subcommands import SubcommandCommand
+
+SHOWN_ERRORS = 200
+MAX_FILE_BYTES = 200_000_000
+
+
+class Command(SubcommandCommand):
+    help = "Import observations and list the indicator catalogue (`viennaplan indicators SUBCOMMAND --help`)."
+
+    def add_subcommands(self, commands: Any) -> None:
+        importer = commands.add_parser(
+            "import",
+            help="import observations (tidy CSV or SDMX-CSV)",
+            description="Import observations: tidy CSV (country,iso3,year,indicator,value[,unit][,source][,note]"
+            "[,flags][,sex][,age_group]…) or SDMX-CSV (REF_AREA, TIME_PERIOD, OBS_VALUE, INDICATOR, …). All or "
+            "nothing: a file with any bad row changes nothing, and every bad row is listed. Rows already on file "
+            "are skipped, so importing the same file twice changes nothing.",
+        )
+        importer.add_argument("file", metavar="FILE")
+        importer.add_argument(
+            "--all-errors", action="store_true", help=f"print every bad row (default: the first {SHOWN_ERRORS})"
+        )
+        commands.add_parser(
+            "load-shipped",
+            help="load the real data shipped in indicators/data/ (a second run changes nothing)",
+            description="Load the publishers' files shipped in indicators/data/ (see its README.md). All or nothing; "
+            "rows for places that are not States in the country registry (aggregates, sub-national units, "
+            "territories, unknown names) are left out and listed, never guessed.",
+        )
+        commands.add_parser("catalogue", help="list the indicators: code, kind, unit, chapter, provisions measured")
+
+    def run_import(self, *, file: str, all_errors: bool, **_: Any) -> None:
+        from viennaplan.indicators.importer import ImportRefused, import_observations
+
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"{file}: no such file")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CommandError(f"{file}: larger than {MAX_FILE_BYTES:,} bytes; split it")
+        try:
+            outcome = import_observations(path.read_bytes(), source_name=path.name)
+        except ImportRefused as refused:
+            self._refused(refused, all_errors)
+        self.stdout.write(outcome.summary())
+
+    def run_load_shipped(self, **_: Any) -> None:
+        from viennaplan.indicators.importer import ImportRefused
+        from viennaplan.indicators.shipped import load_shipped
+
+        try:
+            results = load_shipped()
+        except ImportRefused as refused:
+            self._refused(refused, False)
+        for result in results:
+            if result.outcome is None:
+                self.stdout.write(f"{result.name}: imported before (same file); nothing changed")
+                continue
+            self.stdout.write(result.outcome.summary())
+            for line in result.outcome.unmatched_lines():
+                self.stdout.write(f"  left out: {line}")
+
+    def run_catalogue(self, **_: Any) -> None:
+        from viennaplan.indicators.models import Indicator
+
+        for indicator in Indicator.objects.all():
+            measures = ", ".join(indicator.measures) or "-"
+            self.stdout.write(f"{indicator.code}\t{indicator.kind}\t{indicator.unit}\t{indicator.chapter}\t{measures}")
+
+    def _refused(self, refused: Any, all_errors: bool) -> NoReturn:
+        shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
+        for line in shown:
+            self.stderr.write(f"{refused.source_name}: {line}")
+        more = len(refused.errors) - len(shown)
+        if more:
+            self.stderr.write(f"… and {more} more (--all-errors prints every one)")
+        raise CommandError(str(refused))
