@@ -1,11 +1,14 @@
-"""The engine reproduces the five official general entry-into-force dates from deposit sequences whose
-threshold-th instrument falls on the real trigger date. The other deposits are SYNTHETIC (real alpha-3
-codes, invented days; see synthetic_deposits.py)."""
+"""The engine reproduces the official general entry-into-force dates: the seven instruments of the
+depositary lists shipped with viennaplan (src/viennaplan/treaties/data/, read from the project's own
+path), and the five of the plan from deposit sequences whose threshold-th instrument falls on the real
+trigger date, where the other deposits are SYNTHETIC (real alpha-3 codes, invented days; see
+synthetic_deposits.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from synthetic_deposits import SYNTHETIC_STATES, deposits
 
 from viennaplan.treaties.engine import all_statuses, instrument_status
@@ -77,3 +80,49 @@ def test_the_synthetic_sequences_pass_validation_with_notes_for_missing_signatur
     )
     assert errors == []
     assert len(notes) == len(actions)
+
+
+# -- the shipped depositary lists (real) ----------------------------------------------------------
+
+OFFICIAL = {
+    "UNTOC": date(2003, 9, 29),
+    "TIP": date(2003, 12, 25),
+    "SOM": date(2004, 1, 28),
+    "FIREARMS": date(2005, 7, 3),
+    "UNCAC": date(2005, 12, 14),
+    "FINANCING1999": date(2002, 4, 10),
+    "BOMBINGS1997": date(2001, 5, 23),
+}
+
+
+@pytest.fixture(scope="module")
+def shipped_actions(django_db_setup, django_db_blocker) -> list[Action]:
+    """Every action of both shipped files, as the importer reads them (names resolved on their dates)."""
+    from viennaplan.treaties import shipped
+    from viennaplan.treaties.importer import read_status_list
+
+    actions: list[Action] = []
+    with django_db_blocker.unblock():
+        for name in (shipped.COMPLETE_FILE, shipped.PARTIAL_FILE):
+            path = shipped.DATA_DIR / name
+            actions += read_status_list(path.read_bytes(), source_name=name, instruments=list(INSTRUMENTS)).actions
+    return actions
+
+
+def test_the_official_dates_are_those_declared_in_the_rules():
+    assert {code: INSTRUMENTS[code].official_entry_into_force for code in OFFICIAL} == OFFICIAL
+
+
+@pytest.mark.parametrize("code", list(OFFICIAL))
+def test_the_shipped_lists_reproduce_the_official_date_of_entry_into_force(shipped_actions, code):
+    status = all_statuses(INSTRUMENTS, shipped_actions, as_of=date(2014, 1, 27))[code]
+    assert status.entry_into_force == OFFICIAL[code]
+    assert not [note for note in status.notes if "discrepancy" in note or "official date used" in note]
+
+
+def test_the_shipped_lists_pass_the_engines_validation(shipped_actions, db):
+    from viennaplan.countries.registry import state_codes
+    from viennaplan.treaties.importer import organization_members
+
+    errors, _ = validate(shipped_actions, INSTRUMENTS, known_states=state_codes(), organizations=organization_members)
+    assert errors == []

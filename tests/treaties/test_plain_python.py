@@ -18,6 +18,7 @@ PLAIN = (
     "viennaplan.treaties.validation",
     "viennaplan.treaties.depositary",
     "viennaplan.treaties.words",
+    "viennaplan.treaties.listing",
 )
 
 

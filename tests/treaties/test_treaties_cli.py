@@ -95,7 +95,11 @@ def test_show_json_has_exactly_the_issues_shape(imported):
         "parties",
         "states",
         "notes",
+        "listed_on",  # issue 9: as of which depositary list (none: this file was imported without --complete)
+        "list_source",
+        "warning",
     ]
+    assert (data["listed_on"], data["list_source"], data["warning"]) == (None, "", None)
     assert data["instrument"] == "UNTOC" and data["as_of"] == "2007-01-01"
     assert data["entry_into_force"] == "2003-09-29"
     assert data["triggered_by"] is None  # only 7 of the 40 instruments are on file: the official date is used

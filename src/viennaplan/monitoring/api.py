@@ -20,6 +20,7 @@ from viennaplan.api_shapes import INVALID, ErrorOut
 from viennaplan.reporting.api_out import cycle_ref
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
+from viennaplan.treaties.shapes import listing_json
 
 from . import queries
 from .matrix import Cell
@@ -76,6 +77,7 @@ def profile_out(profile: StateProfile) -> dict:
                 "consent_date": line.status.consent_date if line.status else None,
                 "consent_kind": (line.status.consent_kind or "") if line.status else "",
                 "in_force": line.status.in_force if line.status else None,
+                **listing_json(line.listing),
             }
             for line in panel.lines
         ],

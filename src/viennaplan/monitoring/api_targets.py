@@ -13,6 +13,7 @@ from ninja import Query, Router
 from viennaplan.api_shapes import INVALID, AsOfFilter, StateRefOut
 from viennaplan.countries.registry import state_directory, state_name
 from viennaplan.treaties.rules import instrument_rules
+from viennaplan.treaties.shapes import listing_json
 from viennaplan.treaties.store import has_status_data
 from viennaplan.treaties.store import today as default_day
 
@@ -59,6 +60,7 @@ def targets_out(as_of: date) -> dict:
                         signed_not_ratified=[
                             StateRefOut(state=a3, name=state_name(a3, directory)) for a3 in item.signed_not_ratified
                         ],
+                        **listing_json(item.listing),
                     )
                     for item in progress.instruments
                 ],

@@ -8,10 +8,18 @@ from datetime import date
 
 from viennaplan.countries.registry import state_directory, state_name
 from viennaplan.plan.models import Objective, PlanVersion
-from viennaplan.treaties.overview import statuses_of
+from viennaplan.treaties.listing import AsListed
+from viennaplan.treaties.overview import listings, statuses_of
 from viennaplan.treaties.rules import instrument_rules
 
-from .targets import TARGET_DATE, ObjectiveProgress, RatificationObjective, instrument_progress, objectives_of_chapter
+from .targets import (
+    TARGET_DATE,
+    InstrumentProgress,
+    ObjectiveProgress,
+    RatificationObjective,
+    instrument_progress,
+    objectives_of_chapter,
+)
 
 
 def objective_texts(objectives: list[RatificationObjective]) -> dict[str, str]:
@@ -36,18 +44,38 @@ def ratification_progress(as_of: date, chapter: str | None = None, *, figures: b
     now = statuses_of(codes, as_of) if codes else {}
     adopted_by_target = [code for code in codes if rules[code].adopted <= TARGET_DATE]
     at_target = statuses_of(adopted_by_target, TARGET_DATE) if adopted_by_target else {}
+    listed = listings(codes, as_of) if codes else {}
     return [
         ObjectiveProgress(
             objective,
             texts.get(objective.key, ""),
             [
-                instrument_progress(code, now[code], at_target.get(code), adopted=rules[code].adopted)
+                with_listing(
+                    instrument_progress(code, now[code], at_target.get(code), adopted=rules[code].adopted),
+                    listed[code],
+                )
                 for code in objective.instruments
                 if code in now
             ],
         )
         for objective in objectives
     ]
+
+
+def with_listing(progress: InstrumentProgress, listing: AsListed) -> InstrumentProgress:
+    """The progress, told as of which depositary list its as-of figures are (the 2002 ones are before every list)."""
+    progress.listing = listing
+    return progress
+
+
+def list_warnings(progress: list[ObjectiveProgress]) -> list[tuple[str, str]]:
+    """(instrument, warning) once per instrument whose as-of figures go beyond its depositary list."""
+    found: dict[str, str] = {}
+    for item in progress:
+        for instrument in item.instruments:
+            if instrument.listing is not None and instrument.listing.warning:
+                found.setdefault(instrument.instrument, instrument.listing.warning)
+    return list(found.items())
 
 
 def with_names(progress: list[ObjectiveProgress]) -> list[ObjectiveProgress]:

@@ -8,6 +8,7 @@ from ninja import Schema
 
 from viennaplan.api_shapes import StateRefOut
 from viennaplan.reporting.schemas import MeasureOut
+from viennaplan.treaties.schemas import ListedOut
 
 
 class ShareOut(Schema):
@@ -144,7 +145,7 @@ class CommitmentsOut(Envelope):
     chapters: list[ChapterProgressOut]
 
 
-class TreatyLineOut(Schema):
+class TreatyLineOut(ListedOut):
     instrument: str
     short_name: str
     status: str  # party | signatory | none
@@ -212,7 +213,7 @@ class ProfileOut(Envelope):
 # -- the plan's ratification objectives (/api/treaties/ratification-targets: `api_targets`) --------
 
 
-class InstrumentProgressOut(Schema):
+class InstrumentProgressOut(ListedOut):  # listed_on, list_source, warning: of the as-of figures
     instrument: str
     short_name: str
     signatories: int

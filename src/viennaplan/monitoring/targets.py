@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from viennaplan.treaties.listing import AsListed
 from viennaplan.treaties.records import InstrumentStatus
 from viennaplan.treaties.rules import TARGET_DATE
 
@@ -67,6 +68,7 @@ class InstrumentProgress:
     entry_into_force: date | None  # general, as of the as-of date
     signed_not_ratified: list[str] = field(default_factory=list)  # alpha-3, signatories without consent
     waiting: list[tuple[str, str]] = field(default_factory=list)  # (alpha-3, name) of the same, for pages
+    listing: AsListed | None = None  # as of which depositary list the as-of figures are
 
 
 @dataclass

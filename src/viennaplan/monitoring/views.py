@@ -28,7 +28,7 @@ from . import queries
 from .matrix import BY_CHOICES
 from .profiles import state_profile
 from .queries import BadParameter
-from .ratification import ratification_progress, with_names
+from .ratification import list_warnings, ratification_progress, with_names
 from .shares import ANSWER_STATUSES, STATUS_SHORT, Shares, whole_percent
 
 API = "/api/reporting/progress"
@@ -232,10 +232,12 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
 def targets(request: HttpRequest) -> HttpResponse:
     """The plan's ratification objectives, shown as a treaty page (`?as_of=`, the treaties' navigation)."""
     as_of = treaty_views.requested_as_of(request)
+    progress = with_names(ratification_progress(as_of))
     return treaty_views.page(
         request,
         "monitoring/targets.html",
         as_of,
         treaty_views.twin("/ratification-targets", as_of=request.GET.get("as_of")),
-        progress=with_names(ratification_progress(as_of)),
+        progress=progress,
+        list_warnings=list_warnings(progress),
     )

@@ -25,7 +25,8 @@ from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
 from viennaplan.countries.registry import state_directory
 
 from . import depositary
-from .overview import all_instruments, state_panel, statuses_of
+from .listing import AsListed
+from .overview import all_instruments, listing_of, state_panel, statuses_of
 from .records import Action, InstrumentRules, InstrumentStatus, StateStatus
 from .rules import find_code as declared_code
 from .rules import instrument_rules
@@ -44,7 +45,7 @@ from .schemas import (
     StatusSummaryOut,
     TreatyStatusOut,
 )
-from .shapes import state_json, state_rows, status_json
+from .shapes import listing_json, state_json, state_rows, status_json
 from .store import has_status_data, load_actions
 from .store import today as default_day
 from .words import rules_in_words
@@ -68,7 +69,7 @@ def instrument_on(code: str, filters: AsOfFilter) -> tuple[str, date, Instrument
     return code, as_of, statuses_of([code], as_of)[code]
 
 
-def summary_out(status: InstrumentStatus, as_of: date) -> StatusSummaryOut:
+def summary_out(status: InstrumentStatus, as_of: date, listing: AsListed) -> StatusSummaryOut:
     trigger = status.triggered_by
     return StatusSummaryOut(
         as_of=as_of,
@@ -77,6 +78,7 @@ def summary_out(status: InstrumentStatus, as_of: date) -> StatusSummaryOut:
         signatories=status.signatories,
         parties=status.parties,
         notes=list(status.notes),
+        **listing_json(listing),
     )
 
 
@@ -84,13 +86,17 @@ RULE_FIELDS = frozenset(field.name for field in fields(InstrumentRules))
 
 
 def instrument_out(
-    rules: InstrumentRules, status: InstrumentStatus, as_of: date, schema: type[Schema] = InstrumentOut
+    rules: InstrumentRules,
+    status: InstrumentStatus,
+    as_of: date,
+    listing: AsListed,
+    schema: type[Schema] = InstrumentOut,
 ) -> dict:
     """The instrument as `schema` shows it: those of its fields that are rules are read from `rules`
     (ninja turns tuples into lists and signature windows into their shape), then its status and links."""
     return {
         **{name: getattr(rules, name) for name in schema.model_fields if name in RULE_FIELDS},
-        "status": summary_out(status, as_of),
+        "status": summary_out(status, as_of, listing),
         "url": f"/treaties/{rules.code}",
         "api_url": f"{API_ROOT}/{rules.code}",
     }
@@ -114,7 +120,7 @@ def consent_of(state: StateStatus | None) -> dict | None:
 )
 def list_instruments(request: HttpRequest, filters: Query[AsOfFilter]):
     as_of = filters.as_of or default_day()
-    return [instrument_out(line.rules, line.status, as_of) for line in all_instruments(as_of)]
+    return [instrument_out(line.rules, line.status, as_of, line.listing) for line in all_instruments(as_of)]
 
 
 @router.get(
@@ -148,6 +154,7 @@ def get_state(request: HttpRequest, alpha3: str, filters: Query[AsOfFilter]):
                 explanation=line.status.explanation if line.status else "",
                 entry_into_force=line.entry_into_force,
                 url=f"/treaties/{line.rules.code}",
+                **listing_json(line.listing),
             )
             for line in panel.lines
         ],
@@ -246,7 +253,7 @@ def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     code, as_of, status = instrument_on(code, filters)
     rules = instrument_rules()[code]
     return {
-        **instrument_out(rules, status, as_of, InstrumentDetailOut),
+        **instrument_out(rules, status, as_of, listing_of(code, as_of), InstrumentDetailOut),
         "rules": rules_in_words(rules),
         "has_data": has_status_data(),
     }
@@ -259,7 +266,8 @@ def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     summary="An instrument's status on a date (the shape of `viennaplan treaties show`)",
 )
 def get_status(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
-    return status_json(instrument_on(code, filters)[2])
+    code, as_of, status = instrument_on(code, filters)
+    return status_json(status, listing_of(code, as_of))
 
 
 @router.get(
@@ -284,7 +292,13 @@ def list_states(request: HttpRequest, code: str, filters: Query[StateFilters]):
         )
         for row in rows
     ]
-    return {"instrument": code, "as_of": as_of, "count": len(states), "states": states}
+    return {
+        "instrument": code,
+        "as_of": as_of,
+        "count": len(states),
+        "states": states,
+        **listing_json(listing_of(code, as_of)),
+    }
 
 
 def empty_state(alpha3: str, name: str) -> dict:

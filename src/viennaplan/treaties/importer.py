@@ -7,11 +7,19 @@ only a file without a single error is written, in one transaction. A row identic
 already stored (same State, instrument, action and date) is skipped and counted, so an updated
 status list can be imported over an older one and the same file twice changes nothing; a row
 that contradicts what is stored (a second consent with another date) is an error.
+
+An import may also say of which depositary lists the file is (`lists`: `ListOnFile`, e.g. the
+whole list of UNTOC as listed on 27 January 2014); they are recorded with it (`DepositaryList`),
+once each, and no action of a complete list may be dated after the list. With `defer_to_stored`
+(the shipped lists, `treaties.shipped`) a row is left out, with a note, where the actions on file
+already hold the same State's action of the same kind under the same instrument on another date,
+every instrument of consent counting as one kind: what an operator recorded is never replaced.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,8 +29,8 @@ from simple_history.utils import bulk_create_with_history
 from viennaplan.countries import registry
 
 from . import depositary
-from .models import TreatyAction, TreatyImport
-from .records import EUROPEAN_UNION, Action, ActionError
+from .models import DepositaryList, TreatyAction, TreatyImport
+from .records import CONSENT_KINDS, EUROPEAN_UNION, Action, ActionError
 from .rules import instrument_rules
 from .store import load_actions
 
@@ -52,14 +60,46 @@ class ImportOutcome:
     skipped: int  # rows already on file
     notes: list[str] = field(default_factory=list)
     batch: TreatyImport | None = None
+    kept: list[str] = field(default_factory=list)  # rows left out: the action on file stands (defer_to_stored)
+    lists: int = 0  # depositary lists recorded (new ones only)
 
     def summary(self) -> str:
         text = f"{self.source_name}: {self.rows} rows; {self.created} actions recorded"
         if self.skipped:
             text += f", {self.skipped} already on file (skipped)"
-        if not self.created:
+        if self.kept:
+            text += f", {len(self.kept)} left out (the action on file stands)"
+        if self.lists:
+            text += f", {self.lists} depositary list(s) recorded"
+        if not self.created and not self.lists:
             text += "; nothing changed"
         return text
+
+
+@dataclass(frozen=True)
+class ListOnFile:
+    """A depositary list a file holds (see `DepositaryList`)."""
+
+    instrument: str
+    listed_on: date
+    source: str
+    complete: bool
+
+
+ListsOf = Callable[[list[Action]], list[ListOnFile]]  # the lists a file's actions are of; ImportRefused if unclear
+
+
+def whole_lists(source_name: str, list_date: date | None) -> ListsOf:
+    """A file that is the depositary's whole list, as of `list_date` (today if not given), of each
+    instrument it names (`treaties import --complete`)."""
+    from django.utils import timezone
+
+    def lists(actions: list[Action]) -> list[ListOnFile]:
+        day = list_date or timezone.localdate()
+        codes = dict.fromkeys(action.instrument for action in actions)
+        return [ListOnFile(code, day, source_name, complete=True) for code in codes]
+
+    return lists
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,10 +234,18 @@ def read_status_list(
     return parsed
 
 
-def import_status_list(data: bytes | str, *, source_name: str, list_date: date | None = None) -> ImportOutcome:
+def import_status_list(
+    data: bytes | str,
+    *,
+    source_name: str,
+    list_date: date | None = None,
+    lists: ListsOf | None = None,
+    defer_to_stored: bool = False,
+) -> ImportOutcome:
     """Check the whole file, then record it in one transaction; ImportRefused lists every bad row.
 
-    `list_date`: the date the list was made, when later than today; no action may be dated after it."""
+    `list_date`: the date the list was made, when later than today; no action may be dated after it.
+    `lists`: which depositary lists the file is, recorded with it; `defer_to_stored`: see the module."""
     errors: list[tuple[int, str]] = []
     try:
         parsed = read_status_list(
@@ -209,8 +257,13 @@ def import_status_list(data: bytes | str, *, source_name: str, list_date: date |
         errors += [(e.row, str(e)) for e in error.errors]
         parsed = error.parsed  # check the rows that were read, so that every bad row is listed at once
 
+    on_file = lists(parsed.actions) if lists is not None else []
+    errors += _after_its_list(parsed.actions, on_file)
     with transaction.atomic():
         existing = load_actions()
+        kept: list[str] = []
+        if defer_to_stored:
+            parsed.actions, kept = _defer_to_stored(parsed.actions, existing)
         new, skipped, repeats = _split_new(parsed.actions, existing)
         errors += repeats
         refused, notes = validate_against(new, existing)
@@ -218,7 +271,10 @@ def import_status_list(data: bytes | str, *, source_name: str, list_date: date |
         if errors:
             raise ImportRefused(source_name, [message for _, message in sorted(errors, key=lambda e: e[0])])
         if not new:
-            return ImportOutcome(source_name, parsed.rows, 0, skipped, [*parsed.notes, *notes])
+            recorded = _record_lists(on_file, None)
+            return ImportOutcome(
+                source_name, parsed.rows, 0, skipped, [*parsed.notes, *notes], kept=kept, lists=recorded
+            )
         batch = TreatyImport.objects.create(
             source_name=source_name,
             checksum=hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest(),
@@ -229,7 +285,57 @@ def import_status_list(data: bytes | str, *, source_name: str, list_date: date |
         )
         rows = [stored_row(a, note=parsed.row_notes.get(a.row, ""), batch=batch) for a in new]
         bulk_create_with_history(rows, TreatyAction, default_change_reason=f"import of {source_name}"[:100])
-    return ImportOutcome(source_name, parsed.rows, len(new), skipped, [*parsed.notes, *notes], batch)
+        recorded = _record_lists(on_file, batch)
+    return ImportOutcome(
+        source_name, parsed.rows, len(new), skipped, [*parsed.notes, *notes], batch, kept=kept, lists=recorded
+    )
+
+
+def _after_its_list(actions: list[Action], on_file: list[ListOnFile]) -> list[tuple[int, str]]:
+    """Rows dated after the complete list they belong to: a list holds no action taken after it."""
+    listed = {item.instrument: item.listed_on for item in on_file if item.complete}
+    return [
+        (a.row, f"row {a.row}: {a.instrument} {a.kind} {a.date} is dated after the list ({listed[a.instrument]})")
+        for a in actions
+        if a.instrument in listed and a.date > listed[a.instrument]
+    ]
+
+
+def _record_lists(on_file: list[ListOnFile], batch: TreatyImport | None) -> int:
+    """Record each list once (an instrument, a date, complete or not); returns how many were new."""
+    created = 0
+    for item in on_file:
+        _, new = DepositaryList.objects.get_or_create(
+            instrument_id=item.instrument,
+            listed_on=item.listed_on,
+            complete=item.complete,
+            defaults={"source": item.source[: depositary.MAX_SOURCE_CHARS], "batch": batch},
+        )
+        created += new
+    return created
+
+
+def _consent_or_kind(kind: str) -> str:
+    return "consent" if kind in CONSENT_KINDS else kind
+
+
+def _defer_to_stored(actions: list[Action], existing: list[Action]) -> tuple[list[Action], list[str]]:
+    """(the rows to import, a note per row left out): a row is left out where an action on file has
+    the same State, instrument and kind (any consent counting as one) on another date."""
+    stored = {(a.state, a.instrument, _consent_or_kind(a.kind)): a for a in existing}
+    identical = {_key(a) for a in existing}
+    keep: list[Action] = []
+    kept: list[str] = []
+    for action in actions:
+        on_file = stored.get((action.state, action.instrument, _consent_or_kind(action.kind)))
+        if on_file is None or _key(action) in identical:
+            keep.append(action)
+            continue
+        kept.append(
+            f"row {action.row}: {action.state} {action.instrument} {action.kind} {action.date} left out; "
+            f"the {on_file.kind} of {on_file.date} on file stands"
+        )
+    return keep, kept
 
 
 def _split_new(actions: list[Action], existing: list[Action]) -> tuple[list[Action], int, list[tuple[int, str]]]:

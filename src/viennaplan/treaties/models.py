@@ -63,6 +63,35 @@ class TreatyImport(models.Model):
         return f"{self.source_name} ({self.imported_at:%Y-%m-%d %H:%M})"
 
 
+class DepositaryList(models.Model):
+    """A depositary status list of one instrument on file: the date the depositary listed it, where
+    it was read, and whether it is the whole list (every action up to `listed_on`) or a few later
+    actions only. Status is "as listed by the depositary on" the latest complete list's date
+    (`treaties.listing`); recorded by `viennaplan treaties load-shipped` and by `treaties import
+    --complete`."""
+
+    instrument = models.ForeignKey(
+        Instrument, to_field="code", db_column="instrument", on_delete=models.PROTECT, related_name="lists"
+    )
+    listed_on = models.DateField(help_text="the date of the depositary's list (of its latest action, if partial)")
+    source = models.CharField(max_length=300)
+    complete = models.BooleanField(help_text="every action up to listed_on, not only some later ones")
+    batch = models.ForeignKey(
+        TreatyImport, null=True, blank=True, on_delete=models.SET_NULL, related_name="lists", editable=False
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["instrument__position", "-listed_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "listed_on", "complete"], name="unique_depositary_list")
+        ]
+
+    def __str__(self) -> str:
+        whole = "complete" if self.complete else "partial"
+        return f"{self.instrument_id} as listed on {self.listed_on} ({whole})"
+
+
 class TreatyAction(models.Model):
     """One dated act of a State or organization toward an instrument, as the depositary records it."""
 

@@ -10,10 +10,11 @@ from datetime import date
 
 from viennaplan.countries.registry import StateInfo, state_directory
 
+from .listing import AsListed, as_listed
 from .records import InstrumentRules, InstrumentStatus, StateStatus
 from .rules import TARGET_DATE, family_of, instrument_rules
 from .shapes import standing_of
-from .store import data_stamp, load_actions, today
+from .store import complete_lists, data_stamp, dates_after, load_actions, today
 
 
 def statuses_of(codes: Iterable[str], as_of: date | None) -> dict[str, InstrumentStatus]:
@@ -33,16 +34,31 @@ def status_of(code: str, as_of: date | None = None) -> InstrumentStatus:
     return statuses_of([code], as_of)[code]
 
 
+def listings(codes: Iterable[str], as_of: date | None) -> dict[str, AsListed]:
+    """As of which depositary list each instrument's status on `as_of` is, with its warning (`listing`)."""
+    codes = list(codes)
+    day = as_of or today()
+    lists = complete_lists()
+    later = dates_after(lists, codes)
+    return {code: as_listed(code, day, lists, later.get(code)) for code in codes}
+
+
+def listing_of(code: str, as_of: date | None) -> AsListed:
+    return listings([code], as_of)[code]
+
+
 @dataclass
 class InstrumentLine:
     rules: InstrumentRules
     status: InstrumentStatus
+    listing: AsListed
 
 
 def all_instruments(as_of: date) -> list[InstrumentLine]:
     rules = instrument_rules()
     statuses = statuses_of(list(rules), as_of)
-    return [InstrumentLine(rules[code], statuses[code]) for code in rules]
+    listed = listings(rules, as_of)
+    return [InstrumentLine(rules[code], statuses[code], listed[code]) for code in rules]
 
 
 @dataclass
@@ -51,6 +67,7 @@ class PanelLine:
     status: StateStatus | None
     standing: str
     entry_into_force: date | None  # the instrument's general date
+    listing: AsListed
 
 
 @dataclass
@@ -58,6 +75,11 @@ class StatePanel:
     info: StateInfo
     as_of: date
     lines: list[PanelLine]
+
+    @property
+    def list_warnings(self) -> list[tuple[str, str]]:
+        """(instrument, warning) for each line whose status goes beyond its depositary list."""
+        return [(line.rules.code, line.listing.warning) for line in self.lines if line.listing.warning]
 
 
 def state_panel(alpha3: str, as_of: date) -> StatePanel | None:
@@ -69,7 +91,9 @@ def state_panel(alpha3: str, as_of: date) -> StatePanel | None:
     lines = []
     for line in all_instruments(as_of):
         state = next((s for s in line.status.states if s.state == info.alpha3), None)
-        lines.append(PanelLine(line.rules, state, standing_of(state, as_of), line.status.entry_into_force))
+        lines.append(
+            PanelLine(line.rules, state, standing_of(state, as_of), line.status.entry_into_force, line.listing)
+        )
     return StatePanel(info, as_of, lines)
 
 

@@ -41,7 +41,19 @@ class StateStatusOut(Schema):
     party: bool
 
 
-class TreatyStatusOut(Schema):
+class ListedOut(Schema):
+    """As of which depositary list a status is (the same three fields wherever status shows)."""
+
+    listed_on: date | None = Field(
+        ..., description="date of the latest complete depositary list on file for the instrument; null if none"
+    )
+    list_source: str = Field(..., description="where that list was read")
+    warning: str | None = Field(
+        ..., description="set when the as-of date is after the list: later actions are missing or incomplete"
+    )
+
+
+class TreatyStatusOut(ListedOut):
     instrument: str
     as_of: date | None
     entry_into_force: date | None
@@ -52,7 +64,7 @@ class TreatyStatusOut(Schema):
     notes: list[str]
 
 
-class StatusSummaryOut(Schema):
+class StatusSummaryOut(ListedOut):
     as_of: date
     entry_into_force: date | None
     triggered_by: TriggerOut | None
@@ -104,14 +116,14 @@ class StateRowOut(StateStatusOut):
     status: Standing
 
 
-class StateListOut(Schema):
+class StateListOut(ListedOut):
     instrument: str
     as_of: date
     count: int
     states: list[StateRowOut]
 
 
-class PanelLineOut(Schema):
+class PanelLineOut(ListedOut):
     instrument: str
     short_name: str
     status: Standing

@@ -1,7 +1,8 @@
 """The shapes of treaty status that the command, the API and the pages share.
 
-- `status_json(status)` is the JSON shape of `viennaplan treaties show` and of the API's status;
-  `state_json` one State's part of it.
+- `status_json(status, listing)` is the JSON shape of `viennaplan treaties show` and of the API's
+  status; `state_json` one State's part of it; `listing_json` as of which depositary list a
+  status is, and the warning when the as-of date is later (the same three fields wherever status shows).
 - `state_rows(status, directory)` joins a status with every State's name, region and groups (the
   country registry's `state_directory()`), for the table of States with its filters;
   `standing_of` says where one State stands: party, signatory or none (`STATUS_CHOICES`).
@@ -15,6 +16,7 @@ from typing import Any
 
 from viennaplan.countries.registry import StateInfo, state_directory, state_name
 
+from .listing import AsListed
 from .records import InstrumentStatus, StateStatus
 
 STATUS_CHOICES = ("party", "signatory", "none")
@@ -37,7 +39,17 @@ def state_json(state: StateStatus, name: str) -> dict[str, Any]:
     }
 
 
-def status_json(status: InstrumentStatus, directory: dict[str, StateInfo] | None = None) -> dict[str, Any]:
+def listing_json(listing: AsListed | None) -> dict[str, Any]:
+    """`listed_on` (the latest complete depositary list's date, or null), `list_source` and `warning`
+    (null unless the as-of date is after the list)."""
+    if listing is None:
+        return {"listed_on": None, "list_source": "", "warning": None}
+    return {"listed_on": iso(listing.listed_on), "list_source": listing.source, "warning": listing.warning}
+
+
+def status_json(
+    status: InstrumentStatus, listing: AsListed | None, directory: dict[str, StateInfo] | None = None
+) -> dict[str, Any]:
     """The shape of `viennaplan treaties show CODE --format json` (and of the API's status)."""
     directory = directory if directory is not None else state_directory()
     trigger = status.triggered_by
@@ -51,6 +63,7 @@ def status_json(status: InstrumentStatus, directory: dict[str, StateInfo] | None
         "parties": status.parties,
         "states": [state_json(s, state_name(s.state, directory)) for s in states],
         "notes": list(status.notes),
+        **listing_json(listing),
     }
 
 

@@ -5,6 +5,8 @@ when) they changed.
   every `migrate`, see `apps.py`).
 - `load_actions()` gives the engine its plain records; `has_status_data()` and `data_stamp()` say
   whether any are on file and when they last changed (for caches); `today()` is the site's date.
+- `complete_lists()` and `dates_after()` say as of which depositary list each instrument's
+  actions are complete, and which actions are later (`treaties.listing`).
 Statuses are computed in `treaties.overview`, shaped in `treaties.shapes`; imports and interactive
 entry are in `treaties.importer`.
 """
@@ -15,10 +17,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
-from .models import Instrument, TreatyAction
+from .models import DepositaryList, Instrument, TreatyAction
 from .records import Action
 
 NO_DATA = "No status list has been imported yet: `viennaplan treaties import FILE.csv`"
@@ -68,3 +70,26 @@ def data_stamp() -> tuple[int, Any]:
     """Changes whenever an action is added, edited or deleted (for caches)."""
     history = TreatyAction.history.model.objects.aggregate(last=Max("history_id"))
     return TreatyAction.objects.count(), history["last"]
+
+
+def complete_lists() -> dict[str, tuple[date, str]]:
+    """Instrument -> (date, source) of the latest complete depositary list on file."""
+    latest: dict[str, tuple[date, str]] = {}
+    rows = DepositaryList.objects.filter(complete=True).order_by("listed_on", "id")
+    for code, day, source in rows.values_list("instrument_id", "listed_on", "source"):
+        latest[code] = (day, source)
+    return latest
+
+
+def dates_after(lists: dict[str, tuple[date, str]], codes: Iterable[str]) -> dict[str, list[date]]:
+    """Instrument -> the dates of its actions on file after its list's date (of `codes` that have a list)."""
+    wanted = [code for code in codes if code in lists]
+    found: dict[str, list[date]] = {code: [] for code in wanted}
+    if not wanted:
+        return found
+    later = Q()
+    for code in wanted:
+        later |= Q(instrument_id=code, date__gt=lists[code][0])
+    for code, day in TreatyAction.objects.filter(later).values_list("instrument_id", "date"):
+        found[code].append(day)
+    return found

@@ -4,7 +4,7 @@ say so instead of showing zeros as if they were facts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import wraps
 from typing import Any
@@ -17,7 +17,8 @@ from django.views.decorators.http import require_safe
 from viennaplan.countries.registry import group_names, state_directory
 from viennaplan.dates import long_date
 
-from .overview import all_instruments, parties_chart, state_panel, statuses_of
+from .listing import AsListed
+from .overview import all_instruments, listing_of, parties_chart, state_panel, statuses_of
 from .rules import TARGET_DATE, find_code, instrument_rules
 from .shapes import STATUS_CHOICES, state_rows
 from .store import NO_DATA, has_status_data
@@ -46,6 +47,11 @@ def twin(path: str, **params: object) -> str:
     query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
     url = f"{API}{path}"
     return f"{url}?{query}" if query else url
+
+
+def list_warnings(listings: Iterable[AsListed]) -> list[tuple[str, str]]:
+    """(instrument, warning) for each status shown beyond its depositary list (`_list_warnings.html`)."""
+    return [(listing.instrument, listing.warning) for listing in listings if listing.warning]
 
 
 def page(request: HttpRequest, template: str, as_of: date, json_url: str, **context: object) -> HttpResponse:
@@ -89,6 +95,7 @@ def instruments(request: HttpRequest) -> HttpResponse:
         "treaties/instruments.html",
         as_of,
         twin("", as_of=request.GET.get("as_of")),
+        list_warnings=list_warnings(line.listing for line in lines),
         plan_lines=[line for line in lines if line.rules.code in plan_codes],
         other_lines=[line for line in lines if line.rules.code not in plan_codes],
     )
@@ -119,6 +126,7 @@ def instrument(request: HttpRequest, code: str) -> HttpResponse:
         rules=rules,
         rule_sentences=rules_in_words(rules),
         status=status,
+        listing=listing_of(code, as_of),
         rows=rows,
         chart=parties_chart(code, as_of, status) if has_data else "",
         regions=sorted({info.region for info in directory.values() if info.region}),
@@ -147,5 +155,6 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
         as_of,
         twin(f"/states/{alpha3}", as_of=request.GET.get("as_of")),
         panel=panel,
+        list_warnings=panel.list_warnings,
         group_labels=[group_names().get(code, code) for code in panel.info.groups],
     )

@@ -17,7 +17,7 @@ register = template.Library()
 
 @register.inclusion_tag("monitoring/_chapter_panel.html")
 def ratification_panel(chapter_number: str) -> dict[str, Any]:
-    from viennaplan.monitoring.ratification import ratification_progress, with_names
+    from viennaplan.monitoring.ratification import list_warnings, ratification_progress, with_names
     from viennaplan.monitoring.targets import objectives_of_chapter
     from viennaplan.treaties.store import NO_DATA, has_status_data, today
 
@@ -29,6 +29,7 @@ def ratification_panel(chapter_number: str) -> dict[str, Any]:
     progress = ratification_progress(as_of, chapter_number, figures=has_data)
     return {
         "panel_progress": with_names(progress),
+        "list_warnings": list_warnings(progress),
         "has_data": has_data,
         "no_data": NO_DATA,
         "as_of_label": long_date(as_of),

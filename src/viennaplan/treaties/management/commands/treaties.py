@@ -1,7 +1,8 @@
-"""`viennaplan treaties import|export|show|instruments`: status lists in and out, statuses printed.
+"""`viennaplan treaties import|load-shipped|export|show|instruments`: status lists in and out, statuses printed.
 
-    viennaplan treaties import FILE.csv [--list-date YYYY-MM-DD]
+    viennaplan treaties import FILE.csv [--list-date YYYY-MM-DD] [--complete]
                                                  a status list in the depositary's format (all or nothing)
+    viennaplan treaties load-shipped              the depositary lists shipped in treaties/data/ (idempotent)
     viennaplan treaties export [--format csv|json] [--instrument CODE]
     viennaplan treaties show CODE [--as-of YYYY-MM-DD] [--format json|text]
     viennaplan treaties instruments               the instruments and their rules in brief
@@ -15,10 +16,11 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.management.base import CommandError
 
+from viennaplan.dates import long_date
 from viennaplan.subcommands import SubcommandCommand
 
 FORMAT_HELP = "state,instrument,action,date[,source]; see docs/data-formats.md"
@@ -53,7 +55,22 @@ class Command(SubcommandCommand):
             help="the date the list was made; no action may be dated after it (default: today)",
         )
         importer.add_argument(
+            "--complete",
+            action="store_true",
+            help="the file is the depositary's whole list of each instrument it names, as of --list-date "
+            "(default: today): status is then shown as listed on that date",
+        )
+        importer.add_argument(
             "--all-errors", action="store_true", help=f"print every bad row (default: the first {SHOWN_ERRORS})"
+        )
+
+        commands.add_parser(
+            "load-shipped",
+            help="load the depositary lists shipped with viennaplan (treaties/data/); a second run changes nothing",
+            description="Load the status lists shipped in treaties/data/ (see its README.md): the UN Treaty "
+            "Collection's lists of seven instruments, complete to their capture dates in 2014, and a few later "
+            "actions. All or nothing per file; rows already on file are skipped, and an action on file of the "
+            "same State, instrument and kind (any consent counting as one) stands: the shipped row is left out.",
         )
 
         exporter = commands.add_parser("export", help="write the stored actions as CSV or JSON to standard output")
@@ -67,8 +84,21 @@ class Command(SubcommandCommand):
 
         commands.add_parser("instruments", help="list the instruments and their rules in brief")
 
-    def run_import(self, *, file: str, list_date: date | None, all_errors: bool, **_: Any) -> None:
-        self.import_file(Path(file), list_date, all_errors)
+    def run_import(self, *, file: str, list_date: date | None, complete: bool, all_errors: bool, **_: Any) -> None:
+        self.import_file(Path(file), list_date, all_errors, complete=complete)
+
+    def run_load_shipped(self, **_: Any) -> None:
+        from viennaplan.treaties.importer import ImportRefused
+        from viennaplan.treaties.shipped import load_shipped
+
+        try:
+            loaded = load_shipped()
+        except ImportRefused as refused:
+            self.refuse(refused, f"shipped list {refused.source_name}", all_errors=False)
+        for item in loaded:
+            self.stdout.write(self.style.SUCCESS(item.summary()))
+            if item.outcome is not None:
+                self.write_notes([*item.outcome.kept, *item.outcome.notes])
 
     def run_export(self, *, format: str, instrument: str | None, **_: Any) -> None:
         self.export(format, instrument)
@@ -81,27 +111,37 @@ class Command(SubcommandCommand):
 
     # -- import -------------------------------------------------------------------------------
 
-    def import_file(self, path: Path, list_date: date | None = None, all_errors: bool = False) -> None:
-        from viennaplan.treaties.importer import ImportRefused, import_status_list
+    def import_file(
+        self, path: Path, list_date: date | None = None, all_errors: bool = False, *, complete: bool = False
+    ) -> None:
+        from viennaplan.treaties.importer import ImportRefused, import_status_list, whole_lists
 
         if not path.exists():
             raise CommandError(f"{path}: no such file; expected a CSV status list ({FORMAT_HELP})")
         if path.is_dir():
             raise CommandError(f"{path}: is a directory; expected a CSV status list ({FORMAT_HELP})")
+        lists = whole_lists(path.name, list_date) if complete else None
         try:
-            outcome = import_status_list(path.read_bytes(), source_name=path.name, list_date=list_date)
+            outcome = import_status_list(path.read_bytes(), source_name=path.name, list_date=list_date, lists=lists)
         except ImportRefused as refused:
-            shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
-            lines = "\n".join(f"  {error}" for error in shown)
-            if len(shown) < len(refused.errors):
-                lines += f"\n  … and {len(refused.errors) - len(shown):,} more (--all-errors prints every one)"
-            raise CommandError(
-                f"{path}: {len(refused.errors)} error(s); nothing was imported:\n{lines}", returncode=1
-            ) from None
+            self.refuse(refused, str(path), all_errors)
         self.stdout.write(self.style.SUCCESS(outcome.summary()))
-        if outcome.notes:
-            self.stdout.write(f"Notes ({len(outcome.notes)}):")
-            for note in outcome.notes:
+        self.write_notes(outcome.notes)
+
+    def refuse(self, refused: Any, where: str, all_errors: bool) -> NoReturn:
+        """Stop with the bad rows of a refused import (the first `SHOWN_ERRORS` unless `all_errors`)."""
+        shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
+        lines = "\n".join(f"  {error}" for error in shown)
+        if len(shown) < len(refused.errors):
+            lines += f"\n  … and {len(refused.errors) - len(shown):,} more (--all-errors prints every one)"
+        raise CommandError(
+            f"{where}: {len(refused.errors)} error(s); nothing was imported:\n{lines}", returncode=1
+        ) from None
+
+    def write_notes(self, notes: list[str]) -> None:
+        if notes:
+            self.stdout.write(f"Notes ({len(notes)}):")
+            for note in notes:
                 self.stdout.write(f"  {note}")
 
     # -- export -------------------------------------------------------------------------------
@@ -120,12 +160,12 @@ class Command(SubcommandCommand):
     # -- show ---------------------------------------------------------------------------------
 
     def show(self, code: str, as_of: date | None, fmt: str) -> None:
-        from viennaplan.treaties.overview import status_of
+        from viennaplan.treaties.overview import listing_of, status_of
         from viennaplan.treaties.shapes import status_json
         from viennaplan.treaties.store import NO_DATA, has_status_data
 
         code = find_instrument(code)
-        data = status_json(status_of(code, as_of))
+        data = status_json(status_of(code, as_of), listing_of(code, as_of))
         if fmt == "json":
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
@@ -162,6 +202,10 @@ def status_text(data: dict[str, Any], *, empty: str | bool = False) -> str:
     if empty:
         lines.append(str(empty))
         return "\n".join(lines)
+    if data["listed_on"]:
+        lines.append(f"As listed by the depositary on {long_date(date.fromisoformat(data['listed_on']))}")
+    if data["warning"]:
+        lines.append(f"Warning: {data['warning']}")
     trigger = data["triggered_by"]
     if data["entry_into_force"]:
         by = f" (the threshold was reached by {trigger['state']} on {trigger['date']})" if trigger else ""
