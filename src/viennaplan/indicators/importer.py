@@ -13,14 +13,14 @@ with `skip_unmatched` (see `shipped.py`), which leaves those rows out and lists 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.countries import registry
 
@@ -158,31 +158,61 @@ def import_observations(
             notes=outcome.unmatched_lines(),
         )
         ids = dict(Indicator.objects.values_list("code", "pk"))
-        rows = []
         for record in parsed.records:
             if adjust is not None:
                 adjust(record)
-            rows.append(_row(record, ids[record.indicator], outcome.batch))
-        bulk_create_with_history(
-            rows, Observation, batch_size=BATCH_SIZE, default_change_reason=f"import of {source_name}"[:100]
+        _insert(
+            Observation, FIELDS, [_row(record, ids[record.indicator], outcome.batch.pk) for record in parsed.records]
         )
+        _record_history(outcome.batch, f"import of {source_name}"[:100])
     return outcome
 
 
-def _row(record: Record, indicator_id: int, batch: ObservationImport) -> Observation:
-    return Observation(
-        indicator_id=indicator_id,
-        state_id=record.state,
-        year=record.year,
-        value=None if record.value is None else record.value.quantize(QUANTUM),
-        suppressed_below=record.suppressed_below,
-        published=record.value_text[:40],
-        disaggregation=dict(record.disaggregation),
-        disaggregation_key=disaggregation_key(record.disaggregation),
-        source=record.source,
-        note=record.note,
-        estimate=record.estimate,
-        provisional=record.provisional,
-        break_in_series=record.break_in_series,
-        batch=batch,
+# The stored fields of an observation, in the order `_row` gives them.
+FIELDS = (
+    "indicator_id", "state_id", "year", "value", "suppressed_below", "published", "disaggregation",
+    "disaggregation_key", "source", "note", "estimate", "provisional", "break_in_series", "batch_id",
+)  # fmt: skip
+
+
+def _row(record: Record, indicator_id: int, batch_id: int) -> tuple:
+    return (
+        indicator_id,
+        record.state,
+        record.year,
+        None if record.value is None else record.value.quantize(QUANTUM),
+        record.suppressed_below,
+        record.value_text[:40],
+        json.dumps(dict(record.disaggregation), sort_keys=True),
+        disaggregation_key(record.disaggregation),
+        record.source,
+        record.note,
+        record.estimate,
+        record.provisional,
+        record.break_in_series,
+        batch_id,
     )
+
+
+def _insert(model: type[models.Model], attnames: tuple[str, ...], rows: list[tuple]) -> None:
+    """INSERT the rows in batches with executemany: the ORM's bulk_create spends most of its time
+    preparing 200,000 model instances' values one field at a time; these are prepared already."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(meta.get_field(name.removesuffix("_id") if name != "id" else name).column) for name in attnames
+    )
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(attnames))})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH_SIZE):
+            cursor.executemany(sql, rows[start : start + BATCH_SIZE])
+
+
+def _record_history(batch: ObservationImport, reason: str) -> None:
+    """One "created" history row per observation of the batch, as simple-history writes them."""
+    historical = Observation.history.model
+    stored = Observation.objects.filter(batch=batch).values_list("id", *FIELDS).iterator(chunk_size=BATCH_SIZE)
+    now = timezone.now()
+    extra = (connection.ops.adapt_datetimefield_value(now), "+", reason)
+    rows = [(*row[:7], json.dumps(row[7], sort_keys=True), *row[8:], *extra) for row in stored]
+    _insert(historical, ("id", *FIELDS, "history_date", "history_type", "history_change_reason"), rows)

@@ -250,8 +250,9 @@ def _cells(row: int, line: str) -> list[str] | RowError:
 
 
 def _code_of(cell: str) -> str:
-    """'REF_AREA: Reference area' -> 'REF_AREA' (SDMX-CSV with labels); other cells unchanged."""
-    return cell.split(":", 1)[0].strip()
+    """'REF_AREA: Reference area' -> 'REF_AREA' (SDMX-CSV with labels: code, colon and space, label);
+    a colon without a space stays ('UNODC:DF_TIP(1.0)')."""
+    return cell.split(": ", 1)[0].strip()
 
 
 def _tidy_columns(row: int, cells: list[str], dimensions: list[str]) -> dict[str, int]:
