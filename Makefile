@@ -34,6 +34,8 @@ $(SECRET):
 run: $(STAMP) $(SECRET)
 	$(RUN_ENV) $(BIN)/viennaplan migrate --noinput
 	$(RUN_ENV) $(BIN)/viennaplan plan import
+	-$(RUN_ENV) $(BIN)/viennaplan treaties load-shipped
+	-$(RUN_ENV) $(BIN)/viennaplan indicators load-shipped
 	$(if $(filter 1 yes true on,$(DEMO)),$(RUN_ENV) $(BIN)/viennaplan demo)
 	$(RUN_ENV) $(BIN)/viennaplan collectstatic --noinput --verbosity 0
 	@echo ""
@@ -46,6 +48,8 @@ run: $(STAMP) $(SECRET)
 dev: $(STAMP)
 	$(BIN)/viennaplan migrate --noinput
 	$(BIN)/viennaplan plan import
+	-$(BIN)/viennaplan treaties load-shipped
+	-$(BIN)/viennaplan indicators load-shipped
 	$(BIN)/viennaplan runserver $(HOST):$(PORT)
 
 test: $(STAMP)
