@@ -257,3 +257,10 @@ def continuing_states() -> dict[str, tuple[str, str | None]]:
             successor = former[successor][1]
         resolved[code] = (name, successor if successor in countries else None)
     return resolved
+
+
+def m49_codes() -> dict[str, str]:
+    """alpha-3 -> UN M49 numerical code ("CHE" -> "756") of every current State that has one."""
+    from .models import Country
+
+    return {alpha3: m49 for alpha3, m49 in Country.objects.exclude(m49="").values_list("alpha3", "m49")}

@@ -7,11 +7,12 @@ kept as they were; /treaties/<code> and reporting's patterns would otherwise mat
 /reporting/commitments?cycle=ID                     progress of each commitment and objective
 /reporting/states/CHE                               a State's profile
 /treaties/targets?as_of=YYYY-MM-DD                  the plan's ratification objectives
+/treaties/UNTOC/map?as_of=…, /reporting/status/map?cycle=ID   world maps (and .svg): map_views
 """
 
 from django.urls import path
 
-from . import views
+from . import map_views, views
 
 app_name = "monitoring"
 urlpatterns = [
@@ -21,4 +22,8 @@ urlpatterns = [
     path("reporting/commitments", views.commitments, name="commitments"),
     path("reporting/states/<str:alpha3>", views.state, name="state"),
     path("treaties/targets", views.targets, name="targets"),
+    path("treaties/<str:code>/map", map_views.treaty_map, name="treaty_map"),
+    path("treaties/<str:code>/map.svg", map_views.treaty_map_svg, name="treaty_map_svg"),
+    path("reporting/status/map", map_views.reporting_map, name="reporting_map"),
+    path("reporting/status/map.svg", map_views.reporting_map_svg, name="reporting_map_svg"),
 ]
