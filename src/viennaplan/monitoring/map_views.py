@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from viennaplan.reporting.models import ReportingCycle
 from viennaplan.treaties.rules import find_code
 from viennaplan.treaties.views import BadAsOf, requested_as_of, treaty_page
 
@@ -74,15 +75,22 @@ def treaty_map_svg(request: HttpRequest, code: str) -> HttpResponse:
     return _svg_file(map_data.treaty_map(code, as_of), f"{code.lower()}-{as_of.isoformat()}")
 
 
-@require_safe
-def reporting_map(request: HttpRequest) -> HttpResponse:
+def _cycle_map(request: HttpRequest) -> tuple[ReportingCycle | None, MapSpec | HttpResponse]:
+    """The cycle of ?cycle= and its map, or (None, the page that says why there is none)."""
     try:
         cycle = queries.pick_cycle(request.GET.get("cycle"))
     except queries.BadParameter as error:
-        return bad_request(request, error)
+        return None, bad_request(request, error)
     if cycle is None:
-        return no_cycle(request, "Reporting status map")
-    spec = map_data.reporting_map(request.user, cycle, timezone.localdate())
+        return None, no_cycle(request, "Reporting status map")
+    return cycle, map_data.reporting_map(request.user, cycle, timezone.localdate())
+
+
+@require_safe
+def reporting_map(request: HttpRequest) -> HttpResponse:
+    cycle, spec = _cycle_map(request)
+    if cycle is None or not isinstance(spec, MapSpec):
+        return spec  # type: ignore[return-value]
     context = _map_page(
         request,
         spec,
@@ -96,13 +104,9 @@ def reporting_map(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def reporting_map_svg(request: HttpRequest) -> HttpResponse:
-    try:
-        cycle = queries.pick_cycle(request.GET.get("cycle"))
-    except queries.BadParameter as error:
-        return bad_request(request, error)
-    if cycle is None:
-        raise Http404("There is no reporting cycle yet.")
-    spec = map_data.reporting_map(request.user, cycle, timezone.localdate())
+    cycle, spec = _cycle_map(request)
+    if cycle is None or not isinstance(spec, MapSpec):
+        return spec  # type: ignore[return-value]
     return _svg_file(spec, f"reporting-status-cycle-{cycle.pk}")
 
 
