@@ -58,3 +58,18 @@ def test_the_shipped_files_load_with_what_was_left_out_listed_and_a_second_load_
     ObservationImport.objects.all().delete()  # even read again, nothing changes
     again = load_shipped()
     assert all(r.outcome.created == 0 for r in again) and Observation.objects.count() == count
+
+
+def test_load_shipped_counts_what_it_left_out_and_lists_it_only_when_asked(monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from viennaplan.indicators import shipped
+
+    outcome = SimpleNamespace(summary=lambda: "x.csv: 3 rows", unmatched_lines=lambda: ["WLD World", "LCN Latin"])
+    monkeypatch.setattr(shipped, "load_shipped", lambda: [SimpleNamespace(name="x.csv", outcome=outcome)])
+    call_command("indicators", "load-shipped")
+    out = capsys.readouterr().out
+    assert "x.csv: 3 rows" in out and "2 left out" in out and "WLD World" not in out
+    call_command("indicators", "load-shipped", verbosity=2)
+    out = capsys.readouterr().out
+    assert "  left out: WLD World" in out and "  left out: LCN Latin" in out

@@ -60,7 +60,7 @@ class Command(SubcommandCommand):
             self._refused(refused, all_errors)
         self.stdout.write(outcome.summary())
 
-    def run_load_shipped(self, **_: Any) -> None:
+    def run_load_shipped(self, *, verbosity: int = 1, **_: Any) -> None:
         from viennaplan.indicators.importer import ImportRefused
         from viennaplan.indicators.shipped import load_shipped
 
@@ -73,8 +73,12 @@ class Command(SubcommandCommand):
                 self.stdout.write(f"{result.name}: imported before (same file); nothing changed")
                 continue
             self.stdout.write(result.outcome.summary())
-            for line in result.outcome.unmatched_lines():
-                self.stdout.write(f"  left out: {line}")
+            left_out = result.outcome.unmatched_lines()
+            if verbosity >= 2:
+                for line in left_out:
+                    self.stdout.write(f"  left out: {line}")
+            elif left_out:
+                self.stdout.write(f"  ({len(left_out)} left out, kept in the import's notes; --verbosity 2 lists them)")
 
     def run_catalogue(self, **_: Any) -> None:
         from viennaplan.indicators.models import Indicator
