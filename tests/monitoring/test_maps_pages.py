@@ -128,3 +128,12 @@ def test_a_value_map_is_one_call(db):
         "no-data",
         "no-data",
     )
+
+
+def test_the_instrument_page_and_the_status_page_link_to_their_maps(imported, sample, client):
+    cycle, _ = sample
+    page = client.get("/treaties/UNTOC?as_of=2002-12-31").content.decode()
+    assert 'href="/treaties/UNTOC/map?as_of=2002-12-31"' in page
+    assert client.get("/treaties/UNTOC/map?as_of=2002-12-31").status_code == 200
+    status = client.get(f"/reporting/status?cycle={cycle.pk}").content.decode()
+    assert f'href="/reporting/status/map?cycle={cycle.pk}"' in status
