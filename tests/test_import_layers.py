@@ -17,7 +17,7 @@ MAY_IMPORT = {
     "accounts": {"countries"},
     "treaties": {"accounts", "countries"},
     "reporting": {"accounts", "countries", "plan"},
-    "monitoring": {"accounts", "countries", "plan", "treaties", "reporting"},
+    "monitoring": {"accounts", "countries", "plan", "treaties", "reporting", "indicators"},
     "backups": {"plan"},
     "indicators": {"accounts", "countries", "plan"},
 }

@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from viennaplan.countries.api import router as countries_router
 from viennaplan.monitoring.api import router as monitoring_router
+from viennaplan.monitoring.api_indicator_targets import router as indicator_targets_router
 from viennaplan.monitoring.api_maps import router as maps_router
 from viennaplan.monitoring.api_targets import router as ratification_targets_router
 from viennaplan.plan.api import router as plan_router
@@ -97,6 +98,7 @@ api.add_router("/treaties", ratification_targets_router, tags=["treaties"])  # b
 api.add_router("/treaties", treaties_router, tags=["treaties"])
 api.add_router("/reporting/progress", monitoring_router, tags=["reporting progress"])
 api.add_router("/maps", maps_router, tags=["maps"])
+api.add_router("/targets", indicator_targets_router, tags=["indicator targets"])
 api.add_router("/reporting", reporting_router, tags=["reporting"])
 api.add_router("/reporting", reporting_contributions_router, tags=["reporting contributions"])
 

@@ -48,6 +48,7 @@ EXPECTED: dict[str, dict[str, tuple[str, set[str]]]] = {
     "international.record": {},
     "contribution.submit": {"contributor": anywhere("published")},
     "contribution.moderate": {},
+    "target.manage": {},
     # A report is not an invitation (it has no invitee role): see test_invitations for the table.
     "account.invite": {},
     # A report stands for its State here: a focal point asks assistance for their own State.
@@ -82,7 +83,7 @@ def test_every_persona_action_state_and_status_is_decided_as_the_table_says(requ
         answer = can(users[persona], action, FakeReport(state_id=state, status=status))
         if answer != expected(persona, action, state, status):
             wrong.append(f"{persona} {action} on a {status} report of {state}: got {answer}")
-    assert len(cases) == 6 * 17 * 2 * 5
+    assert len(cases) == 6 * 18 * 2 * 5
     assert wrong == []
 
 

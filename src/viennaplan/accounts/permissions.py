@@ -34,6 +34,7 @@ on a published report.
 | international.record          | —                      | —                                         | —         |
 | contribution.submit (*)       | —                      | —                                         | —         |
 | contribution.moderate         | —                      | —                                         | —         |
+| target.manage (indicators)    | —                      | —                                         | —         |
 | account.invite                | own, focal points only | —                                         | —         |
 | assistance.request            | own                    | —                                         | —         |
 
@@ -130,6 +131,7 @@ ACTIONS: dict[str, tuple[str, tuple[Rule, ...]]] = {
         (SECRETARIAT_RULE, Rule(CONTRIBUTOR, when=status(PUBLISHED))),
     ),
     "contribution.moderate": ("moderate contributions", (SECRETARIAT_RULE,)),
+    "target.manage": ("set or change an indicator target", (SECRETARIAT_RULE,)),
     "account.invite": (
         "invite an account",
         (SECRETARIAT_RULE, Rule(FOCAL_POINT, own_state=True, when={"role": frozenset({FOCAL_POINT})})),

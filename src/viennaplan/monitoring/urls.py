@@ -7,12 +7,13 @@ kept as they were; /treaties/<code> and reporting's patterns would otherwise mat
 /reporting/commitments?cycle=ID                     progress of each commitment and objective
 /reporting/states/CHE                               a State's profile
 /treaties/targets?as_of=YYYY-MM-DD                  the plan's ratification objectives
+/targets, /targets/ID (/new, /ID/edit)              indicator targets and the review list of 35(f)
 /treaties/UNTOC/map?as_of=…, /reporting/status/map?cycle=ID   world maps (and .svg): map_views
 """
 
 from django.urls import path
 
-from . import map_views, views
+from . import map_views, target_views, views
 
 app_name = "monitoring"
 urlpatterns = [
@@ -22,6 +23,10 @@ urlpatterns = [
     path("reporting/commitments", views.commitments, name="commitments"),
     path("reporting/states/<str:alpha3>", views.state, name="state"),
     path("treaties/targets", views.targets, name="targets"),
+    path("targets", target_views.target_list, name="indicator_targets"),
+    path("targets/new", target_views.target_form, name="indicator_target_new"),
+    path("targets/<int:pk>", target_views.target_page, name="indicator_target"),
+    path("targets/<int:pk>/edit", target_views.target_form, name="indicator_target_edit"),
     path("treaties/<str:code>/map", map_views.treaty_map, name="treaty_map"),
     path("treaties/<str:code>/map.svg", map_views.treaty_map_svg, name="treaty_map_svg"),
     path("reporting/status/map", map_views.reporting_map, name="reporting_map"),

@@ -30,6 +30,7 @@ from .profiles import state_profile
 from .queries import BadParameter
 from .ratification import list_warnings, ratification_progress, with_names
 from .shares import ANSWER_STATUSES, STATUS_SHORT, Shares, whole_percent
+from .target_results import targets_by_chapter
 
 API = "/api/reporting/progress"
 
@@ -190,6 +191,7 @@ def commitments(request: HttpRequest) -> HttpResponse:
     if cycle is None:
         return no_cycle(request, "Progress of the commitments")
     reports, chapters = queries.commitments_for(request.user, cycle)
+    targets = targets_by_chapter()
     return page(
         request,
         "monitoring/commitments.html",
@@ -202,6 +204,7 @@ def commitments(request: HttpRequest) -> HttpResponse:
                     bar(chapter.shares),
                     [(o, bar(o.shares)) for o in chapter.objectives],
                     [(c, bar(c.shares)) for c in chapter.commitments],
+                    targets.get(chapter.chapter, []),
                 )
                 for chapter in chapters
             ],

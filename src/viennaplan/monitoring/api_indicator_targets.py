@@ -1,0 +1,40 @@
+"""Indicator targets as open data, mounted under /api/targets (twins of the /targets pages):
+
+GET /api/targets          every target with its counts and review list
+GET /api/targets/{id}     one target: each State's judgement with its figures, the review list
+                          of 35(f) (not met) and the States with insufficient data
+
+Shapes: `target_results.results_json` (the same as `viennaplan targets show --format json`).
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+from ninja import Router
+
+from viennaplan.api_shapes import ErrorOut
+
+from .models import IndicatorTarget
+from .target_results import all_targets, plan_places, results_json, target_results
+
+router = Router()
+
+
+@router.get("", response=list[dict], operation_id="targets_list", summary="Every indicator target with its results")
+def list_targets(request: HttpRequest):
+    targets = all_targets()
+    places = plan_places({target.provision for target in targets})
+    return [results_json(target_results(target, places[target.provision])) for target in targets]
+
+
+@router.get(
+    "/{target_id}",
+    response={200: dict, 404: ErrorOut},
+    operation_id="targets_detail",
+    summary="One indicator target: each State met / not met / insufficient data, and the review list of 35(f)",
+)
+def target_detail(request: HttpRequest, target_id: int):
+    target = IndicatorTarget.objects.select_related("indicator").filter(pk=target_id).first()
+    if target is None:
+        raise Http404(f"There is no target {target_id}; GET /api/targets lists them.")
+    return results_json(target_results(target))

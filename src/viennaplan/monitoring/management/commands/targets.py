@@ -1,0 +1,103 @@
+"""`viennaplan targets list|show|create`: indicator targets and each State's result.
+
+    viennaplan targets list                                   every target with its counts
+    viennaplan targets show TARGET_ID [--format text|json]    each State met / not met / insufficient data,
+                                                              with the figures, and the review list of 35(f)
+    viennaplan targets create --indicator CODE --provision 35(a) --baseline 2000 --target 2005
+                              [--rule reduction|trend] [--threshold 10] [--window 1] [--by EMAIL]
+
+The JSON is that of GET /api/targets/ID. A target is the Secretariat's to set: on the command
+line, whoever runs it is the operator (as for `treaties import`); `--by` records a person.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
+
+from viennaplan.subcommands import SubcommandCommand
+
+
+class Command(SubcommandCommand):
+    help = "Indicator targets and each State's result (`viennaplan targets SUBCOMMAND --help`)."
+
+    def add_subcommands(self, commands: Any) -> None:
+        commands.add_parser("list", help="every target with its counts")
+        show = commands.add_parser("show", help="each State's result with its figures, and the review list of 35(f)")
+        show.add_argument("target_id", metavar="TARGET_ID", type=int)
+        show.add_argument("--format", choices=["text", "json"], default="text")
+        create = commands.add_parser("create", help="set a target (the Secretariat's)")
+        create.add_argument("--indicator", required=True, help="the indicator's code")
+        create.add_argument("--provision", required=True, help='the commitment, as cited: "35(a)"')
+        create.add_argument("--baseline", type=int, required=True, help="baseline year")
+        create.add_argument("--target", type=int, required=True, help="target year")
+        create.add_argument("--rule", choices=["reduction", "trend"], default="reduction")
+        create.add_argument("--threshold", default="10", help="the fall required, in per cent (default 10)")
+        create.add_argument("--window", type=int, default=1, help="years either side a value may come from")
+        create.add_argument("--disaggregation", default="{}", help='JSON, e.g. {"sex": "female"}')
+        create.add_argument("--by", default="", help="the e-mail of the Secretariat member who set it")
+
+    def run_list(self, **_: Any) -> None:
+        from viennaplan.monitoring.target_results import all_targets, plan_places, target_results
+
+        targets = all_targets()
+        places = plan_places({target.provision for target in targets})
+        for target in targets:
+            results = target_results(target, places[target.provision])
+            self.stdout.write(
+                f"{target.pk}  {target.provision:<8} {target.indicator.code}  {target.baseline_year}-"
+                f"{target.target_year}  met {len(results.met)}, not met {len(results.review)}, "
+                f"insufficient data {len(results.insufficient)}"
+            )
+        if not targets:
+            self.stdout.write("No target has been set yet.")
+
+    def run_show(self, *, target_id: int, format: str, **_: Any) -> None:
+        from viennaplan.monitoring.models import IndicatorTarget
+        from viennaplan.monitoring.target_results import results_json, results_text, target_results
+
+        target = IndicatorTarget.objects.select_related("indicator").filter(pk=target_id).first()
+        if target is None:
+            raise CommandError(f"There is no target {target_id}; `viennaplan targets list` lists them.")
+        results = target_results(target)
+        if format == "json":
+            self.stdout.write(json.dumps(results_json(results), indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write(results_text(results), ending="")
+
+    def run_create(self, **options: Any) -> None:
+        from django.contrib.auth import get_user_model
+
+        from viennaplan.indicators.models import Indicator
+        from viennaplan.monitoring.models import IndicatorTarget
+
+        indicator = Indicator.objects.filter(code=options["indicator"]).first()
+        if indicator is None:
+            raise CommandError(f"There is no indicator {options['indicator']}; `viennaplan indicators catalogue`.")
+        try:
+            threshold = Decimal(options["threshold"])
+            disaggregation = json.loads(options["disaggregation"])
+        except (InvalidOperation, json.JSONDecodeError) as error:
+            raise CommandError(f"--threshold is a number and --disaggregation JSON ({error})") from None
+        by = get_user_model().objects.filter(email__iexact=options["by"]).first() if options["by"] else None
+        target = IndicatorTarget(
+            indicator=indicator,
+            provision=options["provision"],
+            baseline_year=options["baseline"],
+            target_year=options["target"],
+            rule=options["rule"],
+            threshold=threshold,
+            window=options["window"],
+            disaggregation=disaggregation,
+            created_by=by,
+        )
+        try:
+            target.full_clean()
+        except ValidationError as error:
+            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())) from None
+        target.save()
+        self.stdout.write(f"Target {target.pk} set: {target.get_absolute_url()}")

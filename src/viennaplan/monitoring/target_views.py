@@ -1,0 +1,82 @@
+"""The pages of indicator targets (rules: `indicator_targets`; figures: `target_results`):
+
+/targets                 every target, by chapter of the plan, with its counts
+/targets/ID              one target: each State's judgement with its figures, the review list of
+                         35(f) (not met) and the States with insufficient data, apart
+/targets/new, /targets/ID/edit   the Secretariat sets or changes a target (`target.manage`)
+
+Anyone reads the targets and their results; JSON twins under /api/targets (`api_indicator_targets`).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from viennaplan.accounts.permissions import can, require
+
+from .indicator_targets import OUTCOMES, RULES, percent
+from .models import IndicatorTarget
+from .target_results import all_targets, plan_places, target_results
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorTarget
+        fields = [
+            "indicator",
+            "provision",
+            "baseline_year",
+            "target_year",
+            "rule",
+            "threshold",
+            "window",
+            "disaggregation",
+            "note",
+        ]
+
+
+def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    context.update(nav="reporting", may_manage=can(request.user, "target.manage"), outcomes=OUTCOMES)
+    return render(request, f"monitoring/{template}", context, status=status)
+
+
+@require_safe
+def target_list(request: HttpRequest) -> HttpResponse:
+    targets = all_targets()
+    places = plan_places({target.provision for target in targets})
+    rows = [target_results(target, places[target.provision]) for target in targets]
+    return _render(request, "indicator_targets.html", {"rows": rows, "json_url": "/api/targets"})
+
+
+@require_safe
+def target_page(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_object_or_404(IndicatorTarget.objects.select_related("indicator"), pk=pk)
+    results = target_results(target)
+    return _render(
+        request,
+        "indicator_target.html",
+        {
+            "results": results,
+            "target": target,
+            "rule_text": RULES[target.rule],
+            "threshold": percent(target.threshold),
+            "json_url": f"/api/targets/{target.pk}",
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def target_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    require(request.user, "target.manage")
+    target = get_object_or_404(IndicatorTarget, pk=pk) if pk is not None else None
+    form = TargetForm(request.POST or None, instance=target)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        if saved.created_by_id is None:
+            saved.created_by = request.user
+        saved.save()
+        return redirect(saved.get_absolute_url())
+    return _render(request, "indicator_target_form.html", {"form": form, "target": target})
