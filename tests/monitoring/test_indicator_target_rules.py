@@ -37,7 +37,7 @@ def series(**values: object) -> list[Point]:
 def test_a_fall_of_exactly_the_threshold_is_met():
     judgement = judge(series(y2000=200, y2003=500, y2005=180), RULE)
     assert (judgement.outcome, judgement.change, judgement.years) == (MET, D(-10), (2000, 2005))
-    assert judgement.reason == "200 to 180: -10.0%, a fall of at least 10.0%"
+    assert judgement.reason == "200 to 180: down 10.0%, a fall of at least 10.0%"
     assert judgement.notes == ["compared 2000 and 2005"]
 
 
@@ -45,7 +45,7 @@ def test_a_smaller_fall_or_a_rise_is_not_met():
     assert judge(series(y2000=200, y2005=181), RULE).outcome == NOT_MET
     rise = judge(series(y2000=200, y2005=250), RULE)
     assert (rise.outcome, percent(rise.change)) == (NOT_MET, "25.0%")
-    assert rise.reason == "200 to 250: 25.0%, not a fall of at least 10.0%"
+    assert rise.reason == "200 to 250: up 25.0%, not a fall of at least 10.0%"
 
 
 def test_the_threshold_is_the_secretariats():

@@ -113,6 +113,7 @@ def test_the_target_page_and_its_twin_show_the_review_list(target, client):
     assert 'data-state="CHE" data-outcome="met"' in html and 'data-insufficient="ITA"' in html
     assert f'href="/api/targets/{target.pk}"' in html
     body = client.get(f"/api/targets/{target.pk}").json()
+    assert body["threshold_percent"] == "10"  # not "1E+1"
     assert [r["state"] for r in body["review_list"]] == [r.alpha3 for r in target_results(target).review]
     assert {r["state"] for r in body["met"]} == {"CHE", "ESP", "POL"}
     che = next(r for r in body["results"] if r["state"] == "CHE")

@@ -247,7 +247,8 @@ def _compare(base: Point, end: Point, threshold: Decimal) -> Judgement:
             f"the end value is withheld ({end.published}): from {base.published} it may or may not be {need}",
         )
     change = (end.value - base.value) / base.value * HUNDRED
-    words = f"{base.published} to {end.published}: {percent(change)}"
+    moved = "unchanged" if change == 0 else f"{'down' if change < 0 else 'up'} {percent(abs(change))}"
+    words = f"{base.published} to {end.published}: {moved}"
     if -change >= threshold:
         return Judgement(MET, f"{words}, {need}", change=change)
     return Judgement(NOT_MET, f"{words}, not {need}", change=change)

@@ -181,7 +181,7 @@ def target_json(target: IndicatorTarget, place: PlanPlace) -> dict:
         "target_year": target.target_year,
         "rule": target.rule,
         "rule_text": RULES[target.rule],
-        "threshold_percent": str(target.threshold.normalize()),
+        "threshold_percent": f"{target.threshold.normalize():f}",
         "window_years": target.window,
         "note": target.note,
     }
