@@ -46,6 +46,7 @@ EXPECTED: dict[str, dict[str, tuple[str, set[str]]]] = {
     "cycle.manage": {},
     "treaty.record": {},
     "international.record": {},
+    "indicator.import": {},
     "contribution.submit": {"contributor": anywhere("published")},
     "contribution.moderate": {},
     "target.manage": {},
@@ -83,7 +84,7 @@ def test_every_persona_action_state_and_status_is_decided_as_the_table_says(requ
         answer = can(users[persona], action, FakeReport(state_id=state, status=status))
         if answer != expected(persona, action, state, status):
             wrong.append(f"{persona} {action} on a {status} report of {state}: got {answer}")
-    assert len(cases) == 6 * 18 * 2 * 5
+    assert len(cases) == 6 * 19 * 2 * 5
     assert wrong == []
 
 

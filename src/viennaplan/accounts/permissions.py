@@ -32,6 +32,7 @@ on a published report.
 | report.upload_questionnaire   | own, draft or returned | —                                         | —         |
 | cycle.manage                  | —                      | —                                         | —         |
 | international.record          | —                      | —                                         | —         |
+| indicator.import              | —                      | —                                         | —         |
 | contribution.submit (*)       | —                      | —                                         | —         |
 | contribution.moderate         | —                      | —                                         | —         |
 | target.manage (indicators)    | —                      | —                                         | —         |
@@ -126,6 +127,7 @@ ACTIONS: dict[str, tuple[str, tuple[Rule, ...]]] = {
     "cycle.manage": ("open or change a reporting cycle", (SECRETARIAT_RULE,)),
     "treaty.record": ("record a treaty action", (SECRETARIAT_RULE,)),
     "international.record": ("record progress on an international action", (SECRETARIAT_RULE,)),
+    "indicator.import": ("import observations of indicators", (SECRETARIAT_RULE,)),
     "contribution.submit": (
         "submit a contribution on a report",
         (SECRETARIAT_RULE, Rule(CONTRIBUTOR, when=status(PUBLISHED))),

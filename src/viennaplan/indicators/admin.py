@@ -27,7 +27,7 @@ class ObservationAdmin(SimpleHistoryAdmin):
 
 @admin.register(ObservationImport)
 class ObservationImportAdmin(admin.ModelAdmin):
-    list_display = ["source_name", "format", "rows", "created", "on_file", "imported_at"]
+    list_display = ["source_name", "format", "rows", "created", "on_file", "imported_by", "imported_at"]
     readonly_fields = [f.name for f in ObservationImport._meta.fields]
 
     def has_add_permission(self, request: object) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -136,11 +137,13 @@ def import_observations(
     source_name: str,
     lenient: bool = False,
     adjust: Callable[[Record], None] | None = None,
+    user: Any = None,
 ) -> ImportOutcome:
     """Check the whole file, then store its new observations in one transaction (all or nothing).
 
     `lenient` (the shipped files only, see shipped.py) leaves out and lists the rows of places that are
-    not States and rows that repeat one key; `adjust` may set a record's flags before it is stored."""
+    not States and rows that repeat one key; `adjust` may set a record's flags before it is stored;
+    `user` (the upload page's) is recorded as the import's and the history rows' user."""
     with transaction.atomic():
         parsed = read_file(data, source_name=source_name, lenient=lenient)
         outcome = ImportOutcome(source_name, parsed.format, parsed.rows, len(parsed.records), parsed.on_file)
@@ -156,6 +159,7 @@ def import_observations(
             created=len(parsed.records),
             on_file=parsed.on_file,
             notes=outcome.unmatched_lines(),
+            imported_by=user if getattr(user, "is_authenticated", False) else None,
         )
         ids = dict(Indicator.objects.values_list("code", "pk"))
         for record in parsed.records:
@@ -164,7 +168,7 @@ def import_observations(
         _insert(
             Observation, FIELDS, [_row(record, ids[record.indicator], outcome.batch.pk) for record in parsed.records]
         )
-        _record_history(outcome.batch, f"import of {source_name}"[:100])
+        _record_history(outcome.batch, f"import of {source_name}"[:100], outcome.batch.imported_by_id)
     return outcome
 
 
@@ -208,11 +212,12 @@ def _insert(model: type[models.Model], attnames: tuple[str, ...], rows: list[tup
             cursor.executemany(sql, rows[start : start + BATCH_SIZE])
 
 
-def _record_history(batch: ObservationImport, reason: str) -> None:
-    """One "created" history row per observation of the batch, as simple-history writes them."""
+def _record_history(batch: ObservationImport, reason: str, user_id: int | None) -> None:
+    """One "created" history row per observation of the batch, as simple-history writes them (by `user_id`)."""
     historical = Observation.history.model
     stored = Observation.objects.filter(batch=batch).values_list("id", *FIELDS).iterator(chunk_size=BATCH_SIZE)
     now = timezone.now()
-    extra = (connection.ops.adapt_datetimefield_value(now), "+", reason)
+    extra = (connection.ops.adapt_datetimefield_value(now), "+", reason, user_id)
     rows = [(*row[:7], json.dumps(row[7], sort_keys=True), *row[8:], *extra) for row in stored]
-    _insert(historical, ("id", *FIELDS, "history_date", "history_type", "history_change_reason"), rows)
+    columns = ("id", *FIELDS, "history_date", "history_type", "history_change_reason", "history_user_id")
+    _insert(historical, columns, rows)

@@ -10,6 +10,7 @@ change to either is kept in history (simple-history).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -61,6 +62,14 @@ class ObservationImport(models.Model):
     created = models.PositiveIntegerField(default=0)
     on_file = models.PositiveIntegerField(default=0, help_text="rows already stored (skipped)")
     notes = models.JSONField(default=list, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="who uploaded the file; empty for the command line and the shipped files",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
