@@ -94,6 +94,8 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
     by_operation = {
         "/api/plan/notes/{number}": {"number": 1},
         "/api/countries/{code}": {"code": "AFG"},  # on the list of least developed countries
+        "/api/indicators/{code}": {"code": "homicide_rate"},
+        "/api/indicators/{code}/observations": {"code": "homicide_rate"},
         "/api/reporting/cycles/{cycle_id}/international/{path}": {"path": international_units(cycle)[0].path},
     }
     queries = {

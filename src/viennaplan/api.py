@@ -19,6 +19,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from viennaplan.countries.api import router as countries_router
+from viennaplan.indicators.api import router as indicators_router
 from viennaplan.monitoring.api import router as monitoring_router
 from viennaplan.monitoring.api_indicator_targets import router as indicator_targets_router
 from viennaplan.monitoring.api_maps import router as maps_router
@@ -79,7 +80,11 @@ def nul_characters(request: HttpRequest) -> list[str]:
     text parameter and body refuses it (422) instead of failing in the database (500)."""
     problems = ["path: " + NUL] if "\x00" in request.path else []
     problems += [f"query {name}: {NUL}" for name, values in request.GET.lists() if "\x00" in name + "".join(values)]
-    if request.method in {"POST", "PUT", "PATCH"} and (b"\x00" in request.body or b"\\u0000" in request.body):
+    if request.method in {"POST", "PUT", "PATCH"} and request.content_type == "multipart/form-data":
+        # an upload's fields are checked here; its files by their import (and never read whole into memory here)
+        if any("\x00" in name + "".join(values) for name, values in request.POST.lists()):
+            problems.append(f"body: {NUL}")
+    elif request.method in {"POST", "PUT", "PATCH"} and (b"\x00" in request.body or b"\\u0000" in request.body):
         problems.append(f"body: {NUL}")
     return problems
 
@@ -96,6 +101,7 @@ api.add_router("/plan", plan_router, tags=["plan"])
 api.add_router("/countries", countries_router, tags=["countries"])
 api.add_router("/treaties", ratification_targets_router, tags=["treaties"])  # before the treaties' /{code}
 api.add_router("/treaties", treaties_router, tags=["treaties"])
+api.add_router("/indicators", indicators_router, tags=["indicators"])
 api.add_router("/reporting/progress", monitoring_router, tags=["reporting progress"])
 api.add_router("/maps", maps_router, tags=["maps"])
 api.add_router("/targets", indicator_targets_router, tags=["indicator targets"])

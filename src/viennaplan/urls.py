@@ -11,6 +11,7 @@ urlpatterns = [
     path("countries/", include("viennaplan.countries.urls")),
     path("", include("viennaplan.monitoring.urls")),  # /reporting/… and /treaties/targets: before those apps' patterns
     path("treaties/", include("viennaplan.treaties.urls")),
+    path("indicators/", include("viennaplan.indicators.urls")),
     path("reporting/", include("viennaplan.reporting.urls")),
     path("", include("viennaplan.plan.urls")),
 ]
