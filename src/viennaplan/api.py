@@ -23,6 +23,7 @@ from viennaplan.indicators.api import router as indicators_router
 from viennaplan.monitoring.api import router as monitoring_router
 from viennaplan.monitoring.api_indicator_targets import router as indicator_targets_router
 from viennaplan.monitoring.api_maps import router as maps_router
+from viennaplan.monitoring.api_report import router as commission_report_router
 from viennaplan.monitoring.api_targets import router as ratification_targets_router
 from viennaplan.plan.api import router as plan_router
 from viennaplan.reporting.api import router as reporting_router
@@ -103,6 +104,7 @@ api.add_router("/treaties", ratification_targets_router, tags=["treaties"])  # b
 api.add_router("/treaties", treaties_router, tags=["treaties"])
 api.add_router("/indicators", indicators_router, tags=["indicators"])
 api.add_router("/reporting/progress", monitoring_router, tags=["reporting progress"])
+api.add_router("/reporting/commission-report", commission_report_router, tags=["commission report"])
 api.add_router("/maps", maps_router, tags=["maps"])
 api.add_router("/targets", indicator_targets_router, tags=["indicator targets"])
 api.add_router("/reporting", reporting_router, tags=["reporting"])

@@ -9,11 +9,12 @@ kept as they were; /treaties/<code> and reporting's patterns would otherwise mat
 /treaties/targets?as_of=YYYY-MM-DD                  the plan's ratification objectives
 /targets, /targets/ID (/new, /ID/edit)              indicator targets and the review list of 35(f)
 /treaties/UNTOC/map?as_of=…, /reporting/status/map?cycle=ID   world maps (and .svg): map_views
+/reporting/commission-report?as_of=…&cycle=ID (and .pdf)      the report to the Commission: report_views
 """
 
 from django.urls import path
 
-from . import map_views, target_views, views
+from . import map_views, report_views, target_views, views
 
 app_name = "monitoring"
 urlpatterns = [
@@ -31,4 +32,6 @@ urlpatterns = [
     path("treaties/<str:code>/map.svg", map_views.treaty_map_svg, name="treaty_map_svg"),
     path("reporting/status/map", map_views.reporting_map, name="reporting_map"),
     path("reporting/status/map.svg", map_views.reporting_map_svg, name="reporting_map_svg"),
+    path("reporting/commission-report", report_views.commission_report, name="commission_report"),
+    path("reporting/commission-report.pdf", report_views.commission_report_pdf, name="commission_report_pdf"),
 ]

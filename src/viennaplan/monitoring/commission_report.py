@@ -1,0 +1,560 @@
+"""The Secretary-General's report to the Commission on where the plan stands, assembled from the data.
+
+Plain Python, no Django: `assemble(inputs)` takes plain rows (`ReportInputs`, gathered by
+`commission_report_data`) and returns a `CommissionReport`, chapter by chapter:
+
+- the chapter's objectives in the plan's words;
+- treaty status of the instruments its ratification objectives name (signatories, consents by
+  31 December 2002 and by the as-of date, parties), as listed by the depositary, with the warning
+  when the as-of date is after the list; each instrument's map is drawn once, where it first appears;
+- national actions: the shares of the answers in each status by region and for each commitment,
+  over the published reports of the cycle (the report is public: the public's figures);
+- international actions: the Secretariat's records (status, outputs, what awaits voluntary
+  contributions);
+- technical assistance asked for in published answers;
+- indicators against targets with the review list: a marked place, "not yet available".
+
+Every figure comes with a `Note`: what it counts, as of when, and the page it comes from. "Progress"
+in code means the Secretariat's records on international actions; this is the Commission report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from viennaplan.dates import long_date
+from viennaplan.reporting.scale import INTERNATIONAL_STATUSES, RESOURCES
+
+from .commitments import ChapterShares
+from .matrix import Matrix, StateEntry
+from .shares import ANSWER_STATUSES, Shares, percent_text, whole_percent
+from .targets import TARGET_DATE, ObjectiveProgress
+
+TITLE = "Progress made in the implementation of the Plans of Action for the Vienna Declaration on Crime and Justice"
+SUBTITLE = "Report of the Secretary-General to the Commission on Crime Prevention and Criminal Justice"
+AWAITING = "awaiting_voluntary_contributions"
+WAITING_STATUS = "waiting_for_resources"
+NOT_AVAILABLE = (
+    "Not yet available: indicators against their targets, and the review list of paragraph 35(f), "
+    "will appear here once targets are set and assessed."
+)
+
+
+def link(path: str, **params: Any) -> str:
+    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
+    return f"{path}?{query}" if query else path
+
+
+# -- inputs -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InternationalRow:
+    chapter: str
+    citation: str
+    entity: str
+    status: str
+    resources: str
+    outputs: tuple[str, ...]  # titles
+    narrative: str
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    chapter: str
+    citation: str
+    question_text: str
+    state: str  # alpha-3
+    state_name: str
+    description: str
+
+
+@dataclass
+class ReportInputs:
+    as_of: date
+    generated_on: date
+    cycle_id: int
+    cycle_name: str
+    chapters: list[tuple[str, str]]  # (number, title) in the plan's order
+    objectives: dict[str, list[tuple[int, str]]]  # chapter -> (number, text) in the plan's words
+    asked: list[str]  # chapters the cycle asks about
+    ratification: list[ObjectiveProgress]
+    instrument_names: dict[str, str]
+    matrix: Matrix  # by region, over the published reports
+    commitments: list[ChapterShares]
+    stages: list[tuple[StateEntry, str]]  # every State and its report's public stage
+    stage_labels: dict[str, str]
+    international: list[InternationalRow]
+    international_units: dict[str, int]  # chapter -> international actions asked about in the cycle
+    needs: list[NeedRow]
+
+
+# -- the report -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a figure counts, as of when, and the page it comes from."""
+
+    counts: str
+    as_of: str
+    source: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"counts": self.counts, "as_of": self.as_of, "source": self.source}
+
+
+@dataclass
+class TreatyLine:
+    instrument: str
+    name: str
+    signatories: int
+    ratified_by_target: int | None  # None: not yet adopted on 31 December 2002
+    ratified: int
+    parties: int
+    entry_into_force: date | None
+    listed: str  # "as listed by the depositary on …", "" when no complete list is on file
+    warning: str | None
+    draw_map: bool  # the map is drawn here (first chapter naming the instrument)
+    map_chapter: str  # where the map is drawn
+    note: Note
+    map_source: str
+
+
+def percents(shares: Shares) -> list[int]:
+    """The whole percentage of answers in each status of `ANSWER_STATUSES`, in order."""
+    return [whole_percent(shares.percent(status)) for status in ANSWER_STATUSES]
+
+
+@dataclass
+class RegionLine:
+    area: str
+    label: str
+    states: int  # States of the region whose published report counts
+    shares: Shares
+    source: str
+
+    @property
+    def percents(self) -> list[int]:
+        return percents(self.shares)
+
+
+@dataclass
+class CommitmentLine:
+    citation: str
+    text: str
+    shares: Shares
+
+    @property
+    def percents(self) -> list[int]:
+        return percents(self.shares)
+
+
+@dataclass
+class NationalSection:
+    asked: bool
+    reports: int
+    regions: list[RegionLine]
+    total: RegionLine | None
+    commitments: list[CommitmentLine]
+    note: Note
+
+
+@dataclass
+class InternationalSection:
+    units: int
+    records: list[InternationalRow]
+    by_status: list[tuple[str, str, int]]  # (status, label, count)
+    awaiting: list[InternationalRow]  # waiting on voluntary contributions or for resources
+    outputs: int
+    note: Note
+
+
+@dataclass
+class NeedGroup:
+    citation: str
+    text: str
+    needs: list[NeedRow]
+
+
+@dataclass
+class ChapterSection:
+    number: str
+    title: str
+    objectives: list[tuple[int, str]]
+    treaties: list[TreatyLine]
+    national: NationalSection
+    international: InternationalSection
+    assistance: list[NeedGroup]
+    assistance_note: Note
+    indicators: str = NOT_AVAILABLE
+
+    @property
+    def assistance_states(self) -> int:
+        return len({need.state for group in self.assistance for need in group.needs})
+
+
+@dataclass
+class RegionReporting:
+    area: str
+    label: str
+    states: int
+    published: int
+    received: int
+    not_reported: list[StateEntry]
+
+
+@dataclass
+class ReportingSummary:
+    states: int
+    published: int
+    received: int
+    not_reported: int
+    regions: list[RegionReporting]
+    note: Note
+
+
+@dataclass
+class CommissionReport:
+    title: str
+    subtitle: str
+    as_of: date
+    generated_on: date
+    cycle_id: int
+    cycle_name: str
+    reporting: ReportingSummary
+    chapters: list[ChapterSection]
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (instrument, warning)
+    indicators: str = NOT_AVAILABLE
+
+    @property
+    def as_of_label(self) -> str:
+        return long_date(self.as_of)
+
+    @property
+    def identification(self) -> str:
+        return f"{self.cycle_name} · as of {self.as_of_label}"
+
+    @property
+    def path(self) -> str:
+        return link(REPORT_PATH, as_of=self.as_of.isoformat(), cycle=self.cycle_id)
+
+
+REPORT_PATH = "/reporting/commission-report"
+
+
+# -- assembling -------------------------------------------------------------------------------
+
+
+def published_words(inputs: ReportInputs) -> str:
+    return f"published reports of {inputs.cycle_name} on file on {long_date(inputs.generated_on)}"
+
+
+def treaty_lines(inputs: ReportInputs, chapter: str, drawn: dict[str, str]) -> list[TreatyLine]:
+    """The instruments named by the chapter's ratification objectives, each once; `drawn` records
+    where each instrument's map was drawn first (updated)."""
+    lines: list[TreatyLine] = []
+    as_of = inputs.as_of.isoformat()
+    for objective in inputs.ratification:
+        if objective.objective.chapter != chapter:
+            continue
+        for progress in objective.instruments:
+            if any(line.instrument == progress.instrument for line in lines):
+                continue
+            code = progress.instrument
+            first = code not in drawn
+            drawn.setdefault(code, chapter)
+            listing = progress.listing
+            listed = listing.sentence if listing is not None else ""
+            lines.append(
+                TreatyLine(
+                    instrument=code,
+                    name=inputs.instrument_names.get(code, code),
+                    signatories=progress.signatories,
+                    ratified_by_target=progress.ratified_by_target,
+                    ratified=progress.ratified,
+                    parties=progress.parties,
+                    entry_into_force=progress.entry_into_force,
+                    listed=listed,
+                    warning=listing.warning if listing is not None else None,
+                    draw_map=first,
+                    map_chapter=drawn[code],
+                    note=Note(
+                        f"States that signed; that deposited an instrument of consent (ratification, acceptance, "
+                        f"approval, accession, succession) by {long_date(TARGET_DATE)} and by the as-of date; "
+                        "for which the instrument is in force",
+                        f"{long_date(inputs.as_of)}{', ' + listed if listed else ''}",
+                        link(f"/treaties/{code}", as_of=as_of),
+                    ),
+                    map_source=link(f"/treaties/{code}/map", as_of=as_of),
+                )
+            )
+    return lines
+
+
+def national_section(inputs: ReportInputs, chapter: str, shares: ChapterShares | None) -> NationalSection:
+    matrix = inputs.matrix
+    asked = chapter in inputs.asked and chapter in matrix.chapters
+    regions: list[RegionLine] = []
+    total = None
+    if asked:
+        for cell in matrix.row(chapter):
+            label = next(area.label for area in matrix.areas if area.key == cell.area)
+            source = link(
+                "/reporting/progress/cell", cycle=inputs.cycle_id, chapter=chapter, by="region", area=cell.area
+            )
+            regions.append(RegionLine(cell.area, label, cell.states, cell.shares, source))
+        every = matrix.totals[chapter]
+        total = RegionLine(
+            "all", "All regions", every.states, every.shares, link("/reporting/progress", cycle=inputs.cycle_id)
+        )
+    commitments = [
+        CommitmentLine(c.question.citation, c.question.own_text, c.shares)
+        for c in (shares.commitments if shares else [])
+    ]
+    return NationalSection(
+        asked,
+        matrix.states_counted,
+        regions,
+        total,
+        commitments,
+        Note(
+            "answers of the States whose report is published, in each status of the scale; implementation = "
+            "(implemented + ½ partially implemented) / applicable answers",
+            published_words(inputs),
+            link("/reporting/commitments", cycle=inputs.cycle_id),
+        ),
+    )
+
+
+def international_section(inputs: ReportInputs, chapter: str) -> InternationalSection:
+    records = [row for row in inputs.international if row.chapter == chapter]
+    counts: dict[str, int] = {}
+    for row in records:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    by_status = [(key, label, counts[key]) for key, label in INTERNATIONAL_STATUSES.items() if counts.get(key)]
+    awaiting = [row for row in records if row.resources == AWAITING or row.status == WAITING_STATUS]
+    return InternationalSection(
+        inputs.international_units.get(chapter, 0),
+        records,
+        by_status,
+        awaiting,
+        sum(len(row.outputs) for row in records),
+        Note(
+            "the Secretariat's records on the chapter's international actions (one per action and entity)",
+            f"records of {inputs.cycle_name} on file on {long_date(inputs.generated_on)}",
+            f"/reporting/{inputs.cycle_id}/international/",
+        ),
+    )
+
+
+def need_groups(inputs: ReportInputs, chapter: str) -> list[NeedGroup]:
+    groups: dict[str, NeedGroup] = {}
+    for need in inputs.needs:
+        if need.chapter == chapter:
+            groups.setdefault(need.citation, NeedGroup(need.citation, need.question_text, [])).needs.append(need)
+    return list(groups.values())
+
+
+def reporting_summary(inputs: ReportInputs) -> ReportingSummary:
+    regions: dict[str, RegionReporting] = {}
+    labels = {area.key: area.label for area in inputs.matrix.areas}
+    for entry, stage in inputs.stages:
+        key = entry.area("region")
+        region = regions.setdefault(key, RegionReporting(key, labels.get(key, key), 0, 0, 0, []))
+        region.states += 1
+        if stage == "published":
+            region.published += 1
+        elif stage == "received":
+            region.received += 1
+        else:
+            region.not_reported.append(entry)
+    lines = list(regions.values())
+    return ReportingSummary(
+        states=sum(r.states for r in lines),
+        published=sum(r.published for r in lines),
+        received=sum(r.received for r in lines),
+        not_reported=sum(len(r.not_reported) for r in lines),
+        regions=lines,
+        note=Note(
+            "every State, by region: reports published; received but not yet published; not submitted (no report, "
+            "or a report still in draft)",
+            f"{inputs.cycle_name}, on file on {long_date(inputs.generated_on)}",
+            link("/reporting/status", cycle=inputs.cycle_id, by="region"),
+        ),
+    )
+
+
+def assemble(inputs: ReportInputs) -> CommissionReport:
+    """The report, chapter by chapter, from plain inputs."""
+    shares_by_chapter = {c.chapter: c for c in inputs.commitments}
+    drawn: dict[str, str] = {}
+    chapters = []
+    for number, title in inputs.chapters:
+        chapters.append(
+            ChapterSection(
+                number=number,
+                title=title,
+                objectives=inputs.objectives.get(number, []),
+                treaties=treaty_lines(inputs, number, drawn),
+                national=national_section(inputs, number, shares_by_chapter.get(number)),
+                international=international_section(inputs, number),
+                assistance=need_groups(inputs, number),
+                assistance_note=Note(
+                    "answers of published reports that ask for technical assistance, with what they ask for",
+                    published_words(inputs),
+                    link("/reporting/commitments", cycle=inputs.cycle_id),
+                ),
+            )
+        )
+    warnings: dict[str, str] = {}
+    for objective in inputs.ratification:
+        for progress in objective.instruments:
+            if progress.listing is not None and progress.listing.warning:
+                warnings.setdefault(progress.instrument, progress.listing.warning)
+    return CommissionReport(
+        TITLE,
+        SUBTITLE,
+        inputs.as_of,
+        inputs.generated_on,
+        inputs.cycle_id,
+        inputs.cycle_name,
+        reporting_summary(inputs),
+        chapters,
+        list(warnings.items()),
+    )
+
+
+# -- the JSON twin ----------------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def shares_json(shares: Shares) -> dict[str, Any]:
+    return {
+        "answers": shares.total,
+        "counts": {status or "not_answered": shares.counts.get(status, 0) for status in ANSWER_STATUSES},
+        "percent": dict(zip((s or "not_answered" for s in ANSWER_STATUSES), percents(shares), strict=True)),
+        "implementation": None if shares.implementation is None else round(shares.implementation, 4),
+        "implementation_text": percent_text(shares.implementation),
+    }
+
+
+def _states(entries: Iterable[StateEntry]) -> list[dict[str, str]]:
+    return [{"state": e.alpha3, "name": e.name} for e in entries]
+
+
+def as_json(report: CommissionReport) -> dict[str, Any]:
+    summary = report.reporting
+    return {
+        "title": report.title,
+        "subtitle": report.subtitle,
+        "as_of": report.as_of.isoformat(),
+        "generated_on": report.generated_on.isoformat(),
+        "cycle": {"id": report.cycle_id, "name": report.cycle_name},
+        "page": report.path,
+        "warnings": [{"instrument": code, "warning": text} for code, text in report.warnings],
+        "reporting": {
+            "states": summary.states,
+            "published": summary.published,
+            "received": summary.received,
+            "not_reported": summary.not_reported,
+            "regions": [
+                {
+                    "region": r.area,
+                    "label": r.label,
+                    "states": r.states,
+                    "published": r.published,
+                    "received": r.received,
+                    "not_reported": _states(r.not_reported),
+                }
+                for r in summary.regions
+            ],
+            "note": summary.note.as_json(),
+        },
+        "chapters": [_chapter_json(chapter) for chapter in report.chapters],
+        "indicators": {"available": False, "text": report.indicators},
+    }
+
+
+def _chapter_json(chapter: ChapterSection) -> dict[str, Any]:
+    national, international = chapter.national, chapter.international
+    return {
+        "chapter": chapter.number,
+        "title": chapter.title,
+        "objectives": [{"number": n, "text": text} for n, text in chapter.objectives],
+        "treaties": [
+            {
+                "instrument": t.instrument,
+                "name": t.name,
+                "signatories": t.signatories,
+                "ratified_by_2002": t.ratified_by_target,
+                "ratified": t.ratified,
+                "parties": t.parties,
+                "entry_into_force": _iso(t.entry_into_force),
+                "listed": t.listed,
+                "warning": t.warning,
+                "map": t.map_source,
+                "note": t.note.as_json(),
+            }
+            for t in chapter.treaties
+        ],
+        "national_actions": {
+            "asked": national.asked,
+            "reports": national.reports,
+            "regions": [
+                {
+                    "region": r.area,
+                    "label": r.label,
+                    "states": r.states,
+                    "shares": shares_json(r.shares),
+                    "source": r.source,
+                }
+                for r in national.regions
+            ],
+            "all": shares_json(national.total.shares) if national.total else None,
+            "commitments": [
+                {"citation": c.citation, "text": c.text, "shares": shares_json(c.shares)} for c in national.commitments
+            ],
+            "note": national.note.as_json(),
+        },
+        "international_actions": {
+            "units": international.units,
+            "records": [_international_json(row) for row in international.records],
+            "by_status": {key: n for key, _, n in international.by_status},
+            "awaiting_resources": [_international_json(row) for row in international.awaiting],
+            "outputs": international.outputs,
+            "note": international.note.as_json(),
+        },
+        "technical_assistance": {
+            "states": chapter.assistance_states,
+            "commitments": [
+                {
+                    "citation": group.citation,
+                    "states": [{"state": n.state, "name": n.state_name, "asks": n.description} for n in group.needs],
+                }
+                for group in chapter.assistance
+            ],
+            "note": chapter.assistance_note.as_json(),
+        },
+        "indicators": {"available": False, "text": chapter.indicators},
+    }
+
+
+def _international_json(row: InternationalRow) -> dict[str, Any]:
+    return {
+        "citation": row.citation,
+        "entity": row.entity,
+        "status": row.status,
+        "status_label": INTERNATIONAL_STATUSES.get(row.status, row.status),
+        "resources": row.resources,
+        "resources_label": RESOURCES.get(row.resources, row.resources),
+        "outputs": list(row.outputs),
+        "narrative": row.narrative,
+    }

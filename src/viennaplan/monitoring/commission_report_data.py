@@ -1,0 +1,127 @@
+"""The database side of the Commission report (`commission_report` assembles it): the rows it is
+made of, read as the PUBLIC reads them, whoever asks. The report is a public document, so only
+published reports count (`queries.counted_statuses` of an anonymous reader), reports are shown
+by their public stage, and a draft's answers never appear.
+
+- `report_inputs(cycle, as_of, today)` -> `commission_report.ReportInputs`
+- `build_report(cycle, as_of, today)` -> `commission_report.CommissionReport`
+- `maps_of(report)`: the SVG of each instrument's treaty map on the as-of date, drawn once
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.models import AnonymousUser
+
+from viennaplan.plan.models import Chapter, Objective
+from viennaplan.reporting.international import international_units
+from viennaplan.reporting.models import Answer, InternationalActionProgress, ReportingCycle
+from viennaplan.treaties.rules import instrument_rules
+from viennaplan.treaties.store import has_status_data
+
+from . import map_data, queries
+from .commission_report import CommissionReport, InternationalRow, NeedRow, ReportInputs, assemble
+from .commitments import QuestionRef
+from .ratification import ratification_progress
+from .targets import PLAN_OBJECTIVES
+
+PUBLIC = AnonymousUser()
+
+
+def report_chapters(cycle: ReportingCycle) -> tuple[list[tuple[str, str]], dict[str, list[tuple[int, str]]]]:
+    """The plan's chapters with objectives (or asked in the cycle), in order, and their objectives' texts."""
+    version = cycle.plan_version_id
+    objectives: dict[str, list[tuple[int, str]]] = {}
+    for chapter, number, text in (
+        Objective.objects.filter(chapter__version_id=version)
+        .order_by("chapter__ordinal", "number")
+        .values_list("chapter__number", "number", "text")
+    ):
+        objectives.setdefault(chapter, []).append((number, text))
+    wanted = set(objectives) | set(cycle.chapters) | {o.chapter for o in PLAN_OBJECTIVES}
+    rows = Chapter.objects.filter(version_id=version).order_by("ordinal").values_list("number", "title")
+    return [(number, title) for number, title in rows if number in wanted], objectives
+
+
+def international_rows(cycle: ReportingCycle) -> list[InternationalRow]:
+    rows = InternationalActionProgress.objects.filter(cycle=cycle).select_related("provision__chapter")
+    return [
+        InternationalRow(
+            r.provision.chapter.number,
+            r.provision.citation,
+            r.entity,
+            r.status,
+            r.resources,
+            tuple(str(o.get("title", "")) for o in r.outputs or []),
+            r.narrative,
+        )
+        for r in rows.order_by("provision__position", "entity")
+    ]
+
+
+def assistance_rows(cycle: ReportingCycle) -> list[NeedRow]:
+    """Technical assistance asked for in the answers of the reports that count for the public."""
+    directory = queries.state_entries()
+    rows = (
+        Answer.objects.filter(
+            report__cycle=cycle, report__status__in=queries.counted_statuses(PUBLIC), assistance_needed=True
+        )
+        .order_by("question__position", "report__state_id")
+        .values_list(
+            "question__chapter",
+            "question__citation",
+            "question__path",
+            "question__text",
+            "report__state_id",
+            "assistance_description",
+        )
+    )
+    needs = []
+    for chapter, citation, path, text, state, description in rows:
+        ref = QuestionRef(0, path, citation, chapter, (), text)
+        name = directory[state].name if state in directory else state
+        needs.append(NeedRow(chapter, citation, ref.own_text, state, name, description))
+    return needs
+
+
+def report_inputs(cycle: ReportingCycle, as_of: date, today: date) -> ReportInputs:
+    chapters, objectives = report_chapters(cycle)
+    _, commitments = queries.commitments_for(PUBLIC, cycle)
+    stages = [
+        (line.state, line.status)
+        for group in queries.reporting_status(PUBLIC, cycle, "region", today)
+        for line in group.lines
+    ]
+    units: dict[str, int] = {}
+    for unit in international_units(cycle):
+        units[unit.chapter] = units.get(unit.chapter, 0) + 1
+    rules = instrument_rules()
+    return ReportInputs(
+        as_of=as_of,
+        generated_on=today,
+        cycle_id=cycle.pk,
+        cycle_name=cycle.name,
+        chapters=chapters,
+        objectives=objectives,
+        asked=list(cycle.chapters),
+        ratification=ratification_progress(as_of, figures=has_status_data()),
+        instrument_names={code: rule.short_name for code, rule in rules.items()},
+        matrix=queries.matrix_for(PUBLIC, cycle, "region"),
+        commitments=commitments,
+        stages=stages,
+        stage_labels=dict(queries.PUBLIC_STAGES),
+        international=international_rows(cycle),
+        international_units=units,
+        needs=assistance_rows(cycle),
+    )
+
+
+def build_report(cycle: ReportingCycle, as_of: date, today: date) -> CommissionReport:
+    return assemble(report_inputs(cycle, as_of, today))
+
+
+def maps_of(report: CommissionReport) -> dict[str, str]:
+    """Instrument -> the SVG of its treaty-status map on the report's as-of date (each drawn once)."""
+    codes = [t.instrument for chapter in report.chapters for t in chapter.treaties if t.draw_map]
+    return {code: map_data.as_svg(map_data.treaty_map(code, report.as_of)) for code in codes}

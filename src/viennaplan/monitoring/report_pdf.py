@@ -1,0 +1,132 @@
+"""A page's HTML as PDF (WeasyPrint), and whether the installed fonts cover the six official languages.
+
+- `html_to_pdf(html, base_url)`: the PDF of exactly that HTML (print media, CSS @page); nothing is
+  fetched: only data: URLs are read, any other resource is refused (no network).
+- `font_warning()`: None when fontconfig finds a font for each of Arabic, Chinese, English, French,
+  Russian and Spanish; otherwise a sentence naming the languages whose text would show as empty
+  boxes and the Debian packages to install (`FONT_PACKAGES`). It never raises: without fontconfig
+  the warning says the fonts could not be checked. The PDF is made either way.
+
+The report's font stack (`FONT_STACK`, in the template) prefers Noto (fonts-noto-core for Arabic,
+Cyrillic and Latin, fonts-noto-cjk for Chinese) and falls back to DejaVu.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {
+    "ar": "Arabic",
+    "zh-cn": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
+    "es": "Spanish",
+}
+FONT_PACKAGES = "fonts-noto-core fonts-noto-cjk fonts-dejavu-core"
+FONT_STACK = '"Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "DejaVu Sans", sans-serif'
+
+
+@lru_cache(maxsize=16)
+def fonts_for(language: str) -> tuple[str, ...] | None:
+    """The font families fontconfig has for `language` (fc-list :lang=xx); None without fc-list."""
+    program = shutil.which("fc-list")
+    if program is None:
+        return None
+    try:
+        done = subprocess.run(  # noqa: S603  (a fixed program and arguments)
+            [program, f":lang={language}", "family"], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return tuple(sorted({line.split(",")[0].strip() for line in done.stdout.splitlines() if line.strip()}))
+
+
+def missing_languages(lister: Callable[[str], tuple[str, ...] | None] = fonts_for) -> list[str] | None:
+    """The official languages no installed font covers; None when the fonts cannot be checked."""
+    missing = []
+    for code, name in LANGUAGES.items():
+        found = lister(code)
+        if found is None:
+            return None
+        if not found:
+            missing.append(name)
+    return missing
+
+
+def font_warning(lister: Callable[[str], tuple[str, ...] | None] = fonts_for) -> str | None:
+    missing = missing_languages(lister)
+    if missing is None:
+        return (
+            "The installed fonts could not be checked (fontconfig's fc-list is not available); text in some "
+            f"official languages may show as empty boxes in the PDF. Install: {FONT_PACKAGES}."
+        )
+    if not missing:
+        return None
+    return (
+        f"No installed font covers {', '.join(missing)}: such text shows as empty boxes in the PDF. "
+        f"Install the Debian packages {FONT_PACKAGES} (apt-get install -y {FONT_PACKAGES})."
+    )
+
+
+def _no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    if url.startswith("data:"):
+        from weasyprint.urls import default_url_fetcher
+
+        return default_url_fetcher(url, *args, **kwargs)
+    raise ValueError(f"the report fetches nothing: {url!r} refused")
+
+
+class _SvgProperties(logging.Filter):
+    """WeasyPrint's CSS parser names every SVG presentation property (fill, stroke, text-anchor) of
+    inline SVG as unknown, though its SVG renderer draws them: those lines are dropped, others kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Ignored `") and message.endswith("unknown property."))
+
+
+logging.getLogger("weasyprint").addFilter(_SvgProperties())
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    """The PDF of `html`; a font warning, if any, is logged (never raised)."""
+    from weasyprint import HTML
+
+    warning = font_warning()
+    if warning:
+        logger.warning(warning)
+    return HTML(string=html, base_url=base_url, url_fetcher=_no_network).write_pdf()
+
+
+def rendered_text(html: str) -> str:
+    """The text WeasyPrint lays out on the PDF's pages: each line's pieces joined, lines by spaces,
+    pages by form feeds (for tests and checks)."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    document = HTML(string=html, url_fetcher=_no_network).render()
+
+    def pieces(box: Any) -> list[str]:
+        text = getattr(box, "text", None)
+        found = [text] if isinstance(text, str) else []
+        for child in getattr(box, "children", ()) or ():
+            found += pieces(child)
+        return found
+
+    def lines(box: Any) -> list[str]:
+        if isinstance(box, LineBox):
+            return ["".join(pieces(box))]
+        found: list[str] = []
+        for child in getattr(box, "children", ()) or ():
+            found += lines(child)
+        return found
+
+    return "\f".join(" ".join(lines(page._page_box)) for page in document.pages)

@@ -1,0 +1,121 @@
+"""The Commission report as a page and as a PDF of the same HTML (`commission_report` assembles it,
+`commission_report_data` reads it as the public does; the JSON twin is `api_report`):
+
+/reporting/commission-report?as_of=YYYY-MM-DD&cycle=ID       the printable page (defaults: today, latest cycle)
+/reporting/commission-report.pdf?as_of=YYYY-MM-DD&cycle=ID   the same HTML made a PDF by WeasyPrint
+
+The report is public and the same for every reader: the public's figures (published reports only).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_safe
+
+from viennaplan.reporting.models import ReportingCycle
+from viennaplan.reporting.scale import status_label
+from viennaplan.treaties.overview import parties_chart
+from viennaplan.treaties.views import BadAsOf
+
+from . import queries
+from .commission_report import CommissionReport, TreatyLine
+from .commission_report_data import build_report, maps_of
+from .maps import DISCLAIMER
+from .report_pdf import FONT_STACK, font_warning, html_to_pdf
+from .shares import ANSWER_STATUSES, STATUS_SHORT
+from .views import bad_request, bar, no_cycle, twin
+
+TEMPLATE = "monitoring/report/commission.html"
+TITLE = "Report to the Commission"
+
+
+def pick_as_of(raw: str | None, today: date) -> date:
+    raw = (raw or "").strip()
+    if not raw:
+        return today
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise BadAsOf(f"?as_of={raw!r} is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2005-03-31") from None
+
+
+def report_html(report: CommissionReport, *, site_url: str = "") -> str:
+    """The report's HTML: one document for the page, the PDF and the command."""
+    params = {"as_of": report.as_of.isoformat(), "cycle": report.cycle_id}
+    maps = maps_of(report)
+
+    def figures(line: TreatyLine) -> tuple[TreatyLine, SafeString | str, SafeString | str]:
+        if not line.draw_map:
+            return line, "", ""
+        chart = parties_chart(line.instrument, report.as_of)
+        return line, mark_safe(maps[line.instrument]), mark_safe(chart)  # noqa: S308  (escaped by maps, charts)
+
+    context: dict[str, Any] = {
+        "report": report,
+        "chapters": [
+            (
+                chapter,
+                [(line, bar(line.shares)) for line in chapter.national.regions],
+                [(line, bar(line.shares)) for line in chapter.national.commitments],
+                [figures(line) for line in chapter.treaties],
+            )
+            for chapter in report.chapters
+        ],
+        "statuses": [(status_label(s), STATUS_SHORT[s]) for s in ANSWER_STATUSES],
+        "disclaimer": DISCLAIMER,
+        "font_stack": FONT_STACK,
+        "site_url": site_url.rstrip("/"),
+        "pdf_url": twin("/reporting/commission-report.pdf", **params),
+        "json_url": twin("/api/reporting/commission-report", **params),
+        "cycles": list(queries.shown_cycles()),
+    }
+    return render_to_string(TEMPLATE, context)
+
+
+def _report_or_page(request: HttpRequest) -> CommissionReport | HttpResponse:
+    today = timezone.localdate()
+    try:
+        as_of = pick_as_of(request.GET.get("as_of"), today)
+        cycle: ReportingCycle | None = queries.pick_cycle(request.GET.get("cycle"))
+    except (BadAsOf, queries.BadParameter) as error:
+        return bad_request(request, queries.BadParameter(str(error)))
+    if cycle is None:
+        return no_cycle(request, TITLE)
+    return build_report(cycle, as_of, today)
+
+
+@require_safe
+def commission_report(request: HttpRequest) -> HttpResponse:
+    report = _report_or_page(request)
+    if isinstance(report, HttpResponse):
+        return report
+    return HttpResponse(report_html(report))
+
+
+@require_safe
+def commission_report_pdf(request: HttpRequest) -> HttpResponse:
+    report = _report_or_page(request)
+    if isinstance(report, HttpResponse):
+        return report
+    site = request.build_absolute_uri("/")
+    response = HttpResponse(
+        html_to_pdf(report_html(report, site_url=site), base_url=site), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'inline; filename="commission-report-{report.as_of.isoformat()}-cycle-{report.cycle_id}.pdf"'
+    )
+    warning = font_warning()
+    if warning:
+        response["X-Viennaplan-Font-Warning"] = warning.encode("ascii", "replace").decode()
+    return response
+
+
+def default_site_url() -> str:
+    return str(getattr(settings, "SITE_URL", ""))

@@ -1,0 +1,276 @@
+"""The report to the Commission: its figures on a small fixture equal values computed by hand here;
+the page, its JSON twin, the command and the PDF of the same HTML; the public's view only.
+
+Fixture: the monitoring `sample` (cycle on chapters VIII and X; CHE, ESP, NGA published, DEU
+validated, JPN submitted, FRA draft) and a tiny SYNTHETIC UNTOC list (made-up dates, never real):
+
+    38 accessions (SYNTHETIC_STATES ARG..POL), 2003-04-18 .. 2003-07-01, the last the 40th consent
+    ROU accession 2002-06-01, SEN accession 2002-11-15      (before the end of 2002)
+    SVK signature 2000-12-14, SVN signature 2000-12-12      (signatories only)
+
+imported as the depositary's complete list of 30 June 2004, so as of 1 January 2005 the report says
+"as listed by the depositary on 30 June 2004" and warns. By hand: signatories 2; ratified before the
+end of 2002: 2; ratified by the as-of date 40; UNTOC in force 90 days after the 40th consent
+(2003-07-01 + 90 days = 29 September 2003) for all 40, so parties 40.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from test_monitoring_sample import CHE_NEED, FRA_SECRET
+
+from viennaplan.monitoring import report_pdf
+from viennaplan.monitoring.commission_report_data import build_report
+from viennaplan.monitoring.report_views import report_html
+from viennaplan.plan.models import Provision
+from viennaplan.reporting.international import international_units, record_international_progress
+from viennaplan.treaties.importer import import_status_list, whole_lists
+
+AS_OF = date(2005, 1, 1)
+LIST_DATE = date(2004, 6, 30)
+SYNTHETIC_STATES_38 = (
+    "ARG", "AUS", "AUT", "BEL", "BGR", "BRA", "CAN", "CHE", "CHL", "CHN",
+    "COL", "CZE", "DEU", "DNK", "DZA", "EGY", "ESP", "EST", "FIN", "FRA",
+    "GBR", "GRC", "HUN", "IND", "IRL", "ITA", "JPN", "KEN", "LTU", "LVA",
+    "MAR", "MEX", "NGA", "NLD", "NOR", "NZL", "PER", "POL",
+)  # fmt: skip
+OUTPUT_TITLE = "Regional seminar on terrorist financing (SYNTHETIC)"
+RUSSIAN_NEED = "Подготовка прокуроров"  # assistance asked for in Russian: the PDF's fonts must carry it
+CHINESE_NEED = "培训检察官"
+
+
+def synthetic_untoc_csv() -> str:
+    rows = ["state,instrument,action,date,source"]
+    last = date(2003, 7, 1)
+    for index, state in enumerate(SYNTHETIC_STATES_38):
+        day = last - timedelta(days=2 * (len(SYNTHETIC_STATES_38) - 1 - index))
+        rows.append(f"{state},UNTOC,accession,{day.isoformat()},synthetic")
+    rows += [
+        "ROU,UNTOC,accession,2002-06-01,synthetic",
+        "SEN,UNTOC,accession,2002-11-15,synthetic",
+        "SVK,UNTOC,signature,2000-12-14,synthetic",
+        "SVN,UNTOC,signature,2000-12-12,synthetic",
+    ]
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture
+def world(sample, secretariat):
+    """The sample, the synthetic UNTOC list and two Secretariat records on chapter VIII."""
+    import_status_list(
+        synthetic_untoc_csv().encode(), source_name="synthetic-untoc.csv", lists=whole_lists("synthetic", LIST_DATE)
+    )
+    cycle, reports = sample
+    units = [unit for unit in international_units(cycle) if unit.chapter == "VIII"]
+    first, second, third = (Provision.objects.get(version=cycle.plan_version, path=u.path) for u in units[:3])
+    seminar = {"kind": "seminar", "title": OUTPUT_TITLE, "date": "2002-05-01", "url": ""}
+    for provision, status, resources, outputs in (
+        (first, "completed", "secured", [seminar]),
+        (second, "waiting_for_resources", "partially_secured", []),
+        (third, "ongoing", "awaiting_voluntary_contributions", []),
+    ):
+        data = {"status": status, "resources": resources, "outputs": outputs, "narrative": ""}
+        record_international_progress(secretariat, cycle, provision, data)
+    return cycle, reports, first.citation, second.citation, third.citation
+
+
+def chapter(report, number):
+    return next(c for c in report.chapters if c.number == number)
+
+
+def test_treaty_figures_equal_those_computed_by_hand(world):
+    cycle, *_ = world
+    report = build_report(cycle, AS_OF, date(2026, 1, 1))
+    untoc = next(t for t in chapter(report, "III").treaties if t.instrument == "UNTOC")
+    assert (untoc.signatories, untoc.ratified_by_target, untoc.ratified, untoc.parties) == (2, 2, 40, 40)
+    assert untoc.entry_into_force == date(2003, 9, 29)
+    assert untoc.listed == "as listed by the depositary on 30 June 2004"
+    assert untoc.warning and "30 June 2004" in untoc.warning
+    assert untoc.draw_map and untoc.note.source == "/treaties/UNTOC?as_of=2005-01-01"
+    assert ("UNTOC", untoc.warning) in report.warnings
+    # chapter VI names UNTOC too: its map is the one drawn in chapter III
+    again = next(t for t in chapter(report, "VI").treaties if t.instrument == "UNTOC")
+    assert not again.draw_map and again.map_chapter == "III"
+    # at the end of 2002 itself: no warning (before the list), 2 consents, not in force
+    early = build_report(cycle, date(2002, 12, 31), date(2026, 1, 1))
+    untoc_2002 = next(t for t in chapter(early, "III").treaties if t.instrument == "UNTOC")
+    assert (untoc_2002.ratified, untoc_2002.parties, untoc_2002.warning) == (2, 0, None)
+
+
+def test_national_action_shares_equal_those_computed_by_hand(world):
+    """Published reports only: CHE and ESP (Europe), NGA (Africa)."""
+    cycle, *_ = world
+    report = build_report(cycle, AS_OF, date(2026, 1, 1))
+    viii = chapter(report, "VIII").national
+    assert viii.asked and viii.reports == 3
+    regions = {line.area: line for line in viii.regions}
+    europe, africa = regions["Europe"], regions["Africa"]
+    # Europe: CHE [I, I, PI, NA] + ESP [NS, NS, -, NI] = 8 answers
+    assert europe.states == 2 and europe.shares.total == 8
+    assert europe.shares.counts == {
+        "implemented": 2,
+        "partially_implemented": 1,
+        "not_applicable": 1,
+        "not_started": 2,
+        "": 1,
+        "no_information": 1,
+    }
+    assert europe.shares.implementation_text == "36%"  # (2 + 0.5) / (8 - 1) = 35.7%
+    assert europe.percents == [25, 13, 0, 25, 13, 13, 13]  # 2/8, 1/8 (12.5 halves up), 0, 2/8, 1/8, 1/8, 1/8
+    assert africa.states == 1 and africa.shares.implementation_text == "100%"
+    assert viii.total.shares.implementation_text == "59%"  # (6 + 0.5) / (12 - 1) = 59.1%
+    x = {line.area: line for line in chapter(report, "X").national.regions}
+    assert x["Europe"].shares.implementation_text == "25%"  # CHE 5 x IP, ESP I, PI, PI, NA, NA: 2 / 8
+    assert x["Africa"].shares.implementation_text == "0%"
+    assert not chapter(report, "III").national.asked  # the cycle does not ask about chapter III
+
+
+def test_reporting_summary_counts_every_state_and_names_those_that_did_not_report(world):
+    cycle, *_ = world
+    summary = build_report(cycle, AS_OF, date(2026, 1, 1)).reporting
+    # 197 States: published CHE, ESP, NGA; received DEU (validated) and JPN (submitted); FRA's draft is not submitted
+    assert (summary.states, summary.published, summary.received, summary.not_reported) == (197, 3, 2, 192)
+    europe = next(r for r in summary.regions if r.area == "Europe")
+    names = {e.alpha3 for e in europe.not_reported}
+    assert "FRA" in names and not names & {"CHE", "ESP", "DEU"}
+
+
+def test_international_actions_and_assistance(world):
+    cycle, _, done, waiting, awaiting = world
+    viii = chapter(build_report(cycle, AS_OF, date(2026, 1, 1)), "VIII")
+    international = viii.international
+    assert [row.citation for row in international.records] == [done, waiting, awaiting]
+    assert [(key, n) for key, _, n in international.by_status] == [
+        ("completed", 1),
+        ("ongoing", 1),
+        ("waiting_for_resources", 1),
+    ]
+    # waiting for resources, or awaiting voluntary contributions
+    assert [row.citation for row in international.awaiting] == [waiting, awaiting] and international.outputs == 1
+    assert international.units == 5 and OUTPUT_TITLE in {t for row in international.records for t in row.outputs}
+    assert [(n.state, n.description) for g in viii.assistance for n in g.needs] == [("CHE", CHE_NEED)]
+    assert viii.indicators.startswith("Not yet available")
+
+
+def test_a_draft_never_appears_and_every_reader_gets_the_public_report(world, client_as, secretariat):
+    cycle, *_ = world
+    url = f"/reporting/commission-report?as_of=2005-01-01&cycle={cycle.pk}"
+    from django.test import Client
+
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 200
+    html = anonymous.content.decode()
+    assert FRA_SECRET not in html and CHE_NEED in html
+    as_secretariat = client_as(secretariat).get(url).content.decode()
+    # the secretariat sees validated reports elsewhere; the report counts published ones for everybody
+    assert as_secretariat.count("published reports") == html.count("published reports")
+    assert "3 published reports" in as_secretariat
+    data = Client().get(f"/api/reporting/commission-report?as_of=2005-01-01&cycle={cycle.pk}").json()
+    assert FRA_SECRET not in json.dumps(data)
+
+
+def test_the_page_carries_notes_links_identification_and_the_map(world, client):
+    cycle, *_ = world
+    response = client.get(f"/reporting/commission-report?as_of=2005-01-01&cycle={cycle.pk}")
+    html = response.content.decode()
+    assert "Chapter VIII. " in html and "Chapter III. " in html
+    assert "2002 review · as of 1 January 2005" in html  # the document's identification
+    assert "counter(pages)" in html and "string-set: docid" in html  # page numbers and the header in print
+    assert 'href="/treaties/UNTOC?as_of=2005-01-01"' in html
+    assert f'href="/reporting/progress/cell?cycle={cycle.pk}&amp;chapter=VIII&amp;by=region&amp;area=Europe"' in html
+    assert html.count('class="world-map"') == 5  # UNTOC, TIP, SOM, FIREARMS, UNCAC: each drawn once
+    assert 'data-state="ROU"' in html
+    assert "Not yet available" in html
+    assert html.count('class="note"') >= 3 * len(build_report(cycle, AS_OF, date(2026, 1, 1)).chapters)
+
+
+def test_json_twin_has_the_same_figures(world, client):
+    cycle, *_ = world
+    data = client.get(f"/api/reporting/commission-report?as_of=2005-01-01&cycle={cycle.pk}").json()
+    assert data["as_of"] == "2005-01-01" and data["cycle"]["id"] == cycle.pk
+    iii = next(c for c in data["chapters"] if c["chapter"] == "III")
+    untoc = next(t for t in iii["treaties"] if t["instrument"] == "UNTOC")
+    assert (untoc["signatories"], untoc["ratified_by_2002"], untoc["ratified"], untoc["parties"]) == (2, 2, 40, 40)
+    assert untoc["note"]["source"] == "/treaties/UNTOC?as_of=2005-01-01"
+    viii = next(c for c in data["chapters"] if c["chapter"] == "VIII")
+    europe = next(r for r in viii["national_actions"]["regions"] if r["region"] == "Europe")
+    assert europe["shares"]["implementation_text"] == "36%" and europe["shares"]["counts"]["not_answered"] == 1
+    assert data["reporting"]["published"] == 3 and data["indicators"]["available"] is False
+
+
+def test_bad_parameters_are_refused_with_the_reason(world, client):
+    assert client.get("/reporting/commission-report?as_of=yesterday").status_code == 400
+    assert client.get("/reporting/commission-report?cycle=999999").status_code == 400
+    assert client.get("/api/reporting/commission-report?cycle=999999").status_code == 400
+    assert client.post("/reporting/commission-report").status_code == 405
+
+
+def test_the_pdf_is_the_same_html_and_its_text_holds_the_chapter_titles_and_figures(world, client):
+    cycle, reports, *_ = world
+    # CHE's need, written in two more official languages: the PDF's fonts must carry them
+    answer = reports["CHE"].answers.filter(question__chapter="VIII").order_by("question__position")[2]
+    answer.assistance_description = f"{CHE_NEED} {RUSSIAN_NEED} {CHINESE_NEED}"
+    answer.save(update_fields=["assistance_description"])
+    report = build_report(cycle, AS_OF, date(2026, 1, 1))
+    text = report_pdf.rendered_text(report_html(report))
+    for section in report.chapters:
+        assert f"Chapter {section.number}. {section.title}"[:40] in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert "Ratified before the end of 2002" in flat
+    assert "36%" in flat and "59%" in flat
+    assert RUSSIAN_NEED in flat
+    assert CHINESE_NEED in flat.replace(" ", "")  # a line may break between Chinese characters
+    assert "Page 1 of" in flat and "2002 review · as of 1 January 2005" in flat
+
+    response = client.get(f"/reporting/commission-report.pdf?as_of=2005-01-01&cycle={cycle.pk}")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-") and response.content.rstrip().endswith(b"%%EOF")
+    assert "commission-report-2005-01-01" in response["Content-Disposition"]
+
+
+def test_missing_fonts_give_a_clear_warning_never_a_failure():
+    covered = {"ar": ("Noto Sans Arabic",), "zh-cn": (), "en": ("DejaVu Sans",)}
+    warning = report_pdf.font_warning(lambda lang: covered.get(lang, ("DejaVu Sans",)))
+    assert warning and "Chinese" in warning and "fonts-noto-cjk" in warning and "Arabic" not in warning
+    assert report_pdf.font_warning(lambda lang: ("Any",)) is None
+    assert "could not be checked" in report_pdf.font_warning(lambda lang: None)
+
+
+def test_the_installed_fonts_cover_the_six_languages_or_the_warning_says_which_do_not():
+    missing = report_pdf.missing_languages()
+    if missing is None:
+        pytest.skip("fontconfig's fc-list is not installed: the fonts cannot be checked here")
+    if missing:
+        pytest.skip(f"no font for {', '.join(missing)} here; .ci/run installs {report_pdf.FONT_PACKAGES}")
+    assert report_pdf.font_warning() is None
+
+
+def test_the_command_writes_html_json_and_pdf(world, tmp_path):
+    from django.core.management import call_command
+
+    cycle, *_ = world
+    for fmt in ("html", "json", "pdf"):
+        out = tmp_path / f"report.{fmt}"
+        call_command(
+            "report",
+            "progress",
+            "--as-of",
+            "2005-01-01",
+            "--cycle",
+            str(cycle.pk),
+            "--format",
+            fmt,
+            "--output",
+            str(out),
+        )
+        data = out.read_bytes()
+        if fmt == "json":
+            parsed = json.loads(data)
+            assert parsed["reporting"]["published"] == 3
+        elif fmt == "pdf":
+            assert data.startswith(b"%PDF-")
+        else:
+            assert b"Chapter VIII. " in data and FRA_SECRET.encode() not in data
