@@ -79,6 +79,12 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
     apply_transition(secretariat, published, "publish", "")
     submit_contribution(contributor, published, "Prison reform has moved faster than the report says.")
     question = cycle.questions.order_by("position").first()
+    from viennaplan.indicators.models import Indicator
+    from viennaplan.monitoring.models import IndicatorTarget
+
+    target = IndicatorTarget.objects.create(
+        indicator=Indicator.objects.get(code="homicide_rate"), provision="35(a)", baseline_year=2000, target_year=2005
+    )
     names = {
         "version": imported_plan.pk,
         "number": "IV",
@@ -90,6 +96,7 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "question": question.path,
         "name": "submit",
         "contribution_id": published.contributions.first().pk,
+        "target_id": target.pk,
     }
     by_operation = {
         "/api/plan/notes/{number}": {"number": 1},

@@ -12,15 +12,21 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from ninja import Router
 
-from viennaplan.api_shapes import ErrorOut
+from viennaplan.api_shapes import INVALID, ErrorOut
 
 from .models import IndicatorTarget
 from .target_results import all_targets, plan_places, results_json, target_results
+from .target_schemas import TargetResultsOut
 
 router = Router()
 
 
-@router.get("", response=list[dict], operation_id="targets_list", summary="Every indicator target with its results")
+@router.get(
+    "",
+    response={200: list[TargetResultsOut], **INVALID},
+    operation_id="targets_list",
+    summary="Every indicator target with its results",
+)
 def list_targets(request: HttpRequest):
     targets = all_targets()
     places = plan_places({target.provision for target in targets})
@@ -29,7 +35,7 @@ def list_targets(request: HttpRequest):
 
 @router.get(
     "/{target_id}",
-    response={200: dict, 404: ErrorOut},
+    response={200: TargetResultsOut, 404: ErrorOut, **INVALID},
     operation_id="targets_detail",
     summary="One indicator target: each State met / not met / insufficient data, and the review list of 35(f)",
 )

@@ -136,7 +136,7 @@ def point_json(point: Point | None) -> dict | None:
         return None
     return {
         "year": point.year,
-        "value": None if point.value is None else str(point.value),
+        "value": None if point.value is None else f"{point.value.normalize():f}",
         "suppressed_below": point.suppressed_below,
         "published": point.published,
         "estimate": point.estimate,
@@ -156,8 +156,8 @@ def result_json(result: StateResult) -> dict:
         "reason": judgement.reason,
         "baseline": point_json(judgement.baseline),
         "end": point_json(judgement.end),
-        "change_percent": None if judgement.change is None else str(round(judgement.change, 2)),
-        "slope_per_year": None if judgement.slope is None else str(round(judgement.slope, 4)),
+        "change_percent": None if judgement.change is None else f"{round(judgement.change, 2):f}",
+        "slope_per_year": None if judgement.slope is None else f"{round(judgement.slope, 4):f}",
         "years_used": list(judgement.years),
         "notes": judgement.notes,
         "url": result.url,

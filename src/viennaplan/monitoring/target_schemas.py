@@ -1,0 +1,65 @@
+"""The shapes of /api/targets (`target_results.results_json`, as `viennaplan targets show --format json`)."""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class TargetIndicatorOut(Schema):
+    code: str
+    name: str
+    unit: str
+
+
+class TargetProvisionOut(Schema):
+    citation: str
+    url: str | None  # null: the citation is not in the current plan
+    chapter: str | None
+    text: str | None
+
+
+class TargetPointOut(Schema):
+    year: int
+    value: str | None  # a decimal as text; null when the publisher withheld a small count
+    suppressed_below: int | None
+    published: str  # as published: "81255", "<5"
+    estimate: bool
+    provisional: bool
+    break_in_series: bool
+    source: str
+
+
+class StateResultOut(Schema):
+    state: str
+    name: str
+    outcome: str  # met | not_met | insufficient_data
+    outcome_label: str
+    reason: str
+    baseline: TargetPointOut | None
+    end: TargetPointOut | None
+    change_percent: str | None
+    slope_per_year: str | None
+    years_used: list[int]
+    notes: list[str]
+    url: str
+
+
+class TargetResultsOut(Schema):
+    id: int
+    url: str
+    api_url: str
+    indicator: TargetIndicatorOut
+    disaggregation: dict[str, str]
+    provision: TargetProvisionOut
+    baseline_year: int
+    target_year: int
+    rule: str
+    rule_text: str
+    threshold_percent: str
+    window_years: int
+    note: str
+    counts: dict[str, int]
+    review_list: list[StateResultOut]  # 35(f): no significant reduction achieved
+    insufficient_data: list[StateResultOut]
+    met: list[StateResultOut]
+    results: list[StateResultOut]
