@@ -7,6 +7,7 @@ validated, JPN submitted, FRA draft) and a tiny SYNTHETIC UNTOC list (made-up da
     38 accessions (SYNTHETIC_STATES ARG..POL), 2003-04-18 .. 2003-07-01, the last the 40th consent
     ROU accession 2002-06-01, SEN accession 2002-11-15      (before the end of 2002)
     SVK signature 2000-12-14, SVN signature 2000-12-12      (signatories only)
+    ROU TIP accession 2003-01-10                            (so that a second instrument has a chart)
 
 imported as the depositary's complete list of 30 June 2004, so as of 1 January 2005 the report says
 "as listed by the depositary on 30 June 2004" and warns. By hand: signatories 2; ratified before the
@@ -17,6 +18,7 @@ end of 2002: 2; ratified by the as-of date 40; UNTOC in force 90 days after the 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -53,6 +55,7 @@ def synthetic_untoc_csv() -> str:
         "SEN,UNTOC,accession,2002-11-15,synthetic",
         "SVK,UNTOC,signature,2000-12-14,synthetic",
         "SVN,UNTOC,signature,2000-12-12,synthetic",
+        "ROU,TIP,accession,2003-01-10,synthetic",  # a second instrument with a chart
     ]
     return "\n".join(rows) + "\n"
 
@@ -184,6 +187,8 @@ def test_the_page_carries_notes_links_identification_and_the_map(world, client):
     assert html.count('class="world-map"') == 5  # UNTOC, TIP, SOM, FIREARMS, UNCAC: each drawn once
     assert 'data-state="ROU"' in html
     assert "Not yet available" in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id defined twice (the charts' ids are prefixed)"
     assert html.count('class="note"') >= 3 * len(build_report(cycle, AS_OF, date(2026, 1, 1)).chapters)
 
 

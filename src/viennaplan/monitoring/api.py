@@ -114,7 +114,8 @@ def profile_out(profile: StateProfile) -> dict:
     }
 
 
-def _cycle(raw: str | None) -> ReportingCycle:
+def picked_cycle(raw: str | None) -> ReportingCycle:
+    """The cycle ?cycle= names (default: the latest); 400 for a bad one, 404 when there is none yet."""
     try:
         cycle = queries.pick_cycle(raw)
     except queries.BadParameter as error:
@@ -141,7 +142,7 @@ def _by(raw: str | None) -> str:
     summary="Which States have reported in a cycle, late reports, by region or regional group",
 )
 def get_status(request: HttpRequest, cycle: str | None = None, by: str | None = None):
-    chosen, grouping = _cycle(cycle), _by(by)
+    chosen, grouping = picked_cycle(cycle), _by(by)
     groups = queries.reporting_status(request.user, chosen, grouping, timezone.localdate())
     return {
         **envelope(request),
@@ -193,7 +194,7 @@ def _cell_out(cycle: ReportingCycle, by: str, cell: Cell) -> dict:
     summary="The progress matrix: chapters x regions (or regional groups), share of answers in each status",
 )
 def get_matrix(request: HttpRequest, cycle: str | None = None, by: str | None = None):
-    chosen, grouping = _cycle(cycle), _by(by)
+    chosen, grouping = picked_cycle(cycle), _by(by)
     matrix = queries.matrix_for(request.user, chosen, grouping)
     titles = queries.chapter_titles(chosen)
     return {
@@ -221,7 +222,7 @@ def get_matrix(request: HttpRequest, cycle: str | None = None, by: str | None = 
     summary="One cell of the matrix: its States and the status of each of their answers",
 )
 def get_cell(request: HttpRequest, cycle: str | None = None, chapter: str = "", by: str | None = None, area: str = ""):
-    chosen, grouping = _cycle(cycle), _by(by)
+    chosen, grouping = picked_cycle(cycle), _by(by)
     try:
         chapter_code, area_key = queries.pick_chapter(chosen, chapter), queries.pick_area(grouping, area)
     except queries.BadParameter as error:
@@ -257,7 +258,7 @@ def get_cell(request: HttpRequest, cycle: str | None = None, chapter: str = "", 
     summary="Progress of each commitment (national action), objective and chapter, computed from the answers",
 )
 def get_commitments(request: HttpRequest, cycle: str | None = None):
-    chosen = _cycle(cycle)
+    chosen = picked_cycle(cycle)
     reports, chapters = queries.commitments_for(request.user, chosen)
     return {
         **envelope(request),

@@ -17,7 +17,8 @@ from viennaplan.api_shapes import INVALID, AsOfFilter, ErrorOut
 from viennaplan.treaties.rules import find_code, instrument_rules
 from viennaplan.treaties.store import today
 
-from . import map_data, queries
+from . import map_data
+from .api import picked_cycle
 
 router = Router()
 ERRORS = {400: ErrorOut, 404: ErrorOut, **INVALID}
@@ -65,10 +66,4 @@ def treaty_map(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     "/reporting", response={200: MapOut, **ERRORS}, operation_id="maps_reporting_status", summary="Reporting status map"
 )
 def reporting_map(request: HttpRequest, filters: Query[CycleFilter]):
-    try:
-        cycle = queries.pick_cycle(filters.cycle)
-    except queries.BadParameter as error:
-        raise HttpError(400, str(error)) from None
-    if cycle is None:
-        raise HttpError(404, "No reporting cycle has been opened yet.")
-    return map_data.as_json(map_data.reporting_map(request.user, cycle, timezone.localdate()))
+    return map_data.as_json(map_data.reporting_map(request.user, picked_cycle(filters.cycle), timezone.localdate()))

@@ -12,11 +12,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
-from ninja.errors import HttpError
 
 from viennaplan.api_shapes import INVALID, AsOfFilter, ErrorOut
 
-from . import queries
+from .api import picked_cycle
 from .commission_report import as_json
 from .commission_report_data import build_report
 
@@ -35,10 +34,4 @@ class ReportFilter(AsOfFilter):
 )
 def commission_report(request: HttpRequest, filters: Query[ReportFilter]):
     today = timezone.localdate()
-    try:
-        cycle = queries.pick_cycle(filters.cycle)
-    except queries.BadParameter as error:
-        raise HttpError(400, str(error)) from None
-    if cycle is None:
-        raise HttpError(404, "No reporting cycle has been opened yet.")
-    return as_json(build_report(cycle, filters.as_of or today, today))
+    return as_json(build_report(picked_cycle(filters.cycle), filters.as_of or today, today))

@@ -130,28 +130,28 @@ def percents(shares: Shares) -> list[int]:
     return [whole_percent(shares.percent(status)) for status in ANSWER_STATUSES]
 
 
+class _Percents:
+    shares: Shares
+
+    @property
+    def percents(self) -> list[int]:
+        return percents(self.shares)
+
+
 @dataclass
-class RegionLine:
+class RegionLine(_Percents):
     area: str
     label: str
     states: int  # States of the region whose published report counts
     shares: Shares
     source: str
 
-    @property
-    def percents(self) -> list[int]:
-        return percents(self.shares)
-
 
 @dataclass
-class CommitmentLine:
+class CommitmentLine(_Percents):
     citation: str
     text: str
     shares: Shares
-
-    @property
-    def percents(self) -> list[int]:
-        return percents(self.shares)
 
 
 @dataclass

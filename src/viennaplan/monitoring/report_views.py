@@ -9,6 +9,7 @@ The report is public and the same for every reader: the public's figures (publis
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -46,6 +47,13 @@ def pick_as_of(raw: str | None, today: date) -> date:
         raise BadAsOf(f"?as_of={raw!r} is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2005-03-31") from None
 
 
+def unique_ids(svg: str, prefix: str) -> str:
+    """The SVG with its ids (and the references to them) prefixed: several charts in one document
+    would otherwise define matplotlib's ids ("line2d_1", …) more than once."""
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m[1]}"', svg)
+    return re.sub(r'(url\(#|href="#)([^")]+)', lambda m: f"{m[1]}{prefix}-{m[2]}", svg)
+
+
 def report_html(report: CommissionReport, *, site_url: str = "") -> str:
     """The report's HTML: one document for the page, the PDF and the command."""
     params = {"as_of": report.as_of.isoformat(), "cycle": report.cycle_id}
@@ -54,7 +62,7 @@ def report_html(report: CommissionReport, *, site_url: str = "") -> str:
     def figures(line: TreatyLine) -> tuple[TreatyLine, SafeString | str, SafeString | str]:
         if not line.draw_map:
             return line, "", ""
-        chart = parties_chart(line.instrument, report.as_of)
+        chart = unique_ids(parties_chart(line.instrument, report.as_of), f"chart-{line.instrument.lower()}")
         return line, mark_safe(maps[line.instrument]), mark_safe(chart)  # noqa: S308  (escaped by maps, charts)
 
     context: dict[str, Any] = {
