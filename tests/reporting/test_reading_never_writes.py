@@ -105,6 +105,7 @@ SAMPLE_ARGUMENTS = {
     "contribution_id": 1,
     "uidb64": "MQ",
     "token": "x-y",
+    "pk": 1,
 }
 
 
