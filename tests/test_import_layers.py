@@ -21,7 +21,7 @@ MAY_IMPORT = {
     "backups": {"plan"},
     "indicators": {"accounts", "countries", "plan"},
 }
-SHARED = {"cells", "proxy", "busy", "api_shapes", "settings", "dates", "textfiles", "subcommands"}
+SHARED = {"cells", "proxy", "busy", "api_shapes", "settings", "dates", "textfiles", "subcommands", "svgcharts"}
 
 
 def imports_of(path: Path, root: Path) -> list[tuple[int, str]]:

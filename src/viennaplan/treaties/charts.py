@@ -1,37 +1,14 @@
-"""Charts of treaty status as inline SVG, drawn with matplotlib (Agg, no display, no pyplot state).
-
-The same data always gives the same bytes: ids are salted with a fixed `svg.hashsalt`, no date
-is written in the metadata, and text stays text (`svg.fonttype: none`), so the SVG is small,
-searchable and readable by screen readers through its <title>.
-"""
+"""Charts of treaty status as inline SVG, deterministic and with text kept as text (`viennaplan.svgcharts`)."""
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import matplotlib
+from viennaplan.svgcharts import BLUE, BLUE_LIGHT, MUTED, RC, TARGET, inline_svg, new_figure, rc_context
 
-matplotlib.use("Agg")
-
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .records import StateStatus  # noqa: E402
-
-BLUE, BLUE_LIGHT, MUTED, TARGET = "#0b4f8a", "#5b92e5", "#4d5560", "#a3141a"
-RC = {
-    "svg.hashsalt": "viennaplan",
-    "svg.fonttype": "none",
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
+from .records import StateStatus
 
 
 @dataclass(frozen=True)
@@ -100,8 +77,7 @@ def parties_chart_svg(
     first = min(first, end)
     last = max(end, first + timedelta(days=1))
     with rc_context(RC):
-        figure = Figure(figsize=(7.2, 3.0), dpi=72)
-        FigureCanvasSVG(figure)
+        figure = new_figure(7.2, 3.0)
         axes = figure.add_subplot()
         colours = [BLUE_LIGHT, MUTED, BLUE]
         for index, one in enumerate(series):
@@ -121,18 +97,4 @@ def parties_chart_svg(
         axes.grid(axis="y", color="#c9d3dd", linewidth=0.6)
         axes.legend(loc="upper center", frameon=False, bbox_to_anchor=(0.5, -0.12), ncol=3)
         figure.subplots_adjust(left=0.08, right=0.98, top=0.93, bottom=0.2)  # fixed: tight_layout costs half the time
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title, "Creator": "viennaplan"})
-    return _inline(buffer.getvalue(), title)
-
-
-def _inline(svg: str, title: str) -> str:
-    """The <svg> element alone (no XML prolog or DOCTYPE), scalable, with an accessible name."""
-    svg = svg[svg.index("<svg") :]
-    label = f'role="img" aria-label="{_escape(title)}"'
-    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', lambda m: f"<svg {m[1]}{label}", svg, count=1)
-    return svg.strip()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+        return inline_svg(figure, title)

@@ -1,0 +1,62 @@
+"""Charts as inline SVG drawn with matplotlib (Agg, no display, no pyplot state), for pages and PDF alike.
+
+The same data always gives the same bytes: ids are salted with a fixed `svg.hashsalt`, no date
+is written in the metadata, and text stays text (`svg.fonttype: none`), so the SVG is small,
+searchable and readable by screen readers through its accessible name (and <title>/<desc>).
+
+    with rc_context(RC):
+        figure = new_figure(7.2, 3.0)
+        ...draw on figure.add_subplot()...
+        svg = inline_svg(figure, "Parties over time", desc="...")
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import rc_context  # noqa: E402
+from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+__all__ = ["BLUE", "BLUE_LIGHT", "MUTED", "RC", "TARGET", "inline_svg", "new_figure", "rc_context"]
+
+BLUE, BLUE_LIGHT, MUTED, TARGET = "#0b4f8a", "#5b92e5", "#4d5560", "#a3141a"
+RC = {
+    "svg.hashsalt": "viennaplan",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A figure of `width` x `height` inches on an SVG canvas (call inside `rc_context(RC)`)."""
+    figure = Figure(figsize=(width, height), dpi=72)
+    FigureCanvasSVG(figure)
+    return figure
+
+
+def inline_svg(figure: Figure, title: str, desc: str | None = None) -> str:
+    """The figure as an <svg> element alone (no XML prolog or DOCTYPE), scalable, with an accessible
+    name; with `desc`, also <title> and <desc> elements first inside it (call inside `rc_context(RC)`)."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title, "Creator": "viennaplan"})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    label = f'role="img" aria-label="{escape(title)}"'
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', lambda m: f"<svg {m[1]}{label}", svg, count=1)
+    if desc is not None:
+        opening = svg.index(">") + 1
+        svg = f"{svg[:opening]}\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>{svg[opening:]}"
+    return svg.strip()
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
