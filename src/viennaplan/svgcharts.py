@@ -45,16 +45,16 @@ def new_figure(width: float, height: float) -> Figure:
 
 def inline_svg(figure: Figure, title: str, desc: str | None = None) -> str:
     """The figure as an <svg> element alone (no XML prolog or DOCTYPE), scalable, with an accessible
-    name; with `desc`, also <title> and <desc> elements first inside it (call inside `rc_context(RC)`)."""
+    name and its <title>; with `desc`, a <desc> after the <title> (call inside `rc_context(RC)`)."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title, "Creator": "viennaplan"})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     label = f'role="img" aria-label="{escape(title)}"'
     svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', lambda m: f"<svg {m[1]}{label}", svg, count=1)
-    if desc is not None:
-        opening = svg.index(">") + 1
-        svg = f"{svg[:opening]}\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>{svg[opening:]}"
+    if desc is not None:  # matplotlib writes the <title> (from the metadata) first; the <desc> follows it
+        after = svg.index("</title>") + len("</title>")
+        svg = f"{svg[:after]}\n <desc>{escape(desc)}</desc>{svg[after:]}"
     return svg.strip()
 
 
