@@ -4,11 +4,17 @@ table under it, and its JSON twin the same figures (the series of test_indicator
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from decimal import Decimal
 
+import pytest
+
+from viennaplan.indicators.importer import import_observations
+from viennaplan.indicators.models import Indicator
 from viennaplan.monitoring.charts import describe, layout, time_series_svg
+from viennaplan.monitoring.models import IndicatorTarget
 
 SPAIN = [(2005, None, "<5"), (2000, Decimal(12), "12"), (2003, Decimal(8), "8")]
 TARGET = (2000, 2005, Decimal(12), Decimal("10.8"))
@@ -48,3 +54,45 @@ def test_the_title_and_desc_say_what_it_shows_and_the_figures():
         "marked on the axis, not plotted as numbers. Target: from 12 in 2000 to 10.8 or less by 2005."
     )
     assert f"<desc>{text.replace('<', '&lt;')}</desc>" in svg
+
+
+OBSERVATIONS = """country,iso3,year,indicator,value,unit,source,note,flags,sex
+,FRA,2000,tip_victims_detected,100,,T,,
+,FRA,2003,tip_victims_detected,<5,,T,,estimate
+,FRA,2005,tip_victims_detected,95,,T,,provisional
+"""
+
+
+@pytest.fixture
+def target(db, secretariat):
+    import_observations(OBSERVATIONS.encode("utf-8"), source_name="targets.csv")
+    return IndicatorTarget.objects.create(
+        indicator=Indicator.objects.get(code="tip_victims_detected"),
+        provision="35(a)",
+        baseline_year=2000,
+        target_year=2005,
+        created_by=secretariat,
+    )
+
+
+def test_the_state_page_shows_the_chart_and_the_table_with_the_same_figures_and_its_twin_too(target, client):
+    url = f"/targets/{target.pk}/states/FRA"
+    assert f'href="{url}"' in client.get(f"/targets/{target.pk}").content.decode()
+    page = client.get(url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    desc = html.unescape(re.search(r"<desc>(.*?)</desc>", svg, re.S)[1])
+    table = body[body.index('id="series"') :]
+    published = re.findall(r'data-published="([^"]*)"', table)
+    assert [html.unescape(p) for p in published] == ["100", "<5", "95"]
+    assert "Values by year: 2000: 100, 2003: <5, 2005: 95." in desc and "to 90 or less by 2005" in desc
+    assert "provisional" in table and "estimate" in table and "90 or less (from 100 in 2000)" in table
+    assert 'data-outcome="not_met"' in body and f'href="/api{url}"' in body
+    assert client.get(f"/targets/{target.pk}/states/fra").url == url
+    assert client.get(f"/targets/{target.pk}/states/XXX").status_code == 404
+    twin = client.get(f"/api{url}").json()
+    assert [p["published"] for p in twin["series"]] == ["100", "<5", "95"]
+    assert twin["target_line"] == {"from_year": 2000, "to_year": 2005, "from_value": "100", "required_value": "90"}
+    assert (twin["result"]["outcome"], twin["url"]) == ("not_met", url)
+    assert client.get(f"/api/targets/{target.pk}/states/XXX").status_code == 404

@@ -3,6 +3,7 @@
 GET /api/targets          every target with its counts and review list
 GET /api/targets/{id}     one target: each State's judgement with its figures, the review list
                           of 35(f) (not met) and the States with insufficient data
+GET /api/targets/{id}/states/{A3}   one State's series under it, its judgement and the target line
 
 Shapes: `target_results.results_json` (the same as `viennaplan targets show --format json`).
 """
@@ -16,7 +17,8 @@ from viennaplan.api_shapes import INVALID, ErrorOut
 
 from .models import IndicatorTarget
 from .target_results import all_targets, plan_places, results_json, target_results
-from .target_schemas import TargetResultsOut
+from .target_schemas import StateSeriesOut, TargetResultsOut
+from .target_states import state_detail, state_detail_json
 
 router = Router()
 
@@ -44,3 +46,19 @@ def target_detail(request: HttpRequest, target_id: int):
     if target is None:
         raise Http404(f"There is no target {target_id}; GET /api/targets lists them.")
     return results_json(target_results(target))
+
+
+@router.get(
+    "/{target_id}/states/{alpha3}",
+    response={200: StateSeriesOut, 404: ErrorOut, **INVALID},
+    operation_id="targets_state",
+    summary="One State under an indicator target: its series, its judgement and the target line",
+)
+def target_state(request: HttpRequest, target_id: int, alpha3: str):
+    target = IndicatorTarget.objects.select_related("indicator").filter(pk=target_id).first()
+    if target is None:
+        raise Http404(f"There is no target {target_id}; GET /api/targets lists them.")
+    detail = state_detail(target, alpha3.upper())
+    if detail is None:
+        raise Http404(f"{alpha3} is not a current State; GET /api/targets/{target_id} lists them.")
+    return state_detail_json(detail)

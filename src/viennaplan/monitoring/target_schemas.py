@@ -63,3 +63,19 @@ class TargetResultsOut(Schema):
     insufficient_data: list[StateResultOut]
     met: list[StateResultOut]
     results: list[StateResultOut]
+
+
+class TargetLineOut(Schema):
+    from_year: int  # the baseline year compared
+    to_year: int  # the target year
+    from_value: str  # decimals as text
+    required_value: str  # from_value x (1 - threshold / 100)
+
+
+class StateSeriesOut(Schema):
+    target: int
+    target_url: str
+    url: str  # the page with the chart and the data table
+    result: StateResultOut
+    series: list[TargetPointOut]  # every value published for the years that may count, by year
+    target_line: TargetLineOut | None  # null: no numeric baseline

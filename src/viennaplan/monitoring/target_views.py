@@ -3,6 +3,8 @@
 /targets                 every target, by chapter of the plan, with its counts
 /targets/ID              one target: each State's judgement with its figures, the review list of
                          35(f) (not met) and the States with insufficient data, apart
+/targets/ID/states/A3    one State under it: the chart of its series with the target line, and the
+                         data table under it (`target_states`)
 /targets/new, /targets/ID/edit   the Secretariat sets or changes a target (`target.manage`)
 
 Anyone reads the targets and their results; JSON twins under /api/targets (`api_indicator_targets`).
@@ -11,7 +13,7 @@ Anyone reads the targets and their results; JSON twins under /api/targets (`api_
 from __future__ import annotations
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -20,6 +22,7 @@ from viennaplan.accounts.permissions import can, require
 from .indicator_targets import OUTCOMES, RULES, percent
 from .models import IndicatorTarget
 from .target_results import all_targets, plan_places, target_results
+from .target_states import state_detail
 
 
 class TargetForm(forms.ModelForm):
@@ -64,6 +67,27 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
             "rule_text": RULES[target.rule],
             "threshold": percent(target.threshold),
             "json_url": f"/api/targets/{target.pk}",
+        },
+    )
+
+
+@require_safe
+def target_state_page(request: HttpRequest, pk: int, alpha3: str) -> HttpResponse:
+    target = get_object_or_404(IndicatorTarget.objects.select_related("indicator"), pk=pk)
+    detail = state_detail(target, alpha3.upper())
+    if detail is None:
+        raise Http404(f"{alpha3} is not a current State; /targets/{pk} lists them.")
+    if detail.result.alpha3 != alpha3:
+        return redirect(detail.url, permanent=True)
+    return _render(
+        request,
+        "indicator_target_state.html",
+        {
+            "detail": detail,
+            "target": target,
+            "svg": detail.svg(),
+            "threshold": percent(target.threshold),
+            "json_url": f"/api{detail.url}",
         },
     )
 

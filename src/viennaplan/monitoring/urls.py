@@ -8,6 +8,7 @@ kept as they were; /treaties/<code> and reporting's patterns would otherwise mat
 /reporting/states/CHE                               a State's profile
 /treaties/targets?as_of=YYYY-MM-DD                  the plan's ratification objectives
 /targets, /targets/ID (/new, /ID/edit)              indicator targets and the review list of 35(f)
+/targets/ID/states/A3                               one State's series under a target, charted
 /treaties/UNTOC/map?as_of=…, /reporting/status/map?cycle=ID   world maps (and .svg): map_views
 /reporting/commission-report?as_of=…&cycle=ID (and .pdf)      the report to the Commission: report_views
 """
@@ -28,6 +29,7 @@ urlpatterns = [
     path("targets/new", target_views.target_form, name="indicator_target_new"),
     path("targets/<int:pk>", target_views.target_page, name="indicator_target"),
     path("targets/<int:pk>/edit", target_views.target_form, name="indicator_target_edit"),
+    path("targets/<int:pk>/states/<str:alpha3>", target_views.target_state_page, name="indicator_target_state"),
     path("treaties/<str:code>/map", map_views.treaty_map, name="treaty_map"),
     path("treaties/<str:code>/map.svg", map_views.treaty_map_svg, name="treaty_map_svg"),
     path("reporting/status/map", map_views.reporting_map, name="reporting_map"),
