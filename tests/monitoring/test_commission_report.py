@@ -13,6 +13,10 @@ imported as the depositary's complete list of 30 June 2004, so as of 1 January 2
 "as listed by the depositary on 30 June 2004" and warns. By hand: signatories 2; ratified before the
 end of 2002: 2; ratified by the as-of date 40; UNTOC in force 90 days after the 40th consent
 (2003-07-01 + 90 days = 29 September 2003) for all 40, so parties 40.
+
+Indicator target (`targeted`): a 2000 -> 2005 reduction of 10% on 35(a) (chapter V) over the
+hand-made observations of test_indicator_targets: met CHE, ESP, POL (3); not met FRA (100 -> 95)
+and DEU (80 -> 100): the review list, France and Germany; every other State insufficient data.
 """
 
 from __future__ import annotations
@@ -22,10 +26,17 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.utils.html import escape
+from test_indicator_targets import OBSERVATIONS
 from test_monitoring_sample import CHE_NEED, FRA_SECRET
 
+from viennaplan.countries.registry import states
+from viennaplan.indicators.importer import import_observations
+from viennaplan.indicators.models import Indicator
 from viennaplan.monitoring import report_pdf
+from viennaplan.monitoring.commission_report import NO_TARGET, NO_TARGET_AT_ALL
 from viennaplan.monitoring.commission_report_data import build_report
+from viennaplan.monitoring.models import IndicatorTarget
 from viennaplan.monitoring.report_views import report_html
 from viennaplan.plan.models import Provision
 from viennaplan.reporting.international import international_units, record_international_progress
@@ -78,6 +89,19 @@ def world(sample, secretariat):
         data = {"status": status, "resources": resources, "outputs": outputs, "narrative": ""}
         record_international_progress(secretariat, cycle, provision, data)
     return cycle, reports, first.citation, second.citation, third.citation
+
+
+@pytest.fixture
+def targeted(world):
+    """The world and one reduction target on 35(a) over the hand-made observations."""
+    import_observations(OBSERVATIONS.encode("utf-8"), source_name="targets.csv")
+    target = IndicatorTarget.objects.create(
+        indicator=Indicator.objects.get(code="tip_victims_detected"),
+        provision="35(a)",
+        baseline_year=2000,
+        target_year=2005,
+    )
+    return world[0], target
 
 
 def chapter(report, number):
@@ -155,7 +179,48 @@ def test_international_actions_and_assistance(world):
     assert [row.citation for row in international.awaiting] == [waiting, awaiting] and international.outputs == 1
     assert international.units == 5 and OUTPUT_TITLE in {t for row in international.records for t in row.outputs}
     assert [(n.state, n.description) for g in viii.assistance for n in g.needs] == [("CHE", CHE_NEED)]
-    assert viii.indicators.startswith("Not yet available")
+    assert viii.indicators.text == NO_TARGET and not viii.indicators.available  # no target anywhere
+
+
+def test_a_chapter_shows_its_targets_counts_and_review_list_computed_by_hand(targeted):
+    cycle, target = targeted
+    report = build_report(cycle, AS_OF, date(2026, 1, 1))
+    v = chapter(report, "V").indicators
+    assert v.available and v.text == "" and len(v.targets) == 1
+    line = v.targets[0]
+    row = line.row
+    assert (row.target, row.citation, row.plan_url) == (target.pk, "35(a)", "/plan/35/a")
+    assert (row.baseline_year, row.target_year, row.rule) == (2000, 2005, "reduction")
+    assert row.rule_words.startswith("significant reduction") and "10.0%" in row.rule_words
+    assert (row.met, row.not_met, row.insufficient) == (3, 2, len(states()) - 5)
+    assert sorted(row.review) == [("DEU", "Germany"), ("FRA", "France")]
+    assert line.note.source == f"/targets/{target.pk}" and "1 January 2026" in line.note.as_of
+    # a chapter without a target says so plainly
+    viii = chapter(report, "VIII").indicators
+    assert viii.available and viii.targets == [] and viii.text == NO_TARGET
+
+
+def test_the_json_and_the_pdf_carry_the_targets_and_the_review_list(targeted, client):
+    cycle, target = targeted
+    data = client.get(f"/api/reporting/commission-report?as_of=2005-01-01&cycle={cycle.pk}").json()
+    assert data["indicators"]["available"] is True
+    assert data["indicators"]["targets"] == [{"id": target.pk, "chapter": "V", "url": f"/targets/{target.pk}"}]
+    v = next(c for c in data["chapters"] if c["chapter"] == "V")["indicators"]
+    assert v["available"] is True and len(v["targets"]) == 1
+    found = v["targets"][0]
+    assert found["counts"] == {"met": 3, "not_met": 2, "insufficient_data": len(states()) - 5}
+    assert sorted(r["state"] for r in found["review_list"]) == ["DEU", "FRA"]
+    assert found["provision"] == {"citation": "35(a)", "url": "/plan/35/a"}
+    assert found["note"]["source"] == f"/targets/{target.pk}" and found["threshold_percent"] == "10"
+    viii = next(c for c in data["chapters"] if c["chapter"] == "VIII")["indicators"]
+    assert viii == {"available": True, "text": NO_TARGET, "targets": []}
+
+    report = build_report(cycle, AS_OF, date(2026, 1, 1))
+    html = report_html(report)
+    assert 'data-review="CHE"' not in html and f'href="/targets/{target.pk}" data-review="FRA"' in html
+    flat = " ".join(report_pdf.rendered_text(html).split())
+    assert "Germany" in flat and "France" in flat and "Review list (paragraph 35(f))" in flat
+    assert NO_TARGET in flat
 
 
 def test_a_draft_never_appears_and_every_reader_gets_the_public_report(world, client_as, secretariat):
@@ -186,7 +251,7 @@ def test_the_page_carries_notes_links_identification_and_the_map(world, client):
     assert f'href="/reporting/progress/cell?cycle={cycle.pk}&amp;chapter=VIII&amp;by=region&amp;area=Europe"' in html
     assert html.count('class="world-map"') == 5  # UNTOC, TIP, SOM, FIREARMS, UNCAC: each drawn once
     assert 'data-state="ROU"' in html
-    assert "Not yet available" in html
+    assert escape(NO_TARGET) in html
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "an id defined twice (the charts' ids are prefixed)"
     assert html.count('class="note"') >= 3 * len(build_report(cycle, AS_OF, date(2026, 1, 1)).chapters)
@@ -204,6 +269,7 @@ def test_json_twin_has_the_same_figures(world, client):
     europe = next(r for r in viii["national_actions"]["regions"] if r["region"] == "Europe")
     assert europe["shares"]["implementation_text"] == "36%" and europe["shares"]["counts"]["not_answered"] == 1
     assert data["reporting"]["published"] == 3 and data["indicators"]["available"] is False
+    assert data["indicators"]["text"] == NO_TARGET_AT_ALL and data["indicators"]["targets"] == []
 
 
 def test_bad_parameters_are_refused_with_the_reason(world, client):

@@ -12,7 +12,9 @@ Plain Python, no Django: `assemble(inputs)` takes plain rows (`ReportInputs`, ga
 - international actions: the Secretariat's records (status, outputs, what awaits voluntary
   contributions);
 - technical assistance asked for in published answers;
-- indicators against targets with the review list: a marked place, "not yet available".
+- indicators against targets: for each target on the chapter's commitments, the indicator, the
+  commitment, baseline and target year with the rule in words, the States met / not met /
+  with insufficient data, and the review list of paragraph 35(f) (the States not met, by name).
 
 Every figure comes with a `Note`: what it counts, as of when, and the page it comes from. "Progress"
 in code means the Secretariat's records on international actions; this is the Commission report.
@@ -23,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,6 +33,7 @@ from viennaplan.dates import long_date
 from viennaplan.reporting.scale import INTERNATIONAL_STATUSES, RESOURCES
 
 from .commitments import ChapterShares
+from .indicator_targets import INSUFFICIENT, MET, NOT_MET, RULES, percent
 from .matrix import Matrix, StateEntry
 from .shares import ANSWER_STATUSES, Shares, percent_text, whole_percent
 from .targets import TARGET_DATE, ObjectiveProgress
@@ -38,9 +42,10 @@ TITLE = "Progress made in the implementation of the Plans of Action for the Vien
 SUBTITLE = "Report of the Secretary-General to the Commission on Crime Prevention and Criminal Justice"
 AWAITING = "awaiting_voluntary_contributions"
 WAITING_STATUS = "waiting_for_resources"
-NOT_AVAILABLE = (
-    "Not yet available: indicators against their targets, and the review list of paragraph 35(f), "
-    "will appear here once targets are set and assessed."
+NO_TARGET = "No indicator target is set for this chapter's commitments."
+NO_TARGET_AT_ALL = (
+    "No indicator target is set yet: indicators against their targets, and the review list of "
+    "paragraph 35(f), will appear here once the Secretariat sets targets."
 )
 
 
@@ -73,6 +78,49 @@ class NeedRow:
     description: str
 
 
+@dataclass(frozen=True)
+class TargetRow:
+    """One indicator target and the States' results on it (`target_results`), as plain values."""
+
+    target: int  # its id: /targets/<id>
+    chapter: str
+    citation: str  # the commitment it measures, "35(a)"
+    plan_path: str | None  # "35/a": /plan/35/a
+    indicator: str  # code
+    indicator_name: str
+    unit: str
+    disaggregation: dict[str, str]  # {} for the total
+    baseline_year: int
+    target_year: int
+    rule: str
+    threshold: Decimal  # per cent
+    window: int  # years
+    met: int
+    insufficient: int
+    review: tuple[tuple[str, str], ...]  # (alpha-3, name) of the States not met: the review list of 35(f)
+
+    @property
+    def not_met(self) -> int:
+        return len(self.review)
+
+    @property
+    def url(self) -> str:
+        return f"/targets/{self.target}"
+
+    @property
+    def plan_url(self) -> str | None:
+        return f"/plan/{self.plan_path}" if self.plan_path else None
+
+    @property
+    def rule_words(self) -> str:
+        years = f"{self.window} year{'s' if self.window != 1 else ''}"
+        return f"{RULES[self.rule]}; threshold {percent(self.threshold)}, within {years} of each year"
+
+    @property
+    def disaggregation_words(self) -> str:
+        return ", ".join(f"{key} {value}" for key, value in sorted(self.disaggregation.items()))
+
+
 @dataclass
 class ReportInputs:
     as_of: date
@@ -91,6 +139,7 @@ class ReportInputs:
     international: list[InternationalRow]
     international_units: dict[str, int]  # chapter -> international actions asked about in the cycle
     needs: list[NeedRow]
+    targets: list[TargetRow] = field(default_factory=list)  # every indicator target, in any chapter
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -182,6 +231,19 @@ class NeedGroup:
 
 
 @dataclass
+class TargetLine:
+    row: TargetRow
+    note: Note
+
+
+@dataclass
+class IndicatorSection:
+    available: bool  # some indicator target is set, in any chapter
+    targets: list[TargetLine]
+    text: str  # NO_TARGET when the chapter has none, else ""
+
+
+@dataclass
 class ChapterSection:
     number: str
     title: str
@@ -191,7 +253,7 @@ class ChapterSection:
     international: InternationalSection
     assistance: list[NeedGroup]
     assistance_note: Note
-    indicators: str = NOT_AVAILABLE
+    indicators: IndicatorSection
 
     @property
     def assistance_states(self) -> int:
@@ -229,7 +291,7 @@ class CommissionReport:
     reporting: ReportingSummary
     chapters: list[ChapterSection]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (instrument, warning)
-    indicators: str = NOT_AVAILABLE
+    targets: list[TargetRow] = field(default_factory=list)  # every indicator target of the report
 
     @property
     def as_of_label(self) -> str:
@@ -360,6 +422,25 @@ def need_groups(inputs: ReportInputs, chapter: str) -> list[NeedGroup]:
     return list(groups.values())
 
 
+def indicator_section(inputs: ReportInputs, chapter: str) -> IndicatorSection:
+    """The chapter's indicator targets, each with what it counts, as of when and its page."""
+    lines = [
+        TargetLine(
+            row,
+            Note(
+                f"States judged on the published observations of {row.indicator_name}"
+                f"{' (' + row.disaggregation_words + ')' if row.disaggregation else ''}: met, not met (the review "
+                "list of paragraph 35(f)), insufficient data (never on the review list)",
+                f"the observations on file on {long_date(inputs.generated_on)}",
+                row.url,
+            ),
+        )
+        for row in inputs.targets
+        if row.chapter == chapter
+    ]
+    return IndicatorSection(bool(inputs.targets), lines, "" if lines else NO_TARGET)
+
+
 def reporting_summary(inputs: ReportInputs) -> ReportingSummary:
     regions: dict[str, RegionReporting] = {}
     labels = {area.key: area.label for area in inputs.matrix.areas}
@@ -409,6 +490,7 @@ def assemble(inputs: ReportInputs) -> CommissionReport:
                     published_words(inputs),
                     link("/reporting/commitments", cycle=inputs.cycle_id),
                 ),
+                indicators=indicator_section(inputs, number),
             )
         )
     warnings: dict[str, str] = {}
@@ -426,6 +508,7 @@ def assemble(inputs: ReportInputs) -> CommissionReport:
         reporting_summary(inputs),
         chapters,
         list(warnings.items()),
+        list(inputs.targets),
     )
 
 
@@ -479,7 +562,11 @@ def as_json(report: CommissionReport) -> dict[str, Any]:
             "note": summary.note.as_json(),
         },
         "chapters": [_chapter_json(chapter) for chapter in report.chapters],
-        "indicators": {"available": False, "text": report.indicators},
+        "indicators": {
+            "available": bool(report.targets),
+            "text": "" if report.targets else NO_TARGET_AT_ALL,
+            "targets": [{"id": row.target, "chapter": row.chapter, "url": row.url} for row in report.targets],
+        },
     }
 
 
@@ -543,7 +630,11 @@ def _chapter_json(chapter: ChapterSection) -> dict[str, Any]:
             ],
             "note": chapter.assistance_note.as_json(),
         },
-        "indicators": {"available": False, "text": chapter.indicators},
+        "indicators": {
+            "available": chapter.indicators.available,
+            "text": chapter.indicators.text,
+            "targets": [_target_json(line) for line in chapter.indicators.targets],
+        },
     }
 
 
@@ -557,4 +648,24 @@ def _international_json(row: InternationalRow) -> dict[str, Any]:
         "resources_label": RESOURCES.get(row.resources, row.resources),
         "outputs": list(row.outputs),
         "narrative": row.narrative,
+    }
+
+
+def _target_json(line: TargetLine) -> dict[str, Any]:
+    row = line.row
+    return {
+        "id": row.target,
+        "url": row.url,
+        "indicator": {"code": row.indicator, "name": row.indicator_name, "unit": row.unit},
+        "disaggregation": dict(row.disaggregation),
+        "provision": {"citation": row.citation, "url": row.plan_url},
+        "baseline_year": row.baseline_year,
+        "target_year": row.target_year,
+        "rule": row.rule,
+        "rule_text": row.rule_words,
+        "threshold_percent": f"{row.threshold.normalize():f}",
+        "window_years": row.window,
+        "counts": {MET: row.met, NOT_MET: row.not_met, INSUFFICIENT: row.insufficient},
+        "review_list": [{"state": code, "name": name, "url": row.url} for code, name in row.review],
+        "note": line.note.as_json(),
     }

@@ -5,6 +5,7 @@ by their public stage, and a draft's answers never appear.
 
 - `report_inputs(cycle, as_of, today)` -> `commission_report.ReportInputs`
 - `build_report(cycle, as_of, today)` -> `commission_report.CommissionReport`
+- `target_rows()`: every indicator target judged on the observations on file (`target_results`)
 - `maps_of(report)`: the SVG of each instrument's treaty map on the as-of date, drawn once
 """
 
@@ -21,16 +22,20 @@ from viennaplan.treaties.rules import instrument_rules
 from viennaplan.treaties.store import has_status_data
 
 from . import map_data, queries
-from .commission_report import CommissionReport, InternationalRow, NeedRow, ReportInputs, assemble
+from .commission_report import CommissionReport, InternationalRow, NeedRow, ReportInputs, TargetRow, assemble
 from .commitments import QuestionRef
 from .ratification import ratification_progress
+from .target_results import TargetResults, targets_by_chapter
 from .targets import PLAN_OBJECTIVES
 
 PUBLIC = AnonymousUser()
 
 
-def report_chapters(cycle: ReportingCycle) -> tuple[list[tuple[str, str]], dict[str, list[tuple[int, str]]]]:
-    """The plan's chapters with objectives (or asked in the cycle), in order, and their objectives' texts."""
+def report_chapters(
+    cycle: ReportingCycle, with_targets: frozenset[str] = frozenset()
+) -> tuple[list[tuple[str, str]], dict[str, list[tuple[int, str]]]]:
+    """The plan's chapters with objectives (or asked in the cycle, or with an indicator target), in
+    order, and their objectives' texts."""
     version = cycle.plan_version_id
     objectives: dict[str, list[tuple[int, str]]] = {}
     for chapter, number, text in (
@@ -39,7 +44,7 @@ def report_chapters(cycle: ReportingCycle) -> tuple[list[tuple[str, str]], dict[
         .values_list("chapter__number", "number", "text")
     ):
         objectives.setdefault(chapter, []).append((number, text))
-    wanted = set(objectives) | set(cycle.chapters) | {o.chapter for o in PLAN_OBJECTIVES}
+    wanted = set(objectives) | set(cycle.chapters) | {o.chapter for o in PLAN_OBJECTIVES} | with_targets
     rows = Chapter.objects.filter(version_id=version).order_by("ordinal").values_list("number", "title")
     return [(number, title) for number, title in rows if number in wanted], objectives
 
@@ -85,8 +90,36 @@ def assistance_rows(cycle: ReportingCycle) -> list[NeedRow]:
     return needs
 
 
+def target_row(chapter: str, results: TargetResults) -> TargetRow:
+    target, indicator = results.target, results.target.indicator
+    return TargetRow(
+        target=target.pk,
+        chapter=chapter,
+        citation=target.provision,
+        plan_path=results.place.path,
+        indicator=indicator.code,
+        indicator_name=indicator.name,
+        unit=indicator.unit,
+        disaggregation=dict(target.disaggregation or {}),
+        baseline_year=target.baseline_year,
+        target_year=target.target_year,
+        rule=target.rule,
+        threshold=target.threshold,
+        window=target.window,
+        met=len(results.met),
+        insufficient=len(results.insufficient),
+        review=tuple((r.alpha3, r.name) for r in results.review),
+    )
+
+
+def target_rows() -> list[TargetRow]:
+    """Every indicator target bound to a provision of the current plan, judged on the observations on file."""
+    return [target_row(chapter, results) for chapter, found in targets_by_chapter().items() for results in found]
+
+
 def report_inputs(cycle: ReportingCycle, as_of: date, today: date) -> ReportInputs:
-    chapters, objectives = report_chapters(cycle)
+    targets = target_rows()
+    chapters, objectives = report_chapters(cycle, frozenset(row.chapter for row in targets))
     _, commitments = queries.commitments_for(PUBLIC, cycle)
     stages = [
         (line.state, line.status)
@@ -114,6 +147,7 @@ def report_inputs(cycle: ReportingCycle, as_of: date, today: date) -> ReportInpu
         international=international_rows(cycle),
         international_units=units,
         needs=assistance_rows(cycle),
+        targets=targets,
     )
 
 
