@@ -345,3 +345,11 @@ def test_the_command_writes_html_json_and_pdf(world, tmp_path):
             assert data.startswith(b"%PDF-")
         else:
             assert b"Chapter VIII. " in data and FRA_SECRET.encode() not in data
+
+
+def test_without_a_cycle_the_page_says_so_and_the_pdf_is_not_found(db, client):
+    page = client.get("/reporting/commission-report")
+    assert page.status_code == 200 and "No reporting cycle has been opened yet" in page.content.decode()
+    pdf = client.get("/reporting/commission-report.pdf")
+    assert pdf.status_code == 404 and pdf["Content-Type"].startswith("text/html")
+    assert "No reporting cycle has been opened yet" in pdf.content.decode()

@@ -111,6 +111,8 @@ def commission_report(request: HttpRequest) -> HttpResponse:
 def commission_report_pdf(request: HttpRequest) -> HttpResponse:
     report = _report_or_page(request)
     if isinstance(report, HttpResponse):
+        if report.status_code == 200:  # the page saying no cycle is open yet: there is no PDF to give
+            report.status_code = 404
         return report
     site = request.build_absolute_uri("/")
     response = HttpResponse(
