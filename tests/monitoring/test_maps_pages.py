@@ -137,3 +137,10 @@ def test_the_instrument_page_and_the_status_page_link_to_their_maps(imported, sa
     assert client.get("/treaties/UNTOC/map?as_of=2002-12-31").status_code == 200
     status = client.get(f"/reporting/status?cycle={cycle.pk}").content.decode()
     assert f'href="/reporting/status/map?cycle={cycle.pk}"' in status
+
+
+def test_without_a_cycle_the_reporting_map_page_says_so_and_the_svg_is_not_found(db, client):
+    page = client.get("/reporting/status/map")
+    assert page.status_code == 200 and "No reporting cycle has been opened yet" in page.content.decode()
+    svg = client.get("/reporting/status/map.svg")
+    assert svg.status_code == 404 and "No reporting cycle has been opened yet" in svg.content.decode()

@@ -106,6 +106,8 @@ def reporting_map(request: HttpRequest) -> HttpResponse:
 def reporting_map_svg(request: HttpRequest) -> HttpResponse:
     cycle, spec = _cycle_map(request)
     if cycle is None or not isinstance(spec, MapSpec):
+        if spec.status_code == 200:  # the page saying no cycle is open yet: there is no map to give
+            spec.status_code = 404
         return spec  # type: ignore[return-value]
     return _svg_file(spec, f"reporting-status-cycle-{cycle.pk}")
 
