@@ -50,7 +50,7 @@ def test_the_data_ships_inside_the_package_with_a_readme_that_counts_its_rows():
     for path in (COMPLETE, PARTIAL):
         count = len(rows(path))
         assert re.search(rf"`{path.name}` \| {count:,} \|", readme), path.name
-    assert "../shared" not in readme
+    assert "../" not in readme  # it points to nothing outside the project
 
 
 # -- loading ----------------------------------------------------------------------------------------
