@@ -21,7 +21,18 @@ MAY_IMPORT = {
     "backups": {"plan"},
     "indicators": {"accounts", "countries", "plan"},
 }
-SHARED = {"cells", "proxy", "busy", "api_shapes", "settings", "dates", "textfiles", "subcommands", "svgcharts"}
+SHARED = {
+    "cells",
+    "proxy",
+    "busy",
+    "api_shapes",
+    "settings",
+    "dates",
+    "textfiles",
+    "subcommands",
+    "svgcharts",
+    "rowerrors",
+}
 
 
 def imports_of(path: Path, root: Path) -> list[tuple[int, str]]:

@@ -24,7 +24,7 @@ def test_import_command(tmp_path, capsys):
     bad.write_text("country,iso3,year,indicator,value\nFrance,FRA,2006,homicide_rate,-1\n", encoding="utf-8")
     with pytest.raises(CommandError, match="1 error"):
         call_command("indicators", "import", str(bad))
-    assert "bad.csv: row 2, value '-1': impossible value for homicide_rate" in capsys.readouterr().err
+    assert "bad.csv: row 2, column value ('-1'): impossible value for homicide_rate" in capsys.readouterr().err
     assert Observation.objects.count() == 1
 
 

@@ -94,16 +94,16 @@ def test_every_bad_row_is_listed_by_row_and_column_and_nothing_is_stored():
     errors = refused(text)
     assert Observation.objects.count() == 0
     assert [e.split(":")[0] for e in errors] == [
-        "row 2, iso3 'Atlantis'".replace("iso3", "country"),
-        "row 3, iso3 'XYZ'",
-        "row 4, indicator 'no_such_indicator'",
-        "row 5, value '-3'",
-        "row 6, value '100.5'",
-        "row 7, value 'abc'",
+        "row 2, column country ('Atlantis')",
+        "row 3, column iso3 ('XYZ')",
+        "row 4, column indicator ('no_such_indicator')",
+        "row 5, column value ('-3')",
+        "row 6, column value ('100.5')",
+        "row 7, column value ('abc')",
         "row 9",
-        "row 10, year '20x5'",
-        "row 11, value '<5'",
-        "row 12, value '1,234'",
+        "row 10, column year ('20x5')",
+        "row 11, column value ('<5')",
+        "row 12, column value ('1,234')",
     ]
     assert "repeats row 8" in errors[6]
     assert "cannot be negative" in errors[3] and "over 100" in errors[4]
@@ -116,9 +116,9 @@ def test_unknown_disaggregation_values_and_dimensions_are_refused():
     text += "France,FRA,2005,tip_victims_female,3,male,\n"  # row 4: the alias says female
     errors = refused(text)
     assert [e.split(":")[0] for e in errors] == [
-        "row 2, sex 'unknown'",
-        "row 3, age_group 'child'",
-        "row 4, sex 'male'",
+        "row 2, column sex ('unknown')",
+        "row 3, column age_group ('child')",
+        "row 4, column sex ('male')",
     ]
 
 
@@ -135,8 +135,8 @@ def test_the_same_file_twice_changes_nothing_and_a_conflicting_value_is_refused(
     assert run(HEADER + "France,FRA,2005,homicide_rate,1.5,,WDI\n").on_file == 1  # 1.5 is 1.50
     errors = refused(HEADER + "France,FRA,2005,homicide_rate,1.6,,WDI\nFrance,FRA,2006,tip_victims_total,4,,G\n")
     assert errors == [
-        "row 2, value '1.6': conflicts with the stored value 1.5",
-        "row 3, value '4': conflicts with the stored value <5",
+        "row 2, column value ('1.6'): conflicts with the stored value 1.5",
+        "row 3, column value ('4'): conflicts with the stored value <5",
     ]
     assert Observation.objects.count() == 2
     assert run(HEADER + "France,FRA,2005,homicide_rate,1.6,,another source\n").created == 1
@@ -147,8 +147,8 @@ def test_world_bank_codes_and_names_match_states_but_nothing_is_guessed():
     run(text)
     assert set(Observation.objects.values_list("state_id", flat=True)) == {"ROU", "TUR"}
     errors = refused(HEADER + "England and Wales,GBR_E&W,2005,homicide_rate,1,,\n,WLD,2005,homicide_rate,6,,\n")
-    assert errors[0].startswith("row 2, iso3 'GBR_E&W': unknown State code")
-    assert errors[1].startswith("row 3, iso3 'WLD'")
+    assert errors[0].startswith("row 2, column iso3 ('GBR_E&W'): unknown State code")
+    assert errors[1].startswith("row 3, column iso3 ('WLD')")
 
 
 def test_sdmx_csv():
@@ -177,8 +177,8 @@ def test_sdmx_csv_bad_rows():
     )
     errors = refused(text)
     assert [e.split(":")[0] for e in errors] == [
-        "row 2, SEX 'X'",
-        "row 3, TIME_PERIOD '2010-Q1'",
-        "row 4, FREQ 'M'",
-        "row 4, OBS_STATUS 'Z'",
+        "row 2, column SEX ('X')",
+        "row 3, column TIME_PERIOD ('2010-Q1')",
+        "row 4, column FREQ ('M')",
+        "row 4, column OBS_STATUS ('Z')",
     ]

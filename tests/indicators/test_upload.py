@@ -66,8 +66,8 @@ def test_a_bad_file_lists_every_bad_row_and_changes_nothing(client_as, secretari
     html = response.content.decode()
     assert response.status_code == 422 and nothing_stored()
     assert "2 problems; nothing was stored." in html
-    assert "<li>row 3, country &#x27;Atlantis&#x27;:" in html
-    assert "<li>row 4, value &#x27;-3&#x27;: impossible value for tip_persons_convicted" in html
+    assert "<li>row 3, column country (&#x27;Atlantis&#x27;):" in html
+    assert "<li>row 4, column value (&#x27;-3&#x27;): impossible value for tip_persons_convicted" in html
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(client_as, secretariat, settings):
@@ -122,7 +122,7 @@ def test_the_api_imports_for_the_secretariat(client_as, secretariat):
     assert ObservationImport.objects.get(pk=body["import_id"]).imported_by == secretariat
     bad = client.post(API, {"file": upload(BAD)})
     assert bad.status_code == 422 and len(bad.json()["errors"]) == 2 and Observation.objects.count() == 2
-    assert bad.json()["errors"][0].startswith("row 3, country 'Atlantis'")
+    assert bad.json()["errors"][0].startswith("row 3, column country ('Atlantis')")
 
 
 def test_an_api_upload_is_not_read_whole_by_the_nul_guard_but_its_fields_are_checked(client_as, secretariat, settings):

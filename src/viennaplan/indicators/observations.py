@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 
 from viennaplan.cells import plain_text
+from viennaplan.rowerrors import RowError
 from viennaplan.textfiles import NotText, read_text
 
 from .catalogue import Disaggregation, IndicatorSpec, disaggregation_key
@@ -69,22 +70,6 @@ YEAR = re.compile(r"^(\d{4})(?:-A1?)?$")
 
 StateMatcher = Callable[[str, str, int], str]  # (code, name, year) -> alpha-3; LookupError says why not
 Key = tuple[str, str, int, str, str]  # indicator, State, year, disaggregation key, source
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    value: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        if self.column:
-            where += f", {self.column}"
-        if self.value:
-            where += f" {self.value[:60]!r}"
-        return f"{where}: {self.message}"
 
 
 class ObservationFileError(ValueError):

@@ -42,6 +42,7 @@ from typing import Any
 
 from viennaplan.cells import plain_text, safe_text
 from viennaplan.dates import month_number, short_date
+from viennaplan.rowerrors import RowError
 from viennaplan.textfiles import BINARY, NotText, read_text
 
 from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Action
@@ -52,7 +53,6 @@ HEADER = "state,instrument,action,date[,source][,note]"
 JSON_FORMAT = "viennaplan-treaty-actions"
 MAX_ROW_CHARS = 20_000  # a row is a few hundred characters, a long note a few thousand
 MAX_SOURCE_CHARS = 300  # what the database keeps of a source
-SHOWN_VALUE_CHARS = 60  # of a cell quoted in an error message
 
 SUFFIXES = {"a": "accession", "A": "acceptance", "AA": "approval", "d": "succession", "c": "formal_confirmation"}
 SUFFIX_OF = {kind: suffix for suffix, kind in SUFFIXES.items()}
@@ -62,23 +62,6 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\S+))?$")
 _DEPOSITARY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?[ -](\d{4})(?:\s+(\S+))?$")
 
 StateResolver = Callable[[str, "date | None"], str]
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One thing wrong with one row: where (row, column), what was there, and why."""
-
-    row: int
-    column: str
-    value: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        column = f", column {self.column}" if self.column else ""
-        shown = self.value if len(self.value) <= SHOWN_VALUE_CHARS else self.value[: SHOWN_VALUE_CHARS - 1] + "…"
-        value = f" ({shown!r})" if self.value else ""
-        return f"{where}{column}{value}: {self.message}"
 
 
 @dataclass

@@ -1,0 +1,28 @@
+"""One thing wrong with one row of a file handed in, said the same way by every import
+(treaty status lists, observations of indicators): "row 4, column date ('31/02/2001'): why".
+
+Plain Python: the readers collect these and report every bad row at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SHOWN_VALUE_CHARS = 60  # of a cell quoted in an error message
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Where (row, column; row 0 is the file itself), what was there, and why it is wrong."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" if self.row else "file"
+        column = f", column {self.column}" if self.column else ""
+        shown = self.value if len(self.value) <= SHOWN_VALUE_CHARS else self.value[: SHOWN_VALUE_CHARS - 1] + "…"
+        value = f" ({shown!r})" if self.value else ""
+        return f"{where}{column}{value}: {self.message}"
