@@ -13,10 +13,8 @@ Targets: the report as HTML under 5 s, as PDF under 20 s.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,34 +29,17 @@ def _figure(label: str, times: list[float], target: str = "") -> None:
 
 
 def main() -> None:
-    tmp = tempfile.mkdtemp(prefix="viennaplan-bench-commission-")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.update(
-        VIENNAPLAN_VAR_DIR=tmp,
-        VIENNAPLAN_DEMO="1",
-        VIENNAPLAN_DEBUG="0",
-        VIENNAPLAN_SECRET_KEY="benchmark-only",
-        DJANGO_SETTINGS_MODULE="viennaplan.settings",
-    )
-    import django
+    sys.path.insert(0, str(HERE))
+    from benchenv import demo_database_with_treaty_status
 
-    django.setup()
-    from django.core.management import call_command
+    demo_database_with_treaty_status("viennaplan-bench-commission-")
     from django.test import Client
 
-    from viennaplan.countries import registry
     from viennaplan.plan.models import Provision
     from viennaplan.reporting.demo import demo_users, fill
     from viennaplan.reporting.international import international_units, record_international_progress
     from viennaplan.reporting.models import Answer, Report, ReportingCycle
-    from viennaplan.treaties.importer import import_status_list
 
-    call_command("migrate", verbosity=0)
-    sys.path.insert(0, str(HERE))
-    from bench_treaty_pages import synthetic_status_list
-
-    states = sorted(info.alpha3 for info in registry.states())
-    import_status_list(synthetic_status_list(states).encode("utf-8"), source_name="synthetic-bench.csv")
     summary = fill()
     latest = ReportingCycle.objects.order_by("-opens").first()
     secretariat = demo_users()["secretariat"]

@@ -12,10 +12,8 @@ progress matrix and a State profile under 100 ms each.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,33 +27,15 @@ def _figure(label: str, times: list[float], target: str = "") -> None:
 
 
 def main() -> None:
-    tmp = tempfile.mkdtemp(prefix="viennaplan-bench-reporting-")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.update(
-        VIENNAPLAN_VAR_DIR=tmp,
-        VIENNAPLAN_DEMO="1",
-        VIENNAPLAN_DEBUG="0",
-        VIENNAPLAN_SECRET_KEY="benchmark-only",
-        DJANGO_SETTINGS_MODULE="viennaplan.settings",
-    )
-    import django
+    sys.path.insert(0, str(HERE))
+    from benchenv import demo_database_with_treaty_status
 
-    django.setup()
-    from django.core.management import call_command
+    demo_database_with_treaty_status("viennaplan-bench-reporting-")
     from django.test import Client
 
     from viennaplan.reporting.demo import demo_users, fill
     from viennaplan.reporting.models import Answer, Report
-    from viennaplan.treaties.importer import import_status_list
 
-    call_command("migrate", verbosity=0)
-    sys.path.insert(0, str(HERE))
-    from bench_treaty_pages import synthetic_status_list
-
-    from viennaplan.countries.models import Country
-
-    states = list(Country.objects.exclude(kind="organization").order_by("alpha3").values_list("alpha3", flat=True))
-    import_status_list(synthetic_status_list(states).encode("utf-8"), source_name="synthetic-bench.csv")
     start = time.perf_counter()
     summary = fill(everyone=True)
     generated = time.perf_counter() - start
