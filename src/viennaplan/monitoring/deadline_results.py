@@ -1,0 +1,293 @@
+"""The plan's dated deadlines on the stored data: each current State met / not met / insufficient
+data under each deadline of `deadlines` (the rules, plain Python), with the figures that decided it.
+
+    deadline_results(deadline)   -> DeadlineResults(results, counts, listing, places, ...)
+    all_deadline_results()       -> [DeadlineResults, ...] in the order of DEADLINES
+    state_deadlines("CHE")       -> [StateDeadline(deadline, verdict), ...]; None for an unknown State
+
+Every current State of the country registry is judged (organizations left out), so the counts add
+up to every State. Ratification is read from the treaty engine (`treaties.overview.statuses_of` on
+the deadline and on today, `listings` for "as listed by the depositary on"); the review of practices
+on victims from the answers in published national reports of the site's cycles, read as the public
+reads them (`queries.counted_statuses` of an anonymous reader): drafts and unpublished answers never
+count, whoever asks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.models import AnonymousUser
+
+from viennaplan.countries.registry import state_directory, states
+from viennaplan.dates import long_date
+from viennaplan.reporting.models import Answer, Question
+from viennaplan.treaties.listing import AsListed
+from viennaplan.treaties.models import TreatyAction
+from viennaplan.treaties.overview import listings, statuses_of
+from viennaplan.treaties.records import InstrumentStatus, StateStatus
+from viennaplan.treaties.store import complete_lists, today
+
+from . import queries
+from .deadlines import (
+    DEADLINES,
+    RATIFICATION,
+    Deadline,
+    Evidence,
+    TreatyRow,
+    Verdict,
+    judge_ratification,
+    judge_review,
+    measure_of,
+)
+from .indicator_targets import OUTCOMES
+from .target_results import PlanPlace, plan_places
+
+
+@dataclass
+class StateVerdict:
+    alpha3: str
+    name: str
+    verdict: Verdict
+
+    @property
+    def url(self) -> str:
+        return f"/reporting/states/{self.alpha3}"
+
+
+@dataclass
+class DeadlineResults:
+    deadline: Deadline
+    places: list[PlanPlace]  # the provisions that set it, in the current plan version
+    results: list[StateVerdict] = field(default_factory=list)
+    listing: AsListed | None = None  # RATIFICATION: as of which depositary list, on the deadline
+    later: AsListed | None = None  # RATIFICATION: the same on today's date (what reasons say happened after)
+    evidence: str = ""  # what was counted, and as of when
+
+    def having(self, outcome: str) -> list[StateVerdict]:
+        return [result for result in self.results if result.verdict.outcome == outcome]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {outcome: len(self.having(outcome)) for outcome in OUTCOMES}
+
+    @property
+    def url(self) -> str:
+        return f"/targets/deadlines/{self.deadline.key}"
+
+    @property
+    def warnings(self) -> list[str]:
+        """The depositary list's warnings, once each (on the deadline, then for later figures)."""
+        found = [listed.warning for listed in (self.listing, self.later) if listed is not None and listed.warning]
+        return list(dict.fromkeys(found))
+
+
+@dataclass
+class StateDeadline:
+    """One State under one deadline (for the State's profile)."""
+
+    deadline: Deadline
+    verdict: Verdict
+
+    @property
+    def url(self) -> str:
+        return f"/targets/deadlines/{self.deadline.key}"
+
+
+# -- reading the rows -------------------------------------------------------------------------------
+
+
+def _row(status: StateStatus) -> TreatyRow:
+    return TreatyRow(status.signature, status.consent_kind, status.consent_date, status.denounced)
+
+
+def _on_file(codes: list[str]) -> set[str]:
+    """The instruments with a status list on file: a complete depositary list, or any action imported."""
+    found = set(TreatyAction.objects.filter(instrument_id__in=codes).values_list("instrument_id", flat=True).distinct())
+    return found | (set(complete_lists()) & set(codes))
+
+
+def _ratification(deadlines: list[Deadline], day: date) -> list[DeadlineResults]:
+    codes = [deadline.instrument for deadline in deadlines]
+    if not codes:
+        return []
+    on_file = _on_file(codes)
+    at_due: dict[str, InstrumentStatus] = {}
+    listed_at_due: dict[str, AsListed] = {}
+    for due in {deadline.due for deadline in deadlines}:
+        codes_due = [deadline.instrument for deadline in deadlines if deadline.due == due]
+        at_due.update(statuses_of(codes_due, due))
+        listed_at_due.update(listings(codes_due, due))
+    latest, listed_now = statuses_of(codes, day), listings(codes, day)
+    places = plan_places({citation for deadline in deadlines for citation in deadline.provisions})
+    found = []
+    for deadline in deadlines:
+        code = deadline.instrument
+        then = {s.state: _row(s) for s in at_due[code].states}
+        now = {s.state: _row(s) for s in latest[code].states}
+        listed = listed_now[code].listed_on
+        results = [
+            StateVerdict(
+                info.alpha3,
+                info.name,
+                judge_ratification(
+                    then.get(info.alpha3),
+                    now.get(info.alpha3),
+                    deadline,
+                    on_file=code in on_file,
+                    listed_on=listed,
+                    today=day,
+                ),
+            )
+            for info in states()
+        ]
+        sentence = listed_at_due[code].sentence
+        evidence = (
+            f"Instruments of consent deposited on or before {long_date(deadline.due)}, from the treaty status "
+            f"on file{f' ({sentence})' if sentence else ''}; what happened after, on file on {long_date(day)}."
+            if code in on_file
+            else f"No status list of {code} is on file: `viennaplan treaties import FILE` or `treaties load-shipped`."
+        )
+        found.append(
+            DeadlineResults(
+                deadline,
+                [places[c] for c in deadline.provisions],
+                results,
+                listed_at_due[code],
+                listed_now[code],
+                evidence,
+            )
+        )
+    return found
+
+
+def _review(deadline: Deadline, day: date) -> DeadlineResults:
+    cycles = queries.shown_cycles()
+    counted = queries.counted_statuses(AnonymousUser())
+    rows = Answer.objects.filter(
+        report__cycle__in=cycles, report__status__in=counted, question__chapter=deadline.chapter
+    ).values_list("report__state_id", "report__cycle__name", "question__citation", "status", "measures")
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for state, cycle, citation, status, measures in rows:
+        entries = tuple(measure_of(entry) for entry in measures or () if isinstance(entry, dict))
+        evidence[state].append(Evidence(cycle, citation, status, entries))
+    asked = sorted(
+        set(Question.objects.filter(cycle__in=cycles, chapter=deadline.chapter).values_list("citation", flat=True))
+    )
+    questions = f" ({', '.join(asked)})" if asked else ""
+    note = (
+        f"Answers to the national actions of chapter {deadline.chapter}{questions} in the published national "
+        f"reports on file on {long_date(day)}, every cycle; a measure counts by its date."
+    )
+    places = plan_places(set(deadline.provisions))
+    results = [
+        StateVerdict(info.alpha3, info.name, judge_review(evidence.get(info.alpha3, ()), deadline)) for info in states()
+    ]
+    return DeadlineResults(deadline, [places[c] for c in deadline.provisions], results, evidence=note)
+
+
+def deadline_results(deadline: Deadline) -> DeadlineResults:
+    return all_deadline_results([deadline])[0]
+
+
+def all_deadline_results(deadlines: list[Deadline] | None = None) -> list[DeadlineResults]:
+    """The results of `deadlines` (default: every deadline of the plan), in their order."""
+    wanted = list(DEADLINES if deadlines is None else deadlines)
+    day = today()
+    by_key = {r.deadline.key: r for r in _ratification([d for d in wanted if d.kind == RATIFICATION], day)}
+    for deadline in wanted:
+        if deadline.kind != RATIFICATION:
+            by_key[deadline.key] = _review(deadline, day)
+    return [by_key[deadline.key] for deadline in wanted]
+
+
+def state_deadlines(alpha3: str) -> list[StateDeadline] | None:
+    """One State's outcome under every deadline; None when it is not a current State of the registry."""
+    info = state_directory().get(alpha3.upper())
+    if info is None or info.alpha3 not in {s.alpha3 for s in states()}:
+        return None
+    found = []
+    for results in all_deadline_results():
+        mine = next(r for r in results.results if r.alpha3 == info.alpha3)
+        found.append(StateDeadline(results.deadline, mine.verdict))
+    return found
+
+
+# -- shapes (JSON and text) -------------------------------------------------------------------------
+
+
+def place_json(place: PlanPlace) -> dict:
+    return {
+        "citation": place.citation,
+        "url": f"/plan/{place.path}" if place.path and place.chapter else None,
+        "chapter": place.chapter,
+        "text": place.text,
+    }
+
+
+def verdict_json(verdict: Verdict) -> dict:
+    return {
+        "outcome": verdict.outcome,
+        "outcome_label": verdict.outcome_label,
+        "reason": verdict.reason,
+        "figures": dict(verdict.figures),
+    }
+
+
+def deadline_json(results: DeadlineResults) -> dict:
+    deadline, listing = results.deadline, results.listing
+    return {
+        "key": deadline.key,
+        "title": deadline.title,
+        "kind": deadline.kind,
+        "rule_text": deadline.rule_text,
+        "due": deadline.due.isoformat(),
+        "instrument": deadline.instrument or None,
+        "chapter": deadline.chapter or None,
+        "provisions": [place_json(place) for place in results.places],
+        "url": results.url,
+        "api_url": f"/api{results.url}",
+        "evidence": results.evidence,
+        "listed_on": listing.listed_on.isoformat() if listing and listing.listed_on else None,
+        "list_source": listing.source if listing else "",
+        "warning": listing.warning if listing else None,
+        "later_warning": results.later.warning if results.later else None,
+        "counts": results.counts,
+    }
+
+
+def result_json(result: StateVerdict) -> dict:
+    return {"state": result.alpha3, "name": result.name, **verdict_json(result.verdict), "url": result.url}
+
+
+def results_json(results: DeadlineResults, outcome: str | None = None) -> dict:
+    """The deadline with every State's result (only those of `outcome` when given; counts stay whole)."""
+    shown = results.results if outcome is None else results.having(outcome)
+    return {**deadline_json(results), "outcome": outcome, "results": [result_json(r) for r in shown]}
+
+
+def state_deadline_json(item: StateDeadline) -> dict:
+    return {"key": item.deadline.key, "title": item.deadline.title, "url": item.url, **verdict_json(item.verdict)}
+
+
+def list_text(all_results: list[DeadlineResults]) -> str:
+    lines = []
+    for results in all_results:
+        counts = ", ".join(f"{label} {results.counts[o]}" for o, label in OUTCOMES.items())
+        lines.append(f"{results.deadline.key:<16} {results.deadline.title}: {counts}")
+    return "\n".join(lines) + "\n"
+
+
+def results_text(results: DeadlineResults) -> str:
+    deadline = results.deadline
+    lines = [
+        f"{deadline.title} ({', '.join(deadline.provisions)}), due {long_date(deadline.due)}",
+        results.evidence,
+        *results.warnings,
+        "counts: " + ", ".join(f"{label} {results.counts[o]}" for o, label in OUTCOMES.items()),
+        "",
+    ]
+    lines += [f"{r.alpha3}  {r.verdict.outcome_label:<17}  {r.verdict.reason}" for r in results.results]
+    return "\n".join(lines) + "\n"
