@@ -21,6 +21,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from viennaplan.countries.api import router as countries_router
 from viennaplan.indicators.api import router as indicators_router
 from viennaplan.monitoring.api import router as monitoring_router
+from viennaplan.monitoring.api_deadlines import router as deadlines_router
 from viennaplan.monitoring.api_indicator_targets import router as indicator_targets_router
 from viennaplan.monitoring.api_maps import router as maps_router
 from viennaplan.monitoring.api_report import router as commission_report_router
@@ -106,6 +107,7 @@ api.add_router("/indicators", indicators_router, tags=["indicators"])
 api.add_router("/reporting/progress", monitoring_router, tags=["reporting progress"])
 api.add_router("/reporting/commission-report", commission_report_router, tags=["commission report"])
 api.add_router("/maps", maps_router, tags=["maps"])
+api.add_router("/targets/deadlines", deadlines_router, tags=["plan deadlines"])  # before /targets' /{id}
 api.add_router("/targets", indicator_targets_router, tags=["indicator targets"])
 api.add_router("/reporting", reporting_router, tags=["reporting"])
 api.add_router("/reporting", reporting_contributions_router, tags=["reporting contributions"])

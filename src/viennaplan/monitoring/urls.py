@@ -5,17 +5,18 @@ kept as they were; /treaties/<code> and reporting's patterns would otherwise mat
 /reporting/progress?cycle=ID&by=region|group        the progress matrix (chapters x areas)
 /reporting/progress/cell?cycle=&chapter=&by=&area=  one cell: its States and their answers
 /reporting/commitments?cycle=ID                     progress of each commitment and objective
-/reporting/states/CHE                               a State's profile
+/reporting/states/CHE (/print, and CHE.pdf)        a State's profile (printable and PDF: the public's): profile_views
 /treaties/targets?as_of=YYYY-MM-DD                  the plan's ratification objectives
 /targets, /targets/ID (/new, /ID/edit)              indicator targets and the review list of 35(f)
 /targets/ID/states/A3                               one State's series under a target, charted
+/targets/deadlines, /targets/deadlines/KEY?outcome= the plan's dated deadlines, each State: deadline_views
 /treaties/UNTOC/map?as_of=…, /reporting/status/map?cycle=ID   world maps (and .svg): map_views
 /reporting/commission-report?as_of=…&cycle=ID (and .pdf)      the report to the Commission: report_views
 """
 
 from django.urls import path
 
-from . import map_views, report_views, target_views, views
+from . import deadline_views, map_views, profile_views, report_views, target_views, views
 
 app_name = "monitoring"
 urlpatterns = [
@@ -23,10 +24,14 @@ urlpatterns = [
     path("reporting/progress", views.matrix, name="matrix"),
     path("reporting/progress/cell", views.cell, name="cell"),
     path("reporting/commitments", views.commitments, name="commitments"),
-    path("reporting/states/<str:alpha3>", views.state, name="state"),
+    path("reporting/states/<str:alpha3>.pdf", profile_views.state_pdf, name="state_pdf"),  # before the page
+    path("reporting/states/<str:alpha3>/print", profile_views.state_print, name="state_print"),
+    path("reporting/states/<str:alpha3>", profile_views.state, name="state"),
     path("treaties/targets", views.targets, name="targets"),
     path("targets", target_views.target_list, name="indicator_targets"),
     path("targets/new", target_views.target_form, name="indicator_target_new"),
+    path("targets/deadlines", deadline_views.deadline_list, name="deadlines"),
+    path("targets/deadlines/<str:key>", deadline_views.deadline_page, name="deadline"),
     path("targets/<int:pk>", target_views.target_page, name="indicator_target"),
     path("targets/<int:pk>/edit", target_views.target_form, name="indicator_target_edit"),
     path("targets/<int:pk>/states/<str:alpha3>", target_views.target_state_page, name="indicator_target_state"),
