@@ -8,6 +8,8 @@ searchable and readable by screen readers through its accessible name (and <titl
         figure = new_figure(7.2, 3.0)
         ...draw on figure.add_subplot()...
         svg = inline_svg(figure, "Parties over time", desc="...")
+
+Several charts in one document: `unique_ids(svg, "chart-untoc")` prefixes every id of one of them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from matplotlib import rc_context  # noqa: E402
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-__all__ = ["BLUE", "BLUE_LIGHT", "MUTED", "RC", "TARGET", "inline_svg", "new_figure", "rc_context"]
+__all__ = ["BLUE", "BLUE_LIGHT", "MUTED", "RC", "TARGET", "inline_svg", "new_figure", "rc_context", "unique_ids"]
 
 BLUE, BLUE_LIGHT, MUTED, TARGET = "#0b4f8a", "#5b92e5", "#4d5560", "#a3141a"
 RC = {
@@ -56,6 +58,13 @@ def inline_svg(figure: Figure, title: str, desc: str | None = None) -> str:
         after = svg.index("</title>") + len("</title>")
         svg = f"{svg[:after]}\n <desc>{escape(desc)}</desc>{svg[after:]}"
     return svg.strip()
+
+
+def unique_ids(svg: str, prefix: str) -> str:
+    """The SVG with its ids (and the references to them) prefixed: several charts in one document
+    would otherwise define matplotlib's ids ("line2d_1", …) more than once."""
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m[1]}"', svg)
+    return re.sub(r'(url\(#|href="#)([^")]+)', lambda m: f"{m[1]}{prefix}-{m[2]}", svg)
 
 
 def escape(text: str) -> str:

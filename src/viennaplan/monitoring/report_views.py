@@ -9,7 +9,6 @@ The report is public and the same for every reader: the public's figures (publis
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
+from viennaplan.svgcharts import unique_ids
 from viennaplan.treaties.overview import parties_chart
 from viennaplan.treaties.views import BadAsOf
 
@@ -45,13 +45,6 @@ def pick_as_of(raw: str | None, today: date) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise BadAsOf(f"?as_of={raw!r} is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2005-03-31") from None
-
-
-def unique_ids(svg: str, prefix: str) -> str:
-    """The SVG with its ids (and the references to them) prefixed: several charts in one document
-    would otherwise define matplotlib's ids ("line2d_1", …) more than once."""
-    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m[1]}"', svg)
-    return re.sub(r'(url\(#|href="#)([^")]+)', lambda m: f"{m[1]}{prefix}-{m[2]}", svg)
 
 
 def report_html(report: CommissionReport, *, site_url: str = "") -> str:
