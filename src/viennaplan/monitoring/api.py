@@ -1,7 +1,8 @@
 """JSON twins of the monitoring pages, mounted under /api/reporting/progress.
 
 Same data, filters and permissions as the pages (`views`; everything reads through `queries`
-and `profiles`): `/status`, `/matrix`, `/matrix/cell`, `/commitments`, `/states/{alpha3}`. The
+and `profiles`): `/status`, `/matrix`, `/matrix/cell`, `/commitments`, `/states/{alpha3}` (with the
+State's indicators and its results under the indicator targets). The
 shapes are in `schemas`. Every body says whether it is demonstration data (`demonstration`)
 and which report statuses were counted for the user asking (`counted_statuses`). A bad filter
 answers 400; no cycle yet, or an unknown State, 404; both with the API's one error body
@@ -111,6 +112,8 @@ def profile_out(profile: StateProfile) -> dict:
             }
             for d in profile.deadlines
         ],
+        "indicators": [series.as_json() for chapter in profile.indicators for series in chapter.series],
+        "targets": [target.as_json() for target in profile.targets],
     }
 
 
@@ -292,7 +295,8 @@ def get_commitments(request: HttpRequest, cycle: str | None = None):
     "/states/{alpha3}",
     response={200: ProfileOut, 404: ErrorOut, **INVALID},
     operation_id="reporting_progress_state",
-    summary="A State's profile: groups and lists, treaty status, answers by cycle, assistance needs, deadlines",
+    summary="A State's profile: groups and lists, treaty status, answers by cycle, assistance needs, deadlines, "
+    "indicators, results under the indicator targets",
 )
 def get_state(request: HttpRequest, alpha3: str):
     profile = state_profile(request.user, alpha3, timezone.localdate())

@@ -1,6 +1,7 @@
 """A State's profile: who it is (region, UN regional groups, LDC/LLDC/SIDS), its treaty status
 (the treaty engine's panel, as on /treaties/states/CHE), its answers in each cycle, the technical
-assistance it asks for, and the deadlines of the plan's national actions it faces.
+assistance it asks for, the deadlines of the plan's national actions it faces, the indicators it
+has values for (by chapter) and its result under each indicator target (`profile_indicators`).
 
 Answers shown are those of reports that count for the user (`queries.counted_statuses`:
 published; validated as well for the secretariat and reviewers). A report the user may view but
@@ -23,6 +24,7 @@ from viennaplan.reporting.scale import status_label
 from viennaplan.treaties.overview import StatePanel, state_panel
 from viennaplan.treaties.store import has_status_data
 
+from .profile_indicators import IndicatorChapter, ProfileTarget, indicator_chapters, state_targets
 from .queries import counted_statuses, shown_cycles
 from .shares import Shares, shares_of
 
@@ -82,6 +84,8 @@ class StateProfile:
     deadlines: list[DeadlineLine]
     today: date
     counted: tuple[str, ...] = field(default=())
+    indicators: list[IndicatorChapter] = field(default_factory=list)  # values are public: the same for all
+    targets: list[ProfileTarget] = field(default_factory=list)
 
 
 ANSWER_COLUMNS = (
@@ -148,6 +152,8 @@ def state_profile(user: Any, alpha3: str, today: date) -> StateProfile | None:
         deadlines=deadlines_faced(profile_cycles, today),
         today=today,
         counted=counted,
+        indicators=indicator_chapters(state.alpha3, state.name),
+        targets=state_targets(state.alpha3),
     )
 
 

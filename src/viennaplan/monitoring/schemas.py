@@ -10,6 +10,8 @@ from viennaplan.api_shapes import StateRefOut
 from viennaplan.reporting.schemas import MeasureOut
 from viennaplan.treaties.schemas import ListedOut
 
+from .target_schemas import StateSeriesOut, TargetIndicatorOut, TargetPointOut, TargetProvisionOut
+
 
 class ShareOut(Schema):
     status: str  # "" = not answered yet
@@ -196,6 +198,33 @@ class CodeNameOut(Schema):
     name: str
 
 
+class MeasuredProvisionOut(Schema):
+    citation: str  # "35(a)"
+    url: str | None  # null: the current plan has no such provision
+
+
+class ProfileIndicatorOut(Schema):  # one series of totals of the State, from one source
+    indicator: TargetIndicatorOut
+    kind: str  # count | rate | percentage | score | amount
+    chapter: str  # the plan's chapter the catalogue gives the indicator ("" none)
+    measures: list[MeasuredProvisionOut]
+    source: str
+    url: str  # the indicator's page filtered to the State
+    latest: TargetPointOut  # the latest year's value, as published ("<5" stays "<5", value null)
+    series: list[TargetPointOut]  # every year, oldest first
+
+
+class ProfileTargetOut(StateSeriesOut):  # /api/targets/ID/states/A3, with the target's terms
+    indicator: TargetIndicatorOut
+    disaggregation: dict[str, str]
+    provision: TargetProvisionOut
+    baseline_year: int
+    target_year: int
+    rule: str
+    rule_text: str
+    threshold_percent: str
+
+
 class ProfileOut(Envelope):
     state: str
     name: str
@@ -208,6 +237,8 @@ class ProfileOut(Envelope):
     cycles: list[ProfileCycleOut]
     assistance: list[AssistanceOut]
     deadlines: list[ProfileDeadlineOut]
+    indicators: list[ProfileIndicatorOut]  # by the plan's chapter, then catalogue order; values are public
+    targets: list[ProfileTargetOut]  # the State's result under every indicator target
 
 
 # -- the plan's ratification objectives (/api/treaties/ratification-targets: `api_targets`) --------

@@ -1,6 +1,6 @@
 """The monitoring pages, "where the plan stands": the reporting status of a cycle, the progress
-matrix and its cells, the progress of each commitment and objective, a State's profile, and the
-plan's ratification objectives (/treaties/targets, a treaty page: `targets`).
+matrix and its cells, the progress of each commitment and objective, and the plan's ratification
+objectives (/treaties/targets, a treaty page: `targets`).
 
 Every page reads through `queries` / `profiles`, which ask accounts.permissions what the user
 may see; every page has a JSON twin under /api/reporting/progress (`api`) with the same filters
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -26,7 +26,6 @@ from viennaplan.treaties import views as treaty_views
 
 from . import queries
 from .matrix import BY_CHOICES
-from .profiles import state_profile
 from .queries import BadParameter
 from .ratification import list_warnings, ratification_progress, with_names
 from .shares import ANSWER_STATUSES, STATUS_SHORT, Shares, whole_percent
@@ -209,24 +208,6 @@ def commitments(request: HttpRequest) -> HttpResponse:
                 for chapter in chapters
             ],
             "json_url": twin(f"{API}/commitments", cycle=cycle.pk),
-        },
-    )
-
-
-@require_safe
-def state(request: HttpRequest, alpha3: str) -> HttpResponse:
-    if alpha3 != alpha3.upper():
-        return redirect(f"/reporting/states/{alpha3.upper()}", permanent=True)
-    profile = state_profile(request.user, alpha3, timezone.localdate())
-    if profile is None:
-        raise Http404(f"There is no State {alpha3}. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
-    return page(
-        request,
-        "monitoring/state.html",
-        {
-            "profile": profile,
-            "cycle_bars": [(line, bar(line.shares)) for line in profile.cycles],
-            "json_url": f"{API}/states/{profile.state.alpha3}",
         },
     )
 

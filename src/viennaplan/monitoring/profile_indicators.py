@@ -1,0 +1,226 @@
+"""A State's indicators for its profile: every indicator of the catalogue with values published
+for the State (the total: no disaggregation), grouped by the plan's chapter the catalogue gives it,
+and the State's result under each indicator target.
+
+    indicator_chapters("FRA")   -> [IndicatorChapter("V", "…", [StateSeries(...), ...]), ...]
+    state_targets("FRA")        -> [ProfileTarget(detail, place), ...]   (detail: `target_states.StateDetail`)
+
+A value is shown as published: "<5" stays "<5" (`value` None), never a number; the text is the
+stored `published`, not the decimal column (WGI's 17 digits survive there). A State-year that two
+sources publish is two series, one per source (as everywhere in `indicators`). The charts are
+drawn only when asked (`svg()`): the JSON twin does not pay for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from viennaplan.indicators.catalogue import CHAPTERS
+from viennaplan.indicators.models import Indicator, Observation
+from viennaplan.indicators.queries import ProvisionLink, current_provisions, links
+from viennaplan.indicators.tables import FLAGS, with_query
+from viennaplan.plan.models import Chapter
+
+from .charts import time_series_svg
+from .indicator_targets import RULES
+from .models import IndicatorTarget
+from .target_results import PlanPlace, all_targets, plan_places
+from .target_states import StateDetail, state_detail, state_detail_json
+
+NO_CHAPTER = "Indicators not assigned to a chapter of the plan"
+
+
+@dataclass(frozen=True)
+class StateValue:
+    """One value the State published for one year, as published."""
+
+    year: int
+    value: Decimal | None  # None: withheld as "<N"
+    suppressed_below: int | None
+    published: str  # "81255", "22.67", "<5"
+    source: str
+    estimate: bool = False
+    provisional: bool = False
+    break_in_series: bool = False
+
+    @property
+    def flags(self) -> list[str]:
+        """The flags in words: ["estimate", "break in series"]."""
+        return [words for name, _, _, words in FLAGS if getattr(self, name)]
+
+    def as_json(self) -> dict:
+        return {
+            "year": self.year,
+            "value": None if self.value is None else f"{self.value.normalize():f}",
+            "suppressed_below": self.suppressed_below,
+            "published": self.published,
+            "estimate": self.estimate,
+            "provisional": self.provisional,
+            "break_in_series": self.break_in_series,
+            "source": self.source,
+        }
+
+
+@dataclass
+class StateSeries:
+    """One indicator's values for the State from one source, by year."""
+
+    alpha3: str
+    state_name: str
+    indicator: Indicator
+    source: str
+    values: list[StateValue]
+    provisions: list[ProvisionLink]
+    sources_of_indicator: int = 1  # how many sources publish this indicator for the State
+
+    @property
+    def latest(self) -> StateValue:
+        return self.values[-1]
+
+    @property
+    def url(self) -> str:
+        """The indicator's page filtered to the State: where the values come from."""
+        return with_query(self.indicator.get_absolute_url(), {"state": self.alpha3})
+
+    @property
+    def anchor(self) -> str:
+        suffix = f"-{self.values[0].source}" if self.sources_of_indicator > 1 else ""
+        return "indicator-" + "".join(c if c.isalnum() else "-" for c in f"{self.indicator.code}{suffix}").lower()
+
+    @property
+    def title(self) -> str:
+        title = f"{self.state_name}: {self.indicator.name}"
+        if self.indicator.unit:
+            title += f" ({self.indicator.unit})"
+        return title + (f", {self.source}" if self.sources_of_indicator > 1 else "")
+
+    def svg(self) -> str:
+        return time_series_svg(self.title, [(v.year, v.value, v.published) for v in self.values])
+
+    def as_json(self) -> dict:
+        indicator = self.indicator
+        return {
+            "indicator": {"code": indicator.code, "name": indicator.name, "unit": indicator.unit},
+            "kind": indicator.kind,
+            "chapter": indicator.chapter,
+            "measures": [{"citation": p.citation, "url": p.url if p.found else None} for p in self.provisions],
+            "source": self.source,
+            "url": self.url,
+            "latest": self.latest.as_json(),
+            "series": [value.as_json() for value in self.values],
+        }
+
+
+@dataclass
+class IndicatorChapter:
+    number: str  # "V"; "" for indicators the catalogue gives no chapter
+    title: str
+    series: list[StateSeries] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        if not self.number:
+            return NO_CHAPTER
+        return f"Chapter {self.number}. {self.title}" if self.title else f"Chapter {self.number}"
+
+
+VALUE_FIELDS = (
+    "indicator_id", "year", "value", "suppressed_below", "published", "source",
+    "estimate", "provisional", "break_in_series",
+)  # fmt: skip
+
+
+def state_series(alpha3: str, state_name: str) -> list[StateSeries]:
+    """Every series of totals the State has, in catalogue order (then by source)."""
+    rows = Observation.objects.filter(state_id=alpha3, disaggregation_key="").values_list(*VALUE_FIELDS)
+    by_series: dict[tuple[int, str], list[StateValue]] = {}
+    for indicator_id, *values in rows.order_by("indicator_id", "source", "year"):
+        point = StateValue(*values)
+        by_series.setdefault((indicator_id, point.source), []).append(point)
+    if not by_series:
+        return []
+    indicators = Indicator.objects.in_bulk({indicator_id for indicator_id, _ in by_series})
+    sources: dict[int, int] = {}
+    for indicator_id, _ in by_series:
+        sources[indicator_id] = sources.get(indicator_id, 0) + 1
+    _, paths = current_provisions()
+    found = [
+        StateSeries(
+            alpha3,
+            state_name,
+            indicators[indicator_id],
+            source,
+            values,
+            links(list(indicators[indicator_id].measures or []), paths),
+            sources[indicator_id],
+        )
+        for (indicator_id, source), values in by_series.items()
+    ]
+    return sorted(found, key=lambda s: (s.indicator.position, s.indicator.code, s.source))
+
+
+def indicator_chapters(alpha3: str, state_name: str) -> list[IndicatorChapter]:
+    """The State's series grouped by the plan's chapter (the current plan's titles), in the plan's order."""
+    version, _ = current_provisions()
+    titles = dict(Chapter.objects.filter(version=version).values_list("number", "title")) if version else {}
+    chapters: dict[str, IndicatorChapter] = {}
+    for series in state_series(alpha3, state_name):
+        number = series.indicator.chapter
+        chapters.setdefault(number, IndicatorChapter(number, titles.get(number, ""))).series.append(series)
+    order = {number: position for position, number in enumerate(CHAPTERS)}
+    return sorted(chapters.values(), key=lambda c: (not c.number, order.get(c.number, 99), c.number))
+
+
+@dataclass
+class ProfileTarget:
+    """The State under one indicator target: its result, its series and the target line (`detail`)."""
+
+    detail: StateDetail
+    place: PlanPlace
+
+    @property
+    def target(self) -> IndicatorTarget:
+        return self.detail.target
+
+    @property
+    def plan_url(self) -> str | None:
+        return f"/plan/{self.place.path}" if self.place.path and self.place.chapter else None
+
+    @property
+    def rule_text(self) -> str:
+        return RULES[self.target.rule]
+
+    def as_json(self) -> dict:
+        target, indicator = self.target, self.target.indicator
+        return {
+            **state_detail_json(self.detail),
+            "indicator": {"code": indicator.code, "name": indicator.name, "unit": indicator.unit},
+            "disaggregation": dict(target.disaggregation or {}),
+            "provision": {
+                "citation": target.provision,
+                "url": self.plan_url,
+                "chapter": self.place.chapter,
+                "text": self.place.text,
+            },
+            "baseline_year": target.baseline_year,
+            "target_year": target.target_year,
+            "rule": target.rule,
+            "rule_text": self.rule_text,
+            "threshold_percent": f"{target.threshold.normalize():f}",
+        }
+
+
+def state_targets(alpha3: str) -> list[ProfileTarget]:
+    """The State's result under every indicator target, by the plan's chapter of the target's
+    provision (targets whose citation the current plan lacks last); [] for a State that is not current."""
+    targets = all_targets()
+    places = plan_places({target.provision for target in targets})
+    order = {number: position for position, number in enumerate(CHAPTERS)}
+    found = []
+    for target in targets:
+        detail = state_detail(target, alpha3)
+        if detail is None:
+            return []
+        found.append(ProfileTarget(detail, places[target.provision]))
+    return sorted(found, key=lambda t: (order.get(t.place.chapter or "", 99), t.target.pk))
