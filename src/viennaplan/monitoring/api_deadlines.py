@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 
 from viennaplan.api_shapes import INVALID, ErrorOut
 
@@ -95,5 +96,5 @@ def deadline_detail(request: HttpRequest, key: str, filters: Query[OutcomeFilter
         outcome = pick_outcome(filters.outcome)
     except BadParameter as error:
         problem = f"query outcome: {error}"
-        return 422, {"detail": f"The request is not valid: {problem}", "errors": [problem]}
+        return Status(422, {"detail": f"The request is not valid: {problem}", "errors": [problem]})
     return results_json(deadline_results(deadline), outcome)

@@ -78,10 +78,14 @@ class DeadlineResults:
         return f"/targets/deadlines/{self.deadline.key}"
 
     @property
-    def warnings(self) -> list[str]:
-        """The depositary list's warnings, once each (on the deadline, then for later figures)."""
-        found = [listed.warning for listed in (self.listing, self.later) if listed is not None and listed.warning]
-        return list(dict.fromkeys(found))
+    def warning(self) -> str | None:
+        """The depositary list's warning on the deadline (its date is after the list's)."""
+        return self.listing.warning if self.listing is not None else None
+
+    @property
+    def later_warning(self) -> str | None:
+        """The same for what the reasons say happened after the deadline, up to today."""
+        return self.later.warning if self.later is not None else None
 
 
 @dataclass
@@ -252,8 +256,8 @@ def deadline_json(results: DeadlineResults) -> dict:
         "evidence": results.evidence,
         "listed_on": listing.listed_on.isoformat() if listing and listing.listed_on else None,
         "list_source": listing.source if listing else "",
-        "warning": listing.warning if listing else None,
-        "later_warning": results.later.warning if results.later else None,
+        "warning": results.warning,
+        "later_warning": results.later_warning,
         "counts": results.counts,
     }
 
@@ -285,7 +289,8 @@ def results_text(results: DeadlineResults) -> str:
     lines = [
         f"{deadline.title} ({', '.join(deadline.provisions)}), due {long_date(deadline.due)}",
         results.evidence,
-        *results.warnings,
+        *([f"Warning: {results.warning}"] if results.warning else []),
+        *([f"After the deadline: {results.later_warning}"] if results.later_warning else []),
         "counts: " + ", ".join(f"{label} {results.counts[o]}" for o, label in OUTCOMES.items()),
         "",
     ]

@@ -1,13 +1,16 @@
-"""`viennaplan targets list|show|create`: indicator targets and each State's result.
+"""`viennaplan targets list|show|create|deadlines`: indicator targets, the plan's other deadlines, each State's result.
 
     viennaplan targets list                                   every target with its counts
     viennaplan targets show TARGET_ID [--format text|json]    each State met / not met / insufficient data,
                                                               with the figures, and the review list of 35(f)
     viennaplan targets create --indicator CODE --provision 35(a) --baseline 2000 --target 2005
                               [--rule reduction|trend] [--threshold 10] [--window 1] [--by EMAIL]
+    viennaplan targets deadlines [KEY] [--format text|json]   the plan's dated deadlines (ratification by
+                                                              2002, 79(e)) with counts; with KEY, each State
 
-The JSON is that of GET /api/targets/ID. A target is the Secretariat's to set: on the command
-line, whoever runs it is the operator (as for `treaties import`); `--by` records a person.
+The JSON is that of GET /api/targets/ID (of GET /api/targets/deadlines[/KEY] for the deadlines). A
+target is the Secretariat's to set: on the command line, whoever runs it is the operator (as for
+`treaties import`); `--by` records a person.
 """
 
 from __future__ import annotations
@@ -23,13 +26,20 @@ from viennaplan.subcommands import SubcommandCommand
 
 
 class Command(SubcommandCommand):
-    help = "Indicator targets and each State's result (`viennaplan targets SUBCOMMAND --help`)."
+    help = "Indicator targets, the plan's deadlines and each State's result (`viennaplan targets SUBCOMMAND --help`)."
 
     def add_subcommands(self, commands: Any) -> None:
         commands.add_parser("list", help="every target with its counts")
         show = commands.add_parser("show", help="each State's result with its figures, and the review list of 35(f)")
         show.add_argument("target_id", metavar="TARGET_ID", type=int)
         show.add_argument("--format", choices=["text", "json"], default="text")
+        deadlines = commands.add_parser(
+            "deadlines", help="the plan's dated deadlines with counts; with KEY, each State's outcome and why"
+        )
+        deadlines.add_argument(
+            "key", metavar="KEY", nargs="?", help="a deadline's key: ratify-untoc, review-victims, ..."
+        )
+        deadlines.add_argument("--format", choices=["text", "json"], default="text")
         create = commands.add_parser("create", help="set a target (the Secretariat's)")
         create.add_argument("--indicator", required=True, help="the indicator's code")
         create.add_argument("--provision", required=True, help='the commitment, as cited: "35(a)"')
@@ -68,6 +78,27 @@ class Command(SubcommandCommand):
             self.stdout.write(json.dumps(results_json(results), indent=2, ensure_ascii=False))
         else:
             self.stdout.write(results_text(results), ending="")
+
+    def run_deadlines(self, *, key: str | None, format: str, **_: Any) -> None:
+        from viennaplan.monitoring import deadline_results as shapes
+        from viennaplan.monitoring.deadline_views import unknown_deadline
+        from viennaplan.monitoring.deadlines import find_deadline
+
+        if key is None:
+            found = shapes.all_deadline_results()
+            if format == "json":
+                self.stdout.write(json.dumps([shapes.deadline_json(r) for r in found], indent=2, ensure_ascii=False))
+            else:
+                self.stdout.write(shapes.list_text(found), ending="")
+            return
+        deadline = find_deadline(key)
+        if deadline is None:
+            raise CommandError(unknown_deadline(key, "`viennaplan targets deadlines`"))
+        results = shapes.deadline_results(deadline)
+        if format == "json":
+            self.stdout.write(json.dumps(shapes.results_json(results), indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write(shapes.results_text(results), ending="")
 
     def run_create(self, **options: Any) -> None:
         from django.contrib.auth import get_user_model
