@@ -26,6 +26,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils.html import escape
 from test_indicator_targets import OBSERVATIONS
 from test_monitoring_sample import CHE_NEED, FRA_SECRET
@@ -347,9 +348,37 @@ def test_the_command_writes_html_json_and_pdf(world, tmp_path):
             assert b"Chapter VIII. " in data and FRA_SECRET.encode() not in data
 
 
-def test_without_a_cycle_the_page_says_so_and_the_pdf_is_not_found(db, client):
-    page = client.get("/reporting/commission-report")
-    assert page.status_code == 200 and "No reporting cycle has been opened yet" in page.content.decode()
-    pdf = client.get("/reporting/commission-report.pdf")
-    assert pdf.status_code == 404 and pdf["Content-Type"].startswith("text/html")
-    assert "No reporting cycle has been opened yet" in pdf.content.decode()
+@pytest.fixture
+def no_cycle_yet(imported_plan):
+    """The plan and the synthetic UNTOC list, and no reporting cycle at all (a fresh installation)."""
+    import_status_list(
+        synthetic_untoc_csv().encode(), source_name="synthetic-untoc.csv", lists=whole_lists("synthetic", LIST_DATE)
+    )
+
+
+def test_without_a_cycle_the_report_has_treaty_status_and_says_no_cycle_is_open(no_cycle_yet, client):
+    report = build_report(None, AS_OF, date(2026, 1, 1))
+    assert report.reporting is None and report.cycle_id is None
+    untoc = next(t for chapter in report.chapters for t in chapter.treaties if t.instrument == "UNTOC")
+    assert (untoc.signatories, untoc.ratified_by_target, untoc.ratified, untoc.parties) == (2, 2, 40, 40)
+    assert all(not chapter.national.asked and not chapter.international.records for chapter in report.chapters)
+
+    page = client.get("/reporting/commission-report", {"as_of": AS_OF.isoformat()})
+    text = page.content.decode()
+    assert page.status_code == 200 and "No reporting cycle has been opened yet" in text
+    assert 'id="map-untoc"' in text and "as listed by the depositary on 30 June 2004" in text
+
+    data = client.get("/api/reporting/commission-report", {"as_of": AS_OF.isoformat()}).json()
+    assert data["cycle"] is None and data["reporting"] is None
+    first = next(t for c in data["chapters"] for t in c["treaties"] if t["instrument"] == "UNTOC")
+    assert (first["ratified_by_2002"], first["parties"]) == (2, 40)
+
+    pdf = client.get("/reporting/commission-report.pdf", {"as_of": AS_OF.isoformat()})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    assert "cycle" not in pdf["Content-Disposition"]
+
+
+def test_without_a_cycle_the_command_writes_the_report(no_cycle_yet, tmp_path):
+    out = tmp_path / "report.json"
+    call_command("report", "progress", "--as-of", AS_OF.isoformat(), "--format", "json", "--output", str(out))
+    assert json.loads(out.read_bytes())["reporting"] is None

@@ -12,10 +12,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
+from ninja.errors import HttpError
 
 from viennaplan.api_shapes import INVALID, AsOfFilter, ErrorOut
 
-from .api import picked_cycle
+from . import queries
 from .commission_report import as_json
 from .commission_report_data import build_report
 
@@ -28,10 +29,14 @@ class ReportFilter(AsOfFilter):
 
 @router.get(
     "",
-    response={200: dict[str, Any], 400: ErrorOut, 404: ErrorOut, **INVALID},
+    response={200: dict[str, Any], 400: ErrorOut, **INVALID},
     operation_id="commission_report",
     summary="The report to the Commission on the plan's implementation",
 )
 def commission_report(request: HttpRequest, filters: Query[ReportFilter]):
     today = timezone.localdate()
-    return as_json(build_report(picked_cycle(filters.cycle), filters.as_of or today, today))
+    try:
+        cycle = queries.pick_cycle(filters.cycle)  # None: no cycle yet, the report without national reports
+    except queries.BadParameter as error:
+        raise HttpError(400, str(error)) from None
+    return as_json(build_report(cycle, filters.as_of or today, today))

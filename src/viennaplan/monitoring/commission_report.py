@@ -43,6 +43,7 @@ SUBTITLE = "Report of the Secretary-General to the Commission on Crime Preventio
 AWAITING = "awaiting_voluntary_contributions"
 WAITING_STATUS = "waiting_for_resources"
 NO_TARGET = "No indicator target is set for this chapter's commitments."
+NO_CYCLE = "No reporting cycle has been opened yet: national reports are not part of this report"
 NO_TARGET_AT_ALL = (
     "No indicator target is set yet: indicators against their targets, and the review list of "
     "paragraph 35(f), will appear here once the Secretariat sets targets."
@@ -125,14 +126,14 @@ class TargetRow:
 class ReportInputs:
     as_of: date
     generated_on: date
-    cycle_id: int
-    cycle_name: str
+    cycle_id: int | None  # None: no reporting cycle is open yet (treaty status and indicators only)
+    cycle_name: str  # "" without a cycle
     chapters: list[tuple[str, str]]  # (number, title) in the plan's order
     objectives: dict[str, list[tuple[int, str]]]  # chapter -> (number, text) in the plan's words
     asked: list[str]  # chapters the cycle asks about
     ratification: list[ObjectiveProgress]
     instrument_names: dict[str, str]
-    matrix: Matrix  # by region, over the published reports
+    matrix: Matrix | None  # by region, over the published reports; None without a cycle
     commitments: list[ChapterShares]
     stages: list[tuple[StateEntry, str]]  # every State and its report's public stage
     stage_labels: dict[str, str]
@@ -286,9 +287,9 @@ class CommissionReport:
     subtitle: str
     as_of: date
     generated_on: date
-    cycle_id: int
+    cycle_id: int | None
     cycle_name: str
-    reporting: ReportingSummary
+    reporting: ReportingSummary | None  # None without a cycle
     chapters: list[ChapterSection]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (instrument, warning)
     targets: list[TargetRow] = field(default_factory=list)  # every indicator target of the report
@@ -299,6 +300,8 @@ class CommissionReport:
 
     @property
     def identification(self) -> str:
+        if self.cycle_id is None:
+            return f"as of {self.as_of_label}"
         return f"{self.cycle_name} · as of {self.as_of_label}"
 
     @property
@@ -313,6 +316,8 @@ REPORT_PATH = "/reporting/commission-report"
 
 
 def published_words(inputs: ReportInputs) -> str:
+    if inputs.cycle_id is None:
+        return f"{NO_CYCLE} (on {long_date(inputs.generated_on)})"
     return f"published reports of {inputs.cycle_name} on file on {long_date(inputs.generated_on)}"
 
 
@@ -360,10 +365,10 @@ def treaty_lines(inputs: ReportInputs, chapter: str, drawn: dict[str, str]) -> l
 
 def national_section(inputs: ReportInputs, chapter: str, shares: ChapterShares | None) -> NationalSection:
     matrix = inputs.matrix
-    asked = chapter in inputs.asked and chapter in matrix.chapters
+    asked = matrix is not None and chapter in inputs.asked and chapter in matrix.chapters
     regions: list[RegionLine] = []
     total = None
-    if asked:
+    if matrix is not None and asked:
         for cell in matrix.row(chapter):
             label = next(area.label for area in matrix.areas if area.key == cell.area)
             source = link(
@@ -380,7 +385,7 @@ def national_section(inputs: ReportInputs, chapter: str, shares: ChapterShares |
     ]
     return NationalSection(
         asked,
-        matrix.states_counted,
+        matrix.states_counted if matrix is not None else 0,
         regions,
         total,
         commitments,
@@ -408,8 +413,10 @@ def international_section(inputs: ReportInputs, chapter: str) -> InternationalSe
         sum(len(row.outputs) for row in records),
         Note(
             "the Secretariat's records on the chapter's international actions (one per action and entity)",
-            f"records of {inputs.cycle_name} on file on {long_date(inputs.generated_on)}",
-            f"/reporting/{inputs.cycle_id}/international/",
+            f"records of {inputs.cycle_name} on file on {long_date(inputs.generated_on)}"
+            if inputs.cycle_id is not None
+            else published_words(inputs),
+            f"/reporting/{inputs.cycle_id}/international/" if inputs.cycle_id is not None else "/reporting/",
         ),
     )
 
@@ -441,7 +448,9 @@ def indicator_section(inputs: ReportInputs, chapter: str) -> IndicatorSection:
     return IndicatorSection(bool(inputs.targets), lines, "" if lines else NO_TARGET)
 
 
-def reporting_summary(inputs: ReportInputs) -> ReportingSummary:
+def reporting_summary(inputs: ReportInputs) -> ReportingSummary | None:
+    if inputs.matrix is None:
+        return None
     regions: dict[str, RegionReporting] = {}
     labels = {area.key: area.label for area in inputs.matrix.areas}
     for entry, stage in inputs.stages:
@@ -534,39 +543,44 @@ def _states(entries: Iterable[StateEntry]) -> list[dict[str, str]]:
 
 
 def as_json(report: CommissionReport) -> dict[str, Any]:
-    summary = report.reporting
     return {
         "title": report.title,
         "subtitle": report.subtitle,
         "as_of": report.as_of.isoformat(),
         "generated_on": report.generated_on.isoformat(),
-        "cycle": {"id": report.cycle_id, "name": report.cycle_name},
+        "cycle": {"id": report.cycle_id, "name": report.cycle_name} if report.cycle_id is not None else None,
         "page": report.path,
         "warnings": [{"instrument": code, "warning": text} for code, text in report.warnings],
-        "reporting": {
-            "states": summary.states,
-            "published": summary.published,
-            "received": summary.received,
-            "not_reported": summary.not_reported,
-            "regions": [
-                {
-                    "region": r.area,
-                    "label": r.label,
-                    "states": r.states,
-                    "published": r.published,
-                    "received": r.received,
-                    "not_reported": _states(r.not_reported),
-                }
-                for r in summary.regions
-            ],
-            "note": summary.note.as_json(),
-        },
+        "reporting": _reporting_json(report.reporting),
         "chapters": [_chapter_json(chapter) for chapter in report.chapters],
         "indicators": {
             "available": bool(report.targets),
             "text": "" if report.targets else NO_TARGET_AT_ALL,
             "targets": [{"id": row.target, "chapter": row.chapter, "url": row.url} for row in report.targets],
         },
+    }
+
+
+def _reporting_json(summary: ReportingSummary | None) -> dict[str, Any] | None:
+    if summary is None:  # no reporting cycle is open yet
+        return None
+    return {
+        "states": summary.states,
+        "published": summary.published,
+        "received": summary.received,
+        "not_reported": summary.not_reported,
+        "regions": [
+            {
+                "region": r.area,
+                "label": r.label,
+                "states": r.states,
+                "published": r.published,
+                "received": r.received,
+                "not_reported": _states(r.not_reported),
+            }
+            for r in summary.regions
+        ],
+        "note": summary.note.as_json(),
     }
 
 

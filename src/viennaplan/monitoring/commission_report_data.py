@@ -3,7 +3,8 @@ made of, read as the PUBLIC reads them, whoever asks. The report is a public doc
 published reports count (`queries.counted_statuses` of an anonymous reader), reports are shown
 by their public stage, and a draft's answers never appear.
 
-- `report_inputs(cycle, as_of, today)` -> `commission_report.ReportInputs`
+- `report_inputs(cycle, as_of, today)` -> `commission_report.ReportInputs` (cycle None: no cycle is open
+  yet; the report then holds treaty status and indicators only)
 - `build_report(cycle, as_of, today)` -> `commission_report.CommissionReport`
 - `target_rows()`: every indicator target judged on the observations on file (`target_results`)
 - `maps_of(report)`: the SVG of each instrument's treaty map on the as-of date, drawn once
@@ -11,11 +12,12 @@ by their public stage, and a draft's answers never appear.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.contrib.auth.models import AnonymousUser
 
-from viennaplan.plan.models import Chapter, Objective
+from viennaplan.plan.models import Chapter, Objective, PlanVersion
 from viennaplan.reporting.international import international_units
 from viennaplan.reporting.models import Answer, InternationalActionProgress, ReportingCycle
 from viennaplan.treaties.rules import instrument_rules
@@ -32,11 +34,15 @@ PUBLIC = AnonymousUser()
 
 
 def report_chapters(
-    cycle: ReportingCycle, with_targets: frozenset[str] = frozenset()
+    cycle: ReportingCycle | None, with_targets: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[str, str]], dict[str, list[tuple[int, str]]]]:
     """The plan's chapters with objectives (or asked in the cycle, or with an indicator target), in
-    order, and their objectives' texts."""
-    version = cycle.plan_version_id
+    order, and their objectives' texts: of the cycle's plan version, or the current one without a cycle."""
+    if cycle is not None:
+        version = cycle.plan_version_id
+    else:
+        current = PlanVersion.current()
+        version = current.pk if current is not None else None
     objectives: dict[str, list[tuple[int, str]]] = {}
     for chapter, number, text in (
         Objective.objects.filter(chapter__version_id=version)
@@ -44,7 +50,8 @@ def report_chapters(
         .values_list("chapter__number", "number", "text")
     ):
         objectives.setdefault(chapter, []).append((number, text))
-    wanted = set(objectives) | set(cycle.chapters) | {o.chapter for o in PLAN_OBJECTIVES} | with_targets
+    asked = set(cycle.chapters) if cycle is not None else set()
+    wanted = set(objectives) | asked | {o.chapter for o in PLAN_OBJECTIVES} | with_targets
     rows = Chapter.objects.filter(version_id=version).order_by("ordinal").values_list("number", "title")
     return [(number, title) for number, title in rows if number in wanted], objectives
 
@@ -117,41 +124,55 @@ def target_rows() -> list[TargetRow]:
     return [target_row(chapter, results) for chapter, found in targets_by_chapter().items() for results in found]
 
 
-def report_inputs(cycle: ReportingCycle, as_of: date, today: date) -> ReportInputs:
+def report_inputs(cycle: ReportingCycle | None, as_of: date, today: date) -> ReportInputs:
+    """The rows of the report; without a cycle (none opened yet) only treaty status and indicators."""
     targets = target_rows()
     chapters, objectives = report_chapters(cycle, frozenset(row.chapter for row in targets))
+    rules = instrument_rules()
+    inputs = ReportInputs(
+        as_of=as_of,
+        generated_on=today,
+        cycle_id=None,
+        cycle_name="",
+        chapters=chapters,
+        objectives=objectives,
+        asked=[],
+        ratification=ratification_progress(as_of, figures=has_status_data()),
+        instrument_names={code: rule.short_name for code, rule in rules.items()},
+        matrix=None,
+        commitments=[],
+        stages=[],
+        stage_labels=dict(queries.PUBLIC_STAGES),
+        international=[],
+        international_units={},
+        needs=[],
+        targets=targets,
+    )
+    if cycle is None:
+        return inputs
     _, commitments = queries.commitments_for(PUBLIC, cycle)
-    stages = [
-        (line.state, line.status)
-        for group in queries.reporting_status(PUBLIC, cycle, "region", today)
-        for line in group.lines
-    ]
     units: dict[str, int] = {}
     for unit in international_units(cycle):
         units[unit.chapter] = units.get(unit.chapter, 0) + 1
-    rules = instrument_rules()
-    return ReportInputs(
-        as_of=as_of,
-        generated_on=today,
+    return replace(
+        inputs,
         cycle_id=cycle.pk,
         cycle_name=cycle.name,
-        chapters=chapters,
-        objectives=objectives,
         asked=list(cycle.chapters),
-        ratification=ratification_progress(as_of, figures=has_status_data()),
-        instrument_names={code: rule.short_name for code, rule in rules.items()},
         matrix=queries.matrix_for(PUBLIC, cycle, "region"),
         commitments=commitments,
-        stages=stages,
-        stage_labels=dict(queries.PUBLIC_STAGES),
+        stages=[
+            (line.state, line.status)
+            for group in queries.reporting_status(PUBLIC, cycle, "region", today)
+            for line in group.lines
+        ],
         international=international_rows(cycle),
         international_units=units,
         needs=assistance_rows(cycle),
-        targets=targets,
     )
 
 
-def build_report(cycle: ReportingCycle, as_of: date, today: date) -> CommissionReport:
+def build_report(cycle: ReportingCycle | None, as_of: date, today: date) -> CommissionReport:
     return assemble(report_inputs(cycle, as_of, today))
 
 

@@ -1,7 +1,8 @@
 """The Commission report as a page and as a PDF of the same HTML (`commission_report` assembles it,
 `commission_report_data` reads it as the public does; the JSON twin is `api_report`):
 
-/reporting/commission-report?as_of=YYYY-MM-DD&cycle=ID       the printable page (defaults: today, latest cycle)
+/reporting/commission-report?as_of=YYYY-MM-DD&cycle=ID       the printable page (defaults: today, latest cycle;
+                                                             with no cycle open yet: treaty status and indicators)
 /reporting/commission-report.pdf?as_of=YYYY-MM-DD&cycle=ID   the same HTML made a PDF by WeasyPrint
 
 The report is public and the same for every reader: the public's figures (published reports only).
@@ -26,12 +27,12 @@ from viennaplan.treaties.overview import parties_chart
 from viennaplan.treaties.views import BadAsOf
 
 from . import queries
-from .commission_report import CommissionReport, TreatyLine
+from .commission_report import NO_CYCLE, CommissionReport, TreatyLine
 from .commission_report_data import build_report, maps_of
 from .maps import DISCLAIMER
 from .report_pdf import FONT_STACK, font_warning, html_to_pdf
 from .shares import ANSWER_STATUSES, STATUS_SHORT
-from .views import bad_request, bar, no_cycle, twin
+from .views import bad_request, bar, twin
 
 TEMPLATE = "monitoring/report/commission.html"
 TITLE = "Report to the Commission"
@@ -71,6 +72,7 @@ def report_html(report: CommissionReport, *, site_url: str = "") -> str:
         ],
         "statuses": [(status_label(s), STATUS_SHORT[s]) for s in ANSWER_STATUSES],
         "disclaimer": DISCLAIMER,
+        "no_cycle": NO_CYCLE,
         "font_stack": FONT_STACK,
         "site_url": site_url.rstrip("/"),
         "pdf_url": twin("/reporting/commission-report.pdf", **params),
@@ -87,9 +89,7 @@ def _report_or_page(request: HttpRequest) -> CommissionReport | HttpResponse:
         cycle: ReportingCycle | None = queries.pick_cycle(request.GET.get("cycle"))
     except (BadAsOf, queries.BadParameter) as error:
         return bad_request(request, queries.BadParameter(str(error)))
-    if cycle is None:
-        return no_cycle(request, TITLE)
-    return build_report(cycle, as_of, today)
+    return build_report(cycle, as_of, today)  # no cycle yet: treaty status and indicators only
 
 
 @require_safe
@@ -104,15 +104,14 @@ def commission_report(request: HttpRequest) -> HttpResponse:
 def commission_report_pdf(request: HttpRequest) -> HttpResponse:
     report = _report_or_page(request)
     if isinstance(report, HttpResponse):
-        if report.status_code == 200:  # the page saying no cycle is open yet: there is no PDF to give
-            report.status_code = 404
         return report
     site = request.build_absolute_uri("/")
     response = HttpResponse(
         html_to_pdf(report_html(report, site_url=site), base_url=site), content_type="application/pdf"
     )
     response["Content-Disposition"] = (
-        f'inline; filename="commission-report-{report.as_of.isoformat()}-cycle-{report.cycle_id}.pdf"'
+        f'inline; filename="commission-report-{report.as_of.isoformat()}'
+        f'{f"-cycle-{report.cycle_id}" if report.cycle_id is not None else ""}.pdf"'
     )
     warning = font_warning()
     if warning:
