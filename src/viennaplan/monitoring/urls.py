@@ -11,6 +11,7 @@ kept as they were; /treaties/<code> and reporting's patterns would otherwise mat
 /targets/ID/states/A3                               one State's series under a target, charted
 /targets/deadlines, /targets/deadlines/KEY?outcome= the plan's dated deadlines, each State: deadline_views
 /treaties/UNTOC/map?as_of=…, /reporting/status/map?cycle=ID   world maps (and .svg): map_views
+/indicators/CODE/map?year=&disaggregation=, /targets/ID/map   (and .svg) an indicator's values, a target's results
 /reporting/commission-report?as_of=…&cycle=ID (and .pdf)      the report to the Commission: report_views
 """
 
@@ -39,6 +40,10 @@ urlpatterns = [
     path("treaties/<str:code>/map.svg", map_views.treaty_map_svg, name="treaty_map_svg"),
     path("reporting/status/map", map_views.reporting_map, name="reporting_map"),
     path("reporting/status/map.svg", map_views.reporting_map_svg, name="reporting_map_svg"),
+    path("indicators/<str:code>/map", map_views.indicator_map, name="indicator_map"),
+    path("indicators/<str:code>/map.svg", map_views.indicator_map_svg, name="indicator_map_svg"),
+    path("targets/<int:pk>/map", map_views.target_map, name="target_map"),
+    path("targets/<int:pk>/map.svg", map_views.target_map_svg, name="target_map_svg"),
     path("reporting/commission-report", report_views.commission_report, name="commission_report"),
     path("reporting/commission-report.pdf", report_views.commission_report_pdf, name="commission_report_pdf"),
 ]
