@@ -1,5 +1,5 @@
-"""Charts of indicator targets as inline SVG (deterministic, text as text: `viennaplan.svgcharts`).
-Plain Python, no Django.
+"""Charts of indicator targets and values as inline SVG (deterministic, text as text:
+`viennaplan.svgcharts`). Plain Python, no Django.
 
     time_series_svg("France: victims detected", [(2000, Decimal(100), "100"), (2005, None, "<5")],
                     target=(2000, 2005, Decimal(100), Decimal(90)))
@@ -9,14 +9,36 @@ hollow marker on the floor of the chart (0) with its label "<N", never as a poin
 which breaks there. The target is a dashed line from the baseline value at the baseline year to
 the value required at the target year (baseline x (1 - threshold)). The SVG's <title> and <desc>
 say what it shows and every figure, for screen readers and for anyone without the picture.
+
+    change_chart_svg("Victims detected: change 2000 to 2005", [Change("Spain", Decimal("-25"), "met", "met"), ...],
+                     threshold=Decimal(10))
+
+Across States, for a target: each State with a baseline and an end number as a horizontal bar of
+its change in per cent, the largest fall at the top, coloured by outcome, with the threshold (a
+fall of `threshold` per cent) as a dashed line. Up to MAX_CHANGES States are all drawn (the height
+grows with their number); beyond that the HALF largest falls and the HALF largest rises (or
+smallest falls) are drawn, and the text alternative and the line between them say how many are
+left out (the page's table has every State).
+
+    ranking_svg("Homicide rate, 2005", [Ranked("Jamaica", Decimal("58.1"), "58.1"), ...], unit="per 100,000")
+
+Across States, for an indicator in a year: the TOP largest values as horizontal bars; the text
+alternative names how many States are not shown and why (smaller values, withheld "<N", no value).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
 from viennaplan.svgcharts import BLUE, MUTED, RC, TARGET, inline_svg, new_figure, rc_context
+
+from .indicator_targets import INSUFFICIENT, MET, NOT_MET, percent
 
 Value = Decimal | int | float | None
 TimePoint = tuple[int, Value, str]  # (year, value or None for "<N", the value as published)
@@ -79,3 +101,164 @@ def _figure(value: Value) -> str:
         value = value.quantize(Decimal("0.1")) if value != value.to_integral() else value.to_integral()
         return format(value, "f")
     return f"{value:g}"
+
+
+# -- across States ----------------------------------------------------------------------------
+
+MAX_CHANGES = 40  # States drawn in full; beyond, the HALF largest falls and rises
+HALF = MAX_CHANGES // 2
+TOP = 30  # States of an indicator's ranking
+OUTCOME_COLOURS = {MET: "#1b6aa5", NOT_MET: "#e08214", INSUFFICIENT: "#9e9e9e"}
+BAR_INCHES = 0.19  # height of one State's row
+
+
+@dataclass(frozen=True)
+class Change:
+    state: str  # its name
+    change: Decimal  # per cent, negative for a fall
+    outcome: str  # MET, NOT_MET or INSUFFICIENT
+    label: str  # the outcome as words
+
+
+@dataclass(frozen=True)
+class Ranked:
+    state: str
+    number: Decimal
+    published: str  # the value as published
+
+
+def changes_shown(changes: Sequence[Change]) -> tuple[list[Change], int]:
+    """The changes to draw, the largest fall first, and how many are left out between the HALF
+    largest falls and the HALF largest rises (0 when there are MAX_CHANGES or fewer)."""
+    ordered = sorted(changes, key=lambda c: (c.change, c.state))
+    if len(ordered) <= MAX_CHANGES:
+        return ordered, 0
+    return ordered[:HALF] + ordered[-HALF:], len(ordered) - 2 * HALF
+
+
+def describe_changes(title: str, changes: Sequence[Change], threshold: Decimal) -> str:
+    shown, left_out = changes_shown(changes)
+    if not shown:
+        return f"{title}. No State has a baseline and an end value to compare."
+    if left_out:
+        scope = (
+            f"Of {len(changes)} States with both values, the {HALF} with the largest fall and the {HALF} with "
+            f"the largest rise (or smallest fall) are shown; the other {left_out} are in the table"
+        )
+        first, last = shown[:HALF], shown[HALF:]
+        figures = f"{_changes(first)}; … {left_out} States not shown …; {_changes(last)}"
+    else:
+        scope = f"{len(changes)} State{'s' if len(changes) != 1 else ''} with both values, all shown"
+        figures = _changes(shown)
+    return (
+        f"{title}. Change in per cent from the baseline to the end value, the largest fall first. {scope}. "
+        f"The threshold is a fall of {percent(threshold)} ({percent(-threshold)}). {figures}."
+    )
+
+
+def _changes(changes: Sequence[Change]) -> str:
+    return ", ".join(f"{c.state} {percent(c.change)} ({c.label})" for c in changes)
+
+
+def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal) -> str:
+    """The SVG of the States' changes with the threshold line; '' when no State has both values."""
+    shown, left_out = changes_shown(changes)
+    if not shown:
+        return ""
+    rows = len(shown) + (1 if left_out else 0)
+    labels = [c.state for c in shown]
+    values = [float(c.change) for c in shown]
+    colours = [OUTCOME_COLOURS.get(c.outcome, MUTED) for c in shown]
+    positions = list(range(len(shown)))
+    if left_out:  # an empty row between the falls and the rises says how many are left out
+        positions = positions[:HALF] + [p + 1 for p in positions[HALF:]]
+    with rc_context(RC):
+        figure = new_figure(7.2, 1.1 + BAR_INCHES * rows)
+        axes = figure.add_subplot()
+        axes.barh(positions, values, color=colours, height=0.7)
+        for position, value, change in zip(positions, values, shown, strict=True):
+            axes.annotate(percent(change.change), (value, position), xytext=(3 if value >= 0 else -3, 0),
+                          textcoords="offset points", ha="left" if value >= 0 else "right", va="center",
+                          fontsize=7, color=MUTED)  # fmt: skip
+        if left_out:
+            axes.annotate(f"… {left_out} States not shown (in the table) …", (0, HALF), ha="center", va="center",
+                          fontsize=8, color=MUTED, style="italic",
+                          bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
+        axes.axvline(-float(threshold), color=TARGET, linestyle="--", linewidth=1.2)
+        axes.axvline(0, color=MUTED, linewidth=0.8)
+        low, high = min([*values, -float(threshold), 0.0]), max([*values, 0.0])
+        pad = (high - low) * 0.18 or 10.0
+        axes.set_xlim(low - pad, high + pad)
+        axes.set_yticks(positions, labels)
+        axes.set_ylim(rows - 0.4, -0.6)
+        axes.tick_params(axis="y", length=0)
+        axes.set_xlabel("change in per cent, baseline to end")
+        axes.grid(axis="x", color="#c9d3dd", linewidth=0.6)
+        axes.set_axisbelow(True)
+        handles = [
+            _patch(OUTCOME_COLOURS[outcome], label)
+            for outcome, label in ((MET, "met"), (NOT_MET, "not met"))
+            if any(c.outcome == outcome for c in shown)
+        ]
+        if any(c.outcome == INSUFFICIENT for c in shown):
+            handles.append(_patch(OUTCOME_COLOURS[INSUFFICIENT], "insufficient data"))
+        handles.append(_line(f"threshold ({percent(-threshold)})"))
+        axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles), frameon=False)
+        inches = 1.1 + BAR_INCHES * rows
+        figure.subplots_adjust(left=0.28, right=0.97, top=1 - 0.45 / inches, bottom=0.55 / inches)
+        return inline_svg(figure, title, desc=describe_changes(title, changes, threshold))
+
+
+def ranking(values: Sequence[Ranked], top: int = TOP) -> list[Ranked]:
+    """The `top` largest values, largest first (ties by name)."""
+    return sorted(values, key=lambda r: (-r.number, r.state))[:top]
+
+
+def describe_ranking(title: str, values: Sequence[Ranked], not_shown: str, top: int = TOP) -> str:
+    shown = ranking(values, top)
+    if not shown:
+        return f"{title}. No State has a value to compare."
+    figures = ", ".join(f"{r.state} {r.published}" for r in shown)
+    what = (
+        f"The {len(shown)} largest values, largest first" if len(values) > len(shown) else "Every value, largest first"
+    )
+    return f"{title}. {what}: {figures}. {not_shown}".strip()
+
+
+def ranking_svg(title: str, values: Sequence[Ranked], *, unit: str = "", not_shown: str = "", top: int = TOP) -> str:
+    """Horizontal bars of the `top` largest values; '' when there is no value. `not_shown` says which
+    States are left out and why; it ends the text alternative."""
+    shown = ranking(values, top)
+    if not shown:
+        return ""
+    numbers = [float(r.number) for r in shown]
+    positions = list(range(len(shown)))
+    with rc_context(RC):
+        inches = 0.9 + BAR_INCHES * len(shown)
+        figure = new_figure(7.2, inches)
+        axes = figure.add_subplot()
+        axes.barh(positions, numbers, color=BLUE, height=0.7)
+        for position, number, ranked in zip(positions, numbers, shown, strict=True):
+            axes.annotate(ranked.published, (number, position), xytext=(3 if number >= 0 else -3, 0),
+                          textcoords="offset points", ha="left" if number >= 0 else "right", va="center",
+                          fontsize=7, color=MUTED)  # fmt: skip
+        low, high = min([*numbers, 0.0]), max([*numbers, 0.0])
+        pad = (high - low) * 0.12 or 1.0
+        axes.set_xlim(low - (pad if low < 0 else 0), high + pad)
+        axes.axvline(0, color=MUTED, linewidth=0.8)
+        axes.set_yticks(positions, [r.state for r in shown])
+        axes.set_ylim(len(shown) - 0.4, -0.6)
+        axes.tick_params(axis="y", length=0)
+        axes.set_xlabel(unit or "value")
+        axes.grid(axis="x", color="#c9d3dd", linewidth=0.6)
+        axes.set_axisbelow(True)
+        figure.subplots_adjust(left=0.28, right=0.97, top=1 - 0.15 / inches, bottom=0.55 / inches)
+        return inline_svg(figure, title, desc=describe_ranking(title, values, not_shown, top))
+
+
+def _patch(colour: str, label: str) -> Patch:
+    return Patch(facecolor=colour, label=label)
+
+
+def _line(label: str) -> Line2D:
+    return Line2D([0], [0], color=TARGET, linestyle="--", linewidth=1.2, label=label)

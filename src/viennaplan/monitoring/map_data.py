@@ -5,8 +5,13 @@ and the category of each on a map.
   the treaty engine (`treaties.overview.statuses_of`, `treaties.shapes.standing_of`).
 - `reporting_map(user, cycle, today)`: each State's report as the reporting status page shows it to
   that user (`queries.reporting_status`: the public sees only "not submitted", "received", "published").
-- `category_map(...)` and `value_map(...)`: any categories per State (a target's results) or numbers
-  per State in classes (an indicator's values in a year): one call each.
+- `category_map(...)` and `value_map(...)`: any categories per State or numbers per State in
+  classes: one call each.
+- `indicator_year(indicator, year, disaggregation)` and `indicator_map(data, today)`: an indicator's
+  values in a year (default: the latest year with values), one per State, in classes of readable
+  quantiles; "<N" in a class of its own, never a number.
+- `target_map(results, today)`: each State met / not met (the review list of 35(f)) / insufficient
+  data under an indicator target (`target_results`).
 
 Every map is a `MapSpec` (plain data, `maps.render` draws it); `as_svg` draws it on the boundaries
 projected once per process; `as_json` is its JSON twin.
@@ -15,13 +20,20 @@ projected once per process; `as_json` is its JSON twin.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
+from django.db.models import Count
+from django.http import Http404
 from django.urls import reverse
 
 from viennaplan.countries import registry
 from viennaplan.dates import long_date
+from viennaplan.indicators.models import Indicator, Observation
+from viennaplan.indicators.queries import dimension_labels
+from viennaplan.indicators.tables import ALL, BadFilter, check_filters, disaggregation_label, parse_year
 from viennaplan.reporting import workflow
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.treaties.overview import statuses_of
@@ -30,7 +42,9 @@ from viennaplan.treaties.rules import instrument_rules
 from viennaplan.treaties.shapes import standing_of
 
 from . import maps, queries
+from .indicator_targets import INSUFFICIENT, MET, NOT_MET, percent
 from .maps import Category, MapSpec, MapState
+from .target_results import TargetResults
 
 TREATY_CATEGORIES = [
     Category("party", "Party", "#1b6aa5"),
@@ -46,6 +60,13 @@ REPORTING_CATEGORIES = [
     Category(workflow.RETURNED, workflow.STATUS_LABELS[workflow.RETURNED], "#fdae6b"),
     Category(workflow.VALIDATED, workflow.STATUS_LABELS[workflow.VALIDATED], "#4292c6"),
     Category(workflow.PUBLISHED, workflow.STATUS_LABELS[workflow.PUBLISHED], "#08519c"),
+]
+
+
+TARGET_CATEGORIES = [
+    Category(MET, "met", "#1b6aa5"),
+    Category(NOT_MET, "not met: the review list of 35(f)", "#e08214"),
+    Category(INSUFFICIENT, "insufficient data", "#d9d9d9"),
 ]
 
 
@@ -117,6 +138,190 @@ def reporting_map(user: Any, cycle: ReportingCycle, today: date) -> MapSpec:
         default=queries.NOT_SUBMITTED,
         ident=f"map-cycle-{cycle.pk}",
     )
+
+
+# -- an indicator's values in a year ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StateValue:
+    """The value a State published for the year, as the map shows it."""
+
+    alpha3: str
+    name: str
+    published: str  # "22.5" or "<5"
+    number: Decimal | None  # None: withheld ("<N"), never a number
+    suppressed_below: int | None
+    source: str
+
+
+@dataclass
+class IndicatorYear:
+    indicator: Indicator
+    year: int
+    disaggregation: str  # "" the total, "sex=female"
+    disaggregation_label: str  # "Total", "Sex: female"
+    years: list[tuple[int, int]]  # (year, States with a value) of this disaggregation, the latest first
+    values: dict[str, StateValue]  # alpha-3 -> its value (current States only)
+    sources: list[str]  # of the values shown, the most used first
+    set_aside: list[StateValue] = field(default_factory=list)  # a second source's value for a State, not shown
+
+    @property
+    def numbers(self) -> dict[str, Decimal]:
+        return {a3: v.number for a3, v in self.values.items() if v.number is not None}
+
+    @property
+    def withheld(self) -> dict[str, int]:
+        return {a3: v.suppressed_below for a3, v in self.values.items() if v.suppressed_below is not None}
+
+    @property
+    def title(self) -> str:
+        split = "" if not self.disaggregation else f", {self.disaggregation_label}"
+        unit = f" ({self.indicator.unit})" if self.indicator.unit else ""
+        return f"{self.indicator.name}{unit}{split}, {self.year}"
+
+    @property
+    def query(self) -> dict[str, object]:
+        return {"year": self.year, "disaggregation": self.disaggregation or None}
+
+
+def map_disaggregation(indicator: Indicator, raw: str | None) -> str:
+    """The disaggregation key of ?disaggregation= (BadFilter unless one of the indicator's; "all" is not one)."""
+    key = check_filters(
+        disaggregation=raw or "", regions=(), groups=(), states=(), dimensions=indicator.dimensions or {}
+    ).disaggregation
+    if key == ALL:
+        raise BadFilter("a map shows one disaggregation at a time: choose one, or leave it out for the total")
+    return key
+
+
+def indicator_year(indicator: Indicator, raw_year: str | None, raw_disaggregation: str | None) -> IndicatorYear | None:
+    """The values of ?year= (default: the latest year with values) and ?disaggregation= (default: the
+    total), one per current State. BadFilter for a malformed parameter; Http404 for a year without
+    values; None when the indicator has no values at all for the disaggregation."""
+    year = parse_year("year", raw_year)
+    key = map_disaggregation(indicator, raw_disaggregation)
+    label = disaggregation_label(key, dimension_labels())
+    rows = Observation.objects.filter(indicator=indicator, disaggregation_key=key)
+    years = [
+        (row["year"], row["states"])
+        for row in rows.values("year").annotate(states=Count("state", distinct=True)).order_by("-year")
+    ]
+    if not years:
+        if year is not None:
+            raise Http404(f"There are no values of {indicator.code} ({label}) on file.")
+        return None
+    if year is None:
+        year = years[0][0]
+    elif year not in dict(years):
+        listed = ", ".join(str(y) for y, _ in years[:12]) + (", …" if len(years) > 12 else "")
+        raise Http404(f"There are no values of {indicator.code} ({label}) for {year}; years with values: {listed}.")
+    ranked = dict(
+        Observation.objects.filter(indicator=indicator)
+        .values_list("source")
+        .annotate(n=Count("id"))
+        .values_list("source", "n")
+    )
+    names = {info.alpha3: info.name for info in registry.states()}
+    chosen: dict[str, StateValue] = {}
+    set_aside = []
+    found = rows.filter(year=year, state_id__in=names).values_list(
+        "state_id", "published", "value", "suppressed_below", "source"
+    )
+    for alpha3, published, value, below, source in sorted(found, key=lambda r: (r[0], -ranked.get(r[4], 0), r[4])):
+        value_of = StateValue(alpha3, names[alpha3], published, value, below, source)
+        if alpha3 in chosen:  # two sources for one State: the indicator's most used source is shown
+            set_aside.append(value_of)
+        else:
+            chosen[alpha3] = value_of
+    sources = sorted({v.source for v in chosen.values()}, key=lambda s: (-ranked.get(s, 0), s))
+    return IndicatorYear(indicator, year, key, label, years, chosen, sources, set_aside)
+
+
+def indicator_map(data: IndicatorYear, today: date) -> MapSpec:
+    """The choropleth of `data`: readable quantile classes, "<N" apart, no value grey; as of `today`
+    (the values on file), the year in the title."""
+    numbers = {a3: float(n) for a3, n in data.numbers.items()}
+    breaks = maps.readable_breaks(numbers.values())
+    categories, classes = maps.value_classes(numbers, breaks, withheld=data.withheld)
+    notes = [f"Source: {'; '.join(data.sources)}." if data.sources else "No source: no values."]
+    if data.set_aside:
+        notes.append(
+            f"{len(data.set_aside)} State(s) with a value from a second source show the most used source's value."
+        )
+    spec = category_map(
+        data.title,
+        today,
+        categories,
+        classes,
+        default=maps.NO_DATA,
+        ident=f"map-{data.indicator.code}-{data.year}",
+        notes=notes,
+    )
+    values = {a3: v.published for a3, v in data.values.items()}
+    spec.states = [MapState(s.m49, s.alpha3, s.name, s.href, s.category, values.get(s.alpha3, "")) for s in spec.states]
+    return spec
+
+
+def indicator_json(data: IndicatorYear, spec: MapSpec) -> dict[str, Any]:
+    """The JSON twin of an indicator map: the map's, with the year, the unit, the sources and each value."""
+    body = as_json(spec)
+    for state in body["states"]:
+        value = data.values.get(state["state"])
+        state.update(
+            published=value.published if value else None,
+            number=None if value is None or value.number is None else float(value.number),
+            suppressed_below=value.suppressed_below if value else None,
+            source=value.source if value else None,
+        )
+    body.update(
+        indicator=data.indicator.code,
+        name=data.indicator.name,
+        unit=data.indicator.unit,
+        year=data.year,
+        disaggregation=data.disaggregation,
+        disaggregation_label=data.disaggregation_label,
+        sources=data.sources,
+        years=[{"year": year, "states": count} for year, count in data.years],
+        url=f"/indicators/{data.indicator.code}/map",
+    )
+    return body
+
+
+# -- a target's results ------------------------------------------------------------------------
+
+
+def target_title(results: TargetResults) -> str:
+    target = results.target
+    split = f" ({target.disaggregation_key})" if target.disaggregation_key else ""
+    return (
+        f"{target.indicator.name}{split}: target of {target.provision}, {target.baseline_year} to {target.target_year}"
+    )
+
+
+def target_map(results: TargetResults, today: date) -> MapSpec:
+    """Each State met / not met / insufficient data, as of `today`: judged on the values on file that
+    day (a later import may change a result), the target's years in the title."""
+    target = results.target
+    classes = {r.alpha3: r.judgement.outcome for r in results.results}
+    changes = {r.alpha3: percent(r.judgement.change) for r in results.results}
+    note = (
+        f"Judged on the values on file on {long_date(today)} for {target.baseline_year} and "
+        f"{target.target_year} (threshold: a fall of {percent(target.threshold)})."
+    )
+    spec = category_map(
+        target_title(results),
+        today,
+        TARGET_CATEGORIES,
+        classes,
+        default=INSUFFICIENT,
+        ident=f"map-target-{target.pk}",
+        notes=[note],
+    )
+    spec.states = [
+        MapState(s.m49, s.alpha3, s.name, s.href, s.category, changes.get(s.alpha3, "")) for s in spec.states
+    ]
+    return spec
 
 
 def as_svg(spec: MapSpec) -> str:

@@ -4,24 +4,38 @@
 /treaties/<CODE>/map.svg?as_of=…            the same map as an SVG file
 /reporting/status/map?cycle=ID              each State's report in a cycle, as the status page shows it
 /reporting/status/map.svg?cycle=ID          the same map as an SVG file
+/indicators/<code>/map?year=YYYY&disaggregation=sex%3Dfemale   an indicator's values in a year (default:
+                                            the latest year with values, the total), with the 30
+                                            largest values as a bar chart and its table
+/indicators/<code>/map.svg?…                the same map as an SVG file
+/targets/ID/map                             each State met / not met / insufficient data under a target
+/targets/ID/map.svg                         the same map as an SVG file
 
-JSON twins: /api/maps/treaties/{code} and /api/maps/reporting (`api_maps`).
+JSON twins: /api/maps/treaties/{code}, /api/maps/reporting, /api/maps/indicators/{code} and
+/api/maps/targets/{id} (`api_maps`). Indicator values and target results are public.
 """
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+from viennaplan.indicators.models import Indicator
+from viennaplan.indicators.queries import disaggregations_on_file, indicator_or_404
+from viennaplan.indicators.tables import BadFilter
 from viennaplan.reporting.models import ReportingCycle
+from viennaplan.svgcharts import unique_ids
 from viennaplan.treaties.rules import find_code
 from viennaplan.treaties.views import BadAsOf, requested_as_of, treaty_page
 
 from . import map_data, queries
+from .charts import TOP, Ranked, ranking, ranking_svg
 from .maps import DISCLAIMER, MapSpec
+from .models import IndicatorTarget
+from .target_results import target_results
 from .views import bad_request, no_cycle, page, twin
 
 
@@ -38,13 +52,20 @@ def _svg_file(spec: MapSpec, name: str) -> HttpResponse:
     return response
 
 
-def _map_page(request: HttpRequest, spec: MapSpec, **context: object) -> dict[str, object]:
+def _map_page(
+    request: HttpRequest, spec: MapSpec, values: dict[str, map_data.StateValue] | None = None, **context: object
+) -> dict[str, object]:
+    """The map page's context: the map, its legend and its data as a table (with each State's value, if any)."""
     counts = spec.counts()
+    values = values or {}
     context.update(
         spec=spec,
         svg=mark_safe(map_data.as_svg(spec)),  # noqa: S308  (names and labels escaped by maps.render)
         map_legend=[(c, counts.get(c.key, 0)) for c in spec.categories],
-        rows=sorted(spec.states, key=lambda s: s.name.casefold()),
+        rows=[
+            (s, spec.label_of(s.category), values.get(s.alpha3))
+            for s in sorted(spec.states, key=lambda s: s.name.casefold())
+        ],
         disclaimer=DISCLAIMER,
     )
     return context
@@ -112,4 +133,124 @@ def reporting_map_svg(request: HttpRequest) -> HttpResponse:
     return _svg_file(spec, f"reporting-status-cycle-{cycle.pk}")
 
 
-__all__ = ["BadAsOf", "reporting_map", "reporting_map_svg", "treaty_map", "treaty_map_svg"]
+# -- an indicator's values in a year -----------------------------------------------------------
+
+
+def _indicator_year(
+    request: HttpRequest, code: str, suffix: str = ""
+) -> tuple[Indicator, map_data.IndicatorYear | HttpResponse | None]:
+    """The indicator and the values the query asks for (None: no values at all); or a redirect to the
+    catalogue's spelling of the code, or the 400 page saying which parameter is wrong."""
+    indicator = indicator_or_404(code)
+    if indicator.code != code:
+        return indicator, redirect(
+            twin(f"/indicators/{indicator.code}/map{suffix}", **request.GET.dict()), permanent=True
+        )
+    try:
+        return indicator, map_data.indicator_year(indicator, request.GET.get("year"), request.GET.get("disaggregation"))
+    except BadFilter as error:
+        context = {"message": f"{error}.", "indicator": indicator, "nav": "indicators"}
+        return indicator, render(request, "monitoring/maps/refused.html", context, status=400)
+
+
+def not_shown(data: map_data.IndicatorYear, shown: int) -> str:
+    """Which States the ranking leaves out, counted: smaller values, withheld, no value."""
+    smaller = len(data.numbers) - shown
+    withheld = len(data.withheld)
+    missing = len(map_data.map_states()) - len(data.values)
+    return (
+        f"Not shown: {smaller} State{'s' if smaller != 1 else ''} with smaller values, {withheld} with a value "
+        f"withheld as <N (not a number), {missing} with no value for {data.year}."
+    )
+
+
+def indicator_ranking(data: map_data.IndicatorYear) -> tuple[SafeString | str, list[Ranked], str]:
+    """The bar chart of the TOP largest values (ids prefixed), its rows and the sentence of what it leaves out."""
+    values = [Ranked(data.values[a3].name, number, data.values[a3].published) for a3, number in data.numbers.items()]
+    rows = ranking(values)
+    left_out = not_shown(data, len(rows))
+    title = f"{data.title}: the {TOP} largest values"
+    svg = ranking_svg(title, values, unit=data.indicator.unit, not_shown=left_out)
+    chart = mark_safe(unique_ids(svg, f"chart-{data.indicator.code}")) if svg else ""  # noqa: S308  (svgcharts escapes)
+    return chart, rows, left_out
+
+
+@require_safe
+def indicator_map(request: HttpRequest, code: str) -> HttpResponse:
+    indicator, data = _indicator_year(request, code)
+    if isinstance(data, HttpResponse):
+        return data
+    if data is None:
+        context = {"indicator": indicator, "nav": "indicators", "disaggregation": request.GET.get("disaggregation")}
+        return render(request, "monitoring/maps/no_values.html", context)
+    today = timezone.localdate()
+    spec = map_data.indicator_map(data, today)
+    chart, ranked, left_out = indicator_ranking(data)
+    context = _map_page(
+        request,
+        spec,
+        data.values,
+        nav="indicators",
+        data=data,
+        chart=chart,
+        ranked=ranked,
+        left_out=left_out,
+        back=twin(f"/indicators/{indicator.code}", disaggregation=data.disaggregation or None),
+        disaggregations=disaggregations_on_file(indicator),
+        svg_url=twin(f"/indicators/{indicator.code}/map.svg", **data.query),
+        json_url=twin(f"/api/maps/indicators/{indicator.code}", **data.query),
+    )
+    return render(request, "monitoring/maps/map.html", context)
+
+
+@require_safe
+def indicator_map_svg(request: HttpRequest, code: str) -> HttpResponse:
+    _, data = _indicator_year(request, code, ".svg")
+    if isinstance(data, HttpResponse):
+        return data
+    if data is None:
+        raise Http404(f"There are no values of {code} on file: there is no map to give.")
+    name = f"{data.indicator.code}-{data.year}" + (f"-{data.disaggregation}" if data.disaggregation else "")
+    return _svg_file(map_data.indicator_map(data, timezone.localdate()), name.replace("=", "-").replace(";", "-"))
+
+
+# -- a target's results ------------------------------------------------------------------------
+
+
+def _target(pk: int) -> IndicatorTarget:
+    return get_object_or_404(IndicatorTarget.objects.select_related("indicator"), pk=pk)
+
+
+@require_safe
+def target_map(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(pk)
+    spec = map_data.target_map(target_results(target), timezone.localdate())
+    context = _map_page(
+        request,
+        spec,
+        nav="reporting",
+        target=target,
+        back=target.get_absolute_url(),
+        svg_url=f"/targets/{target.pk}/map.svg",
+        json_url=f"/api/maps/targets/{target.pk}",
+    )
+    return render(request, "monitoring/maps/map.html", context)
+
+
+@require_safe
+def target_map_svg(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(pk)
+    return _svg_file(map_data.target_map(target_results(target), timezone.localdate()), f"target-{target.pk}")
+
+
+__all__ = [
+    "BadAsOf",
+    "indicator_map",
+    "indicator_map_svg",
+    "reporting_map",
+    "reporting_map_svg",
+    "target_map",
+    "target_map_svg",
+    "treaty_map",
+    "treaty_map_svg",
+]

@@ -14,7 +14,9 @@ Equal Earth projection, drawn once per process; each map then only says which cl
 - `render(base, spec)`: one `<a><g class=category data-m49=...>` per State (its shape, and a dot
   where the shape is missing or too small to see), a title with the as-of date, a legend with the
   count of each category, the United Nations disclaimer; `role="img"` with title and description.
-- `value_classes(values, breaks)`: the classes of a choropleth from numbers (an indicator's values).
+- `value_classes(values, breaks, withheld=...)`: the classes of a choropleth from numbers (an
+  indicator's values), "<N" values in a class of their own, never among the numbers.
+- `readable_breaks(numbers)`: the breaks of those classes: quantiles rounded to two significant digits.
 
 See data/README.md for the boundaries' source, licence and what they lack.
 """
@@ -244,6 +246,7 @@ class MapState:
     name: str
     href: str
     category: str
+    value: str = ""  # the State's value as published ("22.5", "<5"), shown beside its class
 
 
 @dataclass
@@ -282,9 +285,12 @@ def _state(base: World, state: MapState, label: str) -> tuple[str, bool]:
     if dot is not None:
         body.append(f'<circle class="dot" cx="{_fmt(dot[0])}" cy="{_fmt(dot[1])}" r="{DOT_RADIUS}"/>')
     name = escape(state.name)
+    said = f"{state.value} ({label})" if state.value else label
+    if state.value and state.category == WITHHELD:
+        said = f"withheld ({state.value}), not a number"
     group = (
         f'<a href="{escape(state.href)}"><g class="{escape(state.category)}" data-m49="{state.m49}" '
-        f'data-state="{state.alpha3}"><title>{name}: {escape(label)}</title>{"".join(body)}</g></a>'
+        f'data-state="{state.alpha3}"><title>{name}: {escape(said)}</title>{"".join(body)}</g></a>'
     )
     return group, dot is not None
 
@@ -336,28 +342,85 @@ def render(base: World, spec: MapSpec) -> str:
 # -- choropleths ------------------------------------------------------------------------------
 
 SEQUENTIAL = ("#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")
+WITHHELD = "withheld"
+WITHHELD_COLOUR = "#f3d9a4"
+NO_DATA_COLOUR = "#cfcfcf"
+
+
+def withheld_label(ceilings: Iterable[int]) -> str:
+    """'withheld (<5)'; 'withheld (<3 or <5)' when publishers withheld below different numbers."""
+    found = sorted(set(ceilings))
+    return f"withheld ({' or '.join(f'<{n}' for n in found) or '<N'})"
 
 
 def value_classes(
-    values: dict[str, float | None], breaks: Sequence[float], unit: str = "", colours: Sequence[str] = SEQUENTIAL
+    values: dict[str, float | None],
+    breaks: Sequence[float],
+    unit: str = "",
+    colours: Sequence[str] = SEQUENTIAL,
+    withheld: dict[str, int] | None = None,
 ) -> tuple[list[Category], dict[str, str]]:
-    """Categories of a choropleth (one per interval between `breaks`, plus "no data") and each
-    key's class: below breaks[0] is class 0, [breaks[i-1], breaks[i]) class i, at or above the
-    last break the last class."""
+    """Categories of a choropleth (one per interval between `breaks`, then "withheld" when any, then
+    "no data") and each key's class: below breaks[0] is class 0, [breaks[i-1], breaks[i]) class i, at
+    or above the last break the last class. `withheld` (key -> N of a "<N") puts those keys in the
+    class "withheld (<N)" whatever `values` says: a withheld count is not a number."""
     bounds = list(breaks)
     if len(bounds) + 1 > len(colours):
         raise ValueError(f"{len(bounds) + 1} classes but only {len(colours)} colours")
     suffix = f" {unit}" if unit else ""
-    labels = [f"under {bounds[0]:g}{suffix}"] if bounds else ["all values"]
-    labels += [f"{low:g} to under {high:g}{suffix}" for low, high in zip(bounds, bounds[1:], strict=False)]
+    labels = [f"under {_number(bounds[0])}{suffix}"] if bounds else ["all values"]
+    labels += [
+        f"{_number(low)} to under {_number(high)}{suffix}" for low, high in zip(bounds, bounds[1:], strict=False)
+    ]
     if bounds:
-        labels.append(f"{bounds[-1]:g}{suffix} or more")
+        labels.append(f"{_number(bounds[-1])}{suffix} or more")
     categories = [Category(f"class-{i}", label, colours[i]) for i, label in enumerate(labels)]
-    categories.append(Category(NO_DATA, "no data", "#cfcfcf"))
+    withheld = withheld or {}
+    if withheld:
+        categories.append(Category(WITHHELD, withheld_label(withheld.values()), WITHHELD_COLOUR))
+    categories.append(Category(NO_DATA, "no data", NO_DATA_COLOUR))
     classes = {}
     for key, value in values.items():
-        if value is None or (isinstance(value, float) and math.isnan(value)):
+        if key in withheld:
+            classes[key] = WITHHELD
+        elif value is None or (isinstance(value, float) and math.isnan(value)):
             classes[key] = NO_DATA
         else:
             classes[key] = f"class-{sum(1 for bound in bounds if value >= bound)}"
+    for key in withheld:
+        classes[key] = WITHHELD
     return categories, classes
+
+
+def _number(value: float) -> str:
+    """12000 -> '12,000'; 0.35 -> '0.35'; -1.5 -> '-1.5' (no exponent)."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def readable(value: float, digits: int = 2) -> float:
+    """`value` rounded to `digits` significant digits: 38030.9 -> 38000, 0.3712 -> 0.37."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    places = digits - 1 - math.floor(math.log10(abs(value)))
+    rounded = round(value, places)
+    return float(int(rounded)) if places <= 0 else rounded
+
+
+def readable_breaks(numbers: Iterable[float], classes: int = len(SEQUENTIAL)) -> list[float]:
+    """At most `classes` - 1 breaks splitting `numbers` into classes of about equal size (quantiles),
+    each rounded to two significant digits; a break that would leave a class empty is dropped, so
+    few distinct numbers give fewer classes (one number, or none: no break, one class)."""
+    ordered = sorted(float(n) for n in numbers)
+    if len(ordered) < 2 or ordered[0] == ordered[-1]:
+        return []
+    breaks: list[float] = []
+    for i in range(1, classes):
+        position = (len(ordered) - 1) * i / classes
+        low = ordered[math.floor(position)]
+        high = ordered[math.ceil(position)]
+        cut = readable(low + (high - low) * (position - math.floor(position)))
+        if ordered[0] < cut <= ordered[-1] and (not breaks or cut > breaks[-1]):
+            breaks.append(cut)
+    return breaks
