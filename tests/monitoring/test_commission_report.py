@@ -253,6 +253,13 @@ def test_the_page_carries_notes_links_identification_and_the_map(world, client):
     assert html.count('class="world-map"') == 5  # UNTOC, TIP, SOM, FIREARMS, UNCAC: each drawn once
     assert 'data-state="ROU"' in html
     assert escape(NO_TARGET) in html
+    # under the UNTOC chart, its figures: (signatories, consents, parties) at each year end and on the as-of date
+    untoc = re.search(r"Organized Crime Convention: signatories, consents deposited and parties at the end of each "
+                      r"year</caption>(.*?)</table>", html, flags=re.S)  # fmt: skip
+    assert untoc, "the parties chart has its data table under it"
+    rows = dict(re.findall(r'<tr><th scope="row">([^<]+)</th>((?:<td class="n">\d+</td>)+)</tr>', untoc[1]))
+    assert re.findall(r"\d+", rows["31 December 2002"]) == ["2", "2", "0"]  # signatories 2; ROU and SEN by 2002
+    assert re.findall(r"\d+", rows["1 January 2005"]) == ["2", "40", "40"]
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "an id defined twice (the charts' ids are prefixed)"
     assert html.count('class="note"') >= 3 * len(build_report(cycle, AS_OF, date(2026, 1, 1)).chapters)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from viennaplan.treaties.charts import Series, parties_chart_svg, status_series, step_series
+from viennaplan.treaties.charts import (
+    Series,
+    describe_rows,
+    parties_chart_svg,
+    status_series,
+    step_series,
+    year_end_rows,
+)
 from viennaplan.treaties.records import StateStatus
 
 STATES = [
@@ -60,3 +67,22 @@ def test_the_svg_is_inline_accessible_and_carries_no_date():
 
 def test_no_data_gives_no_chart():
     assert parties_chart_svg("empty", [Series("Parties", ())], end=date(2007, 1, 1)) == ""
+
+
+def test_the_figures_under_the_chart_are_each_series_at_every_year_end_and_on_the_as_of_date():
+    series = status_series(STATES)
+    rows = year_end_rows(series, start=date(2000, 11, 15), end=date(2005, 6, 30))
+    by_day = {day: values for day, values in rows}
+    assert [day for day, _ in rows] == [date(y, 12, 31) for y in range(2000, 2005)] + [date(2005, 6, 30)]
+    # (signatories, consents deposited, parties): FRA consents 2002, XXA 2003 and denounces 2005-01-02
+    assert by_day[date(2000, 12, 31)] == (4, 0, 0)
+    assert by_day[date(2002, 12, 31)] == (4, 1, 0)
+    assert by_day[date(2003, 12, 31)] == (4, 2, 2)
+    assert by_day[date(2005, 6, 30)] == (4, 1, 1)
+    text = describe_rows([s.label for s in series], rows)
+    assert "2003-12-31: signatories 4, consents deposited 2, parties (in force) 2" in text
+
+
+def test_the_text_alternative_goes_into_the_svg():
+    svg = parties_chart_svg("T", status_series(STATES), end=date(2007, 1, 1), desc="Signatories over time. 2001: 4.")
+    assert "<desc>Signatories over time. 2001: 4.</desc>" in svg

@@ -86,6 +86,11 @@ def test_an_instrument_page_explains_its_rules_status_chart_and_states(client, i
     assert fact(response, "Entry into force").startswith("29 September 2003")
     body = response.content.decode()
     assert body.count("<svg") == 1 and 'role="img"' in body
+    figures = re.search(r'<table class="numbers chart-data">(.*?)</table>', body, flags=re.S)
+    assert figures, "the chart's figures are under it"
+    last = re.findall(r"<tr><th scope=\"row\">([^<]+)</th>(.*?)</tr>", figures[1], flags=re.S)[-1]
+    assert last[0] == "1 January 2007"
+    assert [int(n) for n in re.findall(r">(\d+)</td>", last[1])][-1] == 7  # the parties, as in the facts
     switzerland = re.search(r'<tr class="standing-party">\s*<th scope="row"><a href="/treaties/states/CHE[^"]*">'
                             r"Switzerland</a></th>(.*?)</tr>", body, flags=re.S)  # fmt: skip
     assert switzerland

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_safe
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
 from viennaplan.svgcharts import unique_ids
-from viennaplan.treaties.overview import parties_chart
+from viennaplan.treaties.overview import PartiesChart, parties_figures
 from viennaplan.treaties.views import BadAsOf
 
 from . import queries
@@ -53,11 +53,12 @@ def report_html(report: CommissionReport, *, site_url: str = "") -> str:
     params = {"as_of": report.as_of.isoformat(), "cycle": report.cycle_id}
     maps = maps_of(report)
 
-    def figures(line: TreatyLine) -> tuple[TreatyLine, SafeString | str, SafeString | str]:
+    def figures(line: TreatyLine) -> tuple[TreatyLine, SafeString | str, SafeString | str, PartiesChart | None]:
         if not line.draw_map:
-            return line, "", ""
-        chart = unique_ids(parties_chart(line.instrument, report.as_of), f"chart-{line.instrument.lower()}")
-        return line, mark_safe(maps[line.instrument]), mark_safe(chart)  # noqa: S308  (escaped by maps, charts)
+            return line, "", "", None
+        parties = parties_figures(line.instrument, report.as_of)
+        chart = unique_ids(parties.svg, f"chart-{line.instrument.lower()}")
+        return line, mark_safe(maps[line.instrument]), mark_safe(chart), parties  # noqa: S308  (escaped by maps, charts)
 
     context: dict[str, Any] = {
         "report": report,

@@ -61,6 +61,26 @@ def status_series(states: Iterable[StateStatus]) -> tuple[Series, Series, Series
     return signatories, deposited, parties
 
 
+def year_end_rows(series: Iterable[Series], *, start: date, end: date) -> list[tuple[date, tuple[int, ...]]]:
+    """The chart's figures: each series' count on 31 December of every year from `start` to before
+    `end`, and on `end` itself (the chart's data table and its text alternative)."""
+    series = list(series)
+    days = [date(year, 12, 31) for year in range(start.year, end.year) if date(year, 12, 31) >= start]
+    days.append(end)
+    return [(day, tuple(one.at(day) for one in series)) for day in days]
+
+
+def describe_rows(labels: Iterable[str], rows: list[tuple[date, tuple[int, ...]]]) -> str:
+    """The text alternative of a step chart: its figures, day by day."""
+    labels = list(labels)
+    figures = "; ".join(
+        f"{day.isoformat()}: "
+        + ", ".join(f"{label.lower()} {value}" for label, value in zip(labels, values, strict=True))
+        for day, values in rows
+    )
+    return f"{', '.join(labels)} over time. {figures}." if rows else ""
+
+
 def parties_chart_svg(
     title: str,
     series: Iterable[Series],
@@ -68,8 +88,10 @@ def parties_chart_svg(
     end: date,
     markers: Iterable[tuple[date, str]] = (),
     start: date | None = None,
+    desc: str = "",
 ) -> str:
-    """An SVG step chart of `series` up to `end`, with dated vertical markers; '' when there is no data."""
+    """An SVG step chart of `series` up to `end`, with dated vertical markers; '' when there is no data.
+    `desc` is its text alternative (`describe_rows`)."""
     series = [s for s in series if s.points]
     if not series:
         return ""
@@ -97,4 +119,4 @@ def parties_chart_svg(
         axes.grid(axis="y", color="#c9d3dd", linewidth=0.6)
         axes.legend(loc="upper center", frameon=False, bbox_to_anchor=(0.5, -0.12), ncol=3)
         figure.subplots_adjust(left=0.08, right=0.98, top=0.93, bottom=0.2)  # fixed: tight_layout costs half the time
-        return inline_svg(figure, title)
+        return inline_svg(figure, title, desc=desc or None)

@@ -100,13 +100,23 @@ def state_panel(alpha3: str, as_of: date) -> StatePanel | None:
 # ---------------------------------------------------------------------------------------------
 # chart, cached while the actions do not change
 
-_CHART_CACHE: dict[tuple, str] = {}
+_CHART_CACHE: dict[tuple, PartiesChart] = {}
 _CHART_CACHE_SIZE = 64
 
 
-def parties_chart(code: str, as_of: date, status: InstrumentStatus | None = None) -> str:
-    """The SVG of signatories and parties over time, up to `as_of`; '' when nothing is on file."""
-    from .charts import parties_chart_svg, status_series
+@dataclass(frozen=True)
+class PartiesChart:
+    """Signatories, consents deposited and parties over time: the SVG, and the figures under it
+    (each series on 31 December of every year and on the as-of date)."""
+
+    svg: str  # '' when nothing is on file
+    labels: tuple[str, ...]
+    rows: tuple[tuple[date, tuple[int, ...]], ...]
+
+
+def parties_figures(code: str, as_of: date, status: InstrumentStatus | None = None) -> PartiesChart:
+    """The chart of signatories and parties over time up to `as_of`, with its data table."""
+    from .charts import describe_rows, parties_chart_svg, status_series, year_end_rows
 
     key = (code, as_of, data_stamp())
     cached = _CHART_CACHE.get(key)
@@ -115,23 +125,33 @@ def parties_chart(code: str, as_of: date, status: InstrumentStatus | None = None
     rules = instrument_rules()[code]
     if status is None or status.as_of != as_of:
         status = statuses_of([code], as_of)[code]
-    series = status_series(status.states)
+    series = [one for one in status_series(status.states) if one.points]
     markers = []
     if status.entry_into_force:
         markers.append((status.entry_into_force, "entry into force"))
     if rules.adopted <= TARGET_DATE:
         markers.append((TARGET_DATE, "plan target"))
+    start = min([rules.adopted] + [one.points[0][0] for one in series])
+    rows = year_end_rows(series, start=start, end=as_of) if series and start <= as_of else []
+    labels = tuple(one.label for one in series)
     svg = parties_chart_svg(
         f"{rules.short_name}: signatories, consents deposited and parties up to {as_of.isoformat()}",
-        list(series),
+        series,
         end=as_of,
         markers=markers,
         start=rules.adopted,
+        desc=describe_rows(labels, rows),
     )
+    chart = PartiesChart(svg, labels, tuple(rows) if svg else ())
     if len(_CHART_CACHE) >= _CHART_CACHE_SIZE:
         _CHART_CACHE.pop(next(iter(_CHART_CACHE)))
-    _CHART_CACHE[key] = svg
-    return svg
+    _CHART_CACHE[key] = chart
+    return chart
+
+
+def parties_chart(code: str, as_of: date, status: InstrumentStatus | None = None) -> str:
+    """The SVG of signatories and parties over time, up to `as_of`; '' when nothing is on file."""
+    return parties_figures(code, as_of, status).svg
 
 
 def default_as_of() -> date:

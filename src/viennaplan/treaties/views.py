@@ -18,7 +18,7 @@ from viennaplan.countries.registry import group_names, state_directory
 from viennaplan.dates import long_date
 
 from .listing import AsListed
-from .overview import all_instruments, listing_of, parties_chart, state_panel, statuses_of
+from .overview import all_instruments, listing_of, parties_figures, state_panel, statuses_of
 from .rules import TARGET_DATE, find_code, instrument_rules
 from .shapes import STATUS_CHOICES, state_rows
 from .store import NO_DATA, has_status_data
@@ -128,7 +128,7 @@ def instrument(request: HttpRequest, code: str) -> HttpResponse:
         status=status,
         listing=listing_of(code, as_of),
         rows=rows,
-        chart=parties_chart(code, as_of, status) if has_data else "",
+        parties=parties_figures(code, as_of, status) if has_data else None,
         regions=sorted({info.region for info in directory.values() if info.region}),
         groups=list(group_names().items()),
         statuses=[(key, STANDING_WORDS[key]) for key in STATUS_CHOICES],
