@@ -5,7 +5,7 @@ with its outcome, the figures, the depositary list and a map), their JSON twins 
 Treaty data are synthetic, imported as a complete list dated 27 January 2014 (UNTOC only):
   FRA  ratification 31 Dec 2002                          met
   NGA  accession 1 Mar 2001, denounced 1 Jun 2002        met (effective 1 Jun 2003, after the deadline)
-  ESP  ratification 1 Mar 2001, denounced 1 Jun 2001     not met (effective 1 Jun 2002)
+  ESP  ratification 1 Mar 2001, denounced 1 Jun 2001     not met (effective 1 Jun 2002; accession again 2005)
   CHE  signed 12 Dec 2000, ratification 1 Jan 2003       not met, after the deadline
   CIV  signed 15 Dec 2000                                not met, signatory only
   every other State                                      not met, neither signed nor consented
@@ -38,6 +38,7 @@ Nigeria,UNTOC,accession,2001-03-01,synthetic
 Nigeria,UNTOC,denunciation,2002-06-01,synthetic
 Spain,UNTOC,ratification,2001-03-01,synthetic
 Spain,UNTOC,denunciation,2001-06-01,synthetic
+Spain,UNTOC,accession,2005-05-05,synthetic
 Switzerland,UNTOC,signature,2000-12-12,synthetic
 Switzerland,UNTOC,ratification,2003-01-01,synthetic
 Côte d'Ivoire,UNTOC,signature,2000-12-15,synthetic
@@ -98,7 +99,10 @@ def test_a_ratification_deadline_page_gives_each_state_and_what_decided_it(clien
     assert {s for s, o in outcomes.items() if o == "met"} == {"FRA", "NGA"}
     assert "ratification deposited 31 December 2002, on or before 31 December 2002" in reason_of(response, "FRA")
     assert "denounced with effect from 1 June 2003, after the deadline" in reason_of(response, "NGA")
-    assert "denounced with effect from 1 June 2002, on or before the deadline" in reason_of(response, "ESP")
+    assert (
+        "denounced with effect from 1 June 2002, on or before the deadline; accession deposited again 5 May 2005"
+        in (reason_of(response, "ESP"))
+    )
     assert "ratification deposited 1 January 2003, after the deadline" in reason_of(response, "CHE")
     assert "signed 15 December 2000, no consent as of the depositary's list of 27 January 2014" in reason_of(
         response, "CIV"
