@@ -110,6 +110,7 @@ HALF = MAX_CHANGES // 2
 TOP = 30  # States of an indicator's ranking
 OUTCOME_COLOURS = {MET: "#1b6aa5", NOT_MET: "#e08214", INSUFFICIENT: "#9e9e9e"}
 BAR_INCHES = 0.19  # height of one State's row
+CHART_INCHES = 7.2  # width
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,13 @@ def changes_shown(changes: Sequence[Change]) -> tuple[list[Change], int]:
     return ordered[:HALF] + ordered[-HALF:], len(ordered) - 2 * HALF
 
 
+def axis_limit(changes: Sequence[Change], threshold: Decimal) -> float:
+    """Where the axis of rises ends: a rise of 100%, or as far as the largest fall or three thresholds
+    reach if further. A longer bar is cut there with its figure written (rises from small numbers run
+    to thousands of per cent and would flatten every fall)."""
+    return max(100.0, -min((float(c.change) for c in changes), default=0.0), 3 * float(threshold))
+
+
 def describe_changes(title: str, changes: Sequence[Change], threshold: Decimal) -> str:
     shown, left_out = changes_shown(changes)
     if not shown:
@@ -150,9 +158,14 @@ def describe_changes(title: str, changes: Sequence[Change], threshold: Decimal) 
     else:
         scope = f"{len(changes)} State{'s' if len(changes) != 1 else ''} with both values, all shown"
         figures = _changes(shown)
+    limit = axis_limit(changes, threshold)
+    cut = sum(1 for c in shown if float(c.change) > limit)
+    cut_text = (
+        f" The axis ends at {limit:g}%: {cut} longer bar{'s are' if cut != 1 else ' is'} cut there." if cut else ""
+    )
     return (
         f"{title}. Change in per cent from the baseline to the end value, the largest fall first. {scope}. "
-        f"The threshold is a fall of {percent(threshold)} ({percent(-threshold)}). {figures}."
+        f"The threshold is a fall of {percent(threshold)} ({percent(-threshold)}).{cut_text} {figures}."
     )
 
 
@@ -172,23 +185,26 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal) 
     positions = list(range(len(shown)))
     if left_out:  # an empty row between the falls and the rises says how many are left out
         positions = positions[:HALF] + [p + 1 for p in positions[HALF:]]
+    low = min([*values, -float(threshold), 0.0])
+    limit = axis_limit(changes, threshold)
+    high = min(max([*values, 0.0]), limit)
     with rc_context(RC):
-        figure = new_figure(7.2, 1.1 + BAR_INCHES * rows)
+        figure = new_figure(CHART_INCHES, 1.1 + BAR_INCHES * rows)
         axes = figure.add_subplot()
-        axes.barh(positions, values, color=colours, height=0.7)
+        axes.barh(positions, [min(value, limit) for value in values], color=colours, height=0.7)
         for position, value, change in zip(positions, values, shown, strict=True):
-            axes.annotate(percent(change.change), (value, position), xytext=(3 if value >= 0 else -3, 0),
+            text = percent(change.change) + (" →" if value > limit else "")  # a bar cut at the axis' end
+            axes.annotate(text, (min(value, limit), position), xytext=(3 if value >= 0 else -3, 0),
                           textcoords="offset points", ha="left" if value >= 0 else "right", va="center",
-                          fontsize=7, color=MUTED)  # fmt: skip
+                          fontsize=7, color=MUTED, annotation_clip=False)  # fmt: skip
         if left_out:
             axes.annotate(f"… {left_out} States not shown (in the table) …", (0, HALF), ha="center", va="center",
                           fontsize=8, color=MUTED, style="italic",
                           bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
         axes.axvline(-float(threshold), color=TARGET, linestyle="--", linewidth=1.2)
         axes.axvline(0, color=MUTED, linewidth=0.8)
-        low, high = min([*values, -float(threshold), 0.0]), max([*values, 0.0])
-        pad = (high - low) * 0.18 or 10.0
-        axes.set_xlim(low - pad, high + pad)
+        pad = (high - low) * 0.05
+        axes.set_xlim(low - pad * 4, high + pad)
         axes.set_yticks(positions, labels)
         axes.set_ylim(rows - 0.4, -0.6)
         axes.tick_params(axis="y", length=0)
@@ -205,7 +221,7 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal) 
         handles.append(_line(f"threshold ({percent(-threshold)})"))
         axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles), frameon=False)
         inches = 1.1 + BAR_INCHES * rows
-        figure.subplots_adjust(left=0.28, right=0.97, top=1 - 0.45 / inches, bottom=0.55 / inches)
+        figure.subplots_adjust(left=_left(labels), right=0.88, top=1 - 0.45 / inches, bottom=0.55 / inches)
         return inline_svg(figure, title, desc=describe_changes(title, changes, threshold))
 
 
@@ -235,7 +251,7 @@ def ranking_svg(title: str, values: Sequence[Ranked], *, unit: str = "", not_sho
     positions = list(range(len(shown)))
     with rc_context(RC):
         inches = 0.9 + BAR_INCHES * len(shown)
-        figure = new_figure(7.2, inches)
+        figure = new_figure(CHART_INCHES, inches)
         axes = figure.add_subplot()
         axes.barh(positions, numbers, color=BLUE, height=0.7)
         for position, number, ranked in zip(positions, numbers, shown, strict=True):
@@ -252,8 +268,15 @@ def ranking_svg(title: str, values: Sequence[Ranked], *, unit: str = "", not_sho
         axes.set_xlabel(unit or "value")
         axes.grid(axis="x", color="#c9d3dd", linewidth=0.6)
         axes.set_axisbelow(True)
-        figure.subplots_adjust(left=0.28, right=0.97, top=1 - 0.15 / inches, bottom=0.55 / inches)
+        figure.subplots_adjust(
+            left=_left([r.state for r in shown]), right=0.97, top=1 - 0.15 / inches, bottom=0.55 / inches
+        )
         return inline_svg(figure, title, desc=describe_ranking(title, values, not_shown, top))
+
+
+def _left(names: Sequence[str], width: float = CHART_INCHES) -> float:
+    """The share of the width the longest name needs on the left (about 0.07 inch a character at 9 pt)."""
+    return min(0.5, (0.15 + 0.07 * max((len(name) for name in names), default=0)) / width)
 
 
 def _patch(colour: str, label: str) -> Patch:

@@ -2,7 +2,9 @@
 
 /targets                 every target, by chapter of the plan, with its counts
 /targets/ID              one target: each State's judgement with its figures, the review list of
-                         35(f) (not met) and the States with insufficient data, apart
+                         35(f) (not met) and the States with insufficient data, apart; a chart of
+                         the change of every State with both values against the threshold, and its
+                         table (`charts.change_chart_svg`); its map is /targets/ID/map (`map_views`)
 /targets/ID/states/A3    one State under it: the chart of its series with the target line, and the
                          data table under it (`target_states`)
 /targets/new, /targets/ID/edit   the Secretariat sets or changes a target (`target.manage`)
@@ -15,13 +17,16 @@ from __future__ import annotations
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_http_methods, require_safe
 
 from viennaplan.accounts.permissions import can, require
+from viennaplan.svgcharts import unique_ids
 
-from .indicator_targets import OUTCOMES, RULES, percent
+from .charts import Change, change_chart_svg, changes_shown
+from .indicator_targets import OUTCOMES, RULES, TREND, Point, percent
 from .models import IndicatorTarget
-from .target_results import all_targets, plan_places, target_results
+from .target_results import StateResult, TargetResults, all_targets, plan_places, target_results
 from .target_states import state_detail
 
 
@@ -54,10 +59,36 @@ def target_list(request: HttpRequest) -> HttpResponse:
     return _render(request, "indicator_targets.html", {"rows": rows, "json_url": "/api/targets"})
 
 
+def compared(results: TargetResults) -> list[StateResult]:
+    """The States with a baseline and an end value to compare (a change in per cent), the largest fall first."""
+    found = [r for r in results.results if r.judgement.change is not None]
+    return sorted(found, key=lambda r: (r.judgement.change, r.name))
+
+
+def figure(point: Point | None) -> str:
+    """A compared value as published: "<5" stays "<5"; a number without the stored trailing zeros."""
+    if point is None:
+        return ""
+    return point.published if point.value is None else format(point.value.normalize(), "f")
+
+
+def change_chart(results: TargetResults, states: list[StateResult]) -> tuple[SafeString | str, int]:
+    """The chart of the States' changes against the threshold (ids prefixed), and how many it leaves out."""
+    target = results.target
+    fitted = "fitted change" if target.rule == TREND else "change"
+    title = f"{target.indicator.name}: {fitted} from {target.baseline_year} to {target.target_year}, by State"
+    changes = [Change(r.name, r.judgement.change, r.judgement.outcome, r.judgement.outcome_label) for r in states]  # type: ignore[arg-type]
+    svg = change_chart_svg(title, changes, target.threshold)
+    chart = mark_safe(unique_ids(svg, f"chart-target-{target.pk}")) if svg else ""  # noqa: S308  (svgcharts escapes)
+    return chart, changes_shown(changes)[1]
+
+
 @require_safe
 def target_page(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(IndicatorTarget.objects.select_related("indicator"), pk=pk)
     results = target_results(target)
+    states = compared(results)
+    chart, left_out = change_chart(results, states)
     return _render(
         request,
         "indicator_target.html",
@@ -67,6 +98,9 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
             "rule_text": RULES[target.rule],
             "threshold": percent(target.threshold),
             "json_url": f"/api/targets/{target.pk}",
+            "compared": [(r, figure(r.judgement.baseline), figure(r.judgement.end)) for r in states],
+            "chart": chart,
+            "left_out": left_out,
         },
     )
 
