@@ -103,6 +103,7 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "/api/countries/{code}": {"code": "AFG"},  # on the list of least developed countries
         "/api/indicators/{code}": {"code": "homicide_rate"},
         "/api/indicators/{code}/observations": {"code": "homicide_rate"},
+        "/api/targets/deadlines/{key}": {"key": "ratify-untoc"},
         "/api/reporting/cycles/{cycle_id}/international/{path}": {"path": international_units(cycle)[0].path},
     }
     queries = {

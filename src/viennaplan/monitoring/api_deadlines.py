@@ -23,14 +23,14 @@ from .queries import BadParameter
 router = Router()
 
 
-class ProvisionOut(Schema):
+class PlanDeadlineProvisionOut(Schema):
     citation: str  # "79(e)"
     url: str | None  # null: not in the current plan
     chapter: str | None
     text: str
 
 
-class DeadlineOut(Schema):
+class PlanDeadlineOut(Schema):
     key: str
     title: str
     kind: str  # ratification | review
@@ -38,7 +38,7 @@ class DeadlineOut(Schema):
     due: str  # YYYY-MM-DD
     instrument: str | None  # ratification: the instrument's code
     chapter: str | None  # review: the chapter whose national actions are the evidence
-    provisions: list[ProvisionOut]
+    provisions: list[PlanDeadlineProvisionOut]
     url: str
     api_url: str
     evidence: str = Field(..., description="what is counted, and as of when")
@@ -49,7 +49,7 @@ class DeadlineOut(Schema):
     counts: dict[str, int]  # met, not_met, insufficient_data: every current State once
 
 
-class StateOutcomeOut(Schema):
+class PlanDeadlineStateOut(Schema):
     state: str
     name: str
     outcome: str  # met | not_met | insufficient_data
@@ -63,18 +63,18 @@ class StateOutcomeOut(Schema):
     url: str
 
 
-class DeadlineResultsOut(DeadlineOut):
+class PlanDeadlineResultsOut(PlanDeadlineOut):
     outcome: str | None  # the ?outcome= filter; null: every State
-    results: list[StateOutcomeOut]
+    results: list[PlanDeadlineStateOut]
 
 
-class OutcomeFilter(Schema):
+class PlanDeadlineOutcomeFilter(Schema):
     outcome: str | None = Field(None, description="met, not_met or insufficient_data (default: every State)")
 
 
 @router.get(
     "",
-    response={200: list[DeadlineOut], **INVALID},
+    response={200: list[PlanDeadlineOut], **INVALID},
     operation_id="deadlines_list",
     summary="The plan's dated deadlines with met / not met / insufficient data counts",
 )
@@ -84,11 +84,11 @@ def list_deadlines(request: HttpRequest):
 
 @router.get(
     "/{key}",
-    response={200: DeadlineResultsOut, 404: ErrorOut, **INVALID},
+    response={200: PlanDeadlineResultsOut, 404: ErrorOut, **INVALID},
     operation_id="deadlines_detail",
     summary="One deadline: each State met / not met / insufficient data, with the figures that decided it",
 )
-def deadline_detail(request: HttpRequest, key: str, filters: Query[OutcomeFilter]):
+def deadline_detail(request: HttpRequest, key: str, filters: Query[PlanDeadlineOutcomeFilter]):
     deadline = find_deadline(key)
     if deadline is None:
         raise Http404(unknown_deadline(key, "GET /api/targets/deadlines"))
