@@ -421,6 +421,7 @@ def readable_breaks(numbers: Iterable[float], classes: int = len(SEQUENTIAL)) ->
         low = ordered[math.floor(position)]
         high = ordered[math.ceil(position)]
         cut = readable(low + (high - low) * (position - math.floor(position)))
-        if ordered[0] < cut <= ordered[-1] and (not breaks or cut > breaks[-1]):
+        floor = breaks[-1] if breaks else -math.inf
+        if cut <= ordered[-1] and any(floor <= n < cut for n in ordered):  # the class below the cut has numbers
             breaks.append(cut)
     return breaks
