@@ -126,11 +126,14 @@ def profile_html(profile: StateProfile, *, site_url: str = "") -> str:
     """The printable profile's HTML: one document for the printable page, the PDF and the command."""
     alpha3 = profile.state.alpha3
     listed = listed_words(profile.treaty_panel)
-    identification = f"{TITLE}: {profile.state.name} · as of {long_date(profile.today)}"
+    doc_id = f"{TITLE}: {profile.state.name} ({alpha3})"  # the page header; the footer says as of when
+    identification = f"{doc_id} · as of {long_date(profile.today)}"
     context: dict[str, Any] = {
         "profile": profile,
         "title": TITLE,
         "identification": identification,
+        "doc_id": doc_id,
+        "doc_footer": f"As of {long_date(profile.today)} · public: published reports only",
         "today_label": long_date(profile.today),
         "listed": listed,
         "list_warnings": profile.treaty_panel.list_warnings if profile.treaty_panel else [],

@@ -1,11 +1,15 @@
 """`viennaplan report progress`: the Secretary-General's report to the Commission on the plan's
-implementation, as the page /reporting/commission-report shows it (the public's figures).
+implementation, as the page /reporting/commission-report shows it (the public's figures);
+`viennaplan report profile`: a State's country profile, as /reporting/states/A3/print and its PDF
+(the public's view: published reports only, whoever runs it).
 
     viennaplan report progress --as-of YYYY-MM-DD [--cycle ID] [--format html|pdf|json] --output FILE
+    viennaplan report profile CHE [--format html|pdf|json] --output FILE
 
 `--cycle` defaults to the latest cycle; `--output -` writes HTML or JSON to standard output. The PDF
 is WeasyPrint's rendering of the same HTML; a missing font is a warning on standard error, never a
-failure. Links in the file point to VIENNAPLAN_SITE_URL (`--site-url` to change).
+failure. Links in the file point to VIENNAPLAN_SITE_URL (`--site-url` to change). The profile is as of today; its JSON is the
+JSON twin /api/reporting/progress/states/A3 as the public reads it.
 """
 
 from __future__ import annotations
@@ -14,14 +18,19 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from viennaplan.dates import long_date
 from viennaplan.monitoring import queries
+from viennaplan.monitoring.api import profile_out
 from viennaplan.monitoring.commission_report import as_json
-from viennaplan.monitoring.commission_report_data import build_report
+from viennaplan.monitoring.commission_report_data import PUBLIC, build_report
+from viennaplan.monitoring.profile_views import profile_html, public_profile
 from viennaplan.monitoring.report_pdf import font_warning, html_to_pdf
 from viennaplan.monitoring.report_views import default_site_url, report_html
+from viennaplan.monitoring.schemas import ProfileOut
 from viennaplan.subcommands import SubcommandCommand
 from viennaplan.treaties.management.commands.treaties import iso_date
 
@@ -41,13 +50,48 @@ class Command(SubcommandCommand):
         )
         progress.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD", required=True)
         progress.add_argument("--cycle", metavar="ID", help="the reporting cycle's id (default: the latest)")
-        progress.add_argument("--format", choices=FORMATS, default="html")
-        progress.add_argument(
-            "--output", metavar="FILE", required=True, help="the file to write; - for standard output"
+        profile = commands.add_parser(
+            "profile",
+            help="a State's country profile, as HTML, PDF or JSON",
+            description="A State's profile as of today: groups and lists, treaty status, deadlines, assistance "
+            "needs, answers by cycle (published reports only), indicators and results under the indicator "
+            "targets. The same profile as /reporting/states/A3.pdf: the public's view, whoever runs it.",
         )
-        progress.add_argument(
-            "--site-url", dest="site_url", help="the site the links point to (default: VIENNAPLAN_SITE_URL)"
-        )
+        profile.add_argument("state", metavar="A3", help="the State's ISO 3166-1 alpha-3 code, e.g. CHE")
+        for parser in (progress, profile):
+            parser.add_argument("--format", choices=FORMATS, default="html")
+            parser.add_argument(
+                "--output", metavar="FILE", required=True, help="the file to write; - for standard output"
+            )
+            parser.add_argument(
+                "--site-url", dest="site_url", help="the site the links point to (default: VIENNAPLAN_SITE_URL)"
+            )
+
+    def render(self, format: str, output: str, site_url: str | None, json_data: Any, html: Any) -> bytes:  # noqa: A002
+        """The file's bytes: the JSON of `json_data()`, or the HTML of `html(site)` or its PDF."""
+        if format == "json":
+            return (json.dumps(json_data(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        site = site_url if site_url is not None else default_site_url()
+        text = html(site)
+        if format != "pdf":
+            return text.encode("utf-8")
+        if output == "-":
+            raise CommandError("A PDF is not written to standard output: give --output FILE.pdf")
+        warning = font_warning()
+        if warning:
+            self.stderr.write(f"warning: {warning}")
+        return html_to_pdf(text, base_url=site or None)
+
+    def write(self, data: bytes, output: str, done: str) -> None:
+        """`data` to the file `output` (or standard output for -), then `done` on standard error."""
+        if output == "-":
+            self.stdout.write(data.decode("utf-8"), ending="")
+            return
+        try:
+            Path(output).write_bytes(data)
+        except OSError as error:
+            raise CommandError(f"Could not write {output}: {error.strerror or error}") from None
+        self.stderr.write(done.format(size=f"{len(data):,}"))
 
     def run_progress(self, *, as_of, cycle, format, output, site_url, **_: Any) -> None:  # noqa: A002
         try:
@@ -57,27 +101,25 @@ class Command(SubcommandCommand):
         if picked is None:
             raise CommandError("No reporting cycle has been opened yet: there is nothing to report on.")
         report = build_report(picked, as_of, timezone.localdate())
-        if format == "json":
-            data: bytes = (json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        else:
-            site = site_url if site_url is not None else default_site_url()
-            html = report_html(report, site_url=site)
-            if format == "pdf":
-                if output == "-":
-                    raise CommandError("A PDF is not written to standard output: give --output FILE.pdf")
-                warning = font_warning()
-                if warning:
-                    self.stderr.write(f"warning: {warning}")
-                data = html_to_pdf(html, base_url=site or None)
-            else:
-                data = html.encode("utf-8")
-        if output == "-":
-            self.stdout.write(data.decode("utf-8"), ending="")
-            return
-        try:
-            Path(output).write_bytes(data)
-        except OSError as error:
-            raise CommandError(f"Could not write {output}: {error.strerror or error}") from None
-        self.stderr.write(
-            f"Wrote {output} ({format}, {len(data):,} bytes): {report.cycle_name}, as of {report.as_of_label}."
+        data = self.render(
+            format, output, site_url, lambda: as_json(report), lambda site: report_html(report, site_url=site)
+        )
+        self.write(
+            data, output, f"Wrote {output} ({format}, {{size}} bytes): {report.cycle_name}, as of {report.as_of_label}."
+        )
+
+    def run_profile(self, *, state, format, output, site_url, **_: Any) -> None:  # noqa: A002
+        profile = public_profile(state.strip().upper(), timezone.localdate())
+        if profile is None:
+            raise CommandError(f"There is no State {state!r}; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+
+        def json_data() -> dict:
+            counted = {"demonstration": bool(settings.DEMO), "counted_statuses": list(queries.counted_statuses(PUBLIC))}
+            return ProfileOut.model_validate({**counted, **profile_out(profile)}).model_dump(mode="json")
+
+        data = self.render(format, output, site_url, json_data, lambda site: profile_html(profile, site_url=site))
+        self.write(
+            data,
+            output,
+            f"Wrote {output} ({format}, {{size}} bytes): {profile.state.name}, as of {long_date(profile.today)}.",
         )
