@@ -8,8 +8,8 @@ implementation, as the page /reporting/commission-report shows it (the public's 
 
 `--cycle` defaults to the latest cycle; `--output -` writes HTML or JSON to standard output. The PDF
 is WeasyPrint's rendering of the same HTML; a missing font is a warning on standard error, never a
-failure. Links in the file point to VIENNAPLAN_SITE_URL (`--site-url` to change). The profile is as of today; its JSON is the
-JSON twin /api/reporting/progress/states/A3 as the public reads it.
+failure. Links in the file point to VIENNAPLAN_SITE_URL (`--site-url` to change). The profile is
+as of today; its JSON is the JSON twin /api/reporting/progress/states/A3 as the public reads it.
 """
 
 from __future__ import annotations
