@@ -8,13 +8,15 @@ and the State's result under each indicator target.
 A value is shown as published: "<5" stays "<5" (`value` None), never a number; the text is the
 stored `published`, not the decimal column (WGI's 17 digits survive there). A State-year that two
 sources publish is two series, one per source (as everywhere in `indicators`). The charts are
-drawn only when asked (`svg()`): the JSON twin does not pay for them.
+drawn only when asked (`svg()`): the JSON twin does not pay for them; a drawing is kept per
+process for its title and figures (`chart`), so a profile seen again is not drawn again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from viennaplan.indicators.catalogue import CHAPTERS
 from viennaplan.indicators.models import Indicator, Observation
@@ -22,13 +24,19 @@ from viennaplan.indicators.queries import ProvisionLink, current_provisions, lin
 from viennaplan.indicators.tables import FLAGS, with_query
 from viennaplan.plan.models import Chapter
 
-from .charts import time_series_svg
+from .charts import Target, TimePoint, time_series_svg
 from .indicator_targets import RULES
 from .models import IndicatorTarget
 from .target_results import PlanPlace, all_targets, plan_places
 from .target_states import StateDetail, state_detail, state_detail_json
 
 NO_CHAPTER = "Indicators not assigned to a chapter of the plan"
+
+
+@lru_cache(maxsize=512)
+def chart(title: str, points: tuple[TimePoint, ...], target: Target | None = None) -> str:
+    """`charts.time_series_svg`, kept for its arguments: everything it draws is in them (about 30 ms a chart)."""
+    return time_series_svg(title, list(points), target)
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,7 @@ class StateSeries:
         return title + (f", {self.source}" if self.sources_of_indicator > 1 else "")
 
     def svg(self) -> str:
-        return time_series_svg(self.title, [(v.year, v.value, v.published) for v in self.values])
+        return chart(self.title, tuple((v.year, v.value, v.published) for v in self.values))
 
     def as_json(self) -> dict:
         indicator = self.indicator
@@ -190,6 +198,11 @@ class ProfileTarget:
     @property
     def rule_text(self) -> str:
         return RULES[self.target.rule]
+
+    def svg(self) -> str:
+        """The State's series under the target with the target line (`StateDetail.svg`, kept)."""
+        detail = self.detail
+        return chart(detail.title, tuple((p.year, p.value, p.published) for p in detail.points), detail.line)
 
     def as_json(self) -> dict:
         target, indicator = self.target, self.target.indicator

@@ -53,17 +53,17 @@ def public_profile(alpha3: str, today: date) -> StateProfile | None:
     return state_profile(PUBLIC, alpha3, today)
 
 
-def chart(svg: str, prefix: str) -> SafeString | str:
+def figure_svg(svg: str, prefix: str) -> SafeString | str:
     """An SVG chart ready for a document holding several (its ids prefixed), or '' for no chart."""
     return mark_safe(unique_ids(svg, prefix)) if svg else ""  # noqa: S308  (svgcharts' own SVG, text escaped there)
 
 
 def indicator_charts(chapters: list[IndicatorChapter]) -> list[tuple[IndicatorChapter, list[tuple[StateSeries, Any]]]]:
-    return [(c, [(s, chart(s.svg(), f"{s.anchor}-chart")) for s in c.series]) for c in chapters]
+    return [(c, [(s, figure_svg(s.svg(), f"{s.anchor}-chart")) for s in c.series]) for c in chapters]
 
 
 def target_charts(targets: list[ProfileTarget]) -> list[tuple[ProfileTarget, Any]]:
-    return [(t, chart(t.detail.svg(), f"target-{t.target.pk}-chart")) for t in targets]
+    return [(t, figure_svg(t.svg(), f"target-{t.target.pk}-chart")) for t in targets]
 
 
 def listed_words(panel: StatePanel | None) -> str:
