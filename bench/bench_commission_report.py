@@ -1,6 +1,8 @@
 """Benchmark of issue 9 (the report to the Commission): the report as HTML, JSON and PDF on SQLite
-with the demonstration data (197 States, three cycles of GENERATED reports, never real ones) and a
-SYNTHETIC treaty status list (made-up dates, never real data).
+with the demonstration data (197 States, three cycles of GENERATED reports, never real ones), a
+SYNTHETIC treaty status list (made-up dates, never real data) and, as the issue asks, 40 indicators
+x 25 years x every State of GENERATED observations (about 197,000) with a 2000 -> 2005 reduction
+target on each of the 40 indicators (`--no-indicators` leaves them out).
 
 Run by hand (never by `make test`):  .venv/bin/python bench/bench_commission_report.py
 It works in a throw-away folder: the demonstration database there (VIENNAPLAN_DEMO=1, so the real
@@ -13,6 +15,8 @@ Targets: the report as HTML under 5 s, as PDF under 20 s.
 
 from __future__ import annotations
 
+import argparse
+import random
 import statistics
 import sys
 import time
@@ -28,7 +32,47 @@ def _figure(label: str, times: list[float], target: str = "") -> None:
     print(f"{label:40} median {median:6.2f} s   worst {worst:6.2f} s   {target}")
 
 
+def indicators_and_targets(count: int = 40, years: int = 25) -> str:
+    """GENERATED observations of `count` indicators over `years` years for every State, and a
+    2000 -> 2005 reduction target on each indicator's first commitment; returns a summary line."""
+    from viennaplan.countries import registry
+    from viennaplan.indicators.importer import ImportRefused, import_observations
+    from viennaplan.indicators.models import Indicator
+    from viennaplan.monitoring.models import IndicatorTarget
+
+    states = [info.alpha3 for info in registry.states()]
+    chosen = list(Indicator.objects.exclude(measures=[]).order_by("position")[:count])
+    started = time.perf_counter()
+    rng = random.Random(2005)
+    lines = ["iso3,year,indicator,value,source\n"]
+    for indicator in chosen:
+        ceiling = 100.0 if indicator.kind == "percentage" else 999.0
+        low, high = float(indicator.minimum or 0), min(float(indicator.maximum or ceiling), ceiling)
+        for year in range(2005 - years + 6, 2005 + 6):  # 1986 .. 2010 for 25 years: around the 2000 -> 2005 targets
+            for state in states:
+                small = indicator.kind == "count" and rng.random() < 0.05
+                value = "<5" if small else f"{rng.uniform(low, high):.2f}"
+                lines.append(f"{state},{year},{indicator.code},{value},generated (benchmark)\n")
+    data = "".join(lines).encode("utf-8")
+    try:
+        outcome = import_observations(data, source_name="bench-generated.csv")
+    except ImportRefused as refused:
+        raise SystemExit("\n".join([str(refused), *refused.errors[:10]])) from None
+    imported = time.perf_counter() - started
+    for indicator in chosen:
+        IndicatorTarget.objects.create(
+            indicator=indicator, provision=indicator.measures[0], baseline_year=2000, target_year=2005
+        )
+    return (
+        f"{len(chosen)} indicators x {years} years x {len(states)} States: {outcome.summary()} in {imported:.1f} s; "
+        f"{len(chosen)} reduction targets 2000 -> 2005 (GENERATED)"
+    )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-indicators", dest="indicators", action="store_false")
+    options = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from benchenv import demo_database_with_treaty_status
 
@@ -54,6 +98,8 @@ def main() -> None:
         f"{Answer.objects.count()} answers, {Answer.objects.filter(assistance_needed=True).count()} asking for "
         f"assistance; SYNTHETIC treaty status; report on {latest.name} (chapters {', '.join(latest.chapters)})"
     )
+    if options.indicators:
+        print(indicators_and_targets())
     client = Client()
 
     def timed(template: str, runs: int = RUNS) -> tuple[list[float], int]:

@@ -218,7 +218,7 @@ def test_the_json_and_the_pdf_carry_the_targets_and_the_review_list(targeted, cl
 
     report = build_report(cycle, AS_OF, date(2026, 1, 1))
     html = report_html(report)
-    assert 'data-review="CHE"' not in html and f'href="/targets/{target.pk}" data-review="FRA"' in html
+    assert 'data-review="CHE"' not in html and f'href="/targets/{target.pk}/states/FRA" data-review="FRA"' in html
     flat = " ".join(report_pdf.rendered_text(html).split())
     assert "Germany" in flat and "France" in flat and "Review list (paragraph 35(f))" in flat
     assert NO_TARGET in flat
