@@ -7,7 +7,7 @@ and the State's result under each indicator target.
 
 A value is shown as published: "<5" stays "<5" (`value` None), never a number; the text is the
 stored `published`, not the decimal column (WGI's 17 digits survive there). A State-year that two
-sources publish is two series, one per source (as everywhere in `indicators`). The charts are
+sources publish is two values of that year, each with its source. The charts are
 drawn only when asked (`svg()`): the JSON twin does not pay for them; a drawing is kept per
 process for its title and figures (`chart`), so a profile seen again is not drawn again.
 """
@@ -72,19 +72,23 @@ class StateValue:
 
 @dataclass
 class StateSeries:
-    """One indicator's values for the State from one source, by year."""
+    """One indicator's values for the State, by year (then source): the total, no breakdown."""
 
     alpha3: str
     state_name: str
     indicator: Indicator
-    source: str
     values: list[StateValue]
     provisions: list[ProvisionLink]
-    sources_of_indicator: int = 1  # how many sources publish this indicator for the State
 
     @property
-    def latest(self) -> StateValue:
-        return self.values[-1]
+    def latest(self) -> list[StateValue]:
+        """The values of the latest year: one, or one per source where several published that year."""
+        year = self.values[-1].year
+        return [value for value in self.values if value.year == year]
+
+    @property
+    def years(self) -> int:
+        return len({value.year for value in self.values})
 
     @property
     def url(self) -> str:
@@ -93,17 +97,17 @@ class StateSeries:
 
     @property
     def anchor(self) -> str:
-        suffix = f"-{self.values[0].source}" if self.sources_of_indicator > 1 else ""
-        return "indicator-" + "".join(c if c.isalnum() else "-" for c in f"{self.indicator.code}{suffix}").lower()
+        return "indicator-" + "".join(c if c.isalnum() else "-" for c in self.indicator.code).lower()
 
     @property
     def title(self) -> str:
-        title = f"{self.state_name}: {self.indicator.name}"
-        if self.indicator.unit:
-            title += f" ({self.indicator.unit})"
-        return title + (f", {self.source}" if self.sources_of_indicator > 1 else "")
+        unit = f" ({self.indicator.unit})" if self.indicator.unit else ""
+        return f"{self.state_name}: {self.indicator.name}{unit}"
 
     def svg(self) -> str:
+        """The chart of the values by year; '' for a single year (the table says it all)."""
+        if self.years < 2:
+            return ""
         return chart(self.title, tuple((v.year, v.value, v.published) for v in self.values))
 
     def as_json(self) -> dict:
@@ -113,9 +117,8 @@ class StateSeries:
             "kind": indicator.kind,
             "chapter": indicator.chapter,
             "measures": [{"citation": p.citation, "url": p.url if p.found else None} for p in self.provisions],
-            "source": self.source,
             "url": self.url,
-            "latest": self.latest.as_json(),
+            "latest": [value.as_json() for value in self.latest],
             "series": [value.as_json() for value in self.values],
         }
 
@@ -140,32 +143,21 @@ VALUE_FIELDS = (
 
 
 def state_series(alpha3: str, state_name: str) -> list[StateSeries]:
-    """Every series of totals the State has, in catalogue order (then by source)."""
+    """Every indicator with totals for the State, in catalogue order, its values by year then source.
+
+    One series per indicator, not per source: publishers name a source per year (Transparency
+    International's "CPI 1995", "CPI 1996", …), and each value keeps its own."""
     rows = Observation.objects.filter(state_id=alpha3, disaggregation_key="").values_list(*VALUE_FIELDS)
-    by_series: dict[tuple[int, str], list[StateValue]] = {}
-    for indicator_id, *values in rows.order_by("indicator_id", "source", "year"):
-        point = StateValue(*values)
-        by_series.setdefault((indicator_id, point.source), []).append(point)
-    if not by_series:
-        return []
-    indicators = Indicator.objects.in_bulk({indicator_id for indicator_id, _ in by_series})
-    sources: dict[int, int] = {}
-    for indicator_id, _ in by_series:
-        sources[indicator_id] = sources.get(indicator_id, 0) + 1
-    _, paths = current_provisions()
+    by_indicator: dict[int, list[StateValue]] = {}
+    for indicator_id, *values in rows.order_by("indicator_id", "year", "source"):
+        by_indicator.setdefault(indicator_id, []).append(StateValue(*values))
+    indicators = Indicator.objects.in_bulk(list(by_indicator)) if by_indicator else {}
+    _, paths = current_provisions() if by_indicator else (None, set())
     found = [
-        StateSeries(
-            alpha3,
-            state_name,
-            indicators[indicator_id],
-            source,
-            values,
-            links(list(indicators[indicator_id].measures or []), paths),
-            sources[indicator_id],
-        )
-        for (indicator_id, source), values in by_series.items()
+        StateSeries(alpha3, state_name, indicators[pk], values, links(list(indicators[pk].measures or []), paths))
+        for pk, values in by_indicator.items()
     ]
-    return sorted(found, key=lambda s: (s.indicator.position, s.indicator.code, s.source))
+    return sorted(found, key=lambda s: (s.indicator.position, s.indicator.code))
 
 
 def indicator_chapters(alpha3: str, state_name: str) -> list[IndicatorChapter]:

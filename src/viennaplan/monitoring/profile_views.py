@@ -106,9 +106,9 @@ def notes(profile: StateProfile, listed: str) -> dict[str, Note]:
 
 def series_note(series: StateSeries, today: date) -> Note:
     return Note(
-        f"{series.indicator.name} for {series.state_name} as {series.source or 'its publisher'} published it, "
+        f"{series.indicator.name} for {series.state_name} as published (each value's source is in the table), "
         "the total (no breakdown); a value shown “<N” is a small count the publisher withheld, not a number",
-        f"observations on file on {long_date(today)}; latest year {series.latest.year}",
+        f"observations on file on {long_date(today)}; latest year {series.latest[0].year}",
         series.url,
     )
 

@@ -203,15 +203,14 @@ class MeasuredProvisionOut(Schema):
     url: str | None  # null: the current plan has no such provision
 
 
-class ProfileIndicatorOut(Schema):  # one series of totals of the State, from one source
+class ProfileIndicatorOut(Schema):  # an indicator's totals for the State
     indicator: TargetIndicatorOut
     kind: str  # count | rate | percentage | score | amount
     chapter: str  # the plan's chapter the catalogue gives the indicator ("" none)
     measures: list[MeasuredProvisionOut]
-    source: str
     url: str  # the indicator's page filtered to the State
-    latest: TargetPointOut  # the latest year's value, as published ("<5" stays "<5", value null)
-    series: list[TargetPointOut]  # every year, oldest first
+    latest: list[TargetPointOut]  # the latest year's value as published ("<5" stays "<5", value null); one per source
+    series: list[TargetPointOut]  # every year (then source), oldest first, each value with its source
 
 
 class ProfileTargetOut(StateSeriesOut):  # /api/targets/ID/states/A3, with the target's terms
