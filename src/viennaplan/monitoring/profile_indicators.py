@@ -27,10 +27,12 @@ from viennaplan.plan.models import Chapter
 from .charts import Target, TimePoint, time_series_svg
 from .indicator_targets import RULES
 from .models import IndicatorTarget
-from .target_results import PlanPlace, all_targets, plan_places
+from .target_results import PlanPlace, all_targets, plan_places, point_json, target_json
 from .target_states import StateDetail, state_detail, state_detail_json
 
 NO_CHAPTER = "Indicators not assigned to a chapter of the plan"
+TERMS = ("indicator", "disaggregation", "provision", "baseline_year", "target_year", "rule", "rule_text")
+TERMS += ("threshold_percent", "window_years")  # of `target_json`, shown with the State's result
 
 
 @lru_cache(maxsize=512)
@@ -58,16 +60,7 @@ class StateValue:
         return [words for name, _, _, words in FLAGS if getattr(self, name)]
 
     def as_json(self) -> dict:
-        return {
-            "year": self.year,
-            "value": None if self.value is None else f"{self.value.normalize():f}",
-            "suppressed_below": self.suppressed_below,
-            "published": self.published,
-            "estimate": self.estimate,
-            "provisional": self.provisional,
-            "break_in_series": self.break_in_series,
-            "source": self.source,
-        }
+        return point_json(self)  # type: ignore[arg-type]  (a Point's fields, with the stored `published`)
 
 
 @dataclass
@@ -197,23 +190,9 @@ class ProfileTarget:
         return chart(detail.title, tuple((p.year, p.value, p.published) for p in detail.points), detail.line)
 
     def as_json(self) -> dict:
-        target, indicator = self.target, self.target.indicator
-        return {
-            **state_detail_json(self.detail),
-            "indicator": {"code": indicator.code, "name": indicator.name, "unit": indicator.unit},
-            "disaggregation": dict(target.disaggregation or {}),
-            "provision": {
-                "citation": target.provision,
-                "url": self.plan_url,
-                "chapter": self.place.chapter,
-                "text": self.place.text,
-            },
-            "baseline_year": target.baseline_year,
-            "target_year": target.target_year,
-            "rule": target.rule,
-            "rule_text": self.rule_text,
-            "threshold_percent": f"{target.threshold.normalize():f}",
-        }
+        """/api/targets/ID/states/A3 (`state_detail_json`) with the target's terms (`target_json`)."""
+        terms = target_json(self.target, self.place)
+        return {**state_detail_json(self.detail), **{key: terms[key] for key in TERMS}}
 
 
 def state_targets(alpha3: str) -> list[ProfileTarget]:

@@ -222,6 +222,7 @@ class ProfileTargetOut(StateSeriesOut):  # /api/targets/ID/states/A3, with the t
     rule: str
     rule_text: str
     threshold_percent: str
+    window_years: int
 
 
 class ProfileOut(Envelope):
