@@ -201,6 +201,34 @@ def test_a_chapter_shows_its_targets_counts_and_review_list_computed_by_hand(tar
     assert viii.available and viii.targets == [] and viii.text == NO_TARGET
 
 
+def test_each_target_has_its_change_chart_across_states_and_the_table_under_it(targeted):
+    """By hand: POL 100 -> 50 (-50%), CHE 200 -> 150 (-25%), FRA 100 -> 95 (-5%), DEU 80 -> 100 (+25%);
+    ESP ends "<5": met, but with no change in per cent to draw."""
+    cycle, target = targeted
+    report = build_report(cycle, AS_OF, date(2026, 1, 1))
+    row = chapter(report, "V").indicators.targets[0].row
+    assert [(c.state, c.baseline, c.end, c.change) for c in row.compared] == [
+        ("POL", "100", "50", -50),
+        ("CHE", "200", "150", -25),
+        ("FRA", "100", "95", -5),
+        ("DEU", "80", "100", 25),
+    ]
+    html = report_html(report)
+    section = html[html.index(f'id="target-{target.pk}"') :]
+    section = section[: section.index("</section>")]
+    assert section.count("<svg") == 1 and f'id="chart-target-{target.pk}-' in section
+    desc = re.search(r"<desc>(.*?)</desc>", section, flags=re.S)[1]
+    assert "Poland -50.0% (met)" in desc and "Germany 25.0% (not met)" in desc
+    table = re.search(r"<caption>The chart's figures</caption>(.*?)</table>", section, flags=re.S)[1]
+    cells = [" ".join(re.sub(r"<[^>]+>", " ", tr).split()) for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    assert cells[1:] == [
+        "Poland 1999 100 2006 50 -50.0% met",
+        "Switzerland 2000 200 2005 150 -25.0% met",
+        "France 2000 100 2005 95 -5.0% not met",
+        "Germany 2001 80 2005 100 25.0% not met",
+    ]
+
+
 def test_the_json_and_the_pdf_carry_the_targets_and_the_review_list(targeted, client):
     cycle, target = targeted
     data = client.get(f"/api/reporting/commission-report?as_of=2005-01-01&cycle={cycle.pk}").json()

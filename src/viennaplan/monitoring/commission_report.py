@@ -32,6 +32,7 @@ from urllib.parse import urlencode
 from viennaplan.dates import long_date
 from viennaplan.reporting.scale import INTERNATIONAL_STATUSES, RESOURCES
 
+from .charts import Change, changes_shown
 from .commitments import ChapterShares
 from .indicator_targets import INSUFFICIENT, MET, NOT_MET, RULES, percent
 from .matrix import Matrix, StateEntry
@@ -80,6 +81,21 @@ class NeedRow:
 
 
 @dataclass(frozen=True)
+class ComparedRow:
+    """One State with a baseline and an end value under a target: a bar of the change chart, a row of its table."""
+
+    state: str  # alpha-3
+    name: str
+    baseline_year: int
+    baseline: str  # as published
+    end_year: int
+    end: str
+    change: Decimal  # per cent
+    outcome: str
+    label: str
+
+
+@dataclass(frozen=True)
 class TargetRow:
     """One indicator target and the States' results on it (`target_results`), as plain values."""
 
@@ -99,6 +115,23 @@ class TargetRow:
     met: int
     insufficient: int
     review: tuple[tuple[str, str], ...]  # (alpha-3, name) of the States not met: the review list of 35(f)
+    compared: tuple[ComparedRow, ...] = ()  # the States with both values, the largest fall first
+    chart_title: str = ""
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return tuple(Change(r.name, r.change, r.outcome, r.label) for r in self.compared)
+
+    @property
+    def charted(self) -> list[ComparedRow]:
+        """The rows the change chart draws (all, or the largest falls and rises: `charts.changes_shown`)."""
+        shown, _ = changes_shown(self.changes)
+        names = {change.state for change in shown}
+        return [row for row in self.compared if row.name in names]
+
+    @property
+    def left_out(self) -> int:
+        return changes_shown(self.changes)[1]
 
     @property
     def not_met(self) -> int:

@@ -24,10 +24,18 @@ from viennaplan.treaties.rules import instrument_rules
 from viennaplan.treaties.store import has_status_data
 
 from . import map_data, queries
-from .commission_report import CommissionReport, InternationalRow, NeedRow, ReportInputs, TargetRow, assemble
+from .commission_report import (
+    CommissionReport,
+    ComparedRow,
+    InternationalRow,
+    NeedRow,
+    ReportInputs,
+    TargetRow,
+    assemble,
+)
 from .commitments import QuestionRef
 from .ratification import ratification_progress
-from .target_results import TargetResults, targets_by_chapter
+from .target_results import TargetResults, change_title, compared, figure, targets_by_chapter
 from .targets import PLAN_OBJECTIVES
 
 PUBLIC = AnonymousUser()
@@ -116,6 +124,21 @@ def target_row(chapter: str, results: TargetResults) -> TargetRow:
         met=len(results.met),
         insufficient=len(results.insufficient),
         review=tuple((r.alpha3, r.name) for r in results.review),
+        compared=tuple(
+            ComparedRow(
+                r.alpha3,
+                r.name,
+                r.judgement.baseline.year,  # type: ignore[union-attr]  (compared: both values exist)
+                figure(r.judgement.baseline),
+                r.judgement.end.year,  # type: ignore[union-attr]
+                figure(r.judgement.end),
+                r.judgement.change,  # type: ignore[arg-type]
+                r.judgement.outcome,
+                r.judgement.outcome_label,
+            )
+            for r in compared(results)
+        ),
+        chart_title=change_title(target),
     )
 
 

@@ -21,7 +21,8 @@ from viennaplan.indicators.catalogue import provision_path
 from viennaplan.indicators.models import Observation
 from viennaplan.plan.models import PlanVersion, Provision
 
-from .indicator_targets import INSUFFICIENT, MET, NOT_MET, OUTCOMES, RULES, Judgement, Point, judge, percent
+from .charts import Change
+from .indicator_targets import INSUFFICIENT, MET, NOT_MET, OUTCOMES, RULES, TREND, Judgement, Point, judge, percent
 from .models import IndicatorTarget
 
 
@@ -126,6 +127,29 @@ def targets_by_chapter() -> dict[str, list[TargetResults]]:
         if place.chapter:
             by_chapter[place.chapter].append(target_results(target, place))
     return dict(by_chapter)
+
+
+def compared(results: TargetResults) -> list[StateResult]:
+    """The States with a baseline and an end value to compare (a change in per cent), the largest fall first."""
+    found = [r for r in results.results if r.judgement.change is not None]
+    return sorted(found, key=lambda r: (r.judgement.change, r.name))
+
+
+def changes_of(states: list[StateResult]) -> list[Change]:
+    """The compared States as the change chart draws them (`charts.change_chart_svg`)."""
+    return [Change(r.name, r.judgement.change, r.judgement.outcome, r.judgement.outcome_label) for r in states]  # type: ignore[arg-type]
+
+
+def figure(point: Point | None) -> str:
+    """A compared value as published: "<5" stays "<5"; a number without the stored trailing zeros."""
+    if point is None:
+        return ""
+    return point.published if point.value is None else format(point.value.normalize(), "f")
+
+
+def change_title(target: IndicatorTarget) -> str:
+    fitted = "fitted change" if target.rule == TREND else "change"
+    return f"{target.indicator.name}: {fitted} from {target.baseline_year} to {target.target_year}, by State"
 
 
 # -- shapes (JSON and text) ------------------------------------------------------------------------

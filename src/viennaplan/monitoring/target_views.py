@@ -23,10 +23,20 @@ from django.views.decorators.http import require_http_methods, require_safe
 from viennaplan.accounts.permissions import can, require
 from viennaplan.svgcharts import unique_ids
 
-from .charts import Change, change_chart_svg, changes_shown
-from .indicator_targets import OUTCOMES, RULES, TREND, Point, percent
+from .charts import change_chart_svg, changes_shown
+from .indicator_targets import OUTCOMES, RULES, percent
 from .models import IndicatorTarget
-from .target_results import StateResult, TargetResults, all_targets, plan_places, target_results
+from .target_results import (
+    StateResult,
+    TargetResults,
+    all_targets,
+    change_title,
+    changes_of,
+    compared,
+    figure,
+    plan_places,
+    target_results,
+)
 from .target_states import state_detail
 
 
@@ -59,26 +69,11 @@ def target_list(request: HttpRequest) -> HttpResponse:
     return _render(request, "indicator_targets.html", {"rows": rows, "json_url": "/api/targets"})
 
 
-def compared(results: TargetResults) -> list[StateResult]:
-    """The States with a baseline and an end value to compare (a change in per cent), the largest fall first."""
-    found = [r for r in results.results if r.judgement.change is not None]
-    return sorted(found, key=lambda r: (r.judgement.change, r.name))
-
-
-def figure(point: Point | None) -> str:
-    """A compared value as published: "<5" stays "<5"; a number without the stored trailing zeros."""
-    if point is None:
-        return ""
-    return point.published if point.value is None else format(point.value.normalize(), "f")
-
-
 def change_chart(results: TargetResults, states: list[StateResult]) -> tuple[SafeString | str, int]:
     """The chart of the States' changes against the threshold (ids prefixed), and how many it leaves out."""
     target = results.target
-    fitted = "fitted change" if target.rule == TREND else "change"
-    title = f"{target.indicator.name}: {fitted} from {target.baseline_year} to {target.target_year}, by State"
-    changes = [Change(r.name, r.judgement.change, r.judgement.outcome, r.judgement.outcome_label) for r in states]  # type: ignore[arg-type]
-    svg = change_chart_svg(title, changes, target.threshold)
+    changes = changes_of(states)
+    svg = change_chart_svg(change_title(target), changes, target.threshold)
     chart = mark_safe(unique_ids(svg, f"chart-target-{target.pk}")) if svg else ""  # noqa: S308  (svgcharts escapes)
     return chart, changes_shown(changes)[1]
 
