@@ -6,10 +6,11 @@ implementation, as the page /reporting/commission-report shows it (the public's 
     viennaplan report progress --as-of YYYY-MM-DD [--cycle ID] [--format html|pdf|json] --output FILE
     viennaplan report profile CHE [--format html|pdf|json] --output FILE
 
-`--cycle` defaults to the latest cycle; `--output -` writes HTML or JSON to standard output. The PDF
-is WeasyPrint's rendering of the same HTML; a missing font is a warning on standard error, never a
-failure. Links in the file point to VIENNAPLAN_SITE_URL (`--site-url` to change). The profile is
-as of today; its JSON is the JSON twin /api/reporting/progress/states/A3 as the public reads it.
+`--cycle` defaults to the latest cycle (with none opened yet, the report holds treaty status and
+indicators); `--output -` writes HTML or JSON to standard output. The PDF is WeasyPrint's rendering
+of the same HTML; a missing font is a warning on standard error, never a failure. Links in the file
+point to VIENNAPLAN_SITE_URL (`--site-url` to change). The profile is as of today; its JSON is the
+JSON twin /api/reporting/progress/states/A3 as the public reads it.
 """
 
 from __future__ import annotations
@@ -98,8 +99,6 @@ class Command(SubcommandCommand):
             picked = queries.pick_cycle(cycle)
         except queries.BadParameter as error:
             raise CommandError(str(error).replace("?cycle=", "--cycle ")) from None
-        if picked is None:
-            raise CommandError("No reporting cycle has been opened yet: there is nothing to report on.")
         report = build_report(picked, as_of, timezone.localdate())
         data = self.render(
             format, output, site_url, lambda: as_json(report), lambda site: report_html(report, site_url=site)
