@@ -128,6 +128,28 @@ def test_treaty_figures_equal_those_computed_by_hand(world):
     assert (untoc_2002.ratified, untoc_2002.parties, untoc_2002.warning) == (2, 0, None)
 
 
+def test_the_deadlines_of_2002_are_counted_for_every_state(world, client):
+    """By hand: UNTOC consents by 31 December 2002 are ROU and SEN (met 2); every other State has a later
+    consent, a signature only or nothing, on a complete list (not met 195). No list of the Smuggling of
+    Migrants Protocol is on file: every State has insufficient data."""
+    cycle, *_ = world
+    report = build_report(cycle, AS_OF, date(2026, 1, 1))
+    by_key = {d.key: d for d in report.deadlines}
+    assert (by_key["ratify-untoc"].met, by_key["ratify-untoc"].not_met, by_key["ratify-untoc"].insufficient) == (
+        2,
+        len(states()) - 2,
+        0,
+    )
+    assert (by_key["ratify-som"].met, by_key["ratify-som"].insufficient) == (0, len(states()))
+    assert "review-victims" in by_key and report.deadlines_note.source == "/targets/deadlines"
+    html = report_html(report)
+    untoc = re.search(r'<tr data-deadline="ratify-untoc">(.*?)</tr>', html, flags=re.S)[1]
+    assert re.findall(r'<td class="n">(\d+)</td>', untoc) == ["2", str(len(states()) - 2), "0"]
+    data = client.get("/api/reporting/commission-report", {"as_of": AS_OF.isoformat(), "cycle": cycle.pk}).json()
+    found = {d["key"]: d["counts"] for d in data["deadlines"]["deadlines"]}
+    assert found["ratify-untoc"] == {"met": 2, "not_met": len(states()) - 2, "insufficient_data": 0}
+
+
 def test_national_action_shares_equal_those_computed_by_hand(world):
     """Published reports only: CHE and ESP (Europe), NGA (Africa)."""
     cycle, *_ = world

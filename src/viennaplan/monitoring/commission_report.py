@@ -155,6 +155,26 @@ class TargetRow:
         return ", ".join(f"{key} {value}" for key, value in sorted(self.disaggregation.items()))
 
 
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One of the plan's dated deadlines (`deadlines`) and how many States met it, as plain values."""
+
+    key: str
+    title: str
+    provisions: tuple[str, ...]  # the citations that set it
+    due: date
+    met: int
+    not_met: int
+    insufficient: int
+    evidence: str  # what was counted, and as of when
+    listed: str  # "as listed by the depositary on …" for a ratification deadline, else ""
+    warning: str | None
+
+    @property
+    def url(self) -> str:
+        return f"/targets/deadlines/{self.key}"
+
+
 @dataclass
 class ReportInputs:
     as_of: date
@@ -174,6 +194,7 @@ class ReportInputs:
     international_units: dict[str, int]  # chapter -> international actions asked about in the cycle
     needs: list[NeedRow]
     targets: list[TargetRow] = field(default_factory=list)  # every indicator target, in any chapter
+    deadlines: list[DeadlineRow] = field(default_factory=list)  # the plan's dated deadlines
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -326,6 +347,8 @@ class CommissionReport:
     chapters: list[ChapterSection]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (instrument, warning)
     targets: list[TargetRow] = field(default_factory=list)  # every indicator target of the report
+    deadlines: list[DeadlineRow] = field(default_factory=list)
+    deadlines_note: Note | None = None
 
     @property
     def as_of_label(self) -> str:
@@ -551,6 +574,13 @@ def assemble(inputs: ReportInputs) -> CommissionReport:
         chapters,
         list(warnings.items()),
         list(inputs.targets),
+        list(inputs.deadlines),
+        Note(
+            "every State under each of the plan's dated deadlines: met, not met, or insufficient data (no status "
+            "list for the instrument; no published report answering the chapter's national actions)",
+            f"the data on file on {long_date(inputs.generated_on)}, judged on the deadline's date",
+            "/targets/deadlines",
+        ),
     )
 
 
@@ -585,6 +615,23 @@ def as_json(report: CommissionReport) -> dict[str, Any]:
         "page": report.path,
         "warnings": [{"instrument": code, "warning": text} for code, text in report.warnings],
         "reporting": _reporting_json(report.reporting),
+        "deadlines": {
+            "deadlines": [
+                {
+                    "key": d.key,
+                    "title": d.title,
+                    "provisions": list(d.provisions),
+                    "due": d.due.isoformat(),
+                    "counts": {MET: d.met, NOT_MET: d.not_met, INSUFFICIENT: d.insufficient},
+                    "evidence": d.evidence,
+                    "listed": d.listed,
+                    "warning": d.warning,
+                    "url": d.url,
+                }
+                for d in report.deadlines
+            ],
+            "note": report.deadlines_note.as_json() if report.deadlines_note else None,
+        },
         "chapters": [_chapter_json(chapter) for chapter in report.chapters],
         "indicators": {
             "available": bool(report.targets),

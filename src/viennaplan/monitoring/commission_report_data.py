@@ -27,6 +27,7 @@ from . import map_data, queries
 from .commission_report import (
     CommissionReport,
     ComparedRow,
+    DeadlineRow,
     InternationalRow,
     NeedRow,
     ReportInputs,
@@ -34,6 +35,8 @@ from .commission_report import (
     assemble,
 )
 from .commitments import QuestionRef
+from .deadline_results import all_deadline_results
+from .indicator_targets import INSUFFICIENT, MET, NOT_MET
 from .ratification import ratification_progress
 from .target_results import TargetResults, change_title, compared, figure, targets_by_chapter
 from .targets import PLAN_OBJECTIVES
@@ -147,6 +150,28 @@ def target_rows() -> list[TargetRow]:
     return [target_row(chapter, results) for chapter, found in targets_by_chapter().items() for results in found]
 
 
+def deadline_rows() -> list[DeadlineRow]:
+    """The plan's dated deadlines (ratification by the end of 2002, 79(e)) with their counts."""
+    rows = []
+    for results in all_deadline_results():
+        counts = results.counts
+        rows.append(
+            DeadlineRow(
+                key=results.deadline.key,
+                title=results.deadline.title,
+                provisions=results.deadline.provisions,
+                due=results.deadline.due,
+                met=counts[MET],
+                not_met=counts[NOT_MET],
+                insufficient=counts[INSUFFICIENT],
+                evidence=results.evidence,
+                listed=results.listing.sentence if results.listing is not None else "",
+                warning=results.warning,
+            )
+        )
+    return rows
+
+
 def report_inputs(cycle: ReportingCycle | None, as_of: date, today: date) -> ReportInputs:
     """The rows of the report; without a cycle (none opened yet) only treaty status and indicators."""
     targets = target_rows()
@@ -170,6 +195,7 @@ def report_inputs(cycle: ReportingCycle | None, as_of: date, today: date) -> Rep
         international_units={},
         needs=[],
         targets=targets,
+        deadlines=deadline_rows(),
     )
     if cycle is None:
         return inputs
