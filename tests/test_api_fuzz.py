@@ -79,8 +79,14 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
     apply_transition(secretariat, published, "publish", "")
     submit_contribution(contributor, published, "Prison reform has moved faster than the report says.")
     question = cycle.questions.order_by("position").first()
+    from viennaplan.indicators.importer import import_observations
     from viennaplan.indicators.models import Indicator
     from viennaplan.monitoring.models import IndicatorTarget
+
+    import_observations(  # values to map (SYNTHETIC)
+        b"iso3,year,indicator,value,source\nCHE,2005,homicide_rate,0.5,synthetic\nFRA,2005,homicide_rate,1.2,synthetic\n",
+        source_name="synthetic.csv",
+    )
 
     target = IndicatorTarget.objects.create(
         indicator=Indicator.objects.get(code="homicide_rate"), provision="35(a)", baseline_year=2000, target_year=2005
@@ -103,6 +109,7 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "/api/countries/{code}": {"code": "AFG"},  # on the list of least developed countries
         "/api/indicators/{code}": {"code": "homicide_rate"},
         "/api/indicators/{code}/observations": {"code": "homicide_rate"},
+        "/api/maps/indicators/{code}": {"code": "homicide_rate"},
         "/api/targets/deadlines/{key}": {"key": "ratify-untoc"},
         "/api/reporting/cycles/{cycle_id}/international/{path}": {"path": international_units(cycle)[0].path},
     }
