@@ -216,3 +216,10 @@ def test_a_rule_that_cannot_be_applied_is_refused(rule, problem):
     assert rule.problem() == problem
     with pytest.raises(ValueError, match=problem.split(":")[0]):
         judge([], rule)
+
+
+def test_a_value_is_shown_as_published_without_the_stored_trailing_zeros():
+    assert Point(2005, Decimal("10.0096100000")).published == "10.00961"
+    assert Point(2005, Decimal("100.0000000000")).published == "100"
+    assert Point(2005, Decimal("1E+2")).published == "100"
+    assert Point(2005, None, 5).published == "<5"

@@ -71,7 +71,7 @@ class Point:
     def published(self) -> str:
         if self.value is None:
             return f"<{self.suppressed_below}"
-        return format(self.value.normalize(), "f") if self.value == self.value.to_integral() else str(self.value)
+        return format(self.value.normalize(), "f")  # "10.00961", never the column's trailing zeros
 
 
 @dataclass(frozen=True)

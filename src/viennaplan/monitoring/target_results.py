@@ -144,7 +144,7 @@ def figure(point: Point | None) -> str:
     """A compared value as published: "<5" stays "<5"; a number without the stored trailing zeros."""
     if point is None:
         return ""
-    return point.published if point.value is None else format(point.value.normalize(), "f")
+    return point.published
 
 
 def change_title(target: IndicatorTarget) -> str:
