@@ -190,3 +190,20 @@ def test_the_command_writes_the_profile_as_html_pdf_and_json(profiled, tmp_path)
             assert found == Client().get("/api/reporting/progress/states/CHE").json()
     with pytest.raises(CommandError, match="no State 'XYZ'"):
         call_command("report", "profile", "XYZ", "--output", str(tmp_path / "x.html"))
+
+
+def test_the_profile_says_whether_the_state_met_the_deadlines_of_2002(profiled, client):
+    """CHE signed UNTOC on 12 December 2000 and, on the complete list of 30 June 2004, never consented:
+    not met. No list of the Smuggling of Migrants Protocol is on file: insufficient data."""
+    page = client.get("/reporting/states/CHE").content.decode()
+    rows = dict(re.findall(r'<tr data-plan-deadline="([a-z-]+)" data-outcome="([a-z_]+)">', page))
+    assert rows["ratify-untoc"] == "not_met" and rows["ratify-som"] == "insufficient_data"
+    assert "review-victims" in rows
+    untoc = section(page, "plan-deadlines-met")
+    assert "signed 12 December 2000" in untoc and 'href="/targets/deadlines/ratify-untoc"' in untoc
+    printable = client.get("/reporting/states/CHE/print").content.decode()
+    assert 'data-plan-deadline="ratify-untoc" data-outcome="not_met"' in printable
+    data = client.get("/api/reporting/progress/states/CHE").json()
+    found = {item["key"]: item for item in data["plan_deadlines"]}
+    assert found["ratify-untoc"]["outcome"] == "not_met" and "12 December 2000" in found["ratify-untoc"]["reason"]
+    assert found["ratify-som"]["outcome"] == "insufficient_data"

@@ -24,6 +24,7 @@ from viennaplan.reporting.scale import status_label
 from viennaplan.treaties.shapes import listing_json
 
 from . import queries
+from .deadline_results import state_deadline_json
 from .matrix import Cell
 from .profiles import StateProfile, state_profile
 from .schemas import CellDetailOut, CommitmentsOut, MatrixOut, ProfileOut, ReportingStatusOut
@@ -114,6 +115,7 @@ def profile_out(profile: StateProfile) -> dict:
         ],
         "indicators": [series.as_json() for chapter in profile.indicators for series in chapter.series],
         "targets": [target.as_json() for target in profile.targets],
+        "plan_deadlines": [state_deadline_json(item) for item in profile.plan_deadlines],
     }
 
 

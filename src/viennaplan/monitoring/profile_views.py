@@ -84,6 +84,13 @@ def notes(profile: StateProfile, listed: str) -> dict[str, Note]:
             f"{today}{', ' + listed if listed else ''}",
             f"/treaties/states/{state.alpha3}",
         ),
+        "plan_deadlines": Note(
+            f"{state.name} under each of the plan's deadlines of 2002: an instrument of consent deposited by "
+            "31 December 2002 (depositary's actions); a measure dated by then in a published report on chapter X "
+            "(79(e))",
+            f"{on_file}, judged on the deadline's date",
+            "/targets/deadlines",
+        ),
         "deadlines": Note(
             "the deadlines the current plan sets for national actions, each with the State's answers in its "
             "latest published report",

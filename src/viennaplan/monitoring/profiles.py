@@ -1,6 +1,7 @@
 """A State's profile: who it is (region, UN regional groups, LDC/LLDC/SIDS), its treaty status
 (the treaty engine's panel, as on /treaties/states/CHE), its answers in each cycle, the technical
-assistance it asks for, the deadlines of the plan's national actions it faces, the indicators it
+assistance it asks for, the deadlines of the plan's national actions it faces, whether it met the
+plan's deadlines of 2002 (`deadline_results`: ratification, 79(e)), the indicators it
 has values for (by chapter) and its result under each indicator target (`profile_indicators`).
 
 Answers shown are those of reports that count for the user (`queries.counted_statuses`:
@@ -24,6 +25,7 @@ from viennaplan.reporting.scale import status_label
 from viennaplan.treaties.overview import StatePanel, state_panel
 from viennaplan.treaties.store import has_status_data
 
+from .deadline_results import StateDeadline, state_deadlines
 from .profile_indicators import IndicatorChapter, ProfileTarget, indicator_chapters, state_targets
 from .queries import counted_statuses, shown_cycles
 from .shares import Shares, shares_of
@@ -86,6 +88,7 @@ class StateProfile:
     counted: tuple[str, ...] = field(default=())
     indicators: list[IndicatorChapter] = field(default_factory=list)  # values are public: the same for all
     targets: list[ProfileTarget] = field(default_factory=list)
+    plan_deadlines: list[StateDeadline] = field(default_factory=list)  # ratification by 2002, 79(e): public
 
 
 ANSWER_COLUMNS = (
@@ -154,6 +157,7 @@ def state_profile(user: Any, alpha3: str, today: date) -> StateProfile | None:
         counted=counted,
         indicators=indicator_chapters(state.alpha3, state.name),
         targets=state_targets(state.alpha3),
+        plan_deadlines=state_deadlines(state.alpha3) or [],
     )
 
 

@@ -225,6 +225,16 @@ class ProfileTargetOut(StateSeriesOut):  # /api/targets/ID/states/A3, with the t
     window_years: int
 
 
+class ProfilePlanDeadlineOut(Schema):
+    key: str  # /targets/deadlines/<key>
+    title: str
+    url: str
+    outcome: str  # met | not_met | insufficient_data
+    outcome_label: str
+    reason: str  # the figures that decided it, in words
+    figures: dict[str, str | int | None]
+
+
 class ProfileOut(Envelope):
     state: str
     name: str
@@ -239,6 +249,7 @@ class ProfileOut(Envelope):
     deadlines: list[ProfileDeadlineOut]
     indicators: list[ProfileIndicatorOut]  # by the plan's chapter, then catalogue order; values are public
     targets: list[ProfileTargetOut]  # the State's result under every indicator target
+    plan_deadlines: list[ProfilePlanDeadlineOut]  # met / not met / insufficient data under each deadline of 2002
 
 
 # -- the plan's ratification objectives (/api/treaties/ratification-targets: `api_targets`) --------
