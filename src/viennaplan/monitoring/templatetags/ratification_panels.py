@@ -36,3 +36,26 @@ def ratification_panel(chapter_number: str) -> dict[str, Any]:
         "as_of_query": "",
         "chapter_number": chapter_number,
     }
+
+
+@register.inclusion_tag("monitoring/_results_panel.html")
+def results_panel(chapter_number: str = "", citation: str = "") -> dict[str, Any]:
+    """`{% results_panel chapter_number=chapter.number %}` or `{% results_panel citation="35(a)" %}`: the
+    indicator targets and the plan's deadlines of 2002 set on a chapter's provisions (or on one provision),
+    each with who met it and the review list of 35(f); nothing when there is none."""
+    from viennaplan.monitoring.deadline_results import all_deadline_results
+    from viennaplan.monitoring.deadlines import DEADLINES
+    from viennaplan.monitoring.target_results import all_targets, plan_places, target_results
+
+    def wanted(place: Any, cited: str) -> bool:
+        return cited == citation if citation else bool(place.chapter) and place.chapter == chapter_number
+
+    targets = all_targets()
+    cited = {target.provision for target in targets} | {c for d in DEADLINES for c in d.provisions}
+    places = plan_places(cited) if cited else {}
+    found = [target_results(t, places[t.provision]) for t in targets if wanted(places[t.provision], t.provision)]
+    deadlines = [d for d in DEADLINES if any(wanted(places[c], c) for c in d.provisions)]
+    return {
+        "panel_targets": found,
+        "panel_deadlines": all_deadline_results(deadlines) if deadlines else [],
+    }
