@@ -439,3 +439,26 @@ def test_without_a_cycle_the_command_writes_the_report(no_cycle_yet, tmp_path):
     out = tmp_path / "report.json"
     call_command("report", "progress", "--as-of", AS_OF.isoformat(), "--format", "json", "--output", str(out))
     assert json.loads(out.read_bytes())["reporting"] is None
+
+
+def test_the_pdf_embeds_data_urls_and_fetches_nothing_else(monkeypatch):
+    import urllib.request
+
+    opened: list[str] = []
+    real_open = urllib.request.OpenerDirector.open
+
+    def spy(self, url, *args, **kwargs):
+        opened.append(url if isinstance(url, str) else url.full_url)
+        return real_open(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", spy)
+    pixel = (  # a 1 x 1 PNG
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    html = (
+        f'<p>Kept <img src="data:image/png;base64,{pixel}" alt="a pixel"></p>'
+        '<p>Refused <img src="http://127.0.0.1:9/x.png" alt=""><img src="file:///etc/hostname" alt=""></p>'
+    )
+    pdf = report_pdf.html_to_pdf(html)
+    assert pdf.startswith(b"%PDF-") and b"/Subtype /Image" in pdf
+    assert opened and all(url.startswith("data:") for url in opened)

@@ -76,12 +76,12 @@ def font_warning(lister: Callable[[str], tuple[str, ...] | None] = fonts_for) ->
     )
 
 
-def _no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher
+def _no_network() -> Any:
+    """WeasyPrint's fetcher allowed `data:` URLs only: a document fetches nothing from the network
+    or the disk (any other URL is refused and WeasyPrint logs it; the PDF is still made)."""
+    from weasyprint.urls import URLFetcher
 
-        return default_url_fetcher(url, *args, **kwargs)
-    raise ValueError(f"the report fetches nothing: {url!r} refused")
+    return URLFetcher(allowed_protocols={"data"}, fail_on_errors=False)
 
 
 class _SvgProperties(logging.Filter):
@@ -103,7 +103,7 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     warning = font_warning()
     if warning:
         logger.warning(warning)
-    return HTML(string=html, base_url=base_url, url_fetcher=_no_network).write_pdf()
+    return HTML(string=html, base_url=base_url, url_fetcher=_no_network()).write_pdf()
 
 
 def rendered_text(html: str) -> str:
@@ -112,7 +112,7 @@ def rendered_text(html: str) -> str:
     from weasyprint import HTML
     from weasyprint.formatting_structure.boxes import LineBox
 
-    document = HTML(string=html, url_fetcher=_no_network).render()
+    document = HTML(string=html, url_fetcher=_no_network()).render()
 
     def pieces(box: Any) -> list[str]:
         text = getattr(box, "text", None)
