@@ -244,10 +244,10 @@ def test_each_target_has_its_change_chart_across_states_and_the_table_under_it(t
     table = re.search(r"<caption>The chart's figures</caption>(.*?)</table>", section, flags=re.S)[1]
     cells = [" ".join(re.sub(r"<[^>]+>", " ", tr).split()) for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
     assert cells[1:] == [
-        "Poland 1999 100 2006 50 -50.0% met",
-        "Switzerland 2000 200 2005 150 -25.0% met",
-        "France 2000 100 2005 95 -5.0% not met",
-        "Germany 2001 80 2005 100 25.0% not met",
+        "Poland 100 (1999) 50 (2006) -50.0% met",
+        "Switzerland 200 (2000) 150 (2005) -25.0% met",
+        "France 100 (2000) 95 (2005) -5.0% not met",
+        "Germany 80 (2001) 100 (2005) 25.0% not met",
     ]
 
 
@@ -268,7 +268,7 @@ def test_the_json_and_the_pdf_carry_the_targets_and_the_review_list(targeted, cl
 
     report = build_report(cycle, AS_OF, date(2026, 1, 1))
     html = report_html(report)
-    assert 'data-review="CHE"' not in html and f'href="/targets/{target.pk}/states/FRA" data-review="FRA"' in html
+    assert 'data-review="CHE"' not in html and '<span data-review="FRA">France</span>' in html
     flat = " ".join(report_pdf.rendered_text(html).split())
     assert "Germany" in flat and "France" in flat and "Review list (paragraph 35(f))" in flat
     assert NO_TARGET in flat
@@ -462,3 +462,18 @@ def test_the_pdf_embeds_data_urls_and_fetches_nothing_else(monkeypatch):
     pdf = report_pdf.html_to_pdf(html)
     assert pdf.startswith(b"%PDF-") and b"/Subtype /Image" in pdf
     assert opened and all(url.startswith("data:") for url in opened)
+
+
+def test_in_the_report_a_target_charts_and_tabulates_the_ten_largest_falls_and_rises():
+    from decimal import Decimal
+
+    from viennaplan.monitoring.commission_report import ComparedRow, TargetRow
+
+    compared = tuple(
+        ComparedRow(f"S{i:02d}", f"State {i:02d}", 2000, "100", 2005, str(70 + i), Decimal(i - 30), "met", "met")
+        for i in range(30)
+    )
+    row = TargetRow(1, "V", "35(a)", "35/a", "x", "X", "", {}, 2000, 2005, "reduction", Decimal(10), 1, 0, 0, (),
+                    compared=compared, chart_title="X")  # fmt: skip
+    assert [r.state for r in row.charted] == [f"S{i:02d}" for i in (*range(10), *range(20, 30))]
+    assert (row.left_out, row.charted_half) == (10, 10)

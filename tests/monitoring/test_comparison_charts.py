@@ -85,6 +85,16 @@ def test_beyond_forty_states_the_largest_falls_and_rises_are_drawn_and_the_rest_
     assert changes_shown(many(MAX_CHANGES)) == (sorted(many(MAX_CHANGES), key=lambda c: c.change), 0)
 
 
+def test_a_shorter_chart_for_print_draws_the_ten_largest_falls_and_rises():
+    changes = many(130)
+    shown, left_out = changes_shown(changes, 20)
+    assert [c.state for c in shown] == [f"State {i:03d}" for i in (*range(10), *range(120, 130))]
+    assert left_out == 110
+    svg = change_chart_svg("Many", changes, TEN, 20)
+    assert "the 10 with the largest fall and the 10 with the largest rise" in desc_of(svg)
+    assert ">State 009<" in svg and ">State 010<" not in svg and "… 110 States not shown (in the table) …" in svg
+
+
 def test_a_rise_of_thousands_of_per_cent_is_cut_at_the_axis_end_with_its_figure_written():
     changes = [*SOME, Change("Mexico", Decimal("19537.6"), NOT_MET, "not met")]
     svg = change_chart_svg("Victims", changes, TEN)

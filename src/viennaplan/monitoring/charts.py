@@ -128,13 +128,14 @@ class Ranked:
     published: str  # the value as published
 
 
-def changes_shown(changes: Sequence[Change]) -> tuple[list[Change], int]:
-    """The changes to draw, the largest fall first, and how many are left out between the HALF
-    largest falls and the HALF largest rises (0 when there are MAX_CHANGES or fewer)."""
+def changes_shown(changes: Sequence[Change], most: int = MAX_CHANGES) -> tuple[list[Change], int]:
+    """The changes to draw, the largest fall first, and how many are left out between the `most` / 2
+    largest falls and the `most` / 2 largest rises (0 when there are `most` or fewer)."""
     ordered = sorted(changes, key=lambda c: (c.change, c.state))
-    if len(ordered) <= MAX_CHANGES:
+    half = most // 2
+    if len(ordered) <= most:
         return ordered, 0
-    return ordered[:HALF] + ordered[-HALF:], len(ordered) - 2 * HALF
+    return ordered[:half] + ordered[-half:], len(ordered) - 2 * half
 
 
 def axis_limit(changes: Sequence[Change], threshold: Decimal) -> float:
@@ -144,16 +145,17 @@ def axis_limit(changes: Sequence[Change], threshold: Decimal) -> float:
     return max(100.0, -min((float(c.change) for c in changes), default=0.0), 3 * float(threshold))
 
 
-def describe_changes(title: str, changes: Sequence[Change], threshold: Decimal) -> str:
-    shown, left_out = changes_shown(changes)
+def describe_changes(title: str, changes: Sequence[Change], threshold: Decimal, most: int = MAX_CHANGES) -> str:
+    shown, left_out = changes_shown(changes, most)
+    half = most // 2
     if not shown:
         return f"{title}. No State has a baseline and an end value to compare."
     if left_out:
         scope = (
-            f"Of {len(changes)} States with both values, the {HALF} with the largest fall and the {HALF} with "
+            f"Of {len(changes)} States with both values, the {half} with the largest fall and the {half} with "
             f"the largest rise (or smallest fall) are shown; the other {left_out} are in the table"
         )
-        first, last = shown[:HALF], shown[HALF:]
+        first, last = shown[:half], shown[half:]
         figures = f"{_changes(first)}; … {left_out} States not shown …; {_changes(last)}"
     else:
         scope = f"{len(changes)} State{'s' if len(changes) != 1 else ''} with both values, all shown"
@@ -173,9 +175,11 @@ def _changes(changes: Sequence[Change]) -> str:
     return ", ".join(f"{c.state} {percent(c.change)} ({c.label})" for c in changes)
 
 
-def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal) -> str:
-    """The SVG of the States' changes with the threshold line; '' when no State has both values."""
-    shown, left_out = changes_shown(changes)
+def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal, most: int = MAX_CHANGES) -> str:
+    """The SVG of the States' changes with the threshold line (at most `most` of them drawn: `changes_shown`);
+    '' when no State has both values."""
+    shown, left_out = changes_shown(changes, most)
+    half = most // 2
     if not shown:
         return ""
     rows = len(shown) + (1 if left_out else 0)
@@ -184,7 +188,7 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal) 
     colours = [OUTCOME_COLOURS.get(c.outcome, MUTED) for c in shown]
     positions = list(range(len(shown)))
     if left_out:  # an empty row between the falls and the rises says how many are left out
-        positions = positions[:HALF] + [p + 1 for p in positions[HALF:]]
+        positions = positions[:half] + [p + 1 for p in positions[half:]]
     low = min([*values, -float(threshold), 0.0])
     limit = axis_limit(changes, threshold)
     high = min(max([*values, 0.0]), limit)
@@ -198,7 +202,7 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal) 
                           textcoords="offset points", ha="left" if value >= 0 else "right", va="center",
                           fontsize=7, color=MUTED, annotation_clip=False)  # fmt: skip
         if left_out:
-            axes.annotate(f"… {left_out} States not shown (in the table) …", (0, HALF), ha="center", va="center",
+            axes.annotate(f"… {left_out} States not shown (in the table) …", (0, half), ha="center", va="center",
                           fontsize=8, color=MUTED, style="italic",
                           bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
         axes.axvline(-float(threshold), color=TARGET, linestyle="--", linewidth=1.2)
@@ -222,7 +226,7 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal) 
         axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles), frameon=False)
         inches = 1.1 + BAR_INCHES * rows
         figure.subplots_adjust(left=_left(labels), right=0.88, top=1 - 0.45 / inches, bottom=0.55 / inches)
-        return inline_svg(figure, title, desc=describe_changes(title, changes, threshold))
+        return inline_svg(figure, title, desc=describe_changes(title, changes, threshold, most))
 
 
 def ranking(values: Sequence[Ranked], top: int = TOP) -> list[Ranked]:

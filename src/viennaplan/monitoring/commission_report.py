@@ -44,6 +44,7 @@ SUBTITLE = "Report of the Secretary-General to the Commission on Crime Preventio
 AWAITING = "awaiting_voluntary_contributions"
 WAITING_STATUS = "waiting_for_resources"
 NO_TARGET = "No indicator target is set for this chapter's commitments."
+REPORT_CHANGES = 20  # States in a target's change chart in the report (print: 40 took 19 s of 42 at 40 targets)
 NO_CYCLE = "No reporting cycle has been opened yet: national reports are not part of this report"
 NO_TARGET_AT_ALL = (
     "No indicator target is set yet: indicators against their targets, and the review list of "
@@ -124,14 +125,19 @@ class TargetRow:
 
     @property
     def charted(self) -> list[ComparedRow]:
-        """The rows the change chart draws (all, or the largest falls and rises: `charts.changes_shown`)."""
-        shown, _ = changes_shown(self.changes)
+        """The rows the report's change chart draws: all, or the REPORT_CHANGES / 2 largest falls and
+        rises (`charts.changes_shown`); the target's page has every State."""
+        shown, _ = changes_shown(self.changes, REPORT_CHANGES)
         names = {change.state for change in shown}
         return [row for row in self.compared if row.name in names]
 
     @property
     def left_out(self) -> int:
-        return changes_shown(self.changes)[1]
+        return changes_shown(self.changes, REPORT_CHANGES)[1]
+
+    @property
+    def charted_half(self) -> int:
+        return REPORT_CHANGES // 2
 
     @property
     def not_met(self) -> int:

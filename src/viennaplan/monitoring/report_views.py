@@ -30,7 +30,7 @@ from viennaplan.treaties.views import BadAsOf
 
 from . import queries
 from .charts import Change, change_chart_svg
-from .commission_report import NO_CYCLE, CommissionReport, TargetRow, TreatyLine
+from .commission_report import NO_CYCLE, REPORT_CHANGES, CommissionReport, TargetRow, TreatyLine
 from .commission_report_data import build_report, maps_of
 from .maps import DISCLAIMER
 from .report_pdf import FONT_STACK, font_warning, html_to_pdf
@@ -55,7 +55,7 @@ def pick_as_of(raw: str | None, today: date) -> date:
 def _change_svg(title: str, changes: tuple[Change, ...], threshold: Decimal) -> str:
     """A target's change chart: the same States and figures give the same SVG, drawn once per process
     (about 0.1 s each; a report with 40 targets would spend 4 s on them every time)."""
-    return change_chart_svg(title, list(changes), threshold)
+    return change_chart_svg(title, list(changes), threshold, REPORT_CHANGES)
 
 
 def target_chart(row: TargetRow) -> SafeString | str:
