@@ -477,3 +477,19 @@ def test_in_the_report_a_target_charts_and_tabulates_the_ten_largest_falls_and_r
                     compared=compared, chart_title="X")  # fmt: skip
     assert [r.state for r in row.charted] == [f"S{i:02d}" for i in (*range(10), *range(20, 30))]
     assert (row.left_out, row.charted_half) == (10, 10)
+
+
+def test_for_print_hands_charts_and_maps_over_as_images_and_keeps_the_bars_inline():
+    import base64
+
+    chart = (
+        '<svg xmlns:xlink="x" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="UNTOC &amp; parties"><g/></svg>'
+    )
+    bar = '<svg class="bar" viewBox="0 0 100 10"><rect class="st-implemented"/></svg>'
+    printed = report_pdf.for_print(f"<figure>{chart}</figure><td>{bar}</td>")
+    assert bar in printed and chart not in printed
+    image = re.search(
+        r'<img class="svg-figure" style="width: 100%" alt="([^"]*)" src="data:image/svg\+xml;base64,([^"]+)">', printed
+    )
+    assert image and image[1] == "UNTOC &amp; parties"
+    assert base64.b64decode(image[2]).decode() == chart  # the same SVG bytes
