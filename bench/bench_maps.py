@@ -4,7 +4,9 @@ Run by hand (never by `make test`):  .venv/bin/python bench/bench_maps.py
 It uses a throw-away SQLite database, imports the generated status list of bench_treaty_pages
 (SYNTHETIC: made-up dates, never real data) and prints median and worst times: the boundaries
 projected once (first map of the process), then the SVG download, the page and the JSON twin,
-each with a new as-of date so that the engine runs every time. Target: a world map under 200 ms.
+each with a new as-of date so that the engine runs every time; then, over 40 indicators x 25 years x
+every State of GENERATED observations (bench_commission_report's), an indicator's map in each year
+and a 2000 -> 2005 target's map. Target: a world map under 200 ms.
 """
 
 from __future__ import annotations
@@ -56,6 +58,30 @@ def main() -> None:
     _figure("map JSON twin", timed("/api/maps/treaties/UNTOC?as_of={day}"))
     size = len(client.get("/treaties/UNTOC/map.svg?as_of=2010-01-01").content)
     print(f"{'SVG size':34} {size / 1024:7.1f} KiB")
+
+    sys.path.insert(0, os.path.dirname(__file__))
+    from bench_commission_report import indicators_and_targets
+
+    from viennaplan.monitoring.models import IndicatorTarget
+
+    print(indicators_and_targets(targets=1))
+    target = IndicatorTarget.objects.select_related("indicator").get()
+    code = target.indicator.code
+
+    def yearly(template: str) -> list[float]:
+        times = []
+        for offset in range(RUNS):
+            url = template.format(code=code, year=1986 + offset % 25, target=target.pk)
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - start)
+            assert response.status_code == 200, (url, response.status_code)
+        return times
+
+    _figure("indicator map SVG (a year)", yearly("/indicators/{code}/map.svg?year={year}"), "(target < 200 ms)")
+    _figure("indicator map page (+ ranking)", yearly("/indicators/{code}/map?year={year}"), "(target < 200 ms)")
+    _figure("target map SVG", yearly("/targets/{target}/map.svg"), "(target < 200 ms)")
+    _figure("target map page", yearly("/targets/{target}/map"), "(target < 200 ms)")
 
 
 if __name__ == "__main__":
