@@ -106,6 +106,7 @@ SAMPLE_ARGUMENTS = {
     "uidb64": "MQ",
     "token": "x-y",
     "pk": 1,
+    "key": "ratify-untoc",  # a deadline of the plan
 }
 
 
