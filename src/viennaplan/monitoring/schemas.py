@@ -10,7 +10,7 @@ from viennaplan.api_shapes import StateRefOut
 from viennaplan.reporting.schemas import MeasureOut
 from viennaplan.treaties.schemas import ListedOut
 
-from .target_schemas import StateSeriesOut, TargetIndicatorOut, TargetPointOut, TargetProvisionOut
+from .target_schemas import StateSeriesOut, TargetIndicatorOut, TargetPointOut, TargetTermsOut
 
 
 class ShareOut(Schema):
@@ -213,16 +213,8 @@ class ProfileIndicatorOut(Schema):  # an indicator's totals for the State
     series: list[TargetPointOut]  # every year (then source), oldest first, each value with its source
 
 
-class ProfileTargetOut(StateSeriesOut):  # /api/targets/ID/states/A3, with the target's terms
-    indicator: TargetIndicatorOut
-    disaggregation: dict[str, str]
-    provision: TargetProvisionOut
-    baseline_year: int
-    target_year: int
-    rule: str
-    rule_text: str
-    threshold_percent: str
-    window_years: int
+class ProfileTargetOut(StateSeriesOut, TargetTermsOut):  # /api/targets/ID/states/A3, with the target's terms
+    pass
 
 
 class ProfilePlanDeadlineOut(Schema):

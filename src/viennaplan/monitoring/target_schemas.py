@@ -44,10 +44,9 @@ class StateResultOut(Schema):
     url: str
 
 
-class TargetResultsOut(Schema):
-    id: int
-    url: str
-    api_url: str
+class TargetTermsOut(Schema):
+    """What a target asks: of which indicator, for which commitment, between which years, by which rule."""
+
     indicator: TargetIndicatorOut
     disaggregation: dict[str, str]
     provision: TargetProvisionOut
@@ -57,6 +56,12 @@ class TargetResultsOut(Schema):
     rule_text: str
     threshold_percent: str
     window_years: int
+
+
+class TargetResultsOut(TargetTermsOut):
+    id: int
+    url: str
+    api_url: str
     note: str
     counts: dict[str, int]
     review_list: list[StateResultOut]  # 35(f): no significant reduction achieved
