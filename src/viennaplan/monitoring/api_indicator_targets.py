@@ -15,8 +15,7 @@ from ninja import Router
 
 from viennaplan.api_shapes import INVALID, ErrorOut
 
-from .models import IndicatorTarget
-from .target_results import all_targets, plan_places, results_json, target_results
+from .target_results import all_targets, plan_places, results_json, target_or_404, target_results
 from .target_schemas import StateSeriesOut, TargetResultsOut
 from .target_states import state_detail, state_detail_json
 
@@ -42,9 +41,7 @@ def list_targets(request: HttpRequest):
     summary="One indicator target: each State met / not met / insufficient data, and the review list of 35(f)",
 )
 def target_detail(request: HttpRequest, target_id: int):
-    target = IndicatorTarget.objects.select_related("indicator").filter(pk=target_id).first()
-    if target is None:
-        raise Http404(f"There is no target {target_id}; GET /api/targets lists them.")
+    target = target_or_404(target_id)
     return results_json(target_results(target))
 
 
@@ -55,9 +52,7 @@ def target_detail(request: HttpRequest, target_id: int):
     summary="One State under an indicator target: its series, its judgement and the target line",
 )
 def target_state(request: HttpRequest, target_id: int, alpha3: str):
-    target = IndicatorTarget.objects.select_related("indicator").filter(pk=target_id).first()
-    if target is None:
-        raise Http404(f"There is no target {target_id}; GET /api/targets lists them.")
+    target = target_or_404(target_id)
     detail = state_detail(target, alpha3.upper())
     if detail is None:
         raise Http404(f"{alpha3} is not a current State; GET /api/targets/{target_id} lists them.")

@@ -24,8 +24,7 @@ from viennaplan.treaties.store import today
 
 from . import map_data
 from .api import picked_cycle
-from .models import IndicatorTarget
-from .target_results import target_results
+from .target_results import target_or_404, target_results
 
 router = Router()
 ERRORS = {400: ErrorOut, 404: ErrorOut, **INVALID}
@@ -137,9 +136,7 @@ def indicator_map(request: HttpRequest, code: str, filters: Query[IndicatorMapFi
     summary="Each State met / not met (the review list of 35(f)) / insufficient data under an indicator target",
 )
 def target_map(request: HttpRequest, target_id: int):
-    target = IndicatorTarget.objects.select_related("indicator").filter(pk=target_id).first()
-    if target is None:
-        raise Http404(f"There is no target {target_id}; GET /api/targets lists them.")
+    target = target_or_404(target_id)
     body = map_data.as_json(map_data.target_map(target_results(target), timezone.localdate()))
     body.update(target=target.pk, baseline_year=target.baseline_year, target_year=target.target_year)
     body["url"] = f"/targets/{target.pk}/map"

@@ -18,7 +18,7 @@ JSON twins: /api/maps/treaties/{code}, /api/maps/reporting, /api/maps/indicators
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
@@ -35,7 +35,7 @@ from . import map_data, queries
 from .charts import TOP, Ranked, ranking, ranking_svg
 from .maps import DISCLAIMER, MapSpec
 from .models import IndicatorTarget
-from .target_results import target_results
+from .target_results import target_or_404, target_results
 from .views import bad_request, no_cycle, page, twin
 
 
@@ -218,7 +218,7 @@ def indicator_map_svg(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _target(pk: int) -> IndicatorTarget:
-    return get_object_or_404(IndicatorTarget.objects.select_related("indicator"), pk=pk)
+    return target_or_404(pk)
 
 
 @require_safe

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.http import Http404
+
 from viennaplan.countries.registry import states
 from viennaplan.indicators.catalogue import provision_path
 from viennaplan.indicators.models import Observation
@@ -111,6 +113,14 @@ def target_results(target: IndicatorTarget, place: PlanPlace | None = None) -> T
         place,
         [StateResult(info.alpha3, info.name, judge(series.get(info.alpha3, []), rule)) for info in states()],
     )
+
+
+def target_or_404(pk: int) -> IndicatorTarget:
+    """The target `pk` with its indicator; Http404 (a 404 page, or `{detail, errors}` in the API) otherwise."""
+    target = IndicatorTarget.objects.select_related("indicator").filter(pk=pk).first()
+    if target is None:
+        raise Http404(f"There is no target {pk}; /targets (GET /api/targets) lists them.")
+    return target
 
 
 def all_targets() -> list[IndicatorTarget]:

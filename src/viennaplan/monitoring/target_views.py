@@ -35,6 +35,7 @@ from .target_results import (
     compared,
     figure,
     plan_places,
+    target_or_404,
     target_results,
 )
 from .target_states import state_detail
@@ -80,7 +81,7 @@ def change_chart(results: TargetResults, states: list[StateResult]) -> tuple[Saf
 
 @require_safe
 def target_page(request: HttpRequest, pk: int) -> HttpResponse:
-    target = get_object_or_404(IndicatorTarget.objects.select_related("indicator"), pk=pk)
+    target = target_or_404(pk)
     results = target_results(target)
     states = compared(results)
     chart, left_out = change_chart(results, states)
@@ -102,7 +103,7 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def target_state_page(request: HttpRequest, pk: int, alpha3: str) -> HttpResponse:
-    target = get_object_or_404(IndicatorTarget.objects.select_related("indicator"), pk=pk)
+    target = target_or_404(pk)
     detail = state_detail(target, alpha3.upper())
     if detail is None:
         raise Http404(f"{alpha3} is not a current State; /targets/{pk} lists them.")
