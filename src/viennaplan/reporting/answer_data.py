@@ -46,6 +46,14 @@ class AnswerData:
 
 
 ANSWER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AnswerData))
+FIELD_LABELS: dict[str, str] = {  # each field of an answer in the questionnaire's words (history, diffs)
+    "status": "Implementation status",
+    "narrative": "What has been done",
+    "measures": "Measures",
+    "responsible_institution": "Responsible national institution",
+    "assistance_needed": "Technical assistance is needed",
+    "assistance_description": "What assistance",
+}
 
 
 def _text(value: Any, name: str, errors: list[str], limit: int = MAX_TEXT) -> str:

@@ -5,6 +5,7 @@ from collections.abc import Callable, Mapping
 
 from django import template
 
+from ..answer_data import FIELD_LABELS
 from ..scale import INTERNATIONAL_STATUSES, MEASURE_KINDS, OUTPUT_KINDS, RESOURCES
 from ..scale import status_label as _status_label
 
@@ -25,6 +26,7 @@ register.filter("measure_kind", _label_of(MEASURE_KINDS))
 register.filter("output_kind", _label_of(OUTPUT_KINDS))
 register.filter("progress_status", _label_of(INTERNATIONAL_STATUSES))
 register.filter("resources_label", _label_of(RESOURCES))
+register.filter("field_label", _label_of(FIELD_LABELS))
 
 
 @register.filter
