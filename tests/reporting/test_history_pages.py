@@ -4,9 +4,12 @@ versions folded, and no plan-version selector (a template variable once clashed 
 
 from __future__ import annotations
 
+import copy
 import re
 from html import unescape
 
+from viennaplan.plan.integrity import plan_checksum
+from viennaplan.plan.saving import import_plan_document
 from viennaplan.reporting.answers import save_answer
 from viennaplan.reporting.models import Answer
 from viennaplan.reporting.views.history import PER_PAGE
@@ -63,7 +66,11 @@ def test_versions_filter_by_question_and_person_and_bad_input_is_refused(report_
         assert response.status_code == 400 and words in unescape(response.content.decode()), query
 
 
-def test_field_names_are_words_and_no_plan_version_selector_shows(report_a, client_as, focal_point_a):
+def test_field_names_are_words_and_no_plan_version_selector_shows(report_a, client_as, focal_point_a, plan_document):
+    revised = copy.deepcopy(plan_document)  # a second plan version: the selector would have something to offer
+    revised.paragraphs[0].text += " (revised)"
+    revised.checksum = plan_checksum(revised)
+    import_plan_document(revised, source_name="revised.txt")
     answer = Answer.objects.get(report=report_a, question__path="57/k")
     save_answer(focal_point_a, answer, {"responsible_institution": "Ministry of Justice"}, 1)
     html = client_as(focal_point_a).get(history_url(report_a)).content.decode()

@@ -143,3 +143,27 @@ def test_every_page_answers_405_to_methods_it_does_not_serve(cycle, client_as, s
     wrong = {url: getattr(client, method)(url).status_code for url in page_urls(cycle.pk)}
     assert {url: status for url, status in wrong.items() if status != 405} == {}
     assert reports_of(cycle) == set()
+
+
+def test_the_plan_version_selector_shows_only_on_the_plans_own_pages(cycle, client_as, secretariat, plan_document):
+    """The header's "Version of the plan" selector belongs to pages that show the plan's text (it
+    shows once there are two versions); a page whose context reused the name `versions` once filled
+    it with other things (issue 10)."""
+    import copy
+
+    from viennaplan.plan.integrity import plan_checksum
+    from viennaplan.plan.saving import import_plan_document
+
+    revised = copy.deepcopy(plan_document)
+    revised.paragraphs[0].text += " (revised)"  # a second version of the plan: the selector has something to offer
+    revised.checksum = plan_checksum(revised)
+    import_plan_document(revised, source_name="revised.txt")
+    client = client_as(secretariat)
+    showing = set()
+    for url in page_urls(cycle.pk):
+        response = client.get(url)
+        html = response.status_code == 200 and response["Content-Type"].startswith("text/html")
+        if html and 'id="version-select"' in response.content.decode():
+            showing.add(url)
+    assert showing, "no page shows the selector: the check found nothing to check"
+    assert {url for url in showing if not (url == "/" or url.startswith("/plan"))} == set()
