@@ -39,6 +39,14 @@ def plan_chapters(version: PlanVersion) -> list[str]:
     return list(version.chapters.order_by("ordinal").values_list("number", flat=True))
 
 
+def reporting_chapters(version: PlanVersion) -> list[str]:
+    """The chapters of a plan version that have national actions to report on (III to XII of the
+    2001 plan; I and II have none), in the plan's order."""
+    chapters = plan_chapters(version)
+    found = {spec.chapter for spec in plan_units(version, chapters)}
+    return [chapter for chapter in chapters if chapter in found]
+
+
 def open_cycle(
     user: Any,
     name: str,
@@ -69,8 +77,13 @@ def open_cycle(
     except QuestionnaireError as error:
         raise CycleError(str(error)) from None
     specs = plan_units(version, selected)
-    if not specs:
-        raise CycleError(f"chapters {', '.join(selected)} contain no national action: the questionnaire would be empty")
+    empty = [chapter for chapter in selected if chapter not in {spec.chapter for spec in specs}]
+    if empty:
+        raise CycleError(
+            f"chapter{'s' if len(empty) > 1 else ''} {', '.join(empty)} {'have' if len(empty) > 1 else 'has'} no "
+            f"national action to report on; the chapters with national actions are "
+            f"{', '.join(reporting_chapters(version))}"
+        )
     provision_ids = dict(
         Provision.objects.filter(version=version, path__in=[s.path for s in specs]).values_list("path", "pk")
     )

@@ -235,7 +235,7 @@ def fill(
     from viennaplan.countries import registry
     from viennaplan.countries.registry import is_ldc
 
-    from .cycles import open_cycle, plan_chapters, plan_units
+    from .cycles import open_cycle, plan_units, reporting_chapters
     from .models import ReportingCycle
 
     say = progress or (lambda message: None)
@@ -245,9 +245,7 @@ def fill(
     users = demo_users()
     rows = sorted((state.alpha3, state.name) for state in registry.states())
     names = {a3: name for a3, name in rows if states is None or a3 in set(states)}
-    chapters = sorted(
-        {u.chapter for u in plan_units(version, plan_chapters(version))}, key=plan_chapters(version).index
-    )
+    chapters = reporting_chapters(version)
     summary = DemoSummary(states=len(names))
     streams = {a3: random.Random(f"{seed}:{a3}") for a3 in names}
     paths = [u.path for u in plan_units(version, chapters)]

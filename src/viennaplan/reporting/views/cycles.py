@@ -14,7 +14,7 @@ from viennaplan.plan.models import PlanVersion
 
 from .. import workflow
 from ..access import cycle_or_404, visible_reports
-from ..cycles import CycleError, open_cycle, plan_chapters
+from ..cycles import CycleError, open_cycle, reporting_chapters
 from ..models import Contribution, ReportingCycle
 from .common import API, CYCLES, page
 
@@ -34,7 +34,7 @@ def chapter_choices(version: PlanVersion | None) -> list[tuple[str, str]]:
     if version is None:
         return []
     titles = dict(version.chapters.values_list("number", "title"))
-    return [(number, f"{number}. {titles[number]}") for number in plan_chapters(version)]
+    return [(number, f"{number}. {titles[number]}") for number in reporting_chapters(version)]
 
 
 @require_http_methods(["GET", "POST"])
