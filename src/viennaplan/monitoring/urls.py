@@ -1,6 +1,7 @@
 """The monitoring pages, mounted at the site's root before the treaties and reporting pages (paths
 kept as they were; /treaties/<code> and reporting's patterns would otherwise match them):
 
+/progress                                           the way in: every view of where the plan stands
 /reporting/status?cycle=ID&by=region|group          which States have reported, late reports
 /reporting/progress?cycle=ID&by=region|group        the progress matrix (chapters x areas)
 /reporting/progress/cell?cycle=&chapter=&by=&area=  one cell: its States and their answers
@@ -21,6 +22,7 @@ from . import deadline_views, map_views, profile_views, report_views, target_vie
 
 app_name = "monitoring"
 urlpatterns = [
+    path("progress", views.progress, name="progress"),
     path("reporting/status", views.status, name="status"),
     path("reporting/progress", views.matrix, name="matrix"),
     path("reporting/progress/cell", views.cell, name="cell"),

@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+from viennaplan.countries.registry import state_directory
 from viennaplan.reporting import workflow
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
@@ -93,6 +94,17 @@ def no_cycle(request: HttpRequest, title: str) -> HttpResponse:
 
 def _cycle_and_by(request: HttpRequest) -> tuple[ReportingCycle | None, str]:
     return queries.pick_cycle(request.GET.get("cycle")), queries.pick_by(request.GET.get("by"))
+
+
+@require_safe
+def progress(request: HttpRequest) -> HttpResponse:
+    """/progress: the way in to every view of where the plan stands (the menu's "Progress")."""
+    directory = state_directory()  # an example of a profile
+    return render(
+        request,
+        "monitoring/progress.html",
+        {"nav": "progress", "cycle": queries.pick_cycle(None), "example": directory.get("CHE")},
+    )
 
 
 @require_safe
