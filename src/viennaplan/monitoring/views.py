@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
-from viennaplan.countries.registry import state_directory
+from viennaplan.countries.registry import country_name, is_country
 from viennaplan.reporting import workflow
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
@@ -99,11 +99,9 @@ def _cycle_and_by(request: HttpRequest) -> tuple[ReportingCycle | None, str]:
 @require_safe
 def progress(request: HttpRequest) -> HttpResponse:
     """/progress: the way in to every view of where the plan stands (the menu's "Progress")."""
-    directory = state_directory()  # an example of a profile
+    example = {"alpha3": "CHE", "name": country_name("CHE")} if is_country("CHE") else None  # a profile to show
     return render(
-        request,
-        "monitoring/progress.html",
-        {"nav": "progress", "cycle": queries.pick_cycle(None), "example": directory.get("CHE")},
+        request, "monitoring/progress.html", {"nav": "progress", "cycle": queries.pick_cycle(None), "example": example}
     )
 
 
