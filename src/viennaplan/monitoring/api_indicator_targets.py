@@ -15,7 +15,7 @@ from ninja import Router
 
 from viennaplan.api_shapes import INVALID, ErrorOut
 
-from .target_results import all_targets, plan_places, results_json, target_or_404, target_results
+from .target_results import all_targets, results_json, results_of, target_or_404, target_results
 from .target_schemas import StateSeriesOut, TargetResultsOut
 from .target_states import state_detail, state_detail_json
 
@@ -29,9 +29,7 @@ router = Router()
     summary="Every indicator target with its results",
 )
 def list_targets(request: HttpRequest):
-    targets = all_targets()
-    places = plan_places({target.provision for target in targets})
-    return [results_json(target_results(target, places[target.provision])) for target in targets]
+    return [results_json(results) for results in results_of(all_targets())]
 
 
 @router.get(

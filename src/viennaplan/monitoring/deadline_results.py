@@ -21,7 +21,7 @@ from datetime import date
 
 from django.contrib.auth.models import AnonymousUser
 
-from viennaplan.countries.registry import state_directory, states
+from viennaplan.countries.registry import StateInfo, states
 from viennaplan.dates import long_date
 from viennaplan.reporting.models import Answer, Question
 from viennaplan.treaties.listing import AsListed
@@ -113,7 +113,7 @@ def _on_file(codes: list[str]) -> set[str]:
     return found | (set(complete_lists()) & set(codes))
 
 
-def _ratification(deadlines: list[Deadline], day: date) -> list[DeadlineResults]:
+def _ratification(deadlines: list[Deadline], day: date, everyone: list[StateInfo]) -> list[DeadlineResults]:
     codes = [deadline.instrument for deadline in deadlines]
     if not codes:
         return []
@@ -145,7 +145,7 @@ def _ratification(deadlines: list[Deadline], day: date) -> list[DeadlineResults]
                     today=day,
                 ),
             )
-            for info in states()
+            for info in everyone
         ]
         sentence = listed_at_due[code].sentence
         evidence = (
@@ -167,7 +167,7 @@ def _ratification(deadlines: list[Deadline], day: date) -> list[DeadlineResults]
     return found
 
 
-def _review(deadline: Deadline, day: date) -> DeadlineResults:
+def _review(deadline: Deadline, day: date, everyone: list[StateInfo]) -> DeadlineResults:
     cycles = queries.shown_cycles()
     counted = queries.counted_statuses(AnonymousUser())
     rows = Answer.objects.filter(
@@ -187,7 +187,7 @@ def _review(deadline: Deadline, day: date) -> DeadlineResults:
     )
     places = plan_places(set(deadline.provisions))
     results = [
-        StateVerdict(info.alpha3, info.name, judge_review(evidence.get(info.alpha3, ()), deadline)) for info in states()
+        StateVerdict(info.alpha3, info.name, judge_review(evidence.get(info.alpha3, ()), deadline)) for info in everyone
     ]
     return DeadlineResults(deadline, [places[c] for c in deadline.provisions], results, evidence=note)
 
@@ -196,24 +196,29 @@ def deadline_results(deadline: Deadline) -> DeadlineResults:
     return all_deadline_results([deadline])[0]
 
 
-def all_deadline_results(deadlines: list[Deadline] | None = None) -> list[DeadlineResults]:
-    """The results of `deadlines` (default: every deadline of the plan), in their order."""
+def all_deadline_results(
+    deadlines: list[Deadline] | None = None, everyone: list[StateInfo] | None = None
+) -> list[DeadlineResults]:
+    """The results of `deadlines` (default: every deadline of the plan), in their order, for
+    `everyone` (default: the registry's current States, read once)."""
     wanted = list(DEADLINES if deadlines is None else deadlines)
     day = today()
-    by_key = {r.deadline.key: r for r in _ratification([d for d in wanted if d.kind == RATIFICATION], day)}
+    everyone = states() if everyone is None else everyone
+    by_key = {r.deadline.key: r for r in _ratification([d for d in wanted if d.kind == RATIFICATION], day, everyone)}
     for deadline in wanted:
         if deadline.kind != RATIFICATION:
-            by_key[deadline.key] = _review(deadline, day)
+            by_key[deadline.key] = _review(deadline, day, everyone)
     return [by_key[deadline.key] for deadline in wanted]
 
 
 def state_deadlines(alpha3: str) -> list[StateDeadline] | None:
     """One State's outcome under every deadline; None when it is not a current State of the registry."""
-    info = state_directory().get(alpha3.upper())
-    if info is None or info.alpha3 not in {s.alpha3 for s in states()}:
+    everyone = states()
+    info = next((info for info in everyone if info.alpha3 == alpha3.upper()), None)
+    if info is None:
         return None
     found = []
-    for results in all_deadline_results():
+    for results in all_deadline_results(everyone=everyone):
         mine = next(r for r in results.results if r.alpha3 == info.alpha3)
         found.append(StateDeadline(results.deadline, mine.verdict))
     return found

@@ -3,6 +3,7 @@ where a target sits in the plan. The rules are plain Python in `indicator_target
 reads the observations and the current plan version for them.
 
     results = target_results(target)    -> TargetResults(met, review (not met), insufficient, ...)
+    results_of(targets)                 -> [TargetResults, ...]   (places and States read once)
     targets_by_chapter()                -> {"V": [TargetResults, ...], ...}   (for the commitments page)
 
 Every current State of the country registry is judged (organizations left out): a State that
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
-from viennaplan.countries.registry import states
+from viennaplan.countries.registry import StateInfo, states
 from viennaplan.indicators.catalogue import provision_path
 from viennaplan.indicators.models import Observation
 from viennaplan.plan.models import PlanVersion, Provision
@@ -103,7 +104,11 @@ def series_of(target: IndicatorTarget) -> dict[str, list[Point]]:
     return found
 
 
-def target_results(target: IndicatorTarget, place: PlanPlace | None = None) -> TargetResults:
+def target_results(
+    target: IndicatorTarget, place: PlanPlace | None = None, everyone: list[StateInfo] | None = None
+) -> TargetResults:
+    """Every current State judged under `target`; `everyone` (the registry's `states()`) read once by a
+    caller judging several targets."""
     rule = target.as_rule()
     series = series_of(target)
     if place is None:
@@ -111,7 +116,10 @@ def target_results(target: IndicatorTarget, place: PlanPlace | None = None) -> T
     return TargetResults(
         target,
         place,
-        [StateResult(info.alpha3, info.name, judge(series.get(info.alpha3, []), rule)) for info in states()],
+        [
+            StateResult(info.alpha3, info.name, judge(series.get(info.alpha3, []), rule))
+            for info in (states() if everyone is None else everyone)
+        ],
     )
 
 
@@ -127,15 +135,19 @@ def all_targets() -> list[IndicatorTarget]:
     return list(IndicatorTarget.objects.select_related("indicator"))
 
 
+def results_of(targets: list[IndicatorTarget]) -> list[TargetResults]:
+    """Each target's results, in order; the targets' places in the plan and the States read once for all."""
+    places = plan_places({target.provision for target in targets})
+    everyone = states()
+    return [target_results(target, places[target.provision], everyone) for target in targets]
+
+
 def targets_by_chapter() -> dict[str, list[TargetResults]]:
     """Chapter number -> the results of the targets bound to its provisions (current plan version)."""
-    targets = all_targets()
-    places = plan_places({target.provision for target in targets})
     by_chapter: dict[str, list[TargetResults]] = defaultdict(list)
-    for target in targets:
-        place = places[target.provision]
-        if place.chapter:
-            by_chapter[place.chapter].append(target_results(target, place))
+    for results in results_of(all_targets()):
+        if results.place.chapter:
+            by_chapter[results.place.chapter].append(results)
     return dict(by_chapter)
 
 

@@ -34,7 +34,7 @@ from .target_results import (
     changes_of,
     compared,
     figure,
-    plan_places,
+    results_of,
     target_or_404,
     target_results,
 )
@@ -64,9 +64,7 @@ def _render(request: HttpRequest, template: str, context: dict, status: int = 20
 
 @require_safe
 def target_list(request: HttpRequest) -> HttpResponse:
-    targets = all_targets()
-    places = plan_places({target.provision for target in targets})
-    rows = [target_results(target, places[target.provision]) for target in targets]
+    rows = results_of(all_targets())
     return _render(request, "indicator_targets.html", {"rows": rows, "json_url": "/api/targets"})
 
 

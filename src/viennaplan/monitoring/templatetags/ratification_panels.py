@@ -45,7 +45,7 @@ def results_panel(chapter_number: str = "", citation: str = "") -> dict[str, Any
     each with who met it and the review list of 35(f); nothing when there is none."""
     from viennaplan.monitoring.deadline_results import all_deadline_results
     from viennaplan.monitoring.deadlines import DEADLINES
-    from viennaplan.monitoring.target_results import all_targets, plan_places, target_results
+    from viennaplan.monitoring.target_results import all_targets, plan_places, results_of
 
     def wanted(place: Any, cited: str) -> bool:
         return cited == citation if citation else bool(place.chapter) and place.chapter == chapter_number
@@ -53,7 +53,7 @@ def results_panel(chapter_number: str = "", citation: str = "") -> dict[str, Any
     targets = all_targets()
     cited = {target.provision for target in targets} | {c for d in DEADLINES for c in d.provisions}
     places = plan_places(cited) if cited else {}
-    found = [target_results(t, places[t.provision]) for t in targets if wanted(places[t.provision], t.provision)]
+    found = results_of([t for t in targets if wanted(places[t.provision], t.provision)])
     deadlines = [d for d in DEADLINES if any(wanted(places[c], c) for c in d.provisions)]
     return {
         "panel_targets": found,

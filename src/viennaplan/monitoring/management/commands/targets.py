@@ -52,12 +52,11 @@ class Command(SubcommandCommand):
         create.add_argument("--by", default="", help="the e-mail of the Secretariat member who set it")
 
     def run_list(self, **_: Any) -> None:
-        from viennaplan.monitoring.target_results import all_targets, plan_places, target_results
+        from viennaplan.monitoring.target_results import all_targets, results_of
 
         targets = all_targets()
-        places = plan_places({target.provision for target in targets})
-        for target in targets:
-            results = target_results(target, places[target.provision])
+        for results in results_of(targets):
+            target = results.target
             self.stdout.write(
                 f"{target.pk}  {target.provision:<8} {target.indicator.code}  {target.baseline_year}-"
                 f"{target.target_year}  met {len(results.met)}, not met {len(results.review)}, "
