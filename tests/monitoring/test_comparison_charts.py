@@ -11,9 +11,8 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from target_fixtures import reduction_target
 
-from viennaplan.indicators.importer import import_observations
-from viennaplan.indicators.models import Indicator
 from viennaplan.monitoring.charts import (
     HALF,
     MAX_CHANGES,
@@ -26,7 +25,6 @@ from viennaplan.monitoring.charts import (
     ranking_svg,
 )
 from viennaplan.monitoring.indicator_targets import MET, NOT_MET
-from viennaplan.monitoring.models import IndicatorTarget
 from viennaplan.svgcharts import unique_ids
 
 TEN = Decimal(10)
@@ -138,14 +136,7 @@ OBSERVATIONS = """country,iso3,year,indicator,value,unit,source,note,flags
 
 @pytest.fixture
 def target(db, secretariat):
-    import_observations(OBSERVATIONS.encode("utf-8"), source_name="comparison.csv")
-    return IndicatorTarget.objects.create(
-        indicator=Indicator.objects.get(code="tip_victims_detected"),
-        provision="35(a)",
-        baseline_year=2000,
-        target_year=2005,
-        created_by=secretariat,
-    )
+    return reduction_target(OBSERVATIONS, "comparison.csv", secretariat)
 
 
 def ids_are_unique(page: str) -> None:

@@ -10,11 +10,9 @@ import re
 from decimal import Decimal
 
 import pytest
+from target_fixtures import reduction_target
 
-from viennaplan.indicators.importer import import_observations
-from viennaplan.indicators.models import Indicator
 from viennaplan.monitoring.charts import describe, layout, time_series_svg
-from viennaplan.monitoring.models import IndicatorTarget
 
 SPAIN = [(2005, None, "<5"), (2000, Decimal(12), "12"), (2003, Decimal(8), "8")]
 TARGET = (2000, 2005, Decimal(12), Decimal("10.8"))
@@ -65,14 +63,7 @@ OBSERVATIONS = """country,iso3,year,indicator,value,unit,source,note,flags,sex
 
 @pytest.fixture
 def target(db, secretariat):
-    import_observations(OBSERVATIONS.encode("utf-8"), source_name="targets.csv")
-    return IndicatorTarget.objects.create(
-        indicator=Indicator.objects.get(code="tip_victims_detected"),
-        provision="35(a)",
-        baseline_year=2000,
-        target_year=2005,
-        created_by=secretariat,
-    )
+    return reduction_target(OBSERVATIONS, "targets.csv", secretariat)
 
 
 def test_the_state_page_shows_the_chart_and_the_table_with_the_same_figures_and_its_twin_too(target, client):
