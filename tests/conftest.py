@@ -115,3 +115,67 @@ def client_as(db):
         return client
 
     return signed_in
+
+
+# --- A real browser (headless Chromium, Debian's /usr/bin/chromium, driven by Playwright) ---
+# Browsers cannot be downloaded here, so Playwright never installs one: it launches the system's.
+# Tests that use these fixtures are skipped where Chromium or the playwright package is absent;
+# mark them `pytest.mark.browser`.
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def chromium(live_server, monkeypatch):
+    """A headless Chromium against pytest-django's live server; closed before the database is emptied.
+
+    Request it after the fixtures that fill the database (`imported_plan`, a cycle ...).
+    Playwright's sync API keeps an event loop in the test's thread, which Django's ORM takes for
+    async code; the test itself is synchronous, so the ORM is allowed to run beside it."""
+    from pathlib import Path
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    if not Path(CHROMIUM_PATH).exists():
+        pytest.skip(f"{CHROMIUM_PATH} is absent (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_as(chromium, live_server):
+    """browser_as(user, width=1280, height=900) -> a Playwright page signed in as `user` (None: the public).
+
+    The session is made by Django's test client (force_login) and handed to the browser as its
+    cookie, so tests do not type passwords (the sign-in form has its own tests)."""
+    from urllib.parse import urlsplit
+
+    from django.test import Client
+
+    contexts = []
+
+    def open_page(user=None, width: int = 1280, height: int = 900):
+        context = chromium.new_context(viewport={"width": width, "height": height}, base_url=live_server.url)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+            host = urlsplit(live_server.url).hostname
+            context.add_cookies([{"name": cookie.key, "value": cookie.value, "domain": host, "path": "/"}])
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

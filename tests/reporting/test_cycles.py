@@ -54,3 +54,22 @@ def test_two_cycles_cannot_share_a_name(cycle, secretariat):
 def test_without_an_imported_plan_no_cycle_can_be_opened(db, secretariat):
     with pytest.raises(CycleError, match="no plan has been imported"):
         open_cycle(secretariat, "2002 review", date(2002, 1, 1), date(2002, 12, 31), ["VI"])
+
+
+def test_opening_a_cycle_sends_cycle_opened_after_the_commit(
+    imported_plan, secretariat, django_capture_on_commit_callbacks
+):
+    from viennaplan.reporting.signals import cycle_opened
+
+    heard = []
+
+    def listener(sender, cycle, user, **kwargs):
+        heard.append((cycle.name, cycle.questions.count() > 0, user))
+
+    cycle_opened.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            open_cycle(secretariat, "Signal review", date(2002, 1, 1), date(2002, 12, 31), ["VI"])
+    finally:
+        cycle_opened.disconnect(listener)
+    assert heard == [("Signal review", True, secretariat)]

@@ -24,6 +24,7 @@ from . import workflow
 from .answer_data import ANSWER_FIELDS
 from .models import Answer, Question, Report, ReportingCycle
 from .questionnaire import NATIONAL, QuestionnaireError, QuestionSpec, action_units, normalise_chapters
+from .signals import cycle_opened
 
 
 class CycleError(ValueError):
@@ -57,7 +58,8 @@ def open_cycle(
     plan_version: PlanVersion | None = None,
     is_demo: bool = False,
 ) -> ReportingCycle:
-    """Open a reporting cycle and generate its questions from the plan (secretariat only).
+    """Open a reporting cycle and generate its questions from the plan (secretariat only); after
+    the commit, `signals.cycle_opened` is sent.
 
     Raises PermissionDenied, or CycleError saying what is wrong (nothing is saved then).
     """
@@ -109,6 +111,7 @@ def open_cycle(
                 for spec in specs
             ]
         )
+        transaction.on_commit(lambda: cycle_opened.send(sender=ReportingCycle, cycle=cycle, user=user))
     return cycle
 
 
