@@ -1,8 +1,12 @@
-"""Run the whole suite on SQLite, then on PostgreSQL (`make test`).
+"""Run the whole suite on SQLite and on PostgreSQL (`make test`), side by side.
 
 PostgreSQL is reached through DATABASE_URL (default: the local server on 127.0.0.1:5432,
 user postgres). Where it is not reachable the PostgreSQL run is skipped with a message,
 except under CI=true, where a missing PostgreSQL is a failure.
+
+The two runs share no file or port (each has its own test database), so they run at the same
+time: the SQLite run prints as it goes, the PostgreSQL run's output follows when both are done.
+VIENNAPLAN_TESTS_ONE_AT_A_TIME=1 runs them one after the other instead.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/viennaplan"
 
@@ -39,23 +44,42 @@ def run(label: str, env: dict[str, str], args: list[str]) -> int:
     return subprocess.call([sys.executable, "-m", "pytest", *args], env=env)
 
 
+def side_by_side(base: dict[str, str], pg_env: dict[str, str], args: list[str]) -> int:
+    """SQLite in the foreground, PostgreSQL in the background with its output kept for after."""
+    command = [sys.executable, "-m", "pytest", *args]
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as pg_output:
+        pg_run = subprocess.Popen(command, env=pg_env, stdout=pg_output, stderr=subprocess.STDOUT)
+        try:
+            status = run("SQLite (PostgreSQL runs at the same time; its output follows)", base, args)
+        finally:
+            pg_status = pg_run.wait()
+        pg_output.seek(0)
+        print("\n=== test suite on PostgreSQL ===", flush=True)
+        sys.stdout.write(pg_output.read())
+        sys.stdout.flush()
+    return status or pg_status
+
+
 def main() -> int:
     args = sys.argv[1:]
     base = dict(os.environ)
     base.pop("DATABASE_URL", None)
-    status = run("SQLite", base, args)
 
     pg_url = os.environ.get("DATABASE_URL") or DEFAULT_POSTGRES_URL
     problem = postgres_reachable(pg_url)
     if problem:
+        status = run("SQLite", base, args)
         message = f"PostgreSQL is not reachable at {pg_url}: {problem}"
         if os.environ.get("CI", "").lower() == "true":
             print(f"\nERROR: {message} (CI=true: the PostgreSQL run is required)", flush=True)
             return 1
         print(f"\nSKIPPED the PostgreSQL run: {message}", flush=True)
         return status
-    pg_status = run("PostgreSQL", {**base, "DATABASE_URL": pg_url}, args)
-    return status or pg_status
+    pg_env = {**base, "DATABASE_URL": pg_url}
+    if os.environ.get("VIENNAPLAN_TESTS_ONE_AT_A_TIME", "").lower() in ("1", "true", "yes"):
+        status = run("SQLite", base, args)
+        return run("PostgreSQL", pg_env, args) or status
+    return side_by_side(base, pg_env, args)
 
 
 if __name__ == "__main__":
