@@ -20,6 +20,7 @@ MAY_IMPORT = {
     "monitoring": {"accounts", "countries", "plan", "treaties", "reporting", "indicators"},
     "backups": {"plan"},
     "indicators": {"accounts", "countries", "plan"},
+    "notices": {"accounts", "countries", "reporting"},  # nothing imports notices (templates may load its tags)
 }
 SHARED = {
     "cells",

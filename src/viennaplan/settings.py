@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "viennaplan.monitoring",  # where the plan stands: reading across the reports
     "viennaplan.indicators",  # the indicator catalogue and the observations of States by year
     "viennaplan.backups",  # viennaplan backup / restore (whole-database operations, no models)
+    "viennaplan.notices",  # who is told when a report moves, a cycle opens or a deadline nears
 ]
 
 MIDDLEWARE = [

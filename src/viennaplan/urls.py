@@ -13,5 +13,6 @@ urlpatterns = [
     path("treaties/", include("viennaplan.treaties.urls")),
     path("indicators/", include("viennaplan.indicators.urls")),
     path("reporting/", include("viennaplan.reporting.urls")),
+    path("notices/", include("viennaplan.notices.urls")),
     path("", include("viennaplan.plan.urls")),
 ]
