@@ -96,6 +96,7 @@ def test_a_first_answer_sent_through_the_api_starts_the_report(cycle, client_as,
 
 SAMPLE_ARGUMENTS = {
     "number": "VI",
+    "chapter": "VI",  # a chapter section of a report
     "path": "57/k/ii",
     "code": "CHE",
     "alpha3": "CHE",

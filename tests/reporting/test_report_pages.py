@@ -37,7 +37,7 @@ def test_others_do_not_see_the_open_a_cycle_form(imported_plan, client_as, revie
     assert "Open a cycle" not in client_as(reviewer).get("/reporting/").content.decode()
 
 
-def test_the_focal_point_starts_the_report_and_sees_one_form_per_question(cycle, client_as, focal_point_a):
+def test_the_focal_point_starts_the_report_and_answers_it_chapter_by_chapter(cycle, client_as, focal_point_a):
     client = client_as(focal_point_a)
     first = client.get(f"/reporting/{cycle.pk}/CHE/").content.decode()
     assert "Start the report" in first and not Report.objects.filter(cycle=cycle, state_id="CHE").exists()
@@ -46,12 +46,17 @@ def test_the_focal_point_starts_the_report_and_sees_one_form_per_question(cycle,
     page = client.get(response["Location"]).content.decode()
     report = Report.objects.get(cycle=cycle, state_id="CHE")
     assert report.status == "draft" and report.answers.count() == cycle.questions.count()
-    assert page.count('class="answer-form"') == cycle.questions.count()
     assert "Submit the report" in page and "Validate the report" not in page
+    assert 'class="answer-form"' not in page  # the home: the forms are in the chapter sections
+    forms = sum(
+        client.get(f"/reporting/{cycle.pk}/CHE/chapter/{c}").content.decode().count('class="answer-form"')
+        for c in ("VI", "VII")
+    )
+    assert forms == cycle.questions.count()
 
 
 def test_questions_are_grouped_by_chapter_and_objective(report_a, client_as, focal_point_a):
-    page = client_as(focal_point_a).get(f"/reporting/{report_a.cycle_id}/CHE/").content.decode()
+    page = client_as(focal_point_a).get(f"/reporting/{report_a.cycle_id}/CHE/?view=all").content.decode()
     assert re.search(r'<h2 id="chapter-VI">VI\. Action against the illicit manufacturing', page)
     assert page.index('id="chapter-VI"') < page.index('href="/plan/57/k"') < page.index('id="chapter-VII"')
     assert "Objective 1 and 2" in page
@@ -117,8 +122,10 @@ def test_the_reviewer_returns_with_a_comment_and_the_focal_point_sees_it(
     page = client.get(f"/reporting/{report_a.cycle_id}/CHE/").content.decode()
     assert "Return to the focal point" in page and "Validate the report" in page and "answer-form" not in page
     client.post(f"/reporting/{report_a.cycle_id}/CHE/transitions/return", {"comment": "Which law for 57(k)?"})
-    page = client_as(focal_point_a).get(f"/reporting/{report_a.cycle_id}/CHE/").content.decode()
-    assert "Which law for 57(k)?" in page and "Resubmit the report" in page and "answer-form" in page
+    focal = client_as(focal_point_a)
+    page = focal.get(f"/reporting/{report_a.cycle_id}/CHE/").content.decode()
+    assert "Which law for 57(k)?" in page and "Resubmit the report" in page
+    assert "answer-form" in focal.get(f"/reporting/{report_a.cycle_id}/CHE/chapter/VI").content.decode()
 
 
 def test_a_return_without_comment_is_refused_on_the_page(report_a, bring, client_as, reviewer):

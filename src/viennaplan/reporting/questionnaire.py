@@ -125,3 +125,36 @@ def action_units(paragraphs: Iterable[PlanNode], chapters: Iterable[str], kind: 
 def questions_for(paragraphs: Iterable[PlanNode], chapters: Iterable[str]) -> list[QuestionSpec]:
     """The questions of a cycle covering `chapters`: one per national-action unit."""
     return action_units(paragraphs, chapters, NATIONAL)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A question's text as a reader takes it in: the item's own clause first, the lead-in apart."""
+
+    label: str  # "k" for "57/k"; "" for a paragraph without items
+    text: str  # the item with its sub-items (or the whole paragraph)
+    lead_in: str  # the paragraph's opening words ("" for a paragraph without items)
+
+
+def clause_of(text: str, path: str, lead_in: str | None = None) -> Clause:
+    """Split a stored question text ("lead-in (k) item ...", made by `action_units`) into its parts.
+
+    `lead_in` is the paragraph's own text when known (the plan's provision): the split is then
+    exact. Without it, the first "(k) " that starts the text or follows a space is taken as the
+    item's start. A text that does not have the item's label is shown whole, as it is stored.
+    """
+    text = text.strip()
+    if "/" not in path:
+        return Clause("", text, "")
+    label = path.rsplit("/", 1)[-1]
+    marker = f"({label})"
+    if lead_in is not None:
+        opening = f"{lead_in.strip()} {marker}".strip()
+        if text.startswith(opening + " ") or text == opening:
+            return Clause(label, text[len(opening) :].strip(), lead_in.strip())
+    start = 0
+    while (found := text.find(marker + " ", start)) != -1:
+        if found == 0 or text[found - 1].isspace():
+            return Clause(label, text[found + len(marker) :].strip(), text[:found].strip())
+        start = found + 1
+    return Clause("", text, "")

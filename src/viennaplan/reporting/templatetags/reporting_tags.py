@@ -1,4 +1,5 @@
-"""Labels of the reporting scales for templates: {{ value|status_label }}, {{ kind|measure_kind }}.
+"""Labels of the reporting scales for templates: {{ value|status_label }}, {{ kind|measure_kind }};
+plan links {{ path|plan_url }} and {{ path|paragraph_of }} ("57/k" -> "57").
 (People are named by accounts_tags: {{ user|person }}.)"""
 
 from collections.abc import Callable, Mapping
@@ -32,3 +33,9 @@ register.filter("field_label", _label_of(FIELD_LABELS))
 @register.filter
 def plan_url(path: str) -> str:
     return f"/plan/{path}"
+
+
+@register.filter
+def paragraph_of(path: str) -> str:
+    """The paragraph of a provision path: "57/k" -> "57"."""
+    return str(path).split("/", 1)[0]

@@ -5,7 +5,8 @@ from .contributions import moderate, moderation
 from .cycles import cycle_detail, cycle_list
 from .history import report_history
 from .international import international_progress
-from .reports import answer_save, comment, contribute, report_page, start_report, transition
+from .reports import answer_save, comment, contribute, next_unanswered, report_page, start_report, transition
+from .sections import section_page
 
 __all__ = [
     "answer_save",
@@ -16,8 +17,10 @@ __all__ = [
     "international_progress",
     "moderate",
     "moderation",
+    "next_unanswered",
     "report_history",
     "report_page",
+    "section_page",
     "start_report",
     "transition",
 ]

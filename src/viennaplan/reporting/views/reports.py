@@ -2,13 +2,21 @@
 the forms that change it (POST only): start (the focal point starts a report not started yet),
 answers/<answer_id> (save an answer), transitions/<name> (submit, return, ...), comments, and
 contributions (a comment from civil society on a published report, reviewed before it shows).
+/next (GET) sends the reader to the next unanswered question.
 
-Every form works without JavaScript; a refused save answers the page again with the reason
-(400 for wrong input, 409 for an edit conflict showing the saved and the refused version)."""
+The report's page is its home: facts, moves, history, comments and the contents (answered /
+total per chapter, linking to the chapter sections of `sections.py`, where the answers are
+edited). Whoever may not edit the report (the public reading a published report, a reviewer,
+the focal point once it is submitted) reads every chapter's answers on it too; an editor gets
+that reading view with ?view=all.
+
+Every form works without JavaScript; a refused save answers the chapter's section again with
+the reason (400 for wrong input, 409 for an edit conflict showing the saved and the refused
+version, 503 when the database is busy). Sent by htmx (HX-Request), a save answers only the
+question's block, saved or refused, with the same status codes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
@@ -25,39 +33,15 @@ from viennaplan.busy import BUSY_MESSAGE, is_busy, retry_later
 from .. import workflow
 from ..access import ReportRights, cycle_or_404, report_or_404, rights_on
 from ..answer_data import AnswerDataError
-from ..answers import EditConflict, ReportNotEditable, add_comment, answer_fields, save_answer
+from ..answers import EditConflict, ReportNotEditable, add_comment, save_answer
+from ..completion import completion_of
 from ..contributions import ContributionNotNow, InvalidContribution, submit_contribution
-from ..models import Answer, Question, Report, ReportingCycle
-from ..scale import MEASURE_KINDS, STATUS_SCALE
+from ..models import Answer, Question, Report
 from ..transitions import apply_transition
-from .common import API, CYCLES, answers_of, grouped, page
+from .common import API, CYCLES, grouped, page
 from .contributions import THANKS, section
-
-BLANK_MEASURE = {"kind": "", "title": "", "url": "", "date": ""}
-
-
-@dataclass
-class AnswerBlock:
-    """One question of the page with its answer, and what its form shows."""
-
-    question: Question
-    answer: Answer | None
-    values: dict[str, Any]
-    measure_rows: list[dict[str, str]]
-    errors: list[str] = field(default_factory=list)
-    conflict: EditConflict | None = None
-    comments: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class Problem:
-    """What went wrong with the last POST, to show on the page."""
-
-    answer_id: int | None = None
-    values: dict[str, Any] | None = None
-    errors: list[str] = field(default_factory=list)
-    conflict: EditConflict | None = None
-    message: str = ""
+from .questions import Problem, blocks_for, contents, section_url
+from .sections import render_question, render_section, shared_context
 
 
 def form_values(post: QueryDict) -> dict[str, Any]:
@@ -78,52 +62,29 @@ def form_values(post: QueryDict) -> dict[str, Any]:
     }
 
 
-def blocks_for(report: Report, cycle: ReportingCycle, problem: Problem | None) -> list[AnswerBlock]:
-    comments: dict[int | None, list[Any]] = {}
-    if report.pk is not None:
-        for comment in report.comments.select_related("author", "question"):
-            comments.setdefault(comment.question_id, []).append(comment)
-    answers = answers_of(report)
-    if answers:
-        pairs: list[tuple[Question, Answer | None]] = [(a.question, a) for a in answers]
-    else:
-        pairs = [(q, None) for q in cycle.questions.all()]
-    blocks = []
-    for question, answer in pairs:
-        values = answer_fields(answer) if answer else {}
-        block = AnswerBlock(question, answer, values, [*values.get("measures", []), dict(BLANK_MEASURE)])
-        if problem and answer and problem.answer_id == answer.pk and problem.values is not None:
-            block.values = problem.values
-            block.measure_rows = [*problem.values.get("measures", []), dict(BLANK_MEASURE)]
-            block.errors = problem.errors
-            block.conflict = problem.conflict
-        block.comments = comments.get(question.pk, [])
-        blocks.append(block)
-    return blocks
-
-
 def render_report(request: HttpRequest, report: Report, problem: Problem | None = None, status: int = 200):
     cycle = report.cycle
     rights: ReportRights = rights_on(request.user, report)
-    blocks = blocks_for(report, cycle, problem)
-    general_comments = [c for c in report.comments.select_related("author")] if report.pk else []
+    reading = not rights.edit or request.GET.get("view") == "all"
+    blocks = blocks_for(report, cycle, problem) if reading else []
+    general_comments = list(report.comments.filter(question=None).select_related("author")) if report.pk else []
+    done = completion_of(report)
     return page(
         request,
         "reporting/report.html",
         {
-            "cycle": cycle,
-            "report": report,
-            "state": report.state,
-            "started": report.pk is not None,
+            **shared_context(request, report, rights),
             "status_label": workflow.STATUS_LABELS[report.status] if report.pk else "Not started",
             "late": report.is_late(timezone.localdate()) if report.pk else False,
-            "rights": rights,
+            "reading": reading,
+            "editable": False,  # answers are edited in the chapter sections
             "groups": grouped(cycle, [(b.question, b) for b in blocks]),
+            "questions": cycle.questions.order_by("position").only("pk", "citation") if rights.comment else [],
+            "contents": contents(report, None, done),
+            "completion": done,
             "events": list(report.events.select_related("user")) if report.pk else [],
-            "general_comments": [c for c in general_comments if c.question_id is None],
+            "general_comments": general_comments,
             "problem": problem,
-            "scale": STATUS_SCALE,
-            "measure_kinds": MEASURE_KINDS,
             "json_url": f"{API}/reports/{cycle.pk}/{report.state_id}",
             **section(request.user, report),
         },
@@ -136,6 +97,25 @@ def report_page(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpRespons
     cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
     report = report_or_404(request.user, cycle, alpha3)
     return render_report(request, report)
+
+
+@require_safe
+def next_unanswered(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
+    """To the next unanswered question (after ?after=<question id>, wrapping), or home when none is left."""
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
+    report = report_or_404(request.user, cycle, alpha3)
+    rows = Question.objects.filter(cycle=cycle).values_list("pk", "position", "chapter")
+    positions = {pk: position for pk, position, _ in rows}
+    chapters = {pk: chapter for pk, _, chapter in rows}
+    after = request.GET.get("after", "").strip()
+    if after and (not after.isdigit() or int(after) not in positions):
+        message = f"after: {after!r} is not a question of this cycle (give the id of one of its questions)."
+        return render_report(request, report, Problem(message=message), status=400)
+    found = completion_of(report).next_unanswered(positions[int(after)] if after else None, positions)
+    if found is None:
+        messages.info(request, "Every question of this report is answered.")
+        return redirect(report.get_absolute_url())
+    return redirect(f"{section_url(report, chapters[found])}#question-{found}")
 
 
 @require_POST
@@ -164,29 +144,34 @@ def answer_save(request: HttpRequest, cycle_id: int, alpha3: str, answer_id: int
     answer = Answer.objects.select_related("question", "report__cycle").filter(pk=answer_id, report=report).first()
     if answer is None:
         raise Http404(f"This report has no answer {answer_id}.")
+    in_place = request.headers.get("HX-Request") == "true"
+
+    def refused(problem: Problem, status: int) -> HttpResponse:
+        if in_place:
+            return render_question(request, report, answer, problem, status)
+        return render_section(request, report, answer.question.chapter, problem, status)
+
     values = form_values(request.POST)
     try:
         expected = int(request.POST.get("version", ""))
     except ValueError:
-        problem = Problem(answer.pk, values, ["version: the form is incomplete; reload the page"])
-        return render_report(request, report, problem, status=400)
+        return refused(Problem(answer.pk, values, ["version: the form is incomplete; reload the page"]), 400)
     try:
         saved = save_answer(request.user, answer, values, expected)
     except EditConflict as conflict:
-        problem = Problem(answer.pk, conflict.yours, conflict=conflict, message=str(conflict))
-        return render_report(request, report, problem, status=409)
+        return refused(Problem(answer.pk, conflict.yours, conflict=conflict, message=str(conflict)), 409)
     except AnswerDataError as error:
-        return render_report(request, report, Problem(answer.pk, values, error.errors, message=str(error)), 400)
+        return refused(Problem(answer.pk, values, error.errors, message=str(error)), 400)
     except ReportNotEditable as error:
-        return render_report(request, report, Problem(answer.pk, values, [str(error)], message=str(error)), 409)
+        return refused(Problem(answer.pk, values, [str(error)], message=str(error)), 409)
     except OperationalError as error:
         if not is_busy(error):
             raise
-        return retry_later(
-            render_report(request, report, Problem(answer.pk, values, [BUSY_MESSAGE], message=BUSY_MESSAGE))
-        )
+        return retry_later(refused(Problem(answer.pk, values, [BUSY_MESSAGE], message=BUSY_MESSAGE), 503))
+    if in_place:
+        return render_question(request, report, saved)
     messages.success(request, f"Saved your answer to {saved.question.citation} (version {saved.version}).")
-    return redirect(f"{report.get_absolute_url()}#answer-{saved.pk}")
+    return redirect(f"{section_url(report, saved.question.chapter)}#answer-{saved.pk}")
 
 
 @require_POST
@@ -214,7 +199,9 @@ def comment(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
     except ValueError as error:
         return render_report(request, report, Problem(message=str(error)), status=400)
     messages.success(request, "Your comment was added.")
-    return redirect(report.get_absolute_url() + (f"#question-{question.pk}" if question else "#comments"))
+    if question is not None:
+        return redirect(f"{section_url(report, question.chapter)}#question-{question.pk}")
+    return redirect(report.get_absolute_url() + "#comments")
 
 
 @require_POST
