@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from viennaplan.dates import long_date
+from viennaplan.printing import FONT_STACK, css_string, html_to_pdf, pdf_response
 from viennaplan.svgcharts import unique_ids
 from viennaplan.treaties.overview import StatePanel
 
@@ -30,7 +31,6 @@ from .commission_report import Note
 from .commission_report_data import PUBLIC
 from .profile_indicators import IndicatorChapter, ProfileTarget, StateSeries
 from .profiles import StateProfile, state_profile
-from .report_pdf import FONT_STACK, font_warning, html_to_pdf
 from .views import API, bar, page
 
 TEMPLATE = "monitoring/report/country_profile.html"
@@ -135,12 +135,14 @@ def profile_html(profile: StateProfile, *, site_url: str = "") -> str:
     listed = listed_words(profile.treaty_panel)
     doc_id = f"{TITLE}: {profile.state.name} ({alpha3})"  # the page header; the footer says as of when
     identification = f"{doc_id} · as of {long_date(profile.today)}"
+    doc_footer = f"As of {long_date(profile.today)} · public: published reports only"
     context: dict[str, Any] = {
         "profile": profile,
         "title": TITLE,
         "identification": identification,
         "doc_id": doc_id,
-        "doc_footer": f"As of {long_date(profile.today)} · public: published reports only",
+        "doc_header_css": css_string(doc_id),  # on every page, in WeasyPrint and in browsers alike
+        "doc_footer_css": css_string(doc_footer),
         "today_label": long_date(profile.today),
         "listed": listed,
         "list_warnings": profile.treaty_panel.list_warnings if profile.treaty_panel else [],
@@ -202,13 +204,7 @@ def state_pdf(request: HttpRequest, alpha3: str) -> HttpResponse:
         return moved
     profile = profile_or_404(PUBLIC, alpha3, timezone.localdate())
     site = request.build_absolute_uri("/")
-    response = HttpResponse(
-        html_to_pdf(profile_html(profile, site_url=site), base_url=site), content_type="application/pdf"
+    return pdf_response(
+        html_to_pdf(profile_html(profile, site_url=site), base_url=site),
+        f"country-profile-{profile.state.alpha3}-{profile.today.isoformat()}.pdf",
     )
-    response["Content-Disposition"] = (
-        f'inline; filename="country-profile-{profile.state.alpha3}-{profile.today.isoformat()}.pdf"'
-    )
-    warning = font_warning()
-    if warning:
-        response["X-Viennaplan-Font-Warning"] = warning.encode("ascii", "replace").decode()
-    return response
