@@ -105,7 +105,13 @@ def test_matrix_page_draws_stacked_bars_with_the_numbers_in_text_and_links_cells
     body = response.content.decode()
     assert '<svg class="bar"' in body and 'aria-hidden="true"' in body
     text = visible_text(response)
-    assert "2 States I Implemented 25% PI Partially implemented 13% NS Not started 25%" in text
+    # each cell: its States (a link), the bar, the progress figure; the share in each status on demand
+    assert "2 States 36% progress I Implemented 25% PI Partially implemented 13% NS Not started 25%" in text
+    europe = body[body.index('data-chapter="VIII" data-area="Europe"') :]
+    europe = europe[: europe.index("</td>")]
+    assert '<details class="figures"><summary><span class="progress-number">36%</span> progress</summary>' in europe
+    assert europe.index('<svg class="bar"') < europe.index("<details") < europe.index('<p class="shares">')
+    assert '<th scope="col" class="all">All States</th>' in body
     assert "Counted: published reports — 3 States." in text
     assert f"/reporting/progress/cell?cycle={cycle.pk}&amp;chapter=VIII&amp;by=region&amp;area=Europe" in body
     assert f'href="/api/reporting/progress/matrix?cycle={cycle.pk}&amp;by=region"' in body

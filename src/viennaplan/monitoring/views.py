@@ -41,8 +41,9 @@ def twin(path: str, **params: Any) -> str:
     return f"{path}?{query}" if query else path
 
 
-def bar(shares: Shares) -> SafeString:
-    """A stacked bar of the shares (SVG, hidden from screen readers) and the same numbers in text.
+def bar_parts(shares: Shares) -> tuple[SafeString, SafeString]:
+    """A stacked bar of the shares (SVG, hidden from screen readers) and the same numbers in text,
+    apart: the matrix shows the bar and keeps the words in a cell's <details>.
 
     Built here rather than in a template: the matrix and the commitments draw a few hundred."""
     rects, words = [], []
@@ -62,7 +63,13 @@ def bar(shares: Shares) -> SafeString:
         + "</svg>"
     )
     text = "".join(words) or '<span class="muted">no answers</span>'
-    return mark_safe(f'{svg}\n<p class="shares">{text}</p>')  # noqa: S308  (numbers and escaped labels only)
+    return mark_safe(svg), mark_safe(f'<p class="shares">{text}</p>')  # noqa: S308  (numbers and escaped labels only)
+
+
+def bar(shares: Shares) -> SafeString:
+    """The bar and its numbers in text, one after the other (`bar_parts`)."""
+    svg, words = bar_parts(shares)
+    return mark_safe(f"{svg}\n{words}")  # noqa: S308  (bar_parts' own markup)
 
 
 def counting_words(statuses: tuple[str, ...]) -> str:
@@ -147,8 +154,8 @@ def matrix(request: HttpRequest) -> HttpResponse:
         (
             chapter,
             titles.get(chapter, ""),
-            [(cell, bar(cell.shares)) for cell in built.row(chapter)],
-            (built.totals[chapter], bar(built.totals[chapter].shares)),
+            [(cell, *bar_parts(cell.shares)) for cell in built.row(chapter)],
+            (built.totals[chapter], *bar_parts(built.totals[chapter].shares)),
         )
         for chapter in built.chapters
     ]
