@@ -5,6 +5,7 @@ from .contributions import moderate, moderation
 from .cycles import cycle_detail, cycle_list
 from .history import report_history
 from .international import international_progress
+from .printing import report_pdf, report_print
 from .reports import answer_save, comment, contribute, next_unanswered, report_page, start_report, transition
 from .sections import section_page
 
@@ -19,6 +20,8 @@ __all__ = [
     "moderation",
     "next_unanswered",
     "report_history",
+    "report_pdf",
+    "report_print",
     "report_page",
     "section_page",
     "start_report",
