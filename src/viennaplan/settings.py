@@ -195,7 +195,7 @@ AUTHENTICATION_BACKENDS = [
     "viennaplan.accounts.backends.SecretariatBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:account"
+LOGIN_REDIRECT_URL = "reporting:desk"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Sign-in throttling: this many failures for one account (LOGIN_THROTTLE_FAILURES), or from one
 # client address whatever the account (LOGIN_THROTTLE_ADDRESS_FAILURES: an office or a proxy is

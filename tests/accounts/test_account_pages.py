@@ -41,12 +41,12 @@ def test_a_wrong_password_is_reported_in_an_alert_and_the_user_stays_signed_out(
     assert "_auth_user_id" not in client.session
 
 
-def test_signing_in_leads_to_my_account(client, clock, focal_point_a, persona_password):
+def test_signing_in_leads_to_your_work(client, clock, focal_point_a, persona_password):
     response = client.post(
         reverse("accounts:login"), {"username": "Focal.CHE@example.org", "password": persona_password}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("accounts:account")
-    assert "National focal point" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("reporting:desk")
+    assert "Your work" in response.content.decode() and "Switzerland" in response.content.decode()
 
 
 @pytest.mark.parametrize(

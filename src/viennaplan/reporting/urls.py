@@ -5,6 +5,7 @@ from . import views
 app_name = "reporting"
 urlpatterns = [
     path("", views.cycle_list, name="cycles"),
+    path("desk", views.desk_page, name="desk"),
     path("<int:cycle_id>/", views.cycle_detail, name="cycle"),
     path("contributions/", views.moderation, name="contributions"),
     path("contributions/<int:contribution_id>/moderation", views.moderate, name="moderate"),

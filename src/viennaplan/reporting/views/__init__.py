@@ -3,6 +3,7 @@ and the moderation of comments from civil society."""
 
 from .contributions import moderate, moderation
 from .cycles import cycle_detail, cycle_list
+from .desk import desk_page
 from .history import report_history
 from .international import international_progress
 from .printing import report_pdf, report_print
@@ -15,6 +16,7 @@ __all__ = [
     "contribute",
     "cycle_detail",
     "cycle_list",
+    "desk_page",
     "international_progress",
     "moderate",
     "moderation",

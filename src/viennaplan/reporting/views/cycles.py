@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -9,13 +11,15 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from viennaplan.accounts.permissions import can
+from viennaplan.accounts.permissions import can, role_of, state_of
+from viennaplan.accounts.roles import FOCAL_POINT, REVIEWER, SECRETARIAT
+from viennaplan.countries import registry
 from viennaplan.plan.models import PlanVersion
 
-from .. import workflow
+from .. import desk
 from ..access import cycle_or_404, visible_reports
 from ..cycles import CycleError, open_cycle, reporting_chapters
-from ..models import Contribution, ReportingCycle
+from ..models import Contribution, Report, ReportingCycle
 from .common import API, CYCLES, page
 
 
@@ -35,6 +39,19 @@ def chapter_choices(version: PlanVersion | None) -> list[tuple[str, str]]:
         return []
     titles = dict(version.chapters.values_list("number", "title"))
     return [(number, f"{number}. {titles[number]}") for number in reporting_chapters(version)]
+
+
+def own_statuses(user: Any, cycles: list[ReportingCycle]) -> dict[str, Any] | None:
+    """For a focal point: their State and its report's status in each cycle (on each cycle as
+    `own_status`, `own_label`); None for everyone else."""
+    alpha3 = state_of(user)
+    if role_of(user) != FOCAL_POINT or not alpha3:
+        return None
+    statuses = dict(Report.objects.filter(state_id=alpha3).values_list("cycle_id", "status"))
+    for cycle in cycles:
+        cycle.own_status = desk.status_key(statuses.get(cycle.pk))
+        cycle.own_label = desk.BOARD_LABELS[cycle.own_status]
+    return {"alpha3": alpha3, "name": registry.country_name(alpha3)}
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,7 +75,8 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
         status = 400
     elif may_open:
         form = OpenCycleForm(chapter_choices=chapter_choices(version))
-    cycles = ReportingCycle.objects.all()
+    cycles = list(ReportingCycle.objects.all())
+    mine = own_statuses(request.user, cycles)
     pending = None  # comments from civil society waiting for review, for the Secretariat
     if can(request.user, "contribution.moderate"):
         pending = Contribution.objects.filter(status=Contribution.PENDING).count()
@@ -71,6 +89,8 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
             "json_url": f"{API}/cycles",
             "today": timezone.localdate(),
             "pending_contributions": pending,
+            "own": mine,
+            "desk": role_of(request.user) in (FOCAL_POINT, REVIEWER, SECRETARIAT),
         },
         status=status,
     )
@@ -82,28 +102,42 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     rows = []
     today = timezone.localdate()
     for state, report in visible_reports(request.user, cycle):
+        status = desk.status_key(report.status if report.pk else None)
         rows.append(
             {
                 "state": state,
                 "report": report,
                 "started": report.pk is not None,
-                "status_label": workflow.STATUS_LABELS[report.status] if report.pk else "Not started",
+                "status": status,
+                "status_label": desk.BOARD_LABELS[status],
                 "late": report.is_late(today) if report.pk else today > cycle.closes,
             }
         )
-    counts: dict[str, int] = {}
+    rows.sort(key=lambda row: not row["started"])  # started reports first, each part by State name
+    counts = {s: 0 for s in desk.BOARD_STATUSES}
     for row in rows:
-        counts[row["status_label"]] = counts.get(row["status_label"], 0) + 1
+        counts[row["status"]] += 1
+    wanted, problem = request.GET.get("status", ""), ""
+    if wanted and wanted not in desk.BOARD_STATUSES:
+        problem = (
+            f"status: there is no status “{wanted}”; the statuses are {', '.join(desk.BOARD_STATUSES)}. "
+            "Every report is shown."
+        )
+        wanted = ""
     return page(
         request,
         "reporting/cycle.html",
         {
             "cycle": cycle,
-            "rows": rows,
-            "counts": sorted(counts.items()),
+            "rows": [row for row in rows if row["status"] == wanted] if wanted else rows,
+            "counts": [(s, desk.BOARD_LABELS[s], n) for s, n in counts.items() if n],
+            "status": wanted,
+            "status_label": desk.BOARD_LABELS.get(wanted, ""),
+            "problem": problem,
             "question_count": cycle.questions.count(),
             "is_open": cycle.is_open_on(today),
             "today": today,
             "json_url": f"{API}/cycles/{cycle.pk}",
         },
+        status=400 if problem else 200,
     )
