@@ -7,6 +7,10 @@ when not signed in, 403 when the user may see the report but not make this chang
 edit conflict or a move the workflow does not allow, 422 for wrong input (every error listed).
 Every error has the API's one body {"detail": "…", "errors": […]}.
 Operation ids are stable (`reporting_…`).
+
+A program submitting a report is not asked to confirm unanswered questions (the submit page
+asks people); a cycle that requires all answers refuses it (409) with the unanswered citations
+per chapter, as it refuses the page. The report's JSON counts its answered questions.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from .access import cycle_or_404, not_found_message, report_or_404, rights_on, v
 from .answer_data import AnswerDataError
 from .answers import EditConflict, ReportNotEditable, add_comment, save_answer
 from .api_out import answer_out, comment_out, cycle_out, event_out, progress_out, question_out, report_out
+from .completion import completion_of
 from .contributions import ContributionNotNow
-from .cycles import CycleError, open_cycle, question_counts
+from .cycles import CycleError, open_cycle, question_counts, set_require_all_answers
 from .diffs import report_diff
 from .international import ProgressError, international_units, record_international_progress
 from .models import Answer, InternationalActionProgress, ReportingCycle
@@ -40,6 +45,7 @@ from .schemas import (
     ConflictOut,
     CycleDetailOut,
     CycleIn,
+    CycleOptionsIn,
     CycleOut,
     DiffOut,
     EventOut,
@@ -76,6 +82,11 @@ def refused(error: Exception, not_done: str = "") -> Status:
 # -- cycles ---------------------------------------------------------------------------------------
 
 
+def cycle_json(cycle: ReportingCycle, question_count: int | None = None) -> dict:
+    """`api_out.cycle_out` with whether the cycle requires all answers."""
+    return {**cycle_out(cycle, question_count), "require_all_answers": cycle.require_all_answers}
+
+
 @router.get(
     "/cycles",
     response={200: list[CycleOut], **INVALID},
@@ -85,7 +96,7 @@ def refused(error: Exception, not_done: str = "") -> Status:
 def list_cycles(request: HttpRequest):
     cycles = list(ReportingCycle.objects.all())
     counts = question_counts(cycles)
-    return [cycle_out(cycle, counts.get(cycle.pk, 0)) for cycle in cycles]
+    return [cycle_json(cycle, counts.get(cycle.pk, 0)) for cycle in cycles]
 
 
 @router.post(
@@ -97,10 +108,33 @@ def list_cycles(request: HttpRequest):
 )
 def create_cycle(request: HttpRequest, payload: CycleIn):
     try:
-        cycle = open_cycle(request.user, payload.name, payload.opens, payload.closes, payload.chapters)
+        cycle = open_cycle(
+            request.user,
+            payload.name,
+            payload.opens,
+            payload.closes,
+            payload.chapters,
+            require_all_answers=payload.require_all_answers,
+        )
     except (PermissionDenied, CycleError) as error:
         return refused(error, "The cycle was not opened.")
-    return Status(201, cycle_out(cycle))
+    return Status(201, cycle_json(cycle))
+
+
+@router.patch(
+    "/cycles/{cycle_id}",
+    auth=django_auth,
+    response={200: CycleOut, **WRITE},
+    operation_id="reporting_change_cycle",
+    summary="Set whether a cycle requires all answers before a report is submitted (secretariat)",
+)
+def change_cycle(request: HttpRequest, cycle_id: int, payload: CycleOptionsIn):
+    cycle = cycle_or_404(cycle_id)
+    try:
+        set_require_all_answers(request.user, cycle, payload.require_all_answers)
+    except PermissionDenied as error:
+        return refused(error)
+    return Status(200, cycle_json(cycle))
 
 
 @router.get(
@@ -126,7 +160,7 @@ def get_cycle(request: HttpRequest, cycle_id: int):
                 "api_url": f"/api/reporting/reports/{cycle.pk}/{state.alpha3}",
             }
         )
-    return {**cycle_out(cycle), "reports": rows}
+    return {**cycle_json(cycle), "reports": rows}
 
 
 @router.get(
@@ -201,7 +235,12 @@ def record_international(request: HttpRequest, cycle_id: int, path: str, payload
 def get_report(request: HttpRequest, cycle_id: int, state: str):
     report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     rights = rights_on(request.user, report)
-    return report_out(report, rights.edit, [t.name for t in rights.transitions])
+    completion = completion_of(report)
+    return {
+        **report_out(report, rights.edit, [t.name for t in rights.transitions]),
+        "answered": completion.answered,
+        "question_count": completion.total,
+    }
 
 
 @router.get(

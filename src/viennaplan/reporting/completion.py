@@ -1,7 +1,8 @@
 """How far a report is: answered / total questions per chapter, the first unanswered question,
 and whether its focal points are due a reminder. The one definition of "answered" (a status of
 the fixed scale is chosen) for the questionnaire's contents, "next unanswered", the submit step,
-the focal point's home and the Secretariat's cycle board.
+the focal point's home and the Secretariat's cycle board; and the rule of a cycle that requires
+all answers (`require_all_answered`: a submission refused with the unanswered citations per chapter).
 
 The rules are plain Python over (chapter, position, question id, status) rows;
 `completion_of(report)` and `completions_of(reports)` read those rows from the database.
@@ -9,13 +10,13 @@ The rules are plain Python over (chapter, position, question id, status) rows;
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from .questionnaire import ROMAN
-from .workflow import DRAFT, RETURNED
+from .workflow import DRAFT, RETURNED, TransitionError
 
 REMINDER_WINDOW = timedelta(days=7)  # "a week before its deadline"
 
@@ -55,6 +56,10 @@ class Completion:
     @property
     def complete(self) -> bool:
         return self.answered == self.total
+
+    @property
+    def unanswered_count(self) -> int:
+        return self.total - self.answered
 
     @property
     def first_unanswered(self) -> int | None:
@@ -103,6 +108,48 @@ def due_reminder(status: str | None, closes: date, today: date, window: timedelt
     draft or returned, and the deadline is at most `window` away or has passed."""
     in_their_hands = status is None or status in (DRAFT, RETURNED)
     return in_their_hands and today >= closes - window
+
+
+class IncompleteReport(TransitionError):
+    """A submission refused because the cycle requires every question answered.
+    `unanswered`: chapter -> the citations of its unanswered questions, in questionnaire order."""
+
+    def __init__(self, unanswered: dict[str, list[str]]) -> None:
+        self.unanswered = unanswered
+        total = sum(len(citations) for citations in unanswered.values())
+        listing = "; ".join(f"chapter {chapter}: {', '.join(cited)}" for chapter, cited in unanswered.items())
+        super().__init__(
+            f"This cycle requires every question to be answered before the report is submitted; "
+            f"{total} question{'s are' if total != 1 else ' is'} unanswered ({listing}). Answer "
+            f"{'them' if total != 1 else 'it'}, then submit."
+        )
+
+
+def unanswered_citations(completion: Completion, citations: Mapping[int, str]) -> dict[str, list[str]]:
+    """Chapter -> the citations of its unanswered questions (chapters with none left out)."""
+    return {c.chapter: [citations[q] for q in c.unanswered] for c in completion.chapters if c.unanswered}
+
+
+def require_all_answered(completion: Completion, citations: Mapping[int, str]) -> None:
+    """The rule of a cycle that requires all answers, before a report is submitted or resubmitted:
+    IncompleteReport (listing what is unanswered per chapter) while any question is unanswered."""
+    if not completion.complete:
+        raise IncompleteReport(unanswered_citations(completion, citations))
+
+
+def citations_of(completion: Completion) -> dict[int, str]:
+    """Question id -> citation of the unanswered questions of `completion` (one query; none when complete)."""
+    from .models import Question
+
+    ids = [q for c in completion.chapters for q in c.unanswered]
+    return dict(Question.objects.filter(pk__in=ids).values_list("pk", "citation")) if ids else {}
+
+
+def check_cycle_rule(report: Any) -> None:
+    """A stored report against its cycle's rule (nothing is read unless the cycle requires all answers)."""
+    if report.cycle.require_all_answers:
+        completion = completion_of(report)
+        require_all_answered(completion, citations_of(completion))
 
 
 def completion_of(report: Any) -> Completion:

@@ -2,6 +2,7 @@
 
 open_cycle(user, "2002 review", date(2002, 1, 1), date(2002, 12, 31), ["III", "IV"])
 report_for(cycle, "CHE")   # the report, created in draft on first use
+set_require_all_answers(user, cycle, True)   # then a report is submitted only when fully answered
 """
 
 from __future__ import annotations
@@ -57,9 +58,11 @@ def open_cycle(
     *,
     plan_version: PlanVersion | None = None,
     is_demo: bool = False,
+    require_all_answers: bool = False,
 ) -> ReportingCycle:
     """Open a reporting cycle and generate its questions from the plan (secretariat only); after
-    the commit, `signals.cycle_opened` is sent.
+    the commit, `signals.cycle_opened` is sent. With `require_all_answers`, a report of the cycle
+    is submitted only when every question is answered (`completion.require_all_answered`).
 
     Raises PermissionDenied, or CycleError saying what is wrong (nothing is saved then).
     """
@@ -91,7 +94,13 @@ def open_cycle(
     )
     with transaction.atomic():
         cycle = ReportingCycle(
-            name=name, opens=opens, closes=closes, chapters=selected, plan_version=version, is_demo=is_demo
+            name=name,
+            opens=opens,
+            closes=closes,
+            chapters=selected,
+            plan_version=version,
+            is_demo=is_demo,
+            require_all_answers=require_all_answers,
         )
         cycle.created_by = user if getattr(user, "is_authenticated", False) else None
         cycle._history_user = cycle.created_by  # type: ignore[attr-defined]
@@ -112,6 +121,18 @@ def open_cycle(
             ]
         )
         transaction.on_commit(lambda: cycle_opened.send(sender=ReportingCycle, cycle=cycle, user=user))
+    return cycle
+
+
+def set_require_all_answers(user: Any, cycle: ReportingCycle, value: bool) -> ReportingCycle:
+    """Whether reports of `cycle` are submitted only when every question is answered (secretariat
+    only; PermissionDenied otherwise). Reports already submitted stay as they are."""
+    require(user, "cycle.manage")
+    if cycle.require_all_answers != value:
+        cycle.require_all_answers = value
+        cycle._history_user = user  # type: ignore[attr-defined]
+        cycle._change_reason = "requires all answers" if value else "accepts unanswered questions"  # type: ignore[attr-defined]
+        cycle.save(update_fields=["require_all_answers"])
     return cycle
 
 

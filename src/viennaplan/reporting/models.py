@@ -38,6 +38,9 @@ class ReportingCycle(models.Model):
     created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     is_demo = models.BooleanField(default=False, help_text="generated demonstration data, never real reports")
+    require_all_answers = models.BooleanField(
+        default=False, help_text="a report is submitted only when every question is answered"
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -18,6 +18,11 @@ class CycleIn(Schema):
     opens: IsoDate
     closes: IsoDate
     chapters: list[str] = Field(description='Roman numerals, e.g. ["III", "IV"]')
+    require_all_answers: bool = Field(False, description="a report is submitted only when every question is answered")
+
+
+class CycleOptionsIn(Schema):
+    require_all_answers: bool = Field(description="a report is submitted only when every question is answered")
 
 
 class CycleOut(Schema):
@@ -29,6 +34,7 @@ class CycleOut(Schema):
     plan_version: int
     is_demo: bool
     question_count: int
+    require_all_answers: bool
     url: str
     api_url: str
 
@@ -142,6 +148,8 @@ class ReportOut(Schema):
     may_edit: bool
     transitions: list[str]
     is_demo: bool
+    answered: int = Field(description="questions answered (a status chosen)")
+    question_count: int
     url: str
     answers_url: str
     events_url: str

@@ -4,8 +4,10 @@
     apply_transition(reviewer, report, "return", comment="Please describe the law of 2001.")
 
 It checks the move against the workflow (`TransitionError`), then the permission of the user
-(`PermissionDenied`), moves the report only if nobody moved it meanwhile, and records a
-`ReportEvent` (who, when, from, to, comment). After the commit it sends `report_transitioned`.
+(`PermissionDenied`), then, for a submission in a cycle that requires all answers, that every
+question is answered (`completion.IncompleteReport`, a TransitionError listing them); it moves
+the report only if nobody moved it meanwhile, and records a `ReportEvent` (who, when, from, to,
+comment). After the commit it sends `report_transitioned`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils import timezone
 from viennaplan.accounts.permissions import require
 
 from . import workflow
+from .completion import check_cycle_rule
 from .models import Report, ReportEvent
 from .signals import report_transitioned
 
@@ -32,13 +35,16 @@ TIMESTAMPS = {
 def apply_transition(user: Any, report: Report, name: str, comment: str = "") -> ReportEvent:
     """Move `report` by transition `name`; returns the recorded event.
 
-    Raises TransitionError (unknown or illegal move, missing comment, moved meanwhile) or
-    PermissionDenied (the user may not make this move on this report).
+    Raises TransitionError (unknown or illegal move, missing comment, moved meanwhile, questions
+    unanswered in a cycle that requires all answers: IncompleteReport) or PermissionDenied (the
+    user may not make this move on this report).
     """
     move = workflow.get(name)
     source = report.status
     target = workflow.transition(source, name, comment)
     require(user, move.permission, report)
+    if name in workflow.SUBMISSIONS:
+        check_cycle_rule(report)
     now = timezone.now()
     with transaction.atomic():
         if not Report.objects.filter(pk=report.pk, status=source).update(status=target):

@@ -58,6 +58,10 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+# The moves that hand a report in (the submit step asks about unanswered questions before them).
+SUBMISSIONS: frozenset[str] = frozenset({"submit", "resubmit"})
+
+
 class TransitionError(ValueError):
     """A move the workflow does not allow; the message says why and what is possible."""
 
@@ -99,6 +103,11 @@ def transition(status: str, name: str, comment: str = "") -> str:
     if move.comment_required and not comment.strip():
         raise TransitionError(f"{name!r} needs a comment that tells the focal point what to change.")
     return move.target
+
+
+def submission_from(status: str) -> Transition | None:
+    """The move that hands in a report in `status` (submit a draft, resubmit a returned one), or None."""
+    return next((t for t in available_from(status) if t.name in SUBMISSIONS), None)
 
 
 def permission_for(name: str) -> str:

@@ -1,15 +1,17 @@
-"""/reporting/ (the cycles; the Secretariat opens one here) and /reporting/<cycle>/ (its reports)."""
+"""/reporting/ (the cycles; the Secretariat opens one here), /reporting/<cycle>/ (its reports) and
+/reporting/<cycle>/options (POST: the Secretariat sets whether the cycle requires all answers)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from viennaplan.accounts.permissions import can, role_of, state_of
 from viennaplan.accounts.roles import FOCAL_POINT, REVIEWER, SECRETARIAT
@@ -18,7 +20,7 @@ from viennaplan.plan.models import PlanVersion
 
 from .. import desk
 from ..access import cycle_or_404, visible_reports
-from ..cycles import CycleError, open_cycle, reporting_chapters
+from ..cycles import CycleError, open_cycle, reporting_chapters, set_require_all_answers
 from ..models import Contribution, Report, ReportingCycle
 from .common import API, CYCLES, page
 
@@ -28,6 +30,11 @@ class OpenCycleForm(forms.Form):
     opens = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     closes = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), help_text="deadline for reports")
     chapters = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
+    require_all_answers = forms.BooleanField(
+        required=False,
+        label="Require all answers",
+        help_text="a report is submitted only when every question is answered (can be changed later)",
+    )
 
     def __init__(self, *args: object, chapter_choices: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -67,7 +74,14 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                cycle = open_cycle(request.user, data["name"], data["opens"], data["closes"], data["chapters"])
+                cycle = open_cycle(
+                    request.user,
+                    data["name"],
+                    data["opens"],
+                    data["closes"],
+                    data["chapters"],
+                    require_all_answers=data["require_all_answers"],
+                )
             except CycleError as error:
                 form.add_error(None, str(error))
             else:
@@ -136,8 +150,29 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
             "problem": problem,
             "question_count": cycle.questions.count(),
             "is_open": cycle.is_open_on(today),
+            "may_manage": can(request.user, "cycle.manage"),
             "today": today,
             "json_url": f"{API}/cycles/{cycle.pk}",
         },
         status=400 if problem else 200,
     )
+
+
+@require_POST
+def cycle_options(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """The Secretariat sets whether reports of the cycle are submitted only when fully answered
+    (`require_all_answers`: "on" or "off")."""
+    cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
+    if not can(request.user, "cycle.manage"):
+        raise PermissionDenied("Only the Secretariat changes a reporting cycle.")
+    sent = request.POST.get("require_all_answers", "")
+    if sent not in ("on", "off"):
+        message = f"require_all_answers: send “on” or “off”, not “{sent}”; nothing was changed."
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    value = sent == "on"
+    set_require_all_answers(request.user, cycle, value)
+    if value:
+        messages.success(request, "Reports of this cycle are now submitted only when every question is answered.")
+    else:
+        messages.success(request, "Reports of this cycle may now be submitted with questions unanswered.")
+    return redirect(cycle.get_absolute_url())
