@@ -119,6 +119,7 @@ def test_operation_ids_are_stable(client):
     assert {
         "reporting_list_cycles",
         "reporting_open_cycle",
+        "reporting_change_cycle",
         "reporting_get_cycle",
         "reporting_list_questions",
         "reporting_list_international_progress",
