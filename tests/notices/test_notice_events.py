@@ -127,6 +127,13 @@ def test_a_demonstration_cycle_tells_nobody(
     assert Notice.objects.count() == 0 and mailoutbox == []
 
 
+def test_a_report_of_a_demonstration_cycle_tells_nobody(report_che, moved, everyone, mailoutbox):
+    report_che.cycle.is_demo = True
+    report_che.cycle.save()
+    moved(report_che, "submit", "return")
+    assert Notice.objects.count() == 0 and mailoutbox == []
+
+
 def test_a_deactivated_reviewer_is_never_told(report_che, moved, everyone, reviewer, mailoutbox):
     reviewer.is_active = False
     reviewer.save()

@@ -56,6 +56,7 @@ def test_a_week_before_the_focal_points_of_states_not_submitted_are_reminded_onc
 
 def test_a_focal_point_added_later_is_reminded_on_the_next_run(cycle, people, mailoutbox):
     remind("--today", WEEK_BEFORE)
+    mailoutbox.clear()
     colleague = create_account(email="second.che@example.org", role="focal_point", state="CHE", password="x-y-z-123")
     assert colleague.is_active
     out = remind("--today", "2002-12-25")
@@ -63,6 +64,7 @@ def test_a_focal_point_added_later_is_reminded_on_the_next_run(cycle, people, ma
         f"Reminded second.che@example.org of CHE ({cycle.name})",
         "Reminded 1 focal point of 1 State as of 2002-12-25.",
     ]
+    assert [m.to for m in mailoutbox] == [["second.che@example.org"]]
 
 
 def test_a_state_not_started_and_a_returned_report_are_reminded(cycle, report_fra, moved, people, mailoutbox):
