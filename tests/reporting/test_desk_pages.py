@@ -147,8 +147,12 @@ def test_the_secretariat_board_counts_reports_by_status_with_late_and_reminders(
     # the 2002 deadline has passed: every State that has not submitted is late and due a reminder
     assert f'<span class="desk-late-count">{states - 1}</span>' in html
     assert f'<span class="desk-reminder-count">{states - 1}</span>' in html
-    assert '<li data-state="FRA">France <span class="muted">(draft)</span></li>' in html
-    assert '<li data-state="CHE">' not in html
+    reminders = html[html.index('class="desk-reminders__list"') :].split("</dl>")[0]
+    assert "<dt>Draft (1)</dt><dd>France</dd>" in reminders and f"<dt>Not started ({states - 2})</dt>" in reminders
+    assert (
+        "Switzerland" not in reminders
+        and "Switzerland" not in html.split('class="desk-late"')[1].split("</details>")[0]
+    )
     assert '<span class="desk-publish-count">1</span>' in html and f"/reporting/{cycle.pk}/CHE/" in html
 
 

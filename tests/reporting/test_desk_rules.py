@@ -92,6 +92,12 @@ def test_the_board_counts_every_state_once_by_status_with_not_started_first():
     # due a reminder: with the State (not started, draft, returned), deadline within a week
     assert [s.alpha3 for s in board.reminders] == []
     assert [s.alpha3 for s in desk.board(cycle, states, date(2002, 12, 24)).reminders] == ["AUT", "BEL", "DEU", "GRC"]
+    reminding = desk.board(cycle, states, date(2002, 12, 24))
+    assert reminding.reminders_by_status == [
+        ("Not started", ["Austria", "Greece"]),
+        ("Draft", ["Belgium"]),
+        ("Returned to the focal point", ["Germany"]),
+    ]
     # validated reports awaiting publication: the longest validated first
     assert [s.alpha3 for s in board.to_publish] == ["FIN", "ESP"]
 
@@ -107,6 +113,7 @@ def test_late_reports_are_those_not_submitted_by_the_deadline():
     ]
     board = desk.board(cycle, states, date(2003, 1, 5))
     assert [s.alpha3 for s in board.late] == ["AUT", "BEL"]
+    assert board.late_names == ["Austria", "Belgium"]
     assert [s.alpha3 for s in board.submitted_late] == ["CHE"]
     assert board.deadline.passed and board.deadline.words == "5 days late"
     assert [s.alpha3 for s in board.reminders] == ["AUT", "BEL", "DEU"]

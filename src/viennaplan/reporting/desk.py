@@ -106,6 +106,7 @@ class Waiting:
     days: int
     answered: int
     total: int
+    url: str = ""  # the report's page
 
     @property
     def words(self) -> str:
@@ -126,6 +127,7 @@ class StateReport:
     status: str | None = None
     first_submitted_on: date | None = None
     validated_on: date | None = None
+    url: str = ""  # the report's page
 
 
 @dataclass
@@ -143,6 +145,18 @@ class Board:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def late_names(self) -> list[str]:
+        return [s.name for s in self.late]
+
+    @property
+    def reminders_by_status(self) -> list[tuple[str, list[str]]]:
+        """(status label, State names) of the States due a reminder: not started, draft, returned."""
+        groups: dict[str, list[str]] = {}
+        for state in self.reminders:
+            groups.setdefault(status_key(state.status), []).append(state.name)
+        return [(BOARD_LABELS[s], groups[s]) for s in BOARD_STATUSES if s in groups]
 
     @property
     def count_rows(self) -> list[tuple[str, str, int]]:
