@@ -45,8 +45,9 @@ def identification(report: Report, printed_on: date) -> str:
     )
 
 
-def report_print_html(report: Report, printed_on: date, *, site_url: str = "") -> str:
-    """The printable report's HTML: one document for the print view and the PDF."""
+def report_print_html(report: Report, printed_on: date, *, site_url: str = "", for_pdf: bool = False) -> str:
+    """The printable report's HTML: one document for the print view and the PDF (`for_pdf`: without the
+    header repeated in the text, as WeasyPrint prints the @page header on every page)."""
     cycle = report.cycle
     answers = answers_of(report)
     pairs = [(a.question, answer_fields(a)) for a in answers] or [(q, {}) for q in cycle.questions.all()]
@@ -76,6 +77,7 @@ def report_print_html(report: Report, printed_on: date, *, site_url: str = "") -
             f"{'' if report.status == workflow.PUBLISHED else ' (not published)'}"
         ),
         "font_stack": FONT_STACK,
+        "for_pdf": for_pdf,
         "site_url": site_url.rstrip("/"),
         "page_url": page_url,
         "pdf_url": f"{page_url}report.pdf",
@@ -100,7 +102,7 @@ def report_pdf(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse
     report = _visible(request, cycle_id, alpha3)
     today = timezone.localdate()
     site = request.build_absolute_uri("/")
-    html = report_print_html(report, today, site_url=site)
+    html = report_print_html(report, today, site_url=site, for_pdf=True)
     return pdf_response(
         html_to_pdf(html, base_url=site),
         f"report-{report.state_id}-cycle-{report.cycle_id}-{report.status}-{today.isoformat()}.pdf",
