@@ -127,7 +127,6 @@ class StateReport:
     status: str | None = None
     first_submitted_on: date | None = None
     validated_on: date | None = None
-    url: str = ""  # the report's page
 
 
 @dataclass
@@ -149,6 +148,10 @@ class Board:
     @property
     def late_names(self) -> list[str]:
         return [s.name for s in self.late]
+
+    @property
+    def to_publish_names(self) -> list[str]:
+        return [s.name for s in self.to_publish]
 
     @property
     def reminders_by_status(self) -> list[tuple[str, list[str]]]:

@@ -10,7 +10,7 @@ open (`accounts.permissions.can(user, "report.view", ...)`).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from types import SimpleNamespace
 from typing import Any
 
@@ -47,8 +47,10 @@ def state_names() -> list[tuple[str, str]]:
     )
 
 
-def local_day(moment: datetime | None) -> date | None:
-    return timezone.localdate(moment) if moment else None
+def local_day(moment: datetime | None, zone: tzinfo | None = None) -> date | None:
+    """The local date of a stored moment (None stays None); `zone`: the current time zone (callers
+    in a loop look it up once)."""
+    return moment.astimezone(zone or timezone.get_current_timezone()).date() if moment else None
 
 
 def cycles_on_desk(today: date) -> list[desk.CycleDates]:
@@ -95,8 +97,9 @@ def review_queue(user: Any, today: date) -> list[desk.Waiting]:
     done = answered_totals([row[0] for row in found])
     names = registry.country_names()
     rows = []
+    zone = timezone.get_current_timezone()
     for pk, cycle_id, cycle_name, alpha3, _status, submitted_at in found:
-        submitted_on = local_day(submitted_at) or today
+        submitted_on = local_day(submitted_at, zone) or today
         answered, total = done[pk]
         rows.append(
             desk.Waiting(
@@ -132,23 +135,20 @@ def recent_decisions(user: Any) -> list[dict[str, Any]]:
 
 def boards(cycles: list[desk.CycleDates], today: date) -> list[desk.Board]:
     """The cycle board of each cycle on the desk, from one query over their reports."""
-    found: dict[tuple[int, str], tuple[str, datetime | None, datetime | None]] = {}
+    zone = timezone.get_current_timezone()
+    found: dict[tuple[int, str], tuple[str, date | None, date | None]] = {}
     rows = Report.objects.filter(cycle_id__in=[c.pk for c in cycles]).values_list(
         "cycle_id", "state_id", "status", "first_submitted_at", "validated_at"
     )
     for cycle_id, alpha3, status, first_submitted, validated in rows:
-        found[(cycle_id, alpha3)] = (status, first_submitted, validated)
+        found[(cycle_id, alpha3)] = (status, local_day(first_submitted, zone), local_day(validated, zone))
     states = state_names()
     result = []
     for cycle in cycles:
         reports = []
         for alpha3, name in states:
             status, first_submitted, validated = found.get((cycle.pk, alpha3), (None, None, None))
-            reports.append(
-                desk.StateReport(
-                    alpha3, name, status, local_day(first_submitted), local_day(validated), report_url(cycle.pk, alpha3)
-                )
-            )
+            reports.append(desk.StateReport(alpha3, name, status, first_submitted, validated))
         result.append(desk.board(cycle, reports, today))
     return result
 
