@@ -124,3 +124,11 @@ def test_a_published_report_prints_for_everyone_and_the_view_only_reads(filled, 
     assert "not published" not in text_of(public.content.decode())
     assert Client().post(url(filled)).status_code == 405
     assert client_as(reviewer).get(url(filled, "report.pdf")).status_code == 200
+
+
+def test_a_report_not_started_prints_its_questions_for_the_secretariat(cycle, client_as, secretariat):
+    response = client_as(secretariat).get(f"/reporting/{cycle.pk}/DEU/print")
+    text = text_of(response.content.decode())
+    assert response.status_code == 200 and "Report of Germany (DEU) · 2002 review · Not started · printed" in text
+    assert "The State has not started this report yet" in text
+    assert text.count("Not answered yet.") == cycle.questions.count() > 0
