@@ -33,6 +33,7 @@ SHARED = {
     "subcommands",
     "svgcharts",
     "rowerrors",
+    "printing",
 }
 
 
