@@ -24,6 +24,7 @@ PROJECT_COMMANDS: list[tuple[str, str]] = [
     ("countries resolve NAME [--on DATE]", "the State a name stands for (depositary names, old names)"),
     ("accounts create --role R --email E [--state CHE]", "create an account and print its set-password link"),
     ("accounts link --email E", "print a fresh set-password link for an account not yet active"),
+    ("notices remind [--dry-run] [--today D]", "remind focal points a week before a deadline (once each; daily)"),
     ("demo [--reset]", "fill the separate demonstration database with generated reports"),
     ("backup FILE [--force]", "write a consistent backup of the whole database (safe while serving)"),
     ("restore FILE [--yes]", "replace the whole database with a backup, migrate it, rebuild search"),
