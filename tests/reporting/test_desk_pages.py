@@ -216,3 +216,14 @@ def test_signing_in_lands_on_the_desk_unless_next_says_otherwise(client, focal_p
         f"{login}?next=/reporting/", {"username": focal_point_a.username, "password": persona_password}
     )
     assert response["Location"] == "/reporting/"
+
+
+def test_the_cycle_page_flags_reports_not_submitted_by_the_deadline(
+    cycle, open_round, report_a, bring, client_as, secretariat
+):
+    bring(report_a, "submitted")  # now: long after the 2002 deadline
+    client = client_as(secretariat)
+    past = text_of(client, f"/reporting/{cycle.pk}/?status=submitted")
+    assert 'Submitted <span class="flag flag--late">late</span>' in past
+    assert "flag--late" in text_of(client, f"/reporting/{cycle.pk}/?status=not_started")
+    assert "flag--late" not in text_of(client, f"/reporting/{open_round.pk}/")
