@@ -29,7 +29,7 @@ def test_the_international_progress_page_is_open_to_everyone(cycle, clients):
 
 
 @pytest.mark.parametrize("status", list(READ_REPORT))
-@pytest.mark.parametrize("page", ["", "history"])
+@pytest.mark.parametrize("page", ["", "history", "chapter/VI", "chapter/VII"])
 def test_reading_state_as_report_by_status(report_a, bring, clients, status, page):
     bring(report_a, status)
     url = f"/reporting/{report_a.cycle_id}/CHE/{page}"

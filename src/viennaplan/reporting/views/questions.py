@@ -136,7 +136,12 @@ def contents(report: Report, current: str | None = None, done: Completion | None
     titles = dict(Chapter.objects.filter(version=report.cycle.plan_version_id).values_list("number", "title"))
     return [
         ContentsEntry(
-            c.chapter, titles.get(c.chapter, ""), c.answered, c.total, section_url(report, c.chapter), c.chapter == current
+            c.chapter,
+            titles.get(c.chapter, ""),
+            c.answered,
+            c.total,
+            section_url(report, c.chapter),
+            c.chapter == current,
         )
         for c in done.chapters
     ]
