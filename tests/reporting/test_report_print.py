@@ -132,3 +132,9 @@ def test_a_report_not_started_prints_its_questions_for_the_secretariat(cycle, cl
     assert response.status_code == 200 and "Report of Germany (DEU) · 2002 review · Not started · printed" in text
     assert "The State has not started this report yet" in text
     assert text.count("Not answered yet.") == cycle.questions.count() > 0
+
+
+def test_the_report_page_links_to_its_print_view_and_pdf(filled, client_as, focal_point_a):
+    html = client_as(focal_point_a).get(filled.get_absolute_url()).content.decode()
+    assert f'id="report-print" href="{url(filled)}"' in html
+    assert f'id="report-pdf" href="{filled.get_absolute_url()}report.pdf"' in html
