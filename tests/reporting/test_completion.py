@@ -48,3 +48,28 @@ def test_completion_of_stored_reports(report_a, report_b, focal_point_a):
     both = completions_of([report_a, report_b])
     assert (both[report_a.pk].answered, both[report_b.pk].answered) == (1, 0)
     assert [c.chapter for c in done.chapters] == ["VI", "VII"]
+
+
+def test_answered_totals_agree_with_the_full_completion(report_a, report_b, focal_point_a):
+    from viennaplan.reporting.completion import answered_totals
+
+    for answer in report_a.answers.order_by("question__position")[:3]:
+        save_answer(focal_point_a, answer, {"status": "in_progress"}, answer.version)
+    full = completions_of([report_a, report_b])
+    assert answered_totals([report_a.pk, report_b.pk]) == {pk: (done.answered, done.total) for pk, done in full.items()}
+    assert answered_totals([report_a.pk])[report_a.pk][0] == 3
+
+
+@pytest.mark.parametrize(
+    ("first_submitted", "today", "late"),
+    [
+        (None, date(2002, 12, 31), False),
+        (None, date(2003, 1, 1), True),
+        (date(2002, 12, 31), date(2003, 5, 1), False),
+        (date(2003, 1, 2), date(2003, 5, 1), True),
+    ],
+)
+def test_a_report_is_late_when_not_submitted_by_the_deadline(first_submitted, today, late):
+    from viennaplan.reporting.workflow import is_late
+
+    assert is_late(date(2002, 12, 31), today, first_submitted) is late

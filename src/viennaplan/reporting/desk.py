@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .completion import due_reminder
-from .workflow import DRAFT, PUBLISHED, RETURNED, STATUS_LABELS, SUBMITTED, VALIDATED
+from .workflow import DRAFT, PUBLISHED, RETURNED, STATUS_LABELS, SUBMITTED, VALIDATED, is_late
 
 NOT_STARTED = "not_started"  # a State without a report in the cycle (no row)
 BOARD_STATUSES: tuple[str, ...] = (NOT_STARTED, DRAFT, SUBMITTED, RETURNED, VALIDATED, PUBLISHED)
@@ -165,13 +165,6 @@ class Board:
     def count_rows(self) -> list[tuple[str, str, int]]:
         """(status, label, count) in workflow order, not started first."""
         return [(s, BOARD_LABELS[s], self.counts[s]) for s in BOARD_STATUSES]
-
-
-def is_late(closes: date, today: date, first_submitted_on: date | None) -> bool:
-    """Not submitted by the deadline: never submitted and the deadline passed, or first submitted after it."""
-    if first_submitted_on is None:
-        return today > closes
-    return first_submitted_on > closes
 
 
 def board(cycle: CycleDates, states: Sequence[StateReport], today: date) -> Board:

@@ -114,11 +114,9 @@ class Report(models.Model):
         return workflow.is_editable(self.status)
 
     def is_late(self, today: date) -> bool:
-        """Not submitted by the cycle's deadline (or first submitted after it)."""
-        closes = self.cycle.closes
-        if self.first_submitted_at is None:
-            return today > closes
-        return timezone.localdate(self.first_submitted_at) > closes
+        """Not submitted by the cycle's deadline (or first submitted after it): `workflow.is_late`."""
+        first = timezone.localdate(self.first_submitted_at) if self.first_submitted_at else None
+        return workflow.is_late(self.cycle.closes, today, first)
 
 
 class Answer(models.Model):

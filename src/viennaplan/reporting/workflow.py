@@ -16,6 +16,7 @@ the permission check (`permission_for(name)` through `accounts.permissions`) and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 DRAFT = "draft"
 SUBMITTED = "submitted"
@@ -118,3 +119,10 @@ def permission_for(name: str) -> str:
 def is_editable(status: str) -> bool:
     """Whether answers of a report in `status` may be changed."""
     return status in EDITABLE_STATUSES
+
+
+def is_late(closes: date, today: date, first_submitted_on: date | None) -> bool:
+    """Late: never submitted and the deadline (`closes`) passed, or first submitted after it."""
+    if first_submitted_on is None:
+        return today > closes
+    return first_submitted_on > closes

@@ -15,7 +15,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -26,8 +25,8 @@ from viennaplan.countries import registry
 
 from .. import desk, workflow
 from ..access import placeholder
-from ..completion import completion_of, completions_of, is_answered
-from ..models import Answer, Report, ReportEvent, ReportingCycle
+from ..completion import answered_totals, completion_of, completions_of
+from ..models import Report, ReportEvent, ReportingCycle
 from .common import page
 
 RECENT_DECISIONS = 10  # returned / validated reports listed under the queue
@@ -60,24 +59,6 @@ def cycles_on_desk(today: date) -> list[desk.CycleDates]:
 
 def may_view(user: Any, alpha3: str, status: str) -> bool:
     return can(user, "report.view", SimpleNamespace(state_id=alpha3, status=status))
-
-
-def answered_totals(report_ids: list[int]) -> dict[int, tuple[int, int]]:
-    """Report id -> (answered, total) from one grouped query (answers counted by report and status),
-    each status judged by `completion.is_answered`: the counts of `completions_of` without reading
-    every answer (a queue of 300 reports holds 30,000 of them)."""
-    tally = {pk: [0, 0] for pk in report_ids}
-    rows = (
-        Answer.objects.filter(report_id__in=report_ids)
-        .order_by()
-        .values_list("report_id", "status")
-        .annotate(n=Count("pk"))
-    )
-    for report_id, status, n in rows:
-        tally[report_id][1] += n
-        if is_answered(status):
-            tally[report_id][0] += n
-    return {pk: (answered, total) for pk, (answered, total) in tally.items()}
 
 
 def report_url(cycle_id: int, alpha3: str) -> str:
@@ -184,7 +165,7 @@ def own_reports(user: Any, alpha3: str, cycles: list[desk.CycleDates], today: da
                 "status": desk.status_key(status),
                 "status_label": desk.status_label(status),
                 "deadline": desk.deadline(cycle.closes, today),
-                "late": desk.is_late(cycle.closes, today, local_day(report.first_submitted_at)),
+                "late": workflow.is_late(cycle.closes, today, local_day(report.first_submitted_at)),
                 "answered": completion.answered,
                 "total": completion.total,
                 "next": desk.next_step(status, completion.answered, completion.total),
