@@ -50,3 +50,16 @@ def test_the_cycle_reporting_and_country_pages_link_to_the_views_across_states(s
     assert {f"/reporting/progress?cycle={cycle.pk}", f"/reporting/status?cycle={cycle.pk}"} <= on_cycle
     assert "/reporting/states/CHE" in links(client.get("/countries/CHE").content.decode())
     assert "/reporting/states/EUU" not in links(client.get("/countries/EUU").content.decode())
+
+
+def test_national_actions_in_the_plan_lead_to_how_states_report_on_them(imported_plan, client):
+    chapter = client.get("/plan/chapter/VI").content.decode()
+    line = re.search(r'<p class="ways-in" id="chapter-progress">.*?</p>', chapter, re.S).group(0)
+    assert 'href="/reporting/commitments#chapter-VI"' in line
+    assert {"/reporting/progress", "/reporting/status", "/progress"} <= links(line)
+    assert chapter.count('class="ways-in"') == 1
+
+    item = client.get("/plan/57/k").content.decode()
+    assert 'id="provision-progress"' in item and "/reporting/commitments#chapter-VI" in item
+    for not_national in ("/plan/chapter/I", "/plan/58"):  # no national actions; an international action
+        assert 'class="ways-in"' not in client.get(not_national).content.decode(), not_national

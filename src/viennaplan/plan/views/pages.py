@@ -94,6 +94,7 @@ def chapter(request, number: str):
         nav="chapters",
         chapter=chapter,
         sections=chapter_outline(chapter, paragraphs),
+        has_national_actions=any(p.kind == "national_action" for p in provisions),
         previous_chapter=siblings[index - 1] if index > 0 else None,
         next_chapter=siblings[index + 1] if index + 1 < len(siblings) else None,
     )
