@@ -1,19 +1,16 @@
 """A reader in a real browser: headless Chromium (Debian's /usr/bin/chromium) driven by Playwright
 against pytest-django's live server, on the real imported plan.
 
-Browsers cannot be downloaded here, so Playwright never installs one: it launches the system's.
+Browsers cannot be downloaded here, so Playwright never installs one: it launches the system's
+(the `chromium` fixture of tests/conftest.py, skipped where /usr/bin/chromium is absent).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is missing (pip install playwright==1.65.2)"
 )
@@ -21,23 +18,11 @@ expect = sync_api.expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture
-def browser(imported_plan, live_server):
-    """Chromium, started after the plan is in the database and closed before it is emptied."""
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(imported_plan, chromium):
+    """Chromium (tests/conftest.py), started after the plan is in the database."""
+    return chromium
 
 
 @pytest.fixture
