@@ -52,8 +52,8 @@ def test_the_focal_point_works_through_a_chapter_in_place(report_a, focal_point_
     expect(saved).to_have_text(re.compile(r"Saved — version 2, \d\d:\d\d"))
     assert page.url.endswith(section)  # no reload, no jump to an anchor
     assert abs(page.evaluate("window.scrollY") - before) < 300
-    assert page.evaluate("document.activeElement.classList.contains('saved')")  # focus beside the answer
-    assert count_of(page, "VI") == f"1/{total_vi}"
+    expect(saved).to_be_focused()  # focus beside the answer (moved after the swap: wait for it)
+    expect(page.locator('#contents [data-chapter="VI"]')).to_contain_text(f"1/{total_vi}")
 
     # 2. the second answer by keyboard only: type, Tab to the save button, Enter
     block = page.locator(f"#question-{second.question_id}")
@@ -65,7 +65,7 @@ def test_the_focal_point_works_through_a_chapter_in_place(report_a, focal_point_
     assert page.evaluate("document.activeElement.textContent").startswith("Save the answer to")
     page.keyboard.press("Enter")
     expect(page.locator(f"#question-{second.question_id} .saved")).to_contain_text("Saved — version 2")
-    assert count_of(page, "VI") == f"2/{total_vi}"
+    expect(page.locator('#contents [data-chapter="VI"]')).to_contain_text(f"2/{total_vi}")
     stored = Answer.objects.get(pk=second.pk)
     assert stored.version == 2 and stored.status and stored.assistance_description == "Training of customs officers"
 
