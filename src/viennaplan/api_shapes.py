@@ -3,6 +3,8 @@
 ErrorOut        the one error body: {"detail": "what went wrong", "errors": ["each problem", ...]}
 INVALID         {422: ErrorOut}, for an operation whose parameters or body can be invalid
 IsoDate         a date parameter or field that accepts exactly YYYY-MM-DD (no timestamps)
+Label           a text field that may be given a lazy translation (`gettext_lazy`): sent as the text
+                in the language of the request
 StateRefOut     a State named by its alpha-3 code and its name
 """
 
@@ -12,6 +14,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
+from django.utils.functional import Promise
 from ninja import Field, Schema
 from pydantic import BeforeValidator, ConfigDict
 
@@ -44,6 +47,14 @@ def iso_date_only(value: Any) -> Any:
 
 IsoDate = Annotated[date, BeforeValidator(iso_date_only)]
 MaybeIsoDate = Annotated[date | None, BeforeValidator(iso_date_only)]
+
+
+def text_of_label(value: Any) -> Any:
+    """A lazy translation as its text in the active language; anything else unchanged."""
+    return str(value) if isinstance(value, Promise) else value
+
+
+Label = Annotated[str, BeforeValidator(text_of_label)]
 
 
 class StateRefOut(Schema):

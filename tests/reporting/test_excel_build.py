@@ -96,7 +96,7 @@ def test_status_and_assistance_cells_have_drop_down_lists(client_as, focal_point
     sheet = workbook_of(client_as(focal_point_a), cycle)["VI"]
     last = 2 + len(rows_of(report_a, "VI"))
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list"}
-    assert lists[f"C3:C{last}"] == '"' + ",".join(STATUS_SCALE.values()) + '"'
+    assert lists[f"C3:C{last}"] == '"' + ",".join(str(label) for label in STATUS_SCALE.values()) + '"'
     assert lists[f"G3:G{last}"] == '"Yes,No"'
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from ninja import Schema
 
-from viennaplan.api_shapes import StateRefOut
+from viennaplan.api_shapes import Label, StateRefOut
 from viennaplan.reporting.schemas import MeasureOut
 from viennaplan.treaties.schemas import ListedOut
 
@@ -15,7 +15,7 @@ from .target_schemas import StateSeriesOut, TargetIndicatorOut, TargetPointOut, 
 
 class ShareOut(Schema):
     status: str  # "" = not answered yet
-    label: str
+    label: Label
     count: int
     percent: float
 
@@ -44,7 +44,7 @@ class StatusLineOut(Schema):
     state: str
     name: str
     status: str  # the report's status if you may view the report; else not_submitted, received or published
-    label: str
+    label: Label
     first_submitted: date | None
     late: bool
     report_url: str
@@ -52,7 +52,7 @@ class StatusLineOut(Schema):
 
 class StatusAreaOut(Schema):
     area: str
-    label: str
+    label: Label
     received: int
     late: int
     states: list[StatusLineOut]
@@ -81,7 +81,7 @@ class ChapterRowOut(Schema):
 
 class AreaOut(Schema):
     key: str
-    label: str
+    label: Label
 
 
 class MatrixOut(Envelope):
@@ -161,7 +161,7 @@ class ProfileAnswerOut(Schema):
     citation: str
     chapter: str
     status: str
-    status_label: str
+    status_label: Label
     narrative: str
     measures: list[MeasureOut]
     responsible_institution: str
@@ -222,7 +222,7 @@ class ProfilePlanDeadlineOut(Schema):
     title: str
     url: str
     outcome: str  # met | not_met | insufficient_data
-    outcome_label: str
+    outcome_label: Label
     reason: str  # the figures that decided it, in words
     figures: dict[str, str | int | None]
 

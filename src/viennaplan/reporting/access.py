@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from viennaplan.accounts.permissions import can
 from viennaplan.countries import registry
@@ -27,15 +28,19 @@ from .models import Report, ReportingCycle
 
 
 def not_found_message(alpha3: str) -> str:
-    return f"There is no report of {alpha3.upper()} in this cycle that you may see."
+    return _("There is no report of %(state)s in this cycle that you may see.") % {"state": alpha3.upper()}
 
 
 def cycle_or_404(cycle_id: int, *, listed_at: str = "") -> ReportingCycle:
     """The cycle, or Http404; `listed_at` (pages: "/reporting/") says where the cycles are listed."""
     cycle = ReportingCycle.objects.select_related("plan_version").filter(pk=cycle_id).first()
     if cycle is None:
-        where = f"; the cycles are listed at {listed_at}" if listed_at else ""
-        raise Http404(f"There is no reporting cycle {cycle_id}{where}.")
+        if listed_at:
+            raise Http404(
+                _("There is no reporting cycle %(cycle)s; the cycles are listed at %(where)s.")
+                % {"cycle": cycle_id, "where": listed_at}
+            )
+        raise Http404(_("There is no reporting cycle %(cycle)s.") % {"cycle": cycle_id})
     return cycle
 
 

@@ -1,5 +1,5 @@
 """What an answer (and an international progress record) may contain, checked before saving.
-Plain Python, no Django.
+Plain Python, no Django but `django.utils.translation` (the messages are translated).
 
 `clean_answer(data)` takes the fields a form, the API or an import sends and returns them
 normalised, or raises `AnswerDataError` listing every problem with the field it is in
@@ -13,6 +13,9 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .scale import INTERNATIONAL_STATUSES, MEASURE_KINDS, OUTPUT_KINDS, RESOURCES, STATUS_SCALE
 
@@ -47,12 +50,12 @@ class AnswerData:
 
 ANSWER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AnswerData))
 FIELD_LABELS: dict[str, str] = {  # each field of an answer in the questionnaire's words (history, diffs)
-    "status": "Implementation status",
-    "narrative": "What has been done",
-    "measures": "Measures",
-    "responsible_institution": "Responsible national institution",
-    "assistance_needed": "Technical assistance is needed",
-    "assistance_description": "What assistance",
+    "status": gettext_lazy("Implementation status"),
+    "narrative": gettext_lazy("What has been done"),
+    "measures": gettext_lazy("Measures"),
+    "responsible_institution": gettext_lazy("Responsible national institution"),
+    "assistance_needed": gettext_lazy("Technical assistance is needed"),
+    "assistance_description": gettext_lazy("What assistance"),
 }
 
 
@@ -60,11 +63,14 @@ def _text(value: Any, name: str, errors: list[str], limit: int = MAX_TEXT) -> st
     if value is None:
         return ""
     if not isinstance(value, str):
-        errors.append(f"{name}: expected text, got {type(value).__name__}")
+        errors.append(_("%(name)s: expected text, got %(type)s") % {"name": name, "type": type(value).__name__})
         return ""
     value = value.strip()
     if len(value) > limit:
-        errors.append(f"{name}: {len(value)} characters, at most {limit} are allowed")
+        errors.append(
+            _("%(name)s: %(length)s characters, at most %(limit)s are allowed")
+            % {"name": name, "length": len(value), "limit": limit}
+        )
     return value
 
 
@@ -75,7 +81,7 @@ def _bool(value: Any, name: str, errors: list[str]) -> bool:
         return False
     if value in ("1", "true", "on", "yes"):
         return True
-    errors.append(f"{name}: expected yes or no, got {value!r}")
+    errors.append(_("%(name)s: expected yes or no, got %(value)s") % {"name": name, "value": repr(value)})
     return False
 
 
@@ -84,7 +90,10 @@ def _choice(value: Any, name: str, scale: Mapping[str, str], errors: list[str], 
     if value == "" and blank:
         return ""
     if value not in scale:
-        errors.append(f"{name}: {value!r} is not one of {', '.join(scale)}")
+        errors.append(
+            _("%(name)s: %(value)s is not one of %(codes)s")
+            % {"name": name, "value": repr(value), "codes": ", ".join(scale)}
+        )
         return ""
     return value
 
@@ -94,7 +103,10 @@ def _url(value: Any, name: str, errors: list[str]) -> str:
     if url:
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            errors.append(f"{name}: {url!r} is not a web address (it must start with http:// or https://)")
+            errors.append(
+                _("%(name)s: %(url)s is not a web address (it must start with http:// or https://)")
+                % {"name": name, "url": repr(url)}
+            )
     return url
 
 
@@ -106,7 +118,9 @@ def _date(value: Any, name: str, errors: list[str]) -> str:
         try:
             date.fromisoformat(raw)
         except ValueError:
-            errors.append(f"{name}: {raw!r} is not a date; write it as YYYY-MM-DD")
+            errors.append(
+                _("%(name)s: %(value)s is not a date; write it as YYYY-MM-DD") % {"name": name, "value": repr(raw)}
+            )
     return raw
 
 
@@ -115,20 +129,25 @@ def clean_entries(value: Any, name: str, kinds: Mapping[str, str], errors: list[
     if value in (None, ""):
         return []
     if not isinstance(value, list):
-        errors.append(f"{name}: expected a list of entries, got {type(value).__name__}")
+        errors.append(
+            _("%(name)s: expected a list of entries, got %(type)s") % {"name": name, "type": type(value).__name__}
+        )
         return []
     if len(value) > MAX_ENTRIES:
-        errors.append(f"{name}: {len(value)} entries, at most {MAX_ENTRIES} are allowed")
+        errors.append(
+            _("%(name)s: %(count)s entries, at most %(limit)s are allowed")
+            % {"name": name, "count": len(value), "limit": MAX_ENTRIES}
+        )
         return []
     entries = []
     for number, entry in enumerate(value, start=1):
         where = f"{name}[{number}]"
         if not isinstance(entry, Mapping):
-            errors.append(f"{where}: expected an entry with kind, title, url and date")
+            errors.append(_("%(where)s: expected an entry with kind, title, url and date") % {"where": where})
             continue
         unknown = sorted(set(entry) - {"kind", "title", "url", "date"})
         if unknown:
-            errors.append(f"{where}: unknown fields {', '.join(unknown)}")
+            errors.append(_("%(where)s: unknown fields %(fields)s") % {"where": where, "fields": ", ".join(unknown)})
         cleaned = {
             "kind": _choice(entry.get("kind"), f"{where}.kind", kinds, errors, blank=False),
             "title": _text(entry.get("title"), f"{where}.title", errors, MAX_SHORT),
@@ -136,7 +155,7 @@ def clean_entries(value: Any, name: str, kinds: Mapping[str, str], errors: list[
             "date": _date(entry.get("date"), f"{where}.date", errors),
         }
         if not cleaned["title"]:
-            errors.append(f"{where}.title: say what it is (a title is required)")
+            errors.append(_("%(where)s.title: say what it is (a title is required)") % {"where": where})
         entries.append(cleaned)
     return entries
 
@@ -146,7 +165,10 @@ def clean_answer(data: Mapping[str, Any]) -> AnswerData:
     errors: list[str] = []
     unknown = sorted(set(data) - set(ANSWER_FIELDS))
     if unknown:
-        errors.append(f"unknown fields {', '.join(unknown)}; an answer has {', '.join(ANSWER_FIELDS)}")
+        errors.append(
+            _("unknown fields %(unknown)s; an answer has %(fields)s")
+            % {"unknown": ", ".join(unknown), "fields": ", ".join(ANSWER_FIELDS)}
+        )
     cleaned = AnswerData(
         status=_choice(data.get("status"), "status", STATUS_SCALE, errors, blank=True),
         narrative=_text(data.get("narrative"), "narrative", errors),

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from viennaplan.accounts.names import display_name
 from viennaplan.accounts.permissions import require
@@ -36,12 +37,21 @@ class EditConflict(Exception):
         self.current = current
         self.yours = yours
         self.expected_version = expected_version
-        who = display_name(current.updated_by, nobody="someone")
+        who = display_name(current.updated_by, nobody=_("someone"))
         when = timezone.localtime(current.updated_at).strftime("%d %B %Y at %H:%M:%S %Z")
         super().__init__(
-            f"Your changes to {current.question.citation} were not saved: {who} saved this answer on {when} "
-            f"(version {current.version}) after you opened version {expected_version}. "
-            "Both versions are shown; copy what you need and save again."
+            _(
+                "Your changes to %(citation)s were not saved: %(who)s saved this answer on %(when)s "
+                "(version %(version)s) after you opened version %(expected)s. "
+                "Both versions are shown; copy what you need and save again."
+            )
+            % {
+                "citation": current.question.citation,
+                "who": who,
+                "when": when,
+                "version": current.version,
+                "expected": expected_version,
+            }
         )
 
 
@@ -63,7 +73,8 @@ def save_answer(user: Any, answer: Answer, data: Mapping[str, Any], expected_ver
         status = Report.objects.filter(pk=report.pk).values_list("status", flat=True).first()
         if status is None or not workflow.is_editable(status):
             raise ReportNotEditable(
-                f"The report is {status}: answers can be changed only while it is a draft or returned."
+                _("The report is %(status)s: answers can be changed only while it is a draft or returned.")
+                % {"status": status}
             )
         claimed = Answer.objects.filter(pk=answer.pk, version=expected_version).update(version=expected_version + 1)
         if not claimed:
@@ -84,7 +95,7 @@ def add_comment(user: Any, report: Report, text: str, question: Question | None 
     require(user, "report.comment", report)
     text = text.strip()
     if not text:
-        raise ValueError("The comment is empty; write what the focal point should know.")
+        raise ValueError(_("The comment is empty; write what the focal point should know."))
     if question is not None and question.cycle_id != report.cycle_id:
-        raise ValueError(f"{question.citation} is not a question of this report's cycle.")
+        raise ValueError(_("%(citation)s is not a question of this report's cycle.") % {"citation": question.citation})
     return ReviewComment.objects.create(report=report, question=question, author=user, text=text)

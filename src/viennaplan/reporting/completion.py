@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from .questionnaire import ROMAN
 from .workflow import DRAFT, RETURNED, TransitionError
 
@@ -118,11 +121,19 @@ class IncompleteReport(TransitionError):
     def __init__(self, unanswered: dict[str, list[str]]) -> None:
         self.unanswered = unanswered
         total = sum(len(citations) for citations in unanswered.values())
-        listing = "; ".join(f"chapter {chapter}: {', '.join(cited)}" for chapter, cited in unanswered.items())
+        listing = "; ".join(
+            _("chapter %(chapter)s: %(citations)s") % {"chapter": chapter, "citations": ", ".join(cited)}
+            for chapter, cited in unanswered.items()
+        )
         super().__init__(
-            f"This cycle requires every question to be answered before the report is submitted; "
-            f"{total} question{'s are' if total != 1 else ' is'} unanswered ({listing}). Answer "
-            f"{'them' if total != 1 else 'it'}, then submit."
+            ngettext(
+                "This cycle requires every question to be answered before the report is submitted; "
+                "%(total)s question is unanswered (%(listing)s). Answer it, then submit.",
+                "This cycle requires every question to be answered before the report is submitted; "
+                "%(total)s questions are unanswered (%(listing)s). Answer them, then submit.",
+                total,
+            )
+            % {"total": total, "listing": listing}
         )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from viennaplan.accounts.permissions import can, require
 
@@ -37,13 +38,19 @@ class ContributionNotNow(ValueError):
 
 
 def clean_text(text: str, *, what: str = "comment", limit: int = Contribution.MAX_LENGTH) -> str:
-    """`text` with ends stripped and line breaks as browsers count them (\\n, not \\r\\n)."""
+    """`text` with ends stripped and line breaks as browsers count them (\\n, not \\r\\n); `what`:
+    "comment" or "note" (each has its own translated message)."""
     cleaned = (text or "").replace("\r\n", "\n").strip()
     if len(cleaned) > limit:
-        raise InvalidContribution(
-            f"The {what} is {len(cleaned):,} characters long; at most {limit:,} are allowed. "
-            "Shorten it and send it again."
+        message = (
+            _("The note is %(length)s characters long; at most %(limit)s are allowed. Shorten it and send it again.")
+            if what == "note"
+            else _(
+                "The comment is %(length)s characters long; at most %(limit)s are allowed. "
+                "Shorten it and send it again."
+            )
         )
+        raise InvalidContribution(message % {"length": f"{len(cleaned):,}", "limit": f"{limit:,}"})
     return cleaned
 
 
@@ -55,10 +62,10 @@ def submit_contribution(user: Any, report: Report, text: str) -> Contribution:
     """
     require(user, "contribution.submit", report)
     if report.pk is None or report.status != workflow.PUBLISHED:
-        raise ContributionNotNow("Comments from civil society are taken on published reports only.")
+        raise ContributionNotNow(_("Comments from civil society are taken on published reports only."))
     cleaned = clean_text(text)
     if not cleaned:
-        raise InvalidContribution("The comment is empty; write what you would like to say about this report.")
+        raise InvalidContribution(_("The comment is empty; write what you would like to say about this report."))
     contribution = Contribution(
         report=report,
         author=user,
@@ -79,14 +86,18 @@ def moderate_contribution(user: Any, contribution: Contribution, decision: str, 
     """
     require(user, "contribution.moderate")
     if decision not in DECISIONS:
-        raise InvalidContribution(f"{decision!r} is not a decision; the decisions are {' and '.join(DECISIONS)}.")
+        raise InvalidContribution(
+            _("%(decision)s is not a decision; the decisions are %(decisions)s.")
+            % {"decision": repr(decision), "decisions": " and ".join(DECISIONS)}
+        )
     cleaned_note = clean_text(note, what="note", limit=MAX_NOTE_LENGTH)
     target = DECISIONS[decision]
     with transaction.atomic():
         if not Contribution.objects.filter(pk=contribution.pk, status=Contribution.PENDING).update(status=target):
             contribution.refresh_from_db()
             raise ContributionNotNow(
-                f"This comment was already {contribution.status}; only comments waiting for review are moderated."
+                _("This comment was already %(status)s; only comments waiting for review are moderated.")
+                % {"status": contribution.status}
             )
         contribution.status = target
         contribution.moderated_by = user

@@ -13,6 +13,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
 from viennaplan.accounts.permissions import require
@@ -69,14 +71,17 @@ def open_cycle(
     require(user, "cycle.manage")
     name = name.strip()
     if not name:
-        raise CycleError("name the cycle, e.g. “2002 review”")
+        raise CycleError(_("name the cycle, e.g. “2002 review”"))
     if ReportingCycle.objects.filter(name=name).exists():
-        raise CycleError(f"there is already a cycle named “{name}”; choose another name")
+        raise CycleError(_("there is already a cycle named “%(name)s”; choose another name") % {"name": name})
     if closes < opens:
-        raise CycleError(f"the cycle closes ({closes.isoformat()}) before it opens ({opens.isoformat()})")
+        raise CycleError(
+            _("the cycle closes (%(closes)s) before it opens (%(opens)s)")
+            % {"closes": closes.isoformat(), "opens": opens.isoformat()}
+        )
     version = plan_version or PlanVersion.current()
     if version is None:
-        raise CycleError("no plan has been imported yet; run `viennaplan plan import` first")
+        raise CycleError(_("no plan has been imported yet; run `viennaplan plan import` first"))
     try:
         selected = normalise_chapters(chapters, plan_chapters(version))
     except QuestionnaireError as error:
@@ -85,9 +90,14 @@ def open_cycle(
     empty = [chapter for chapter in selected if chapter not in {spec.chapter for spec in specs}]
     if empty:
         raise CycleError(
-            f"chapter{'s' if len(empty) > 1 else ''} {', '.join(empty)} {'have' if len(empty) > 1 else 'has'} no "
-            f"national action to report on; the chapters with national actions are "
-            f"{', '.join(reporting_chapters(version))}"
+            ngettext(
+                "chapter %(chapters)s has no national action to report on; the chapters with national actions "
+                "are %(reporting)s",
+                "chapters %(chapters)s have no national action to report on; the chapters with national actions "
+                "are %(reporting)s",
+                len(empty),
+            )
+            % {"chapters": ", ".join(empty), "reporting": ", ".join(reporting_chapters(version))}
         )
     provision_ids = dict(
         Provision.objects.filter(version=version, path__in=[s.path for s in specs]).values_list("path", "pk")
@@ -157,7 +167,7 @@ def report_for(cycle: ReportingCycle, state: Country | str) -> Report:
     if existing is not None:
         return existing
     if not registry.is_country(state_id):
-        raise Country.DoesNotExist(f"there is no State {state_id!r}")
+        raise Country.DoesNotExist(_("there is no State %(state)s") % {"state": repr(state_id)})
     try:
         with transaction.atomic():
             return _create_report(cycle, state_id)

@@ -13,12 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from .completion import due_reminder
 from .workflow import DRAFT, PUBLISHED, RETURNED, STATUS_LABELS, SUBMITTED, VALIDATED, is_late
 
 NOT_STARTED = "not_started"  # a State without a report in the cycle (no row)
 BOARD_STATUSES: tuple[str, ...] = (NOT_STARTED, DRAFT, SUBMITTED, RETURNED, VALIDATED, PUBLISHED)
-BOARD_LABELS: dict[str, str] = {NOT_STARTED: "Not started", **STATUS_LABELS}
+BOARD_LABELS: dict[str, str] = {NOT_STARTED: gettext_lazy("Not started"), **STATUS_LABELS}
 RECENT = timedelta(days=180)  # a cycle closed at most this long ago stays on the desk
 
 # A focal point's next step, by the report's status (and whether every question is answered).
@@ -59,23 +62,21 @@ class Deadline:
     @property
     def words(self) -> str:
         if self.days == 0:
-            return "due today"
+            return _("due today")
         if self.days > 0:
-            return f"{plural(self.days, 'day')} left"
-        return f"{plural(-self.days, 'day')} late"
+            return ngettext("%(days)s day left", "%(days)s days left", self.days) % {"days": self.days}
+        return ngettext("%(days)s day late", "%(days)s days late", -self.days) % {"days": -self.days}
 
 
 def deadline(closes: date, today: date) -> Deadline:
     return Deadline(closes, (closes - today).days)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def waiting_words(days: int) -> str:
     """How long a report has waited: "waiting 9 days", "waiting 1 day", "waiting since today"."""
-    return "waiting since today" if days <= 0 else f"waiting {plural(days, 'day')}"
+    if days <= 0:
+        return _("waiting since today")
+    return ngettext("waiting %(days)s day", "waiting %(days)s days", days) % {"days": days}
 
 
 @dataclass(frozen=True)

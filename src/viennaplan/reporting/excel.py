@@ -1,6 +1,7 @@
 """Offline questionnaires as Excel workbooks: build one from plain data, read one back.
 
-No Django and no database here: `build_workbook(questionnaire)` takes a `Questionnaire` (the
+No Django (but `django.utils.translation`: the workbook's fixed words are in the language active
+when it is built) and no database here: `build_workbook(questionnaire)` takes a `Questionnaire` (the
 cycle, the State, one `Chapter` per sheet with its questions and current answers) and returns
 the .xlsx bytes; `excel_reading.read_workbook(content, questionnaire)` checks an uploaded file against the
 questionnaire it must answer and returns the answers it holds (`RowAnswer`) and every problem
@@ -30,6 +31,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
@@ -45,28 +48,34 @@ FORMAT = "viennaplan-questionnaire/1"
 COVER = "Cover"
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
 META_FIRST_ROW = 40
-YES, NO = "Yes", "No"
+YES, NO = gettext_lazy("Yes"), gettext_lazy("No")  # str() them where a str is needed
 
 
 @dataclass(frozen=True)
 class Column:
     letter: str
     name: str  # the field, as error messages name it
-    header: str
+    header: str  # a lazy translation for the visible columns: str() it where a str is needed
     width: int
     editable: bool = False
     hidden: bool = False
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("A", "provision", "Provision", 11),
-    Column("B", "question", "Question", 60),
-    Column("C", "status", "Implementation status", 22, editable=True),
-    Column("D", "narrative", "Narrative", 50, editable=True),
-    Column("E", "measures", "Measures taken, one a line: kind | title | url | YYYY-MM-DD", 50, editable=True),
-    Column("F", "responsible institution", "Responsible national institution", 30, editable=True),
-    Column("G", "assistance needed", "Technical assistance needed", 14, editable=True),
-    Column("H", "assistance description", "Assistance needed: what", 40, editable=True),
+    Column("A", "provision", gettext_lazy("Provision"), 11),
+    Column("B", "question", gettext_lazy("Question"), 60),
+    Column("C", "status", gettext_lazy("Implementation status"), 22, editable=True),
+    Column("D", "narrative", gettext_lazy("Narrative"), 50, editable=True),
+    Column(
+        "E",
+        "measures",
+        gettext_lazy("Measures taken, one a line: kind | title | url | YYYY-MM-DD"),
+        50,
+        editable=True,
+    ),
+    Column("F", "responsible institution", gettext_lazy("Responsible national institution"), 30, editable=True),
+    Column("G", "assistance needed", gettext_lazy("Technical assistance needed"), 14, editable=True),
+    Column("H", "assistance description", gettext_lazy("Assistance needed: what"), 40, editable=True),
     Column("I", "key", "key", 10, hidden=True),
     Column("J", "version", "version", 8, hidden=True),
     Column("K", "fingerprint", "fingerprint", 10, hidden=True),
@@ -75,17 +84,29 @@ COLUMN = {column.name: column for column in COLUMNS}
 ANSWER_COLUMNS = [column for column in COLUMNS if column.editable]
 # answer field -> its column, named like the field ("responsible_institution": "responsible institution")
 FIELD_COLUMN = {name: COLUMN[name.replace("_", " ")] for name in ANSWER_FIELDS}
-INSTRUCTIONS = (
-    "Fill in the yellow cells of each chapter sheet; the other cells are locked.",
-    "Status: choose from the drop-down list (" + ", ".join(STATUS_SCALE.values()) + "), or leave it empty.",
-    "Measures: one a line, as kind | title | web address | date (YYYY-MM-DD); the kind is one of "
-    + ", ".join(MEASURE_KINDS.values())
-    + "; the address and the date may be left out.",
-    "Technical assistance needed: Yes or No; if Yes, say what in the next column.",
-    "Do not add, remove, move or rename sheets, rows or columns: the upload checks the layout.",
-    "Upload the filled workbook on the report's page. Either every answer is saved, or none is:"
-    " the upload lists every cell to correct by sheet, row and column.",
-)
+
+
+def instructions() -> tuple[str, ...]:
+    """The cover sheet's instructions, in the active language."""
+    return (
+        _("Fill in the yellow cells of each chapter sheet; the other cells are locked."),
+        _("Status: choose from the drop-down list (%(statuses)s), or leave it empty.")
+        % {"statuses": ", ".join(str(label) for label in STATUS_SCALE.values())},
+        _(
+            "Measures: one a line, as kind | title | web address | date (YYYY-MM-DD); the kind is one of "
+            "%(kinds)s; the address and the date may be left out."
+        )
+        % {"kinds": ", ".join(str(label) for label in MEASURE_KINDS.values())},
+        _("Technical assistance needed: %(yes)s or %(no)s; if %(yes)s, say what in the next column.")
+        % {"yes": YES, "no": NO},
+        _("Do not add, remove, move or rename sheets, rows or columns: the upload checks the layout."),
+        _(
+            "Upload the filled workbook on the report's page. Either every answer is saved, or none is:"
+            " the upload lists every cell to correct by sheet, row and column."
+        ),
+    )
+
+
 LOCKED = Protection(locked=True)
 UNLOCKED = Protection(locked=False)
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF8DC")
@@ -149,12 +170,16 @@ class UploadError:
     def __str__(self) -> str:
         where = []
         if self.sheet:
-            where.append(f"sheet {self.sheet}")
+            where.append(_("sheet %(sheet)s") % {"sheet": self.sheet})
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row %(row)s") % {"row": self.row})
         if self.column:
-            where.append(f"column {COLUMN[self.column].letter} ({self.column})")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+            where.append(
+                _("column %(letter)s (%(name)s)") % {"letter": COLUMN[self.column].letter, "name": self.column}
+            )
+        if not where:
+            return str(self.message)
+        return _("%(where)s: %(message)s") % {"where": ", ".join(where), "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -182,7 +207,7 @@ class ReadResult:
 
 
 def measure_line(measure: dict[str, str]) -> str:
-    kind = MEASURE_KINDS.get(measure.get("kind", ""), measure.get("kind", ""))
+    kind = str(MEASURE_KINDS.get(measure.get("kind", ""), measure.get("kind", "")))
     title = " ".join(measure.get("title", "").splitlines())  # one measure, one line
     url, day = measure.get("url", "").replace("|", "%7C"), measure.get("date", "")
     if "|" in title or (url and day):
@@ -193,11 +218,11 @@ def measure_line(measure: dict[str, str]) -> str:
 def answer_cells(answer: AnswerData) -> list[str]:
     """The texts of the answer columns (C to H) for `answer`; "" for an empty cell."""
     return [
-        STATUS_SCALE.get(answer.status, ""),
+        str(STATUS_SCALE.get(answer.status, "")),
         answer.narrative,
         "\n".join(measure_line(m) for m in answer.measures),
         answer.responsible_institution,
-        YES if answer.assistance_needed else NO,
+        str(YES if answer.assistance_needed else NO),
         answer.assistance_description,
     ]
 
@@ -211,7 +236,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return YES if value else NO
+        return str(YES if value else NO)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
     if isinstance(value, date):
@@ -250,23 +275,23 @@ def _cover(ws: Worksheet, questionnaire: Questionnaire) -> None:
     ws.title = COVER
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 90
-    _text(ws, "A1", f"National report questionnaire: {q.cycle_name}")
+    _text(ws, "A1", _("National report questionnaire: %(cycle)s") % {"cycle": q.cycle_name})
     ws["A1"].font = Font(bold=True, size=14)
     facts = [
-        ("Reporting cycle", q.cycle_name),
-        ("State", f"{q.state_name} ({q.state})"),
-        ("Deadline (the cycle closes)", q.deadline.isoformat()),
-        ("Chapters", ", ".join(c.number for c in q.chapters)),
-        ("Questions", str(sum(len(c.questions) for c in q.chapters))),
-        ("Generated", q.generated_at.isoformat(sep=" ", timespec="minutes")),
+        (_("Reporting cycle"), q.cycle_name),
+        (_("State"), f"{q.state_name} ({q.state})"),
+        (_("Deadline (the cycle closes)"), q.deadline.isoformat()),
+        (_("Chapters"), ", ".join(c.number for c in q.chapters)),
+        (_("Questions"), str(sum(len(c.questions) for c in q.chapters))),
+        (_("Generated"), q.generated_at.isoformat(sep=" ", timespec="minutes")),
     ]
     for offset, (label, value) in enumerate(facts, start=3):
         _text(ws, f"A{offset}", label)
         _text(ws, f"B{offset}", value)
         ws[f"A{offset}"].font = Font(bold=True)
-    _text(ws, "A11", "Instructions")
+    _text(ws, "A11", _("Instructions"))
     ws["A11"].font = Font(bold=True)
-    for offset, line in enumerate(INSTRUCTIONS, start=12):
+    for offset, line in enumerate(instructions(), start=12):
         _text(ws, f"B{offset}", line)
         ws[f"B{offset}"].alignment = WRAP
     _text(ws, f"A{META_FIRST_ROW - 1}", "viennaplan metadata (do not change)")
@@ -281,10 +306,10 @@ def _cover(ws: Worksheet, questionnaire: Questionnaire) -> None:
 def _list_validation(values: Sequence[str], prompt: str) -> DataValidation:
     return DataValidation(
         type="list",
-        formula1='"' + ",".join(values) + '"',
+        formula1='"' + ",".join(str(value) for value in values) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Not in the list",
+        errorTitle=_("Not in the list"),
         error=prompt,
     )
 
@@ -297,7 +322,7 @@ def _chapter_sheet(ws: Worksheet, chapter: Chapter) -> None:
     for column in COLUMNS:
         ws.column_dimensions[column.letter].width = column.width
         ws.column_dimensions[column.letter].hidden = column.hidden
-        _put(ws, HEADER_ROW, column, column.header, bold=True)
+        _put(ws, HEADER_ROW, column, str(column.header), bold=True)
         ws[f"{column.letter}{HEADER_ROW}"].fill = HEADER_FILL
     for row, question in enumerate(chapter.questions, start=FIRST_ROW):
         texts = answer_cells(question.answer)
@@ -306,9 +331,9 @@ def _chapter_sheet(ws: Worksheet, chapter: Chapter) -> None:
         for column, value in zip(COLUMNS, values, strict=True):
             _put(ws, row, column, value)
     last = FIRST_ROW + max(len(chapter.questions), 1) - 1
-    status = _list_validation(list(STATUS_SCALE.values()), "Choose a status from the list, or leave it empty.")
+    status = _list_validation(list(STATUS_SCALE.values()), _("Choose a status from the list, or leave it empty."))
     status.add(f"C{FIRST_ROW}:C{last}")
-    yes_no = _list_validation([YES, NO], "Choose Yes or No.")
+    yes_no = _list_validation([YES, NO], _("Choose %(yes)s or %(no)s.") % {"yes": YES, "no": NO})
     yes_no.add(f"G{FIRST_ROW}:G{last}")
     ws.add_data_validation(status)
     ws.add_data_validation(yes_no)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 from openpyxl import load_workbook
 
 from .answer_data import AnswerData, AnswerDataError, clean_answer
@@ -30,6 +32,8 @@ from .excel import (
     FORMAT,
     HEADER_ROW,
     META_FIRST_ROW,
+    NO,
+    YES,
     Chapter,
     Question,
     Questionnaire,
@@ -62,26 +66,38 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # ---------------------------------------------------------------- reading
 
 
+def english(label: Any) -> str:
+    """A (lazy) label in English, the source language: the fixed words of a workbook (headers,
+    statuses, kinds of measure) are read in the language active now or in English."""
+    with override("en"):
+        return str(label)
+
+
 def too_large(size: int, max_bytes: int) -> str:
-    limit = f"{max_bytes:,} bytes ({max_bytes / 1048576:g} MB)"
-    return f"The file is too large: {size:,} bytes; at most {limit} are accepted."
+    return _("The file is too large: %(size)s bytes; at most %(limit)s bytes (%(megabytes)s MB) are accepted.") % {
+        "size": f"{size:,}",
+        "limit": f"{max_bytes:,}",
+        "megabytes": f"{max_bytes / 1048576:g}",
+    }
 
 
 def _part_limit(name: str) -> tuple[int, str]:
     """The most a part may unpack to, and what the part is (for the message)."""
     if name == "xl/sharedStrings.xml":
-        return MAX_SHARED_STRINGS_BYTES, "the texts of the cells"
+        return MAX_SHARED_STRINGS_BYTES, _("the texts of the cells")
     if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-        return MAX_SHEET_BYTES, "a sheet"
+        return MAX_SHEET_BYTES, _("a sheet")
     if name.endswith((".xml", ".rels")):
-        return MAX_OTHER_XML_BYTES, "a part of the workbook's structure"
-    return MAX_UNPACKED_BYTES, "an embedded file"
+        return MAX_OTHER_XML_BYTES, _("a part of the workbook's structure")
+    return MAX_UNPACKED_BYTES, _("an embedded file")
 
 
 def _too_large_parts(members: Sequence[zipfile.ZipInfo]) -> list[UploadError]:
     """Why the workbook unpacks to more than a questionnaire can hold (by its parts' declared sizes)."""
     if len(members) > MAX_ZIP_MEMBERS:
-        message = f"The workbook has {len(members):,} parts; a questionnaire has a few dozen. The file is refused."
+        message = _("The workbook has %(parts)s parts; a questionnaire has a few dozen. The file is refused.") % {
+            "parts": f"{len(members):,}"
+        }
         return [UploadError(message)]
     errors = []
     for member in members:
@@ -89,18 +105,34 @@ def _too_large_parts(members: Sequence[zipfile.ZipInfo]) -> list[UploadError]:
         if member.file_size > limit:
             errors.append(
                 UploadError(
-                    f"The workbook part {member.filename} ({what}) unpacks to {member.file_size:,} bytes; at most "
-                    f"{limit:,} bytes ({limit / MB:g} MB) are accepted, far more than a questionnaire holds. "
-                    "The file is refused."
+                    _(
+                        "The workbook part %(part)s (%(what)s) unpacks to %(size)s bytes; at most "
+                        "%(limit)s bytes (%(megabytes)s MB) are accepted, far more than a questionnaire holds. "
+                        "The file is refused."
+                    )
+                    % {
+                        "part": member.filename,
+                        "what": what,
+                        "size": f"{member.file_size:,}",
+                        "limit": f"{limit:,}",
+                        "megabytes": f"{limit / MB:g}",
+                    }
                 )
             )
     total = sum(member.file_size for member in members)
     if not errors and total > MAX_UNPACKED_BYTES:
         errors.append(
             UploadError(
-                f"The workbook unpacks to {total:,} bytes; at most {MAX_UNPACKED_BYTES:,} bytes "
-                f"({MAX_UNPACKED_BYTES / MB:g} MB) are accepted, far more than a questionnaire holds. "
-                "The file is refused."
+                _(
+                    "The workbook unpacks to %(size)s bytes; at most %(limit)s bytes "
+                    "(%(megabytes)s MB) are accepted, far more than a questionnaire holds. "
+                    "The file is refused."
+                )
+                % {
+                    "size": f"{total:,}",
+                    "limit": f"{MAX_UNPACKED_BYTES:,}",
+                    "megabytes": f"{MAX_UNPACKED_BYTES / MB:g}",
+                }
             )
         )
     return errors
@@ -125,56 +157,70 @@ def sniff_file(content: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Uploa
     if len(content) > max_bytes:
         return [UploadError(too_large(len(content), max_bytes))]
     if content.startswith(b"\xd0\xcf\x11\xe0"):
-        return [UploadError("The file is an old-style Excel 97-2003 (.xls) file; save it as .xlsx and upload that.")]
+        return [UploadError(_("The file is an old-style Excel 97-2003 (.xls) file; save it as .xlsx and upload that."))]
     if not content.startswith(b"PK\x03\x04"):
-        return [UploadError("The file is not an Excel workbook (.xlsx); upload the questionnaire you downloaded.")]
+        return [UploadError(_("The file is not an Excel workbook (.xlsx); upload the questionnaire you downloaded."))]
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
             names = {member.filename for member in members}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                return [UploadError("The file is a zip archive, not an Excel workbook (.xlsx).")]
+                return [UploadError(_("The file is a zip archive, not an Excel workbook (.xlsx)."))]
             too_large_parts = _too_large_parts(members)
             if too_large_parts:
                 return too_large_parts
             if b"macroEnabled" in archive.read("[Content_Types].xml") or "xl/vbaProject.bin" in names:
-                return [UploadError("The workbook contains macros (.xlsm); save it as a plain .xlsx workbook.")]
+                return [UploadError(_("The workbook contains macros (.xlsm); save it as a plain .xlsx workbook."))]
             for member in members:
                 if member.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, member):
-                    return [UploadError(f"The workbook part {member.filename} declares a DOCTYPE; it is refused.")]
+                    return [
+                        UploadError(
+                            _("The workbook part %(part)s declares a DOCTYPE; it is refused.")
+                            % {"part": member.filename}
+                        )
+                    ]
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-        return [UploadError(f"The file is not a readable Excel workbook (.xlsx): {exc}.")]
+        return [UploadError(_("The file is not a readable Excel workbook (.xlsx): %(error)s.") % {"error": exc})]
     return []
 
 
 def _wrong_workbook(meta: dict[str, str], q: Questionnaire) -> UploadError | None:
     """Why the workbook (by its metadata) is not the questionnaire of this report; None if it is."""
-    fresh = "Download the questionnaire again from the report's page and copy your answers into it."
+    fresh = _("Download the questionnaire again from the report's page and copy your answers into it.")
     if meta.get("format") != FORMAT:
-        return UploadError(f"The workbook is not a viennaplan questionnaire: its cover sheet has no metadata. {fresh}")
+        return UploadError(
+            _("The workbook is not a viennaplan questionnaire: its cover sheet has no metadata. %(fresh)s")
+            % {"fresh": fresh}
+        )
     if meta.get("state") != q.state:
         return UploadError(
-            f"This workbook is the questionnaire of another State ({meta.get('state')}), not of "
-            f"{q.state_name} ({q.state}); upload it to that State's report."
+            _(
+                "This workbook is the questionnaire of another State (%(other)s), not of "
+                "%(state_name)s (%(state)s); upload it to that State's report."
+            )
+            % {"other": meta.get("state"), "state_name": q.state_name, "state": q.state}
         )
     if meta.get("cycle_id") != str(q.cycle_id):
         return UploadError(
-            f"This workbook belongs to another reporting cycle (cycle {meta.get('cycle_id')}), not to "
-            f"{q.cycle_name}. {fresh}"
+            _("This workbook belongs to another reporting cycle (cycle %(other)s), not to %(cycle)s. %(fresh)s")
+            % {"other": meta.get("cycle_id"), "cycle": q.cycle_name, "fresh": fresh}
         )
     if meta.get("report_id") != str(q.report_id):
-        return UploadError(f"This workbook was made for another report of {q.state_name}. {fresh}")
+        return UploadError(
+            _("This workbook was made for another report of %(state_name)s. %(fresh)s")
+            % {"state_name": q.state_name, "fresh": fresh}
+        )
     return None
 
 
 def _checksum_error(meta: dict[str, str], q: Questionnaire) -> list[UploadError]:
     if meta.get("questions_checksum") == q.checksum:
         return []
-    message = (
-        f"The checksum of the questions in this workbook does not match the questionnaire of {q.cycle_name}: "
+    message = _(
+        "The checksum of the questions in this workbook does not match the questionnaire of %(cycle)s: "
         "the questions changed since it was made, or the workbook was altered. Download the questionnaire again "
         "from the report's page and copy your answers into it."
-    )
+    ) % {"cycle": q.cycle_name}
     return [UploadError(message)]
 
 
@@ -183,16 +229,16 @@ def _status(raw: str) -> str | None:
     if not wanted:
         return ""
     for code, label in STATUS_SCALE.items():
-        if wanted in (code, label.lower()):
+        if wanted in (code, label.lower(), english(label).lower()):
             return code
     return None
 
 
 def _yes_no(raw: str) -> bool | None:
     wanted = raw.strip().lower()
-    if wanted in ("", "no", "n", "false", "0"):
+    if wanted in ("", "no", "n", "false", "0", NO.lower()):
         return False
-    if wanted in ("yes", "y", "true", "1"):
+    if wanted in ("yes", "y", "true", "1", YES.lower()):
         return True
     return None
 
@@ -200,11 +246,23 @@ def _yes_no(raw: str) -> bool | None:
 def _measure(line: str) -> tuple[dict[str, str] | None, str]:
     """One measure line as {kind, title, url, date}, or None and what is wrong with it."""
     if "|" not in line:
-        return None, f"{line.strip()!r} is not a measure; write kind | title | web address | YYYY-MM-DD"
+        return None, _("%(line)s is not a measure; write kind | title | web address | YYYY-MM-DD") % {
+            "line": repr(line.strip())
+        }
     kind_text, rest = (part.strip() for part in line.split("|", 1))
-    kind = next((code for code, label in MEASURE_KINDS.items() if kind_text.lower() in (code, label.lower())), None)
+    kind = next(
+        (
+            code
+            for code, label in MEASURE_KINDS.items()
+            if kind_text.lower() in (code, label.lower(), english(label).lower())
+        ),
+        None,
+    )
     if kind is None:
-        return None, f"{kind_text!r} is not a kind of measure; use one of: {', '.join(MEASURE_KINDS.values())}"
+        return None, _("%(kind)s is not a kind of measure; use one of: %(kinds)s") % {
+            "kind": repr(kind_text),
+            "kinds": ", ".join(str(label) for label in MEASURE_KINDS.values()),
+        }
     pieces = [piece.strip() for piece in rest.rsplit("|", 2)]
     title, url, day = pieces[0], "", ""
     if len(pieces) == 3:
@@ -217,7 +275,9 @@ def _measure(line: str) -> tuple[dict[str, str] | None, str]:
         except ValueError:
             valid = False
         if not valid:
-            return None, f"{day!r} is not a date; write it as YYYY-MM-DD (for example 2001-05-31)"
+            return None, _("%(day)s is not a date; write it as YYYY-MM-DD (for example 2001-05-31)") % {
+                "day": repr(day)
+            }
     return {"kind": kind, "title": title, "url": url, "date": day}, ""
 
 
@@ -227,18 +287,24 @@ def _parse_answer(sheet: str, row: int, texts: list[str], errors: list[UploadErr
     found: list[UploadError] = []
     status = _status(status_text)
     if status is None:
-        labels = ", ".join(STATUS_SCALE.values())
-        found.append(UploadError(f"{status_text!r} is not one of: {labels} (or leave it empty)", sheet, row, "status"))
+        labels = ", ".join(str(label) for label in STATUS_SCALE.values())
+        message = _("%(text)s is not one of: %(labels)s (or leave it empty)") % {
+            "text": repr(status_text),
+            "labels": labels,
+        }
+        found.append(UploadError(message, sheet, row, "status"))
     needed = _yes_no(needed_text)
     if needed is None:
-        found.append(UploadError(f"{needed_text!r} is neither Yes nor No", sheet, row, "assistance needed"))
+        message = _("%(text)s is neither %(yes)s nor %(no)s") % {"text": repr(needed_text), "yes": YES, "no": NO}
+        found.append(UploadError(message, sheet, row, "assistance needed"))
     measures, lines = [], []
     for number, line in enumerate(measures_text.splitlines(), start=1):
         if not line.strip():
             continue
         measure, problem = _measure(line)
         if measure is None:
-            found.append(UploadError(f"line {number}: {problem}", sheet, row, "measures"))
+            message = _("line %(number)s: %(problem)s") % {"number": number, "problem": problem}
+            found.append(UploadError(message, sheet, row, "measures"))
         else:
             measures.append(measure)
             lines.append(number)
@@ -261,7 +327,10 @@ def _parse_answer(sheet: str, row: int, texts: list[str], errors: list[UploadErr
                 continue
             message = match["message"]
             if match["line"]:
-                message = f"line {lines[int(match['line']) - 1]}: {message}"
+                message = _("line %(number)s: %(problem)s") % {
+                    "number": lines[int(match["line"]) - 1],
+                    "problem": message,
+                }
             found.append(UploadError(message, sheet, row, FIELD_COLUMN[match["field"]].name))
     errors.extend(found)
     return None if found else answer
@@ -296,19 +365,31 @@ def _layout_errors(sheet: str, expected: Sequence[Question], found: list[_Row]) 
     if good < min(len(expected), len(found)):
         question, row = expected[good], found[good]
         if (row.citation, row.key) == (question.citation, question.key):
-            message = f"the question {question.citation} belongs in row {FIRST_ROW + good}: empty rows were inserted"
+            message = _("the question %(citation)s belongs in row %(row)s: empty rows were inserted") % {
+                "citation": question.citation,
+                "row": FIRST_ROW + good,
+            }
             errors.append(UploadError(message, sheet, row.number, "provision"))
         elif row.citation == question.citation and row.number == FIRST_ROW + good:
-            message = (
-                f"the hidden key of {question.citation} was changed (expected {question.key!r}, found {row.key!r})"
-            )
+            message = _("the hidden key of %(citation)s was changed (expected %(expected)s, found %(found)s)") % {
+                "citation": question.citation,
+                "expected": repr(question.key),
+                "found": repr(row.key),
+            }
             errors.append(UploadError(message, sheet, row.number, "key"))
         else:
             errors.append(
                 UploadError(
-                    f"expected the question {question.citation} here (row {FIRST_ROW + good}), found "
-                    f"{row.citation or 'nothing'!r}: questions were added, removed, reordered or their citations "
-                    "changed; the rows below were not checked",
+                    _(
+                        "expected the question %(citation)s here (row %(row)s), found "
+                        "%(found)s: questions were added, removed, reordered or their citations "
+                        "changed; the rows below were not checked"
+                    )
+                    % {
+                        "citation": question.citation,
+                        "row": FIRST_ROW + good,
+                        "found": repr(row.citation) if row.citation else repr(_("nothing")),
+                    },
                     sheet,
                     row.number,
                     "provision",
@@ -317,10 +398,14 @@ def _layout_errors(sheet: str, expected: Sequence[Question], found: list[_Row]) 
     present = {row.key for row in found} | {row.citation for row in found}
     for question in expected:
         if question.key not in present and question.citation not in present:
-            errors.append(UploadError(f"the question {question.citation} is missing: a row was removed", sheet))
+            message = _("the question %(citation)s is missing: a row was removed") % {"citation": question.citation}
+            errors.append(UploadError(message, sheet))
     for row in found:
         if row.key not in keys and row.citation not in citations:
-            message = f"{row.citation or 'an unlabelled row'!r} is not a question of chapter {sheet}: a row was added"
+            message = _("%(row)s is not a question of chapter %(chapter)s: a row was added") % {
+                "row": repr(row.citation) if row.citation else repr(_("an unlabelled row")),
+                "chapter": sheet,
+            }
             errors.append(UploadError(message, sheet, row.number, "provision"))
     return good, errors
 
@@ -331,7 +416,7 @@ def _read_row(sheet: str, row: _Row, result: ReadResult) -> None:
     formulas = [column for column, cell in zip(ANSWER_COLUMNS, cells[2:8], strict=True) if cell.data_type == "f"]
     for column in formulas:
         result.errors.append(
-            UploadError("contains a formula; type the answer as plain text", sheet, row.number, column.name)
+            UploadError(_("contains a formula; type the answer as plain text"), sheet, row.number, column.name)
         )
     answer = _parse_answer(sheet, row.number, texts, result.errors)
     if answer is None or formulas:
@@ -355,8 +440,10 @@ def _read_sheet(ws: Any, chapter: Chapter, result: ReadResult) -> None:
     rows = ws.iter_rows(min_row=HEADER_ROW, max_row=FIRST_ROW + len(expected) + 1000, max_col=len(COLUMNS))
     header = next(rows, ())
     for column, cell in zip(COLUMNS, header, strict=False):
-        if cell_text(cell.value) != column.header:
-            message = f"expected the header {column.header!r}: columns were added, removed or moved"
+        if cell_text(cell.value) not in (str(column.header), english(column.header)):
+            message = _("expected the header %(header)s: columns were added, removed or moved") % {
+                "header": repr(str(column.header))
+            }
             result.errors.append(UploadError(message, sheet, HEADER_ROW, column.name))
             return
     found = [
@@ -374,10 +461,13 @@ def _read_sheets(workbook: Any, questionnaire: Questionnaire, result: ReadResult
     expected = [chapter.number for chapter in questionnaire.chapters]
     for name in workbook.sheetnames:
         if name != COVER and name not in expected:
-            result.errors.append(UploadError(f"the sheet {name!r} is not part of the questionnaire", name))
+            message = _("the sheet %(sheet)s is not part of the questionnaire") % {"sheet": repr(name)}
+            result.errors.append(UploadError(message, name))
     for chapter in questionnaire.chapters:
         if chapter.number not in workbook.sheetnames:
-            message = f"the sheet of chapter {chapter.number} is missing: sheets were removed or renamed"
+            message = _("the sheet of chapter %(chapter)s is missing: sheets were removed or renamed") % {
+                "chapter": chapter.number
+            }
             result.errors.append(UploadError(message))
             continue
         _read_sheet(workbook[chapter.number], chapter, result)
@@ -394,11 +484,14 @@ def read_workbook(content: bytes, questionnaire: Questionnaire, max_bytes: int =
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        result.errors.append(UploadError(f"The file could not be opened as an Excel workbook ({exc})."))
+        message = _("The file could not be opened as an Excel workbook (%(error)s).") % {"error": exc}
+        result.errors.append(UploadError(message))
         return result
     try:
         if COVER not in workbook.sheetnames:
-            message = f"The sheet {COVER!r} is missing: this is not a viennaplan questionnaire."
+            message = _("The sheet %(sheet)s is missing: this is not a viennaplan questionnaire.") % {
+                "sheet": repr(COVER)
+            }
             result.errors.append(UploadError(message))
             return result
         cover = workbook[COVER].iter_rows(min_row=META_FIRST_ROW, max_row=META_FIRST_ROW + 20, max_col=2)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from viennaplan.accounts.permissions import require
 from viennaplan.plan.models import Provision
@@ -50,8 +51,11 @@ def record_international_progress(
     unit = units.get(provision.path)
     if provision.version_id != cycle.plan_version_id or unit is None:
         raise ProgressError(
-            f"{provision.citation} is not an international action of the chapters of {cycle.name} "
-            f"({', '.join(cycle.chapters)}); record progress on a paragraph without items or on one item"
+            _(
+                "%(citation)s is not an international action of the chapters of %(cycle)s "
+                "(%(chapters)s); record progress on a paragraph without items or on one item"
+            )
+            % {"citation": provision.citation, "cycle": cycle.name, "chapters": ", ".join(cycle.chapters)}
         )
     entity = (entity or unit.actor or "unspecified").strip()
     cleaned = clean_progress(data)
@@ -65,8 +69,11 @@ def record_international_progress(
             record = InternationalActionProgress(cycle=cycle, provision=provision, entity=entity, version=0)
         elif expected_version is not None and record.version != expected_version:
             raise ProgressError(
-                f"The progress on {provision.citation} was saved by someone else (version {record.version}) "
-                f"after you opened version {expected_version}; reload and try again."
+                _(
+                    "The progress on %(citation)s was saved by someone else (version %(version)s) "
+                    "after you opened version %(expected)s; reload and try again."
+                )
+                % {"citation": provision.citation, "version": record.version, "expected": expected_version}
             )
         record.status = cleaned.status
         record.resources = cleaned.resources

@@ -16,6 +16,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
 
 from viennaplan.countries.models import Country
@@ -123,7 +124,7 @@ class Answer(models.Model):
     """A State's answer to one question. `version` goes up by one at every save (optimistic
     locking: a save based on an older version is refused, see answers.save_answer)."""
 
-    STATUS_CHOICES = choices(STATUS_SCALE, blank="Not answered yet")
+    STATUS_CHOICES = choices(STATUS_SCALE, blank=gettext_lazy("Not answered yet"))
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     status = models.CharField(max_length=24, choices=STATUS_CHOICES, blank=True, db_index=True)
@@ -188,7 +189,11 @@ class Contribution(models.Model):
     public only once the Secretariat has approved it (see `contributions`)."""
 
     PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
-    STATUS_CHOICES = [(PENDING, "Waiting for review"), (APPROVED, "Approved"), (REJECTED, "Rejected")]
+    STATUS_CHOICES = [
+        (PENDING, gettext_lazy("Waiting for review")),
+        (APPROVED, gettext_lazy("Approved")),
+        (REJECTED, gettext_lazy("Rejected")),
+    ]
     MAX_LENGTH = 5000
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="contributions")
     author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")

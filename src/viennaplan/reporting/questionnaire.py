@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.utils.translation import gettext as _
+
 ROMAN: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 NATIONAL = "national_action"
 INTERNATIONAL = "international_action"
@@ -75,10 +77,11 @@ def normalise_chapters(chapters: Iterable[str], available: Sequence[str] = ROMAN
     unknown = [c for c in wanted if c not in available]
     if unknown:
         raise QuestionnaireError(
-            f"chapters {', '.join(unknown)} are not in the plan; its chapters are {', '.join(available)}"
+            _("chapters %(unknown)s are not in the plan; its chapters are %(available)s")
+            % {"unknown": ", ".join(unknown), "available": ", ".join(available)}
         )
     if not wanted:
-        raise QuestionnaireError("name at least one chapter (a Roman numeral such as III)")
+        raise QuestionnaireError(_("name at least one chapter (a Roman numeral such as III)"))
     return [c for c in available if c in set(wanted)]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from viennaplan.accounts.permissions import require
 
@@ -50,7 +51,8 @@ def apply_transition(user: Any, report: Report, name: str, comment: str = "") ->
         if not Report.objects.filter(pk=report.pk, status=source).update(status=target):
             report.refresh_from_db()
             raise workflow.TransitionError(
-                f"The report was moved to {report.status} by someone else meanwhile; reload the page."
+                _("The report was moved to %(status)s by someone else meanwhile; reload the page.")
+                % {"status": report.status}
             )
         report.status = target
         if name in TIMESTAMPS:

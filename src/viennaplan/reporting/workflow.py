@@ -1,6 +1,7 @@
 """The report workflow as data: states, named transitions, and who needs which permission.
 
-Plain Python, no Django. A report moves only through these transitions:
+Plain Python, no Django but `django.utils.translation` (labels are lazy, messages translated
+when raised). A report moves only through these transitions:
 
     submit    draft     -> submitted   (focal point)
     return    submitted -> returned    (reviewer; a comment saying what to fix is required)
@@ -18,6 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 DRAFT = "draft"
 SUBMITTED = "submitted"
 RETURNED = "returned"
@@ -26,11 +30,11 @@ PUBLISHED = "published"
 
 STATUSES: tuple[str, ...] = (DRAFT, SUBMITTED, RETURNED, VALIDATED, PUBLISHED)
 STATUS_LABELS: dict[str, str] = {
-    DRAFT: "Draft",
-    SUBMITTED: "Submitted",
-    RETURNED: "Returned to the focal point",
-    VALIDATED: "Validated",
-    PUBLISHED: "Published",
+    DRAFT: gettext_lazy("Draft"),
+    SUBMITTED: gettext_lazy("Submitted"),
+    RETURNED: gettext_lazy("Returned to the focal point"),
+    VALIDATED: gettext_lazy("Validated"),
+    PUBLISHED: gettext_lazy("Published"),
 }
 
 # The focal point may change answers only while the report is in their hands.
@@ -50,11 +54,18 @@ class Transition:
 TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in (
-        Transition("submit", DRAFT, SUBMITTED, "report.submit", "Submit the report"),
-        Transition("return", SUBMITTED, RETURNED, "report.return", "Return to the focal point", comment_required=True),
-        Transition("resubmit", RETURNED, SUBMITTED, "report.resubmit", "Resubmit the report"),
-        Transition("validate", SUBMITTED, VALIDATED, "report.validate", "Validate the report"),
-        Transition("publish", VALIDATED, PUBLISHED, "report.publish", "Publish the report"),
+        Transition("submit", DRAFT, SUBMITTED, "report.submit", gettext_lazy("Submit the report")),
+        Transition(
+            "return",
+            SUBMITTED,
+            RETURNED,
+            "report.return",
+            gettext_lazy("Return to the focal point"),
+            comment_required=True,
+        ),
+        Transition("resubmit", RETURNED, SUBMITTED, "report.resubmit", gettext_lazy("Resubmit the report")),
+        Transition("validate", SUBMITTED, VALIDATED, "report.validate", gettext_lazy("Validate the report")),
+        Transition("publish", VALIDATED, PUBLISHED, "report.publish", gettext_lazy("Publish the report")),
     )
 }
 
@@ -73,7 +84,9 @@ def get(name: str) -> Transition:
         return TRANSITIONS[name]
     except KeyError:
         known = ", ".join(TRANSITIONS)
-        raise TransitionError(f"There is no transition {name!r}; the transitions are {known}.") from None
+        raise TransitionError(
+            _("There is no transition %(name)s; the transitions are %(known)s.") % {"name": repr(name), "known": known}
+        ) from None
 
 
 def available_from(status: str) -> list[Transition]:
@@ -88,21 +101,29 @@ def transition(status: str, name: str, comment: str = "") -> str:
     from `status`, or a return without a comment.
     """
     if status not in STATUSES:
-        raise TransitionError(f"{status!r} is not a report status; the statuses are {', '.join(STATUSES)}.")
+        raise TransitionError(
+            _("%(status)s is not a report status; the statuses are %(statuses)s.")
+            % {"status": repr(status), "statuses": ", ".join(STATUSES)}
+        )
     move = get(name)
     if move.source != status:
         possible = available_from(status)
         then = (
-            "From there the report can only " + " or ".join(repr(t.name) for t in possible) + "."
+            _("From there the report can only %(moves)s.") % {"moves": _(" or ").join(repr(t.name) for t in possible)}
             if possible
-            else "It is final: no transition leaves it."
+            else _("It is final: no transition leaves it.")
         )
         raise TransitionError(
-            f"A report that is {status} cannot be moved by {name!r}: {name!r} applies only to a "
-            f"report that is {move.source}. {then}"
+            _(
+                "A report that is %(status)s cannot be moved by %(name)s: %(name)s applies only to a "
+                "report that is %(source)s. %(then)s"
+            )
+            % {"status": status, "name": repr(name), "source": move.source, "then": then}
         )
     if move.comment_required and not comment.strip():
-        raise TransitionError(f"{name!r} needs a comment that tells the focal point what to change.")
+        raise TransitionError(
+            _("%(name)s needs a comment that tells the focal point what to change.") % {"name": repr(name)}
+        )
     return move.target
 
 
