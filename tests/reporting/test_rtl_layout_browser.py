@@ -59,6 +59,19 @@ def drawn_left_to_right(element) -> bool:
     )
 
 
+def chart_label_starts_at_its_x(page) -> bool:
+    """An inline SVG like the charts' (text placed by x, text-anchor start) added to the page's <main>."""
+    return page.evaluate(
+        """() => {
+            const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40">'
+                      + '<text x="100" y="20" style="text-anchor: start">Parties 2002</text></svg>';
+            document.querySelector("main").insertAdjacentHTML("beforeend", svg);
+            const box = document.querySelector("main > svg:last-child text").getBBox();
+            return Math.abs(box.x - 100) < 1;
+        }"""
+    )
+
+
 def check_header(page, language: str) -> None:
     site_name = box(page, ".site-name")
     if language == "ar":
@@ -91,6 +104,8 @@ def test_the_home_page_and_a_provision_mirror_in_arabic(imported_plan, browser_a
     assert direction(citation) == "ltr"
     assert drawn_left_to_right(citation), citation.inner_text()
     page.screenshot(path=str(tmp_path / f"home-{language}.png"), full_page=True)
+    # a chart's label starts at its x, as drawn (in a right-to-left page "start" would be its right end)
+    assert chart_label_starts_at_its_x(page)
 
     page.goto(PROVISION)
     check_header(page, language)
