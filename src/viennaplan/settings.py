@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "viennaplan.languages.LanguageMiddleware",  # ?lang= for one response; a signed-in user's saved language
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -254,6 +255,9 @@ LANGUAGES = [
 ]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# One catalogue for the whole project (src/viennaplan/locale/<ll>/LC_MESSAGES/django.po and .mo,
+# both committed: `make messages` rebuilds them with GNU gettext; running needs only the .mo files).
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

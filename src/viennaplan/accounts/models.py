@@ -39,6 +39,15 @@ class Profile(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="invited_profiles"
     )
     organisation = models.CharField(max_length=200, blank=True, help_text="for civil-society contributors")
+    # The language the user last chose (the switcher, the account page): it applies in a browser
+    # that has not chosen one yet (viennaplan/languages.py). Empty: none saved.
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        help_text="the language of the pages the user chose",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
