@@ -44,17 +44,18 @@ def direction(element) -> str:
 
 
 def drawn_left_to_right(element) -> bool:
-    """True when the element's first character is drawn left of its last one."""
+    """True when the element's text is drawn in its own order, left to right: its first character left of
+    the second, its last right of the one before (neighbours, so that it holds on a wrapped line too)."""
     return element.evaluate(
         """e => {
             const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
             const nodes = [];
-            while (walker.nextNode()) if (walker.currentNode.data.trim()) nodes.push(walker.currentNode);
+            while (walker.nextNode()) if (walker.currentNode.data.trim().length > 1) nodes.push(walker.currentNode);
             const first = nodes[0], last = nodes[nodes.length - 1];
-            const at = (node, i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
-                                      return r.getBoundingClientRect(); };
+            const left = (node, i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                                        return r.getBoundingClientRect().left; };
             const start = first.data.search(/\\S/), end = last.data.trimEnd().length - 1;
-            return at(first, start).left < at(last, end).left;
+            return left(first, start) < left(first, start + 1) && left(last, end - 1) < left(last, end);
         }"""
     )
 
@@ -135,4 +136,7 @@ def test_the_questionnaire_contents_are_on_the_reading_side(
     citation = page.locator(".question > h4 > a").filter(has_text="(").first
     assert direction(citation) == "ltr"
     assert drawn_left_to_right(citation), citation.inner_text()
+    # the objective above the questions is the plan's English text: its full stop ends it on the right
+    objective = page.locator(".report-objective > .objective").first
+    assert drawn_left_to_right(objective), objective.inner_text()
     page.screenshot(path=str(tmp_path / f"questionnaire-{language}.png"), full_page=True)
