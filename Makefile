@@ -17,7 +17,7 @@ RUN_ENV := VIENNAPLAN_DEBUG=0 VIENNAPLAN_SECRET_KEY_FILE=$(SECRET) VIENNAPLAN_SE
 	$(if $(filter 1 yes true on,$(DEMO)),VIENNAPLAN_DEMO=1,)
 WORKERS ?= 2
 
-.PHONY: run dev test install lint bench clean
+.PHONY: run dev test install lint bench clean messages
 
 # Reinstall only when the project's dependency list changes.
 $(STAMP): pyproject.toml
@@ -54,6 +54,13 @@ dev: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python bin/run-tests.py
+
+# The interface's catalogues (src/viennaplan/locale/<ll>/LC_MESSAGES/django.po and the .mo compiled
+# from them, both committed, so `make run` needs no gettext); this needs GNU gettext (apt-get install gettext).
+messages: $(STAMP)
+	cd src/viennaplan && ../../$(BIN)/viennaplan makemessages -l ar -l zh_Hans -l fr -l ru -l es \
+		--no-obsolete --add-location=file --ignore='*/migrations/*' --ignore='static/*'
+	cd src/viennaplan && ../../$(BIN)/viennaplan compilemessages
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

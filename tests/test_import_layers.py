@@ -34,6 +34,7 @@ SHARED = {
     "svgcharts",
     "rowerrors",
     "printing",
+    "languages",
 }
 
 
