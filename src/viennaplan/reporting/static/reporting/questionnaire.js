@@ -64,6 +64,13 @@
     }
   }
 
+  // The notice's words come translated from the page (the script tag's data attributes).
+  var script = document.currentScript;
+  var WORDS = {
+    restored: (script && script.dataset.restored) || "Restored text you typed on {when} that was not saved — save it or discard.",
+    discard: (script && script.dataset.discard) || "Discard the restored text",
+  };
+
   function when(iso) {
     var date = new Date(iso);
     return isNaN(date.getTime()) ? iso : date.toLocaleString();
@@ -75,10 +82,10 @@
     notice.setAttribute("role", "status");
     notice.tabIndex = -1;
     var text = document.createElement("p");
-    text.textContent = "Restored text you typed on " + when(draft.at) + " that was not saved — save it or discard.";
+    text.textContent = WORDS.restored.replace("{when}", when(draft.at));
     var discard = document.createElement("button");
     discard.type = "button";
-    discard.textContent = "Discard the restored text";
+    discard.textContent = WORDS.discard;
     discard.addEventListener("click", function () {
       putValues(form, saved);
       store.removeItem(PREFIX + form.dataset.draftKey);
