@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from viennaplan.api_shapes import INVALID, AsOfFilter, ErrorOut
+from viennaplan.api_shapes import INVALID, AsOfFilter, ErrorOut, Label
 from viennaplan.indicators.queries import indicator_or_404
 from viennaplan.indicators.tables import BadFilter
 from viennaplan.treaties.rules import find_code, instrument_rules
@@ -32,7 +32,7 @@ ERRORS = {400: ErrorOut, 404: ErrorOut, **INVALID}
 
 class MapCategoryOut(Schema):
     key: str
-    label: str
+    label: Label
     count: int
 
 
@@ -41,13 +41,13 @@ class MapStateOut(Schema):
     m49: str
     name: str
     category: str
-    label: str
+    label: Label
 
 
 class MapOut(Schema):
     title: str
     as_of: str
-    as_of_label: str
+    as_of_label: Label
     categories: list[MapCategoryOut]
     states: list[MapStateOut]
     disclaimer: str
@@ -77,7 +77,7 @@ class IndicatorMapOut(MapOut):
     unit: str
     year: int
     disaggregation: str
-    disaggregation_label: str
+    disaggregation_label: Label
     sources: list[str]
     years: list[YearOut]
     url: str

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ninja import Schema
 
+from viennaplan.api_shapes import Label
+
 
 class TargetIndicatorOut(Schema):
     code: str
@@ -33,7 +35,7 @@ class StateResultOut(Schema):
     state: str
     name: str
     outcome: str  # met | not_met | insufficient_data
-    outcome_label: str
+    outcome_label: Label
     reason: str
     baseline: TargetPointOut | None
     end: TargetPointOut | None

@@ -18,6 +18,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -72,7 +73,7 @@ def refused(error: Exception, not_done: str = "") -> Status:
     """The answer to a refused change: 403 not allowed (PermissionDenied), 409 not possible now
     (NOT_NOW), else 422 wrong input: `not_done` says what was not done, `errors` each problem."""
     if isinstance(error, PermissionDenied):
-        return Status(403, {"detail": str(error) or "Not allowed."})
+        return Status(403, {"detail": str(error) or _("Not allowed.")})
     if isinstance(error, NOT_NOW):
         return Status(409, {"detail": str(error)})
     problems = error.errors if isinstance(error, AnswerDataError) else [str(error)]
@@ -117,7 +118,7 @@ def create_cycle(request: HttpRequest, payload: CycleIn):
             require_all_answers=payload.require_all_answers,
         )
     except (PermissionDenied, CycleError) as error:
-        return refused(error, "The cycle was not opened.")
+        return refused(error, _("The cycle was not opened."))
     return Status(201, cycle_json(cycle))
 
 
@@ -208,17 +209,17 @@ def record_international(request: HttpRequest, cycle_id: int, path: str, payload
     cycle = cycle_or_404(cycle_id)
     provision = Provision.objects.filter(version=cycle.plan_version_id, path=path.strip("/")).first()
     if provision is None:
-        raise HttpError(404, f"The plan this cycle asks about has no provision {path!r}.")
+        raise HttpError(404, _("The plan this cycle asks about has no provision %(path)s.") % {"path": repr(path)})
     data = payload.dict(exclude={"entity", "version"})
     try:
         record = record_international_progress(
             request.user, cycle, provision, data, entity=payload.entity, expected_version=payload.version
         )
     except (PermissionDenied, AnswerDataError) as error:
-        return refused(error, "The progress was not recorded.")
+        return refused(error, _("The progress was not recorded."))
     except ProgressError as error:
         status = 409 if "version" in str(error) else 422
-        body = {"detail": str(error)} if status == 409 else {"detail": "Not recorded.", "errors": [str(error)]}
+        body = {"detail": str(error)} if status == 409 else {"detail": _("Not recorded."), "errors": [str(error)]}
         return Status(status, body)
     return Status(200, progress_out(record))
 
@@ -272,14 +273,14 @@ def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str
         .first()
     )
     if answer is None:
-        raise HttpError(404, f"This report has no question {question!r}.")
+        raise HttpError(404, _("This report has no question %(question)s.") % {"question": repr(question)})
     data = payload.dict(exclude={"version"}, exclude_unset=True)
     try:
         saved = save_answer(request.user, answer, data, payload.version)
     except EditConflict as conflict:
         return Status(409, {"detail": str(conflict), "current": answer_out(conflict.current), "yours": conflict.yours})
     except (PermissionDenied, ReportNotEditable, AnswerDataError) as error:
-        return refused(error, "The answer was not saved.")
+        return refused(error, _("The answer was not saved."))
     return Status(200, answer_out(saved))
 
 
@@ -293,7 +294,7 @@ def update_answer(request: HttpRequest, cycle_id: int, state: str, question: str
 def transition(request: HttpRequest, cycle_id: int, state: str, name: str, payload: TransitionIn):
     report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     if report.pk is None:
-        return Status(409, {"detail": "This report has not been started by its State."})
+        return Status(409, {"detail": _("This report has not been started by its State.")})
     try:
         event = apply_transition(request.user, report, name, payload.comment)
     except (PermissionDenied, workflow.TransitionError) as error:
@@ -338,11 +339,17 @@ def create_comment(request: HttpRequest, cycle_id: int, state: str, payload: Com
     if payload.question:
         question = report.cycle.questions.filter(path=payload.question.strip("/")).first()
         if question is None:
-            return Status(422, {"detail": "Not added.", "errors": [f"question: no question {payload.question!r}"]})
+            return Status(
+                422,
+                {
+                    "detail": _("Not added."),
+                    "errors": [_("question: no question %(question)s") % {"question": repr(payload.question)}],
+                },
+            )
     try:
         comment = add_comment(request.user, report, payload.text, question)
     except (PermissionDenied, ValueError) as error:
-        return refused(error, "Not added.")
+        return refused(error, _("Not added."))
     return Status(201, comment_out(comment))
 
 

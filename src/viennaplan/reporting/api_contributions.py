@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -66,7 +67,7 @@ def submit(request: HttpRequest, cycle_id: int, state: str, payload: Contributio
     try:
         contribution = submit_contribution(request.user, report, payload.text)
     except (PermissionDenied, ContributionNotNow, InvalidContribution) as error:
-        return refused(error, "The comment was not sent.")
+        return refused(error, _("The comment was not sent."))
     return Status(201, contribution_out(contribution, request.user, can(request.user, "contribution.moderate")))
 
 
@@ -94,9 +95,9 @@ def list_contributions(request: HttpRequest, status: str | None = None):
 def moderate(request: HttpRequest, contribution_id: int, payload: ModerationIn):
     contribution = Contribution.objects.select_related("report").filter(pk=contribution_id).first()
     if contribution is None:
-        raise HttpError(404, f"There is no contribution {contribution_id}.")
+        raise HttpError(404, _("There is no contribution %(id)s.") % {"id": contribution_id})
     try:
         moderated = moderate_contribution(request.user, contribution, payload.decision, payload.note)
     except (PermissionDenied, ContributionNotNow, InvalidContribution) as error:
-        return refused(error, "The comment was not moderated.")
+        return refused(error, _("The comment was not moderated."))
     return Status(200, contribution_out(moderated, request.user, True))

@@ -23,6 +23,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from viennaplan.accounts.names import display_name
@@ -46,7 +48,8 @@ def max_upload_bytes() -> int:
 
 class UploadForm(forms.Form):
     workbook = forms.FileField(
-        label="Filled questionnaire (.xlsx)", widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX}"})
+        label=gettext_lazy("Filled questionnaire (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX}"}),
     )
 
 
@@ -96,13 +99,13 @@ def questionnaire_of(report: Report) -> excel.Questionnaire:
 
 
 def _conflict(row: excel.RowAnswer, answer: Answer) -> excel.UploadError:
-    who = display_name(answer.updated_by, nobody="someone")
+    who = display_name(answer.updated_by, nobody=_("someone"))
     when = timezone.localtime(answer.updated_at).strftime("%Y-%m-%d %H:%M")
-    message = (
-        f"{row.citation} was saved online by {who} on {when} (version {answer.version}) after this workbook "
-        f"was made (version {row.version}); saving your row would overwrite it. Download the questionnaire "
+    message = _(
+        "%(citation)s was saved online by %(who)s on %(when)s (version %(version)s) after this workbook "
+        "was made (version %(made)s); saving your row would overwrite it. Download the questionnaire "
         "again and copy your changes into it"
-    )
+    ) % {"citation": row.citation, "who": who, "when": when, "version": answer.version, "made": row.version}
     return excel.UploadError(message, row.sheet, row.row)
 
 
@@ -139,7 +142,8 @@ def apply_upload(user: Any, report: Report, result: excel.ReadResult) -> UploadS
         for row in result.answers:
             answer = answers.get(row.key)
             if answer is None:
-                errors.append(excel.UploadError(f"{row.citation} is not a question of this report", row.sheet, row.row))
+                message = _("%(citation)s is not a question of this report") % {"citation": row.citation}
+                errors.append(excel.UploadError(message, row.sheet, row.row))
                 continue
             answer.report = report
             error = _save(user, row, answer, summary)
@@ -153,7 +157,9 @@ def apply_upload(user: Any, report: Report, result: excel.ReadResult) -> UploadS
 # ---------------------------------------------------------------- views
 
 
-NOT_STARTED = "The report has not been started yet: start it on the report page, then download its questionnaire."
+NOT_STARTED = gettext_lazy(
+    "The report has not been started yet: start it on the report page, then download its questionnaire."
+)
 
 
 def _refusal(request: HttpRequest, report: Report, action: str) -> HttpResponse | None:
@@ -169,8 +175,11 @@ def _refusal(request: HttpRequest, report: Report, action: str) -> HttpResponse 
             return _refused(
                 request,
                 report,
-                f"The report is {report.get_status_display().lower()}: answers can be changed only while it is "
-                "a draft or returned to the focal point. Nothing was changed.",
+                _(
+                    "The report is %(status)s: answers can be changed only while it is "
+                    "a draft or returned to the focal point. Nothing was changed."
+                )
+                % {"status": str(report.get_status_display()).lower()},
                 409,
             )
         refusal = why_not(user, action, report)

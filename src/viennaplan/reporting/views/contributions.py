@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from viennaplan.accounts.permissions import can, require
@@ -27,7 +29,7 @@ from ..contributions import (
 from ..models import Contribution, Report
 from .common import API, page
 
-THANKS = "Thank you: your comment will show once the Secretariat has reviewed it."
+THANKS = gettext_lazy("Thank you: your comment will show once the Secretariat has reviewed it.")
 
 
 def section(user: Any, report: Report) -> dict[str, Any]:
@@ -71,7 +73,7 @@ def moderate(request: HttpRequest, contribution_id: int) -> HttpResponse:
     require(request.user, "contribution.moderate")
     contribution = Contribution.objects.select_related("report__cycle").filter(pk=contribution_id).first()
     if contribution is None:
-        raise Http404(f"There is no contribution {contribution_id}.")
+        raise Http404(_("There is no contribution %(id)s.") % {"id": contribution_id})
     decision = request.POST.get("decision", "")
     try:
         moderate_contribution(request.user, contribution, decision, request.POST.get("note", ""))
@@ -79,7 +81,10 @@ def moderate(request: HttpRequest, contribution_id: int) -> HttpResponse:
         return render_queue(request, str(error), status=409)
     except InvalidContribution as error:
         return render_queue(request, str(error), status=400)
-    where = f"{contribution.report.state_id} in {contribution.report.cycle}"
-    shown = "it now shows on the report" if contribution.status == Contribution.APPROVED else "it will not show"
-    messages.success(request, f"The comment on the report of {where} is {contribution.status}: {shown}.")
+    report = contribution.report
+    if contribution.status == Contribution.APPROVED:
+        done = _("The comment on the report of %(state)s in %(cycle)s is approved: it now shows on the report.")
+    else:
+        done = _("The comment on the report of %(state)s in %(cycle)s is rejected: it will not show.")
+    messages.success(request, done % {"state": report.state_id, "cycle": report.cycle})
     return redirect("reporting:contributions")

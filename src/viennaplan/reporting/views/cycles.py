@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from viennaplan.accounts.permissions import can, role_of, state_of
@@ -27,14 +29,16 @@ from .desk import local_day
 
 
 class OpenCycleForm(forms.Form):
-    name = forms.CharField(max_length=120, help_text="e.g. 2002 review")
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=120, help_text=gettext_lazy("e.g. 2002 review"))
     opens = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    closes = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), help_text="deadline for reports")
+    closes = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}), help_text=gettext_lazy("deadline for reports")
+    )
     chapters = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
     require_all_answers = forms.BooleanField(
         required=False,
-        label="Require all answers",
-        help_text="a report is submitted only when every question is answered (can be changed later)",
+        label=gettext_lazy("Require all answers"),
+        help_text=gettext_lazy("a report is submitted only when every question is answered (can be changed later)"),
     )
 
     def __init__(self, *args: object, chapter_choices: list[tuple[str, str]], **kwargs: object) -> None:
@@ -70,7 +74,7 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if not may_open:
-            raise PermissionDenied("Only the Secretariat opens reporting cycles.")
+            raise PermissionDenied(_("Only the Secretariat opens reporting cycles."))
         form = OpenCycleForm(request.POST, chapter_choices=chapter_choices(version))
         if form.is_valid():
             data = form.cleaned_data
@@ -165,7 +169,7 @@ def cycle_options(request: HttpRequest, cycle_id: int) -> HttpResponse:
     (`require_all_answers`: "on" or "off")."""
     cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
     if not can(request.user, "cycle.manage"):
-        raise PermissionDenied("Only the Secretariat changes a reporting cycle.")
+        raise PermissionDenied(_("Only the Secretariat changes a reporting cycle."))
     sent = request.POST.get("require_all_answers", "")
     if sent not in ("on", "off"):
         message = f"require_all_answers: send “on” or “off”, not “{sent}”; nothing was changed."
@@ -173,7 +177,7 @@ def cycle_options(request: HttpRequest, cycle_id: int) -> HttpResponse:
     value = sent == "on"
     set_require_all_answers(request.user, cycle, value)
     if value:
-        messages.success(request, "Reports of this cycle are now submitted only when every question is answered.")
+        messages.success(request, _("Reports of this cycle are now submitted only when every question is answered."))
     else:
-        messages.success(request, "Reports of this cycle may now be submitted with questions unanswered.")
+        messages.success(request, _("Reports of this cycle may now be submitted with questions unanswered."))
     return redirect(cycle.get_absolute_url())

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from viennaplan.accounts.names import display_name
@@ -154,7 +155,7 @@ def report_history(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResp
             "cycle": cycle,
             "report": report,
             "state": report.state,
-            "status_label": workflow.STATUS_LABELS[report.status] if report.pk else "Not started",
+            "status_label": workflow.STATUS_LABELS[report.status] if report.pk else _("Not started"),
             "events": events,
             "answer_versions": answer_versions,  # not "versions": the base template's plan versions
             "diff": diff,

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from viennaplan.accounts.permissions import can, require
@@ -63,7 +64,9 @@ def international_progress(request: HttpRequest, cycle_id: int) -> HttpResponse:
         except (AnswerDataError, ProgressError) as error:
             problem = {"path": path, "message": str(error), "values": data}
         else:
-            messages.success(request, f"Saved the progress on {record.provision.citation}.")
+            messages.success(
+                request, _("Saved the progress on %(citation)s.") % {"citation": record.provision.citation}
+            )
             return redirect(f"{cycle.get_absolute_url()}international/#unit-{record.provision.path.replace('/', '-')}")
     records: dict[str, list[InternationalActionProgress]] = {}
     for record in InternationalActionProgress.objects.filter(cycle=cycle).select_related("provision", "updated_by"):

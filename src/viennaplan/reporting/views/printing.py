@@ -19,6 +19,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from viennaplan.dates import long_date
@@ -37,12 +38,23 @@ TEMPLATE = "reporting/report_print.html"
 def identification(report: Report, printed_on: date) -> str:
     """The line that identifies the printed report, e.g. "Report of Switzerland (CHE) · 2002 review ·
     Draft · printed 30 November 2026"."""
-    status = workflow.STATUS_LABELS[report.status] if report.pk else "Not started"
-    demo = " · demonstration data" if report.cycle.is_demo else ""
-    return (
-        f"Report of {report.state.name_en} ({report.state_id}) · {report.cycle.name} · {status}{demo}"
-        f" · printed {long_date(printed_on)}"
-    )
+    status = workflow.STATUS_LABELS[report.status] if report.pk else _("Not started")
+    values = {
+        "state_name": report.state.name_en,
+        "state": report.state_id,
+        "cycle": report.cycle.name,
+        "status": status,
+        "printed": long_date(printed_on),
+    }
+    if report.cycle.is_demo:
+        return (
+            _(
+                "Report of %(state_name)s (%(state)s) · %(cycle)s · %(status)s · demonstration data"
+                " · printed %(printed)s"
+            )
+            % values
+        )
+    return _("Report of %(state_name)s (%(state)s) · %(cycle)s · %(status)s · printed %(printed)s") % values
 
 
 def report_print_html(report: Report, printed_on: date, *, site_url: str = "", for_pdf: bool = False) -> str:
@@ -60,7 +72,7 @@ def report_print_html(report: Report, printed_on: date, *, site_url: str = "", f
         "report": report,
         "state": report.state,
         "started": report.pk is not None,
-        "status_label": workflow.STATUS_LABELS[report.status] if report.pk else "Not started",
+        "status_label": workflow.STATUS_LABELS[report.status] if report.pk else _("Not started"),
         "late": report.is_late(printed_on) if report.pk else False,
         "printed_label": long_date(printed_on),
         "printed_on": printed_on,

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from viennaplan.plan.models import Chapter, Provision
 
@@ -72,7 +73,10 @@ def chapter_or_404(cycle: ReportingCycle, number: str) -> str:
     wanted = number.strip().upper()
     if wanted not in cycle.chapters or wanted not in ROMAN:
         asked = ", ".join(c for c in ROMAN if c in cycle.chapters)
-        raise Http404(f"This cycle has no chapter {number!r} in its questionnaire; it asks about chapters {asked}.")
+        raise Http404(
+            _("This cycle has no chapter %(chapter)s in its questionnaire; it asks about chapters %(asked)s.")
+            % {"chapter": repr(number), "asked": asked}
+        )
     return wanted
 
 

@@ -26,6 +26,7 @@ from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from viennaplan.busy import BUSY_MESSAGE, is_busy, retry_later
@@ -74,7 +75,7 @@ def render_report(request: HttpRequest, report: Report, problem: Problem | None 
         "reporting/report.html",
         {
             **shared_context(request, report, rights),
-            "status_label": workflow.STATUS_LABELS[report.status] if report.pk else "Not started",
+            "status_label": workflow.STATUS_LABELS[report.status] if report.pk else _("Not started"),
             "late": report.is_late(timezone.localdate()) if report.pk else False,
             "reading": reading,
             "editable": False,  # answers are edited in the chapter sections
@@ -113,7 +114,7 @@ def next_unanswered(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpRes
         return render_report(request, report, Problem(message=message), status=400)
     found = completion_of(report).next_unanswered(positions[int(after)] if after else None, positions)
     if found is None:
-        messages.info(request, "Every question of this report is answered.")
+        messages.info(request, _("Every question of this report is answered."))
         return redirect(report.get_absolute_url())
     return redirect(f"{section_url(report, chapters[found])}#question-{found}")
 
@@ -124,8 +125,8 @@ def start_report(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpRespon
     cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
     report = report_or_404(request.user, cycle, alpha3, start=True)
     if report.pk is None:
-        raise PermissionDenied(f"Only a focal point of {report.state_id} may start this report.")
-    messages.success(request, "The report is started: answer each question, then submit it.")
+        raise PermissionDenied(_("Only a focal point of %(state)s may start this report.") % {"state": report.state_id})
+    messages.success(request, _("The report is started: answer each question, then submit it."))
     return redirect(report.get_absolute_url())
 
 
@@ -134,7 +135,7 @@ def saved_report(request: HttpRequest, cycle_id: int, alpha3: str) -> Report:
     cycle = cycle_or_404(cycle_id, listed_at=CYCLES)
     report = report_or_404(request.user, cycle, alpha3)
     if report.pk is None:
-        raise PermissionDenied("This report has not been started by its State.")
+        raise PermissionDenied(_("This report has not been started by its State."))
     return report
 
 
@@ -143,7 +144,7 @@ def answer_save(request: HttpRequest, cycle_id: int, alpha3: str, answer_id: int
     report = saved_report(request, cycle_id, alpha3)
     answer = Answer.objects.select_related("question", "report__cycle").filter(pk=answer_id, report=report).first()
     if answer is None:
-        raise Http404(f"This report has no answer {answer_id}.")
+        raise Http404(_("This report has no answer %(id)s.") % {"id": answer_id})
     in_place = request.headers.get("HX-Request") == "true"
 
     def refused(problem: Problem, status: int) -> HttpResponse:
@@ -170,7 +171,11 @@ def answer_save(request: HttpRequest, cycle_id: int, alpha3: str, answer_id: int
         return retry_later(refused(Problem(answer.pk, values, [BUSY_MESSAGE], message=BUSY_MESSAGE), 503))
     if in_place:
         return render_question(request, report, saved)
-    messages.success(request, f"Saved your answer to {saved.question.citation} (version {saved.version}).")
+    messages.success(
+        request,
+        _("Saved your answer to %(citation)s (version %(version)s).")
+        % {"citation": saved.question.citation, "version": saved.version},
+    )
     return redirect(f"{section_url(report, saved.question.chapter)}#answer-{saved.pk}")
 
 
@@ -181,7 +186,9 @@ def transition(request: HttpRequest, cycle_id: int, alpha3: str, name: str) -> H
         event = apply_transition(request.user, report, name, request.POST.get("comment", ""))
     except workflow.TransitionError as error:
         return render_report(request, report, Problem(message=str(error)), status=409)
-    messages.success(request, f"The report is now {workflow.STATUS_LABELS[event.to_status].lower()}.")
+    messages.success(
+        request, _("The report is now %(status)s.") % {"status": str(workflow.STATUS_LABELS[event.to_status]).lower()}
+    )
     return redirect(report.get_absolute_url())
 
 
@@ -193,12 +200,12 @@ def comment(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpResponse:
     if raw:
         question = Question.objects.filter(cycle=report.cycle, pk=int(raw) if raw.isdigit() else 0).first()
         if question is None:
-            raise Http404(f"This cycle has no question {raw!r}.")
+            raise Http404(_("This cycle has no question %(question)s.") % {"question": repr(raw)})
     try:
         add_comment(request.user, report, request.POST.get("text", ""), question)
     except ValueError as error:
         return render_report(request, report, Problem(message=str(error)), status=400)
-    messages.success(request, "Your comment was added.")
+    messages.success(request, _("Your comment was added."))
     if question is not None:
         return redirect(f"{section_url(report, question.chapter)}#question-{question.pk}")
     return redirect(report.get_absolute_url() + "#comments")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .. import workflow
@@ -43,7 +44,7 @@ def render_section(
         **shared_context(request, report, rights),
         **contents_context(report, chapter),
         "chapter": chapter,
-        "status_label": workflow.STATUS_LABELS[report.status] if report.pk else "Not started",
+        "status_label": workflow.STATUS_LABELS[report.status] if report.pk else _("Not started"),
         "groups": grouped(cycle, [(b.question, b) for b in blocks]),
         "problem": problem,
         "editable": rights.edit,

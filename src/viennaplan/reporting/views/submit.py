@@ -22,6 +22,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from viennaplan.accounts.permissions import can
@@ -93,10 +94,10 @@ def render_step(
 
 
 def not_submittable(report: Report) -> str:
-    return (
-        f"This report is {workflow.STATUS_LABELS[report.status].lower()}: only a draft is submitted, "
-        f"and a report returned to its focal point resubmitted. Nothing to submit now."
-    )
+    return _(
+        "This report is %(status)s: only a draft is submitted, "
+        "and a report returned to its focal point resubmitted. Nothing to submit now."
+    ) % {"status": str(workflow.STATUS_LABELS[report.status]).lower()}
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -106,7 +107,10 @@ def submit_step(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpRespons
     if move is None:
         return render_step(request, report, None, message=not_submittable(report), status=409)
     if not can(request.user, move.permission, report):
-        raise PermissionDenied(f"Only a focal point of {report.state_id} may {move.name} this report.")
+        raise PermissionDenied(
+            _("Only a focal point of %(state)s may %(move)s this report.")
+            % {"state": report.state_id, "move": move.name}
+        )
     if request.method != "POST":
         return render_step(request, report, move)
     comment = request.POST.get("comment", "")
@@ -115,16 +119,16 @@ def submit_step(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpRespons
         unanswered = completion.unanswered_count
         confirmed = request.POST.get(CONFIRM, "")
         if unanswered and confirmed != str(unanswered):
-            message = (
-                f"The report was not submitted: {unanswered} of {completion.total} questions are unanswered. "
-                f"Tick “I submit the report with {unanswered} questions unanswered” to submit it as it is, "
+            message = _(
+                "The report was not submitted: %(unanswered)s of %(total)s questions are unanswered. "
+                "Tick “I submit the report with %(unanswered)s questions unanswered” to submit it as it is, "
                 "or answer them first."
-            )
+            ) % {"unanswered": unanswered, "total": completion.total}
             if confirmed:
-                message = (
-                    f"The report was not submitted: since this page was opened, the number of unanswered "
-                    f"questions changed to {unanswered}. Check the list and confirm again."
-                )
+                message = _(
+                    "The report was not submitted: since this page was opened, the number of unanswered "
+                    "questions changed to %(unanswered)s. Check the list and confirm again."
+                ) % {"unanswered": unanswered}
             return render_step(request, report, move, message=message, comment=comment, status=400)
     try:
         event = apply_transition(request.user, report, move.name, comment)
@@ -133,5 +137,7 @@ def submit_step(request: HttpRequest, cycle_id: int, alpha3: str) -> HttpRespons
     except workflow.TransitionError as error:
         report.refresh_from_db()
         return render_step(request, report, workflow.submission_from(report.status), message=str(error), status=409)
-    messages.success(request, f"The report is now {workflow.STATUS_LABELS[event.to_status].lower()}.")
+    messages.success(
+        request, _("The report is now %(status)s.") % {"status": str(workflow.STATUS_LABELS[event.to_status]).lower()}
+    )
     return redirect(report.get_absolute_url())

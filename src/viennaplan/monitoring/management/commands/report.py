@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from viennaplan.dates import long_date
@@ -71,7 +72,7 @@ class Command(SubcommandCommand):
     def render(self, format: str, output: str, site_url: str | None, json_data: Any, html: Any) -> bytes:  # noqa: A002
         """The file's bytes: the JSON of `json_data()`, or the HTML of `html(site)` or its PDF."""
         if format == "json":
-            return (json.dumps(json_data(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            return (json.dumps(json_data(), ensure_ascii=False, indent=2, cls=DjangoJSONEncoder) + "\n").encode("utf-8")
         site = site_url if site_url is not None else default_site_url()
         text = html(site)
         if format != "pdf":

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 
 from viennaplan.subcommands import SubcommandCommand
 
@@ -74,7 +75,7 @@ class Command(SubcommandCommand):
             raise CommandError(f"There is no target {target_id}; `viennaplan targets list` lists them.")
         results = target_results(target)
         if format == "json":
-            self.stdout.write(json.dumps(results_json(results), indent=2, ensure_ascii=False))
+            self.stdout.write(json.dumps(results_json(results), indent=2, ensure_ascii=False, cls=DjangoJSONEncoder))
         else:
             self.stdout.write(results_text(results), ending="")
 
@@ -86,7 +87,11 @@ class Command(SubcommandCommand):
         if key is None:
             found = shapes.all_deadline_results()
             if format == "json":
-                self.stdout.write(json.dumps([shapes.deadline_json(r) for r in found], indent=2, ensure_ascii=False))
+                self.stdout.write(
+                    json.dumps(
+                        [shapes.deadline_json(r) for r in found], indent=2, ensure_ascii=False, cls=DjangoJSONEncoder
+                    )
+                )
             else:
                 self.stdout.write(shapes.list_text(found), ending="")
             return
@@ -95,7 +100,9 @@ class Command(SubcommandCommand):
             raise CommandError(unknown_deadline(key, "`viennaplan targets deadlines`"))
         results = shapes.deadline_results(deadline)
         if format == "json":
-            self.stdout.write(json.dumps(shapes.results_json(results), indent=2, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(shapes.results_json(results), indent=2, ensure_ascii=False, cls=DjangoJSONEncoder)
+            )
         else:
             self.stdout.write(shapes.results_text(results), ending="")
 
