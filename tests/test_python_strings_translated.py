@@ -1,0 +1,145 @@
+"""The interface strings of the Python code are marked for translation (issue 11).
+
+- Labels defined at import time (the fixed scales, the workflow's statuses and buttons, the
+  workbook's headers, model choices) are lazy translations, so they are translated when shown,
+  in the reader's language: a plain str added to one of these tables fails here.
+- Messages built at call time are translated with named placeholders: with a French entry in the
+  catalogue, the message comes out in French with the values in place.
+- A workbook built in French reads back in French (its statuses, headers and Yes/No).
+- The plain-Python domain modules load nothing of Django but `django.utils.translation`.
+
+The French entries are put in the active catalogue for the test only (the real catalogues are
+written elsewhere); English, the source language, needs none.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import trans_real
+
+from viennaplan.reporting import answer_data, desk, excel, excel_reading, scale, workflow
+from viennaplan.reporting.models import Answer, Contribution, InternationalActionProgress, Report
+
+LABEL_TABLES = {
+    "workflow.STATUS_LABELS": workflow.STATUS_LABELS,
+    "scale.STATUS_SCALE": scale.STATUS_SCALE,
+    "scale.MEASURE_KINDS": scale.MEASURE_KINDS,
+    "scale.INTERNATIONAL_STATUSES": scale.INTERNATIONAL_STATUSES,
+    "scale.OUTPUT_KINDS": scale.OUTPUT_KINDS,
+    "scale.RESOURCES": scale.RESOURCES,
+    "answer_data.FIELD_LABELS": answer_data.FIELD_LABELS,
+    "desk.BOARD_LABELS": desk.BOARD_LABELS,
+    "workflow.TRANSITIONS (button words)": {name: t.label for name, t in workflow.TRANSITIONS.items()},
+    "excel.COLUMNS (visible headers)": {c.name: c.header for c in excel.COLUMNS if not c.hidden},
+    "excel.YES, excel.NO": {"yes": excel.YES, "no": excel.NO},
+    "Report.STATUS_CHOICES": dict(Report.STATUS_CHOICES),
+    "Answer.STATUS_CHOICES": dict(Answer.STATUS_CHOICES),
+    "Contribution.STATUS_CHOICES": dict(Contribution.STATUS_CHOICES),
+    "InternationalActionProgress.STATUS_CHOICES": dict(InternationalActionProgress.STATUS_CHOICES),
+    "InternationalActionProgress.RESOURCES_CHOICES": dict(InternationalActionProgress.RESOURCES_CHOICES),
+}
+
+# The domain rules in plain Python: they may load `django.utils.translation` (and what it loads), nothing more.
+PLAIN = (
+    "viennaplan.reporting.workflow",
+    "viennaplan.reporting.scale",
+    "viennaplan.reporting.answer_data",
+    "viennaplan.reporting.questionnaire",
+    "viennaplan.reporting.completion",
+    "viennaplan.reporting.desk",
+    "viennaplan.reporting.excel",
+    "viennaplan.reporting.excel_reading",
+)
+
+FRENCH = {
+    "Draft": "Brouillon",
+    "Implemented": "Mis en œuvre",
+    "Implementation status": "État de mise en œuvre",
+    "Yes": "Oui",
+    "No": "Non",
+    "%(name)s: %(value)s is not one of %(codes)s": "%(name)s : %(value)s ne fait pas partie de %(codes)s",
+    ("waiting %(days)s day", 0): "en attente depuis %(days)s jour",  # plurals: (singular, form)
+    ("waiting %(days)s day", 1): "en attente depuis %(days)s jours",
+}
+
+
+@pytest.fixture
+def french(monkeypatch):
+    """French active, with FRENCH in its catalogue for this test only."""
+    with translation.override("fr"):
+        catalogue = trans_real.translation("fr")._catalog._catalogs[0]
+        for english, french_text in FRENCH.items():
+            monkeypatch.setitem(catalogue, english, french_text)
+        yield
+
+
+@pytest.mark.parametrize("table", sorted(LABEL_TABLES))
+def test_every_label_of_the_fixed_tables_is_a_lazy_translation(table):
+    plain = {key: label for key, label in LABEL_TABLES[table].items() if not isinstance(label, Promise)}
+    assert plain == {}, f"{table}: mark these labels with gettext_lazy"
+
+
+def test_a_label_is_translated_when_shown_not_when_defined(french):
+    assert str(workflow.STATUS_LABELS[workflow.DRAFT]) == "Brouillon"
+    assert str(scale.STATUS_SCALE["implemented"]) == "Mis en œuvre"
+    with translation.override("en"):
+        assert str(workflow.STATUS_LABELS[workflow.DRAFT]) == "Draft"
+
+
+def test_a_message_is_translated_with_its_values_in_place(french):
+    with pytest.raises(answer_data.AnswerDataError) as refused:
+        answer_data.clean_answer({"status": "done"})
+    codes = ", ".join(scale.STATUS_SCALE)
+    assert refused.value.errors == [f"status : 'done' ne fait pas partie de {codes}"]
+    assert desk.waiting_words(1) == "en attente depuis 1 jour"
+    assert desk.waiting_words(3) == "en attente depuis 3 jours"
+
+
+def test_the_english_messages_are_unchanged():
+    with translation.override("en"):
+        with pytest.raises(answer_data.AnswerDataError) as refused:
+            answer_data.clean_answer({"status": "done"})
+        assert refused.value.errors == [f"status: 'done' is not one of {', '.join(scale.STATUS_SCALE)}"]
+        assert desk.waiting_words(0) == "waiting since today"
+        assert desk.waiting_words(9) == "waiting 9 days"
+
+
+def questionnaire() -> excel.Questionnaire:
+    answer = answer_data.AnswerData(status="implemented", narrative="A law of 2001.", assistance_needed=True)
+    question = excel.Question("57/k", "57(k)", "National action: (k) a law", 1, answer)
+    chapter = excel.Chapter("VI", "Drug demand reduction", (question,))
+    return excel.Questionnaire(1, "2002 review", "CHE", "Switzerland", 7, date(2002, 12, 31), (chapter,))
+
+
+def test_a_workbook_made_in_french_reads_back_in_french(french):
+    import io
+
+    from openpyxl import load_workbook
+
+    q = questionnaire()
+    content = excel.build_workbook(q)
+    sheet = load_workbook(io.BytesIO(content))["VI"]
+    assert [sheet["C2"].value, sheet["C3"].value, sheet["G3"].value] == ["État de mise en œuvre", "Mis en œuvre", "Oui"]
+    result = excel_reading.read_workbook(content, q)
+    assert result.errors == []
+    assert [(a.answer.status, a.answer.assistance_needed, a.touched) for a in result.answers] == [
+        ("implemented", True, False)
+    ]
+
+
+def test_the_plain_python_rules_load_only_the_translation_machinery_of_django():
+    def django_modules(imports: str) -> set[str]:
+        code = f"import sys\n{imports}\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        return set(eval(out))  # a printed list of module names
+
+    allowed = django_modules("import django.utils.translation")
+    loaded = django_modules(f"for name in {PLAIN!r}: __import__(name)")
+    assert "django.utils.translation" in allowed
+    assert loaded - allowed == set()
