@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import trans_real
 
+from viennaplan.notices import rules, sending
 from viennaplan.reporting import answer_data, desk, excel, excel_reading, scale, workflow
 from viennaplan.reporting.models import Answer, Contribution, InternationalActionProgress, Report
 
@@ -38,6 +39,7 @@ LABEL_TABLES = {
     "workflow.TRANSITIONS (button words)": {name: t.label for name, t in workflow.TRANSITIONS.items()},
     "excel.COLUMNS (visible headers)": {c.name: c.header for c in excel.COLUMNS if not c.hidden},
     "excel.YES, excel.NO": {"yes": excel.YES, "no": excel.NO},
+    "notices.rules.KINDS": rules.KINDS,
     "Report.STATUS_CHOICES": dict(Report.STATUS_CHOICES),
     "Answer.STATUS_CHOICES": dict(Answer.STATUS_CHOICES),
     "Contribution.STATUS_CHOICES": dict(Contribution.STATUS_CHOICES),
@@ -55,6 +57,7 @@ PLAIN = (
     "viennaplan.reporting.desk",
     "viennaplan.reporting.excel",
     "viennaplan.reporting.excel_reading",
+    "viennaplan.notices.rules",
 )
 
 FRENCH = {
@@ -64,6 +67,7 @@ FRENCH = {
     "Yes": "Oui",
     "No": "Non",
     "%(name)s: %(value)s is not one of %(codes)s": "%(name)s : %(value)s ne fait pas partie de %(codes)s",
+    "%(state)s: report submitted for review (%(cycle)s)": "%(state)s : rapport soumis pour examen (%(cycle)s)",
     ("waiting %(days)s day", 0): "en attente depuis %(days)s jour",  # plurals: (singular, form)
     ("waiting %(days)s day", 1): "en attente depuis %(days)s jours",
 }
@@ -143,3 +147,17 @@ def test_the_plain_python_rules_load_only_the_translation_machinery_of_django():
     loaded = django_modules(f"for name in {PLAIN!r}: __import__(name)")
     assert "django.utils.translation" in allowed
     assert loaded - allowed == set()
+
+
+@pytest.mark.django_db
+def test_a_notice_is_worded_in_each_recipients_language(french, reviewer, secretariat):
+    told = [
+        sending.Person(pk=reviewer.pk, role="reviewer", language="fr"),
+        sending.Person(pk=secretariat.pk, role="secretariat"),  # no language chosen: English
+    ]
+    facts = rules.Facts(cycle="2002 review", state="Switzerland")
+    pairs = sending.record(rules.SUBMITTED, facts, "/reporting/1/CHE/", told)
+    assert [notice.subject for notice, _person in pairs] == [
+        "Switzerland : rapport soumis pour examen (2002 review)",
+        "Switzerland: report submitted for review (2002 review)",
+    ]

@@ -1,4 +1,6 @@
-"""Who is told what: the recipients and the words of every notice. Plain Python, no Django.
+"""Who is told what: the recipients and the words of every notice. Plain Python, no Django but
+`django.utils.translation`: the words are in the active language (`sending` activates each
+recipient's).
 
 | event                      | who is told                                              | the link      |
 |----------------------------|----------------------------------------------------------|---------------|
@@ -23,6 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from viennaplan.accounts.roles import FOCAL_POINT, REVIEWER, SECRETARIAT
 from viennaplan.dates import long_date
 
@@ -35,13 +40,13 @@ CYCLE_OPENED = "cycle_opened"
 DEADLINE_NEAR = "deadline_near"
 
 KINDS: dict[str, str] = {
-    SUBMITTED: "Report submitted",
-    RESUBMITTED: "Report resubmitted",
-    RETURNED: "Report returned",
-    VALIDATED: "Report validated",
-    PUBLISHED: "Report published",
-    CYCLE_OPENED: "Reporting cycle opened",
-    DEADLINE_NEAR: "Deadline reminder",
+    SUBMITTED: gettext_lazy("Report submitted"),
+    RESUBMITTED: gettext_lazy("Report resubmitted"),
+    RETURNED: gettext_lazy("Report returned"),
+    VALIDATED: gettext_lazy("Report validated"),
+    PUBLISHED: gettext_lazy("Report published"),
+    CYCLE_OPENED: gettext_lazy("Reporting cycle opened"),
+    DEADLINE_NEAR: gettext_lazy("Deadline reminder"),
 }
 
 # reporting.workflow's transition names -> the kind of notice they make
@@ -83,6 +88,7 @@ class Person:
     email: str = ""
     is_active: bool = True
     wants_email: bool = True
+    language: str = ""  # the language the person chose (Profile.language); "" = none: English
 
     @property
     def emailed(self) -> bool:
@@ -117,53 +123,99 @@ def recipients(kind: str, people: Iterable[Person], state: str | None = None, ac
 
 
 def words(kind: str, facts: Facts) -> tuple[str, str]:
-    """(subject, text) of a notice of `kind`."""
-    by = f" by {facts.by}" if facts.by else ""
-    deadline = long_date(facts.closes)
-    report = f"The report of {facts.state} in the reporting cycle “{facts.cycle}”"
+    """(subject, text) of a notice of `kind`, in the active language (the sender activates the
+    recipient's)."""
+    values = {
+        "state": facts.state,
+        "cycle": facts.cycle,
+        "by": facts.by,
+        "deadline": long_date(facts.closes),
+        "comment": facts.comment,
+    }
+    by = bool(facts.by)
     if kind == SUBMITTED:
-        return (
-            f"{facts.state}: report submitted for review ({facts.cycle})",
-            f"{report} was submitted{by} and awaits review.",
+        subject = _("%(state)s: report submitted for review (%(cycle)s)")
+        text = (
+            _("The report of %(state)s in the reporting cycle “%(cycle)s” was submitted by %(by)s and awaits review.")
+            if by
+            else _("The report of %(state)s in the reporting cycle “%(cycle)s” was submitted and awaits review.")
         )
-    if kind == RESUBMITTED:
-        return (
-            f"{facts.state}: report resubmitted for review ({facts.cycle})",
-            f"{report} was resubmitted{by} after it was returned, and awaits review again.",
+    elif kind == RESUBMITTED:
+        subject = _("%(state)s: report resubmitted for review (%(cycle)s)")
+        text = (
+            _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was resubmitted by %(by)s after it "
+                "was returned, and awaits review again."
+            )
+            if by
+            else _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was resubmitted after it was "
+                "returned, and awaits review again."
+            )
         )
-    if kind == RETURNED:
-        comment = f"\n\nThe reviewer's comment:\n{facts.comment}" if facts.comment else ""
-        return (
-            f"{facts.state}: report returned to you ({facts.cycle})",
-            f"{report} was returned to the focal points{by}. Change what is asked and resubmit it.{comment}",
+    elif kind == RETURNED:
+        subject = _("%(state)s: report returned to you (%(cycle)s)")
+        text = (
+            _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was returned to the focal points by "
+                "%(by)s. Change what is asked and resubmit it."
+            )
+            if by
+            else _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was returned to the focal points. "
+                "Change what is asked and resubmit it."
+            )
         )
-    if kind == VALIDATED:
-        return (
-            f"{facts.state}: report validated ({facts.cycle})",
-            f"{report} was validated{by}. The Secretariat publishes it next.",
+    elif kind == VALIDATED:
+        subject = _("%(state)s: report validated (%(cycle)s)")
+        text = (
+            _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was validated by %(by)s. "
+                "The Secretariat publishes it next."
+            )
+            if by
+            else _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was validated. "
+                "The Secretariat publishes it next."
+            )
         )
-    if kind == PUBLISHED:
-        return (
-            f"{facts.state}: report published ({facts.cycle})",
-            f"{report} was published{by}: everyone can read it now.",
+    elif kind == PUBLISHED:
+        subject = _("%(state)s: report published (%(cycle)s)")
+        text = (
+            _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was published by %(by)s: "
+                "everyone can read it now."
+            )
+            if by
+            else _(
+                "The report of %(state)s in the reporting cycle “%(cycle)s” was published: everyone can read it now."
+            )
         )
-    if kind == CYCLE_OPENED:
-        return (
-            f"Reporting cycle opened: {facts.cycle}",
-            f"The reporting cycle “{facts.cycle}” was opened{by}. Reports are due by {deadline}.",
+    elif kind == CYCLE_OPENED:
+        subject = _("Reporting cycle opened: %(cycle)s")
+        text = (
+            _("The reporting cycle “%(cycle)s” was opened by %(by)s. Reports are due by %(deadline)s.")
+            if by
+            else _("The reporting cycle “%(cycle)s” was opened. Reports are due by %(deadline)s.")
         )
-    if kind == DEADLINE_NEAR:
-        return (
-            f"{facts.state}: report due by {deadline} ({facts.cycle})",
-            f"{report} is due by {deadline} and has not been submitted yet.",
+    elif kind == DEADLINE_NEAR:
+        subject = _("%(state)s: report due by %(deadline)s (%(cycle)s)")
+        text = _(
+            "The report of %(state)s in the reporting cycle “%(cycle)s” is due by %(deadline)s and has not been "
+            "submitted yet."
         )
-    raise ValueError(f"{kind!r} is not a kind of notice; the kinds are {', '.join(KINDS)}.")
+    else:
+        raise ValueError(f"{kind!r} is not a kind of notice; the kinds are {', '.join(KINDS)}.")
+    body = text % values
+    if kind == RETURNED and facts.comment:
+        body += "\n\n" + _("The reviewer's comment:\n%(comment)s") % values
+    return subject % values, body
 
 
 def email_body(text: str, url: str, account_url: str) -> str:
     """The e-mail of a notice: its text, the link to act on, and how to stop the e-mails."""
-    return (
-        f"{text}\n\nOpen it here:\n{url}\n\n"
-        f"--\nYou can turn off these e-mails on your account page ({account_url}); "
+    return _(
+        "%(text)s\n\nOpen it here:\n%(url)s\n\n"
+        "--\nYou can turn off these e-mails on your account page (%(account_url)s); "
         "the notices stay listed in the site."
-    )
+    ) % {"text": text, "url": url, "account_url": account_url}

@@ -24,7 +24,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from viennaplan.accounts.names import display_name
 from viennaplan.accounts.permissions import role_of
@@ -75,9 +75,15 @@ def people(roles: Iterable[str]) -> list[Person]:
             email=user.email,
             is_active=user.is_active,
             wants_email=not user.no_email,
+            language=getattr(getattr(user, "profile", None), "language", "") or "",
         )
         for user in users
     ]
+
+
+def language_of(person: Person) -> str:
+    """The language a notice to `person` is written in: the one they chose, else English."""
+    return person.language or "en"
 
 
 def audience_of(kind: str) -> list[Person]:
@@ -88,12 +94,24 @@ def audience_of(kind: str) -> list[Person]:
 
 
 def record(kind: str, facts: Facts, link: str, told: list[Person]) -> list[tuple[Notice, Person]]:
-    """Store the in-app notices of an event for `told`; (notice, person) pairs for their e-mails."""
-    subject, text = words(kind, facts)
+    """Store the in-app notices of an event for `told`, each in its person's language; (notice,
+    person) pairs for their e-mails."""
+    worded: dict[str, tuple[str, str]] = {}
+    for person in told:
+        if person.language not in worded:
+            with translation.override(language_of(person)):
+                worded[person.language] = words(kind, facts)
     now = timezone.now()
     notices = Notice.objects.bulk_create(
         [
-            Notice(recipient_id=person.pk, kind=kind, subject=subject, text=text, link=link, created_at=now)
+            Notice(
+                recipient_id=person.pk,
+                kind=kind,
+                subject=worded[person.language][0],
+                text=worded[person.language][1],
+                link=link,
+                created_at=now,
+            )
             for person in told
         ]
     )
@@ -111,12 +129,9 @@ def email(pairs: list[tuple[Notice, Person]]) -> int:
     try:
         with get_connection() as connection:
             for notice, person in wanted:
-                message = EmailMessage(
-                    notice.subject,
-                    email_body(notice.text, absolute(notice.link), account_url),
-                    to=[person.email],
-                    connection=connection,
-                )
+                with translation.override(language_of(person)):
+                    body = email_body(notice.text, absolute(notice.link), account_url)
+                message = EmailMessage(notice.subject, body, to=[person.email], connection=connection)
                 try:
                     message.send()
                 except Exception:  # the mail server's failure must not undo the event

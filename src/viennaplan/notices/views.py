@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from viennaplan.accounts.permissions import require
@@ -45,7 +47,9 @@ def open_notice(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def read_all(request: HttpRequest) -> HttpResponse:
     marked = Notice.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
-    messages.success(request, f"{marked} notice{'' if marked == 1 else 's'} marked read.")
+    messages.success(
+        request, ngettext("%(count)s notice marked read.", "%(count)s notices marked read.", marked) % {"count": marked}
+    )
     return redirect("notices:list")
 
 
@@ -55,12 +59,12 @@ def email_choice(request: HttpRequest) -> HttpResponse:
     """The account page's "send me notices by e-mail" (`send_email`: "on" or "off")."""
     sent = request.POST.get("send_email", "")
     if sent not in ("on", "off"):
-        return bad_request(f"send_email: send “on” or “off”, not “{sent}”; nothing was changed.")
+        return bad_request(_("send_email: send “on” or “off”, not “%(sent)s”; nothing was changed.") % {"sent": sent})
     EmailChoice.objects.update_or_create(user=request.user, defaults={"send_email": sent == "on"})
     if sent == "on":
-        messages.success(request, "Notices are sent to you by e-mail too.")
+        messages.success(request, _("Notices are sent to you by e-mail too."))
     else:
-        messages.success(request, "Notices are no longer sent to you by e-mail; they stay listed under Notices.")
+        messages.success(request, _("Notices are no longer sent to you by e-mail; they stay listed under Notices."))
     return redirect("accounts:account")
 
 
@@ -72,34 +76,48 @@ def remind_states(request: HttpRequest) -> HttpResponse:
     require(request.user, "cycle.manage")
     given = request.POST.get("cycle", "").strip()
     if not given.isdigit():
-        return bad_request(f"cycle: send the number of a reporting cycle, not “{given}”; nobody was reminded.")
+        return bad_request(
+            _("cycle: send the number of a reporting cycle, not “%(given)s”; nobody was reminded.") % {"given": given}
+        )
     cycle = ReportingCycle.objects.filter(pk=int(given)).first()
     if cycle is None:
-        return bad_request(f"cycle: there is no reporting cycle {given}; nobody was reminded.")
+        return bad_request(_("cycle: there is no reporting cycle %(given)s; nobody was reminded.") % {"given": given})
     wanted = [code.strip().upper() for code in request.POST.getlist("state") if code.strip()]
     known = set(Country.objects.filter(alpha3__in=wanted).values_list("alpha3", flat=True))
     unknown = [code for code in wanted if code not in known]
     if unknown:
-        return bad_request(f"state: {', '.join(unknown)} is not the alpha-3 code of a State; nobody was reminded.")
+        return bad_request(
+            _("state: %(codes)s is not the alpha-3 code of a State; nobody was reminded.")
+            % {"codes": ", ".join(unknown)}
+        )
     today = timezone.localdate()
     due = {d.alpha3 for d in due_states(cycle, today)}
     not_due = [code for code in wanted if code not in due]
     if not_due:
         return bad_request(
-            f"state: {', '.join(not_due)} is not due a reminder in “{cycle}” (its report is submitted, or the "
-            f"deadline is more than a week away, or it has no active focal point); nobody was reminded."
+            _(
+                "state: %(codes)s is not due a reminder in “%(cycle)s” (its report is submitted, or the "
+                "deadline is more than a week away, or it has no active focal point); nobody was reminded."
+            )
+            % {"codes": ", ".join(not_due), "cycle": cycle}
         )
     told = remind(cycle, today, states=wanted or None, once=False, by=request.user)
-    states = sorted({d.alpha3 for d, _ in told})
+    states = sorted({due.alpha3 for due, _notice in told})
     if told:
         messages.success(
             request,
-            f"{len(told)} focal point{'' if len(told) == 1 else 's'} of {len(states)} "
-            f"State{'' if len(states) == 1 else 's'} reminded ({', '.join(states)}).",
+            _("%(people)s of %(states)s reminded (%(codes)s).")
+            % {
+                "people": ngettext("%(count)s focal point", "%(count)s focal points", len(told)) % {"count": len(told)},
+                "states": ngettext("%(count)s State", "%(count)s States", len(states)) % {"count": len(states)},
+                "codes": ", ".join(states),
+            },
             extra_tags="reminders",
         )
     else:
-        messages.info(request, "Nobody was reminded: no State is due a reminder in this cycle.", extra_tags="reminders")
+        messages.info(
+            request, _("Nobody was reminded: no State is due a reminder in this cycle."), extra_tags="reminders"
+        )
     return redirect(cycle.get_absolute_url() + "#reminders")
 
 

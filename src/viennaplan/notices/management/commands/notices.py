@@ -16,6 +16,8 @@ from typing import Any
 
 from django.core.management.base import CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from viennaplan.subcommands import SubcommandCommand
 
@@ -26,21 +28,25 @@ def day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"--today: {text!r} is not a date written YYYY-MM-DD, e.g. 2002-12-24.") from None
+        raise CommandError(
+            _("--today: %(text)s is not a date written YYYY-MM-DD, e.g. 2002-12-24.") % {"text": repr(text)}
+        ) from None
 
 
 class Command(SubcommandCommand):
-    help = "Notices sent by the clock (`viennaplan notices SUBCOMMAND --help`)."
+    help = gettext_lazy("Notices sent by the clock (`viennaplan notices SUBCOMMAND --help`).")
 
     def add_subcommands(self, commands: Any) -> None:
         reminder = commands.add_parser(
             "remind",
-            help="remind focal points a week before a cycle's deadline (once each; run it daily)",
-            description="Tell the focal points of each State whose report is not submitted, from a week before "
-            "the deadline of an open cycle, once per cycle, State and person.",
+            help=_("remind focal points a week before a cycle's deadline (once each; run it daily)"),
+            description=_(
+                "Tell the focal points of each State whose report is not submitted, from a week before "
+                "the deadline of an open cycle, once per cycle, State and person."
+            ),
         )
-        reminder.add_argument("--dry-run", action="store_true", help="list who would be told; send nothing")
-        reminder.add_argument("--today", metavar="YYYY-MM-DD", help="the day to act as of (default: today)")
+        reminder.add_argument("--dry-run", action="store_true", help=_("list who would be told; send nothing"))
+        reminder.add_argument("--today", metavar="YYYY-MM-DD", help=_("the day to act as of (default: today)"))
 
     def run_remind(self, *, dry_run: bool, today: str | None, **_: Any) -> None:
         on = day(today) if today else timezone.localdate()
