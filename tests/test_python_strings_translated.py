@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import trans_real
 
+from viennaplan.accounts import roles
 from viennaplan.notices import rules, sending
 from viennaplan.reporting import answer_data, desk, excel, excel_reading, scale, workflow
 from viennaplan.reporting.models import Answer, Contribution, InternationalActionProgress, Report
@@ -40,6 +41,7 @@ LABEL_TABLES = {
     "excel.COLUMNS (visible headers)": {c.name: c.header for c in excel.COLUMNS if not c.hidden},
     "excel.YES, excel.NO": {"yes": excel.YES, "no": excel.NO},
     "notices.rules.KINDS": rules.KINDS,
+    "accounts.roles.ROLE_LABELS": {**roles.ROLE_LABELS, "public": roles.PUBLIC_LABEL},
     "Report.STATUS_CHOICES": dict(Report.STATUS_CHOICES),
     "Answer.STATUS_CHOICES": dict(Answer.STATUS_CHOICES),
     "Contribution.STATUS_CHOICES": dict(Contribution.STATUS_CHOICES),
@@ -58,6 +60,7 @@ PLAIN = (
     "viennaplan.reporting.excel",
     "viennaplan.reporting.excel_reading",
     "viennaplan.notices.rules",
+    "viennaplan.accounts.roles",
 )
 
 FRENCH = {

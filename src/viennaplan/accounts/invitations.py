@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from viennaplan.countries.models import Country
 
@@ -51,19 +52,25 @@ def find_state(code: str | None) -> Country | None:
     try:
         return Country.objects.get(alpha3=code.strip().upper())
     except Country.DoesNotExist:
-        raise AccountError(f"There is no State with the code {code!r}; use an ISO alpha-3 code such as CHE.") from None
+        raise AccountError(
+            _("There is no State with the code %(code)s; use an ISO alpha-3 code such as CHE.") % {"code": repr(code)}
+        ) from None
 
 
 def check_account(email: str, role: str, state: str | None) -> None:
     """Raise AccountError if an account with this email, role and State cannot be created."""
     if role not in ROLES:
-        raise AccountError(f"{role!r} is not a role; the roles are {', '.join(ROLES)}.")
+        raise AccountError(
+            _("%(role)s is not a role; the roles are %(roles)s.") % {"role": repr(role), "roles": ", ".join(ROLES)}
+        )
     if role in STATE_BOUND_ROLES and not state:
-        raise AccountError(f"A {ROLE_LABELS[role].lower()} acts for one State: say which (e.g. CHE).")
+        raise AccountError(
+            _("A %(role)s acts for one State: say which (e.g. CHE).") % {"role": str(ROLE_LABELS[role]).lower()}
+        )
     if "@" not in email:
-        raise AccountError(f"{email!r} is not an email address.")
+        raise AccountError(_("%(email)s is not an email address.") % {"email": repr(email)})
     if get_user_model().objects.filter(username__iexact=email).exists():
-        raise AccountError(f"{email} already has an account.")
+        raise AccountError(_("%(email)s already has an account.") % {"email": email})
 
 
 @transaction.atomic

@@ -60,6 +60,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .roles import CONTRIBUTOR, FOCAL_POINT, REVIEWER, SECRETARIAT, label
 
@@ -98,7 +100,7 @@ SECRETARIAT_RULE = Rule(SECRETARIAT)  # the secretariat may do everything
 # action -> (what it is, in words for messages; the rules that grant it)
 ACTIONS: dict[str, tuple[str, tuple[Rule, ...]]] = {
     "report.view": (
-        "view a report",
+        gettext_lazy("view a report"),
         (
             SECRETARIAT_RULE,
             Rule(FOCAL_POINT, own_state=True),
@@ -106,39 +108,51 @@ ACTIONS: dict[str, tuple[str, tuple[Rule, ...]]] = {
             Rule(ANYONE, when=status(PUBLISHED)),
         ),
     ),
-    "report.edit": ("edit the answers of a report", (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, EDITABLE))),
-    "report.submit": ("submit a report", (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, status(DRAFT)))),
-    "report.resubmit": ("resubmit a report", (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, status(RETURNED)))),
-    "report.return": ("return a report to its focal point", (SECRETARIAT_RULE, Rule(REVIEWER, when=status(SUBMITTED)))),
-    "report.validate": ("validate a report", (SECRETARIAT_RULE, Rule(REVIEWER, when=status(SUBMITTED)))),
-    "report.publish": ("publish a report", (SECRETARIAT_RULE,)),
+    "report.edit": (
+        gettext_lazy("edit the answers of a report"),
+        (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, EDITABLE)),
+    ),
+    "report.submit": (gettext_lazy("submit a report"), (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, status(DRAFT)))),
+    "report.resubmit": (
+        gettext_lazy("resubmit a report"),
+        (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, status(RETURNED))),
+    ),
+    "report.return": (
+        gettext_lazy("return a report to its focal point"),
+        (SECRETARIAT_RULE, Rule(REVIEWER, when=status(SUBMITTED))),
+    ),
+    "report.validate": (gettext_lazy("validate a report"), (SECRETARIAT_RULE, Rule(REVIEWER, when=status(SUBMITTED)))),
+    "report.publish": (gettext_lazy("publish a report"), (SECRETARIAT_RULE,)),
     "report.comment": (
-        "comment on a report under review",
+        gettext_lazy("comment on a report under review"),
         (SECRETARIAT_RULE, Rule(REVIEWER, when=status(SUBMITTED, RETURNED, VALIDATED))),
     ),
     "report.download_questionnaire": (
-        "download a report's questionnaire",
+        gettext_lazy("download a report's questionnaire"),
         (SECRETARIAT_RULE, Rule(FOCAL_POINT, own_state=True)),
     ),
     "report.upload_questionnaire": (
-        "upload a filled questionnaire into a report",
+        gettext_lazy("upload a filled questionnaire into a report"),
         (SECRETARIAT_RULE, Rule(FOCAL_POINT, True, EDITABLE)),
     ),
-    "cycle.manage": ("open or change a reporting cycle", (SECRETARIAT_RULE,)),
-    "treaty.record": ("record a treaty action", (SECRETARIAT_RULE,)),
-    "international.record": ("record progress on an international action", (SECRETARIAT_RULE,)),
-    "indicator.import": ("import observations of indicators", (SECRETARIAT_RULE,)),
+    "cycle.manage": (gettext_lazy("open or change a reporting cycle"), (SECRETARIAT_RULE,)),
+    "treaty.record": (gettext_lazy("record a treaty action"), (SECRETARIAT_RULE,)),
+    "international.record": (gettext_lazy("record progress on an international action"), (SECRETARIAT_RULE,)),
+    "indicator.import": (gettext_lazy("import observations of indicators"), (SECRETARIAT_RULE,)),
     "contribution.submit": (
-        "submit a contribution on a report",
+        gettext_lazy("submit a contribution on a report"),
         (SECRETARIAT_RULE, Rule(CONTRIBUTOR, when=status(PUBLISHED))),
     ),
-    "contribution.moderate": ("moderate contributions", (SECRETARIAT_RULE,)),
-    "target.manage": ("set or change an indicator target", (SECRETARIAT_RULE,)),
+    "contribution.moderate": (gettext_lazy("moderate contributions"), (SECRETARIAT_RULE,)),
+    "target.manage": (gettext_lazy("set or change an indicator target"), (SECRETARIAT_RULE,)),
     "account.invite": (
-        "invite an account",
+        gettext_lazy("invite an account"),
         (SECRETARIAT_RULE, Rule(FOCAL_POINT, own_state=True, when={"role": frozenset({FOCAL_POINT})})),
     ),
-    "assistance.request": ("request technical assistance for a State", (SECRETARIAT_RULE, Rule(FOCAL_POINT, True))),
+    "assistance.request": (
+        gettext_lazy("request technical assistance for a State"),
+        (SECRETARIAT_RULE, Rule(FOCAL_POINT, True)),
+    ),
 }
 
 
@@ -197,31 +211,41 @@ def why_not(user: Any, action: str, obj: object | None = None) -> str | None:
     if can(user, action, obj):
         return None
     if action not in ACTIONS:
-        return f"{action!r} is not a known action; the actions are {', '.join(ACTIONS)}."
+        return _("%(action)s is not a known action; the actions are %(actions)s.") % {
+            "action": repr(action),
+            "actions": ", ".join(ACTIONS),
+        }
     words, rules = ACTIONS[action]
     role, state = role_of(user), state_of(user)
     signed_in = bool(getattr(user, "is_authenticated", False))
     who = {
-        SECRETARIAT: "the secretariat",
-        FOCAL_POINT: f"the national focal point of {state}",
-        REVIEWER: "a reviewer",
-        CONTRIBUTOR: "a civil-society contributor",
-    }.get(role or "", label(role).lower())
+        SECRETARIAT: _("the secretariat"),
+        FOCAL_POINT: _("the national focal point of %(state)s") % {"state": state},
+        REVIEWER: _("a reviewer"),
+        CONTRIBUTOR: _("a civil-society contributor"),
+    }.get(role or "", str(label(role)).lower())
     if role is None:
-        who = "an account without a role" if signed_in else "the public (not signed in)"
-    message = f"Not allowed: {who} may not {words}{_describe(obj)}"
+        who = _("an account without a role") if signed_in else _("the public (not signed in)")
+    message = _("Not allowed: %(who)s may not %(what)s%(which)s") % {"who": who, "what": words, "which": _describe(obj)}
     own_rules = [rule for rule in rules if rule.role == role]
     if own_rules and obj is None:
-        return f"{message}: that depends on which one, and none was named."
+        return _("%(message)s: that depends on which one, and none was named.") % {"message": message}
     for rule in own_rules:
         if rule.own_state and state_of_object(obj) != state:
-            return f"{message}; focal points act only for their own State ({state})."
+            return _("%(message)s; focal points act only for their own State (%(state)s).") % {
+                "message": message,
+                "state": state,
+            }
         for attribute, allowed in rule.when.items():
             if getattr(obj, attribute, None) not in allowed:
-                return f"{message}; only when its {attribute} is {' or '.join(sorted(allowed))}."
+                return _("%(message)s; only when its %(attribute)s is %(allowed)s.") % {
+                    "message": message,
+                    "attribute": attribute,
+                    "allowed": " or ".join(sorted(allowed)),
+                }
     if not signed_in:
-        return f"{message}. Sign in first."
-    return f"{message}."
+        return _("%(message)s. Sign in first.") % {"message": message}
+    return _("%(message)s.") % {"message": message}
 
 
 def _describe(obj: object | None) -> str:
