@@ -15,6 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -62,11 +64,17 @@ def _guarded(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         problems = nul_characters(request)
         if problems:
-            return json_error(422, f"The request is not valid: {'; '.join(problems)}.", problems)
+            return json_error(
+                422, _("The request is not valid: %(problems)s.") % {"problems": "; ".join(problems)}, problems
+            )
         response = view(request, *args, **kwargs)
         if isinstance(response, HttpResponseNotAllowed):
             allowed = response["Allow"]
-            refused = json_error(405, f"{request.path} does not take {request.method}; it takes {allowed}.")
+            refused = json_error(
+                405,
+                _("%(path)s does not take %(method)s; it takes %(allowed)s.")
+                % {"path": request.path, "method": request.method, "allowed": allowed},
+            )
             refused["Allow"] = allowed
             return refused
         return response
@@ -74,7 +82,7 @@ def _guarded(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return wrapped
 
 
-NUL = "contains a NUL character (\\x00), which no text of the API may hold"
+NUL = gettext_lazy("contains a NUL character (\\x00), which no text of the API may hold")
 
 
 def nul_characters(request: HttpRequest) -> list[str]:
@@ -119,26 +127,27 @@ api.add_router("/reporting", reporting_contributions_router, tags=["reporting co
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
     if isinstance(error.__cause__, ValueError):  # ninja could not read the body: not JSON, or not UTF-8
-        problem = f"body: not JSON ({error.__cause__})"
-        return api.create_response(request, error_body(f"The request is not valid: {problem}.", [problem]), status=400)
+        problem = _("body: not JSON (%(error)s)") % {"error": error.__cause__}
+        detail = _("The request is not valid: %(problems)s.") % {"problems": problem}
+        return api.create_response(request, error_body(detail, [problem]), status=400)
     return api.create_response(request, error_body(str(error)), status=error.status_code)
 
 
 @api.exception_handler(AuthenticationError)
 def not_signed_in(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
-    detail = "Sign in first: this operation needs a session (the sessionid cookie) and the CSRF token."
+    detail = _("Sign in first: this operation needs a session (the sessionid cookie) and the CSRF token.")
     return api.create_response(request, error_body(detail), status=401)
 
 
 @api.exception_handler(Http404)
 def http_404(request: HttpRequest, error: Http404) -> HttpResponse:
-    return api.create_response(request, error_body(str(error) or "Not found."), status=404)
+    return api.create_response(request, error_body(str(error) or _("Not found.")), status=404)
 
 
 @api.exception_handler(ValidationError)
 def invalid_input(request: HttpRequest, error: ValidationError) -> HttpResponse:
     problems = [validation_problem(item) for item in error.errors]
-    detail = f"The request is not valid: {'; '.join(problems)}."
+    detail = _("The request is not valid: %(problems)s.") % {"problems": "; ".join(problems)}
     return api.create_response(request, error_body(detail, problems), status=422)
 
 
@@ -154,4 +163,7 @@ def validation_problem(item: dict[str, Any]) -> str:
 
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Any path under /api/ that is no operation (urls.py mounts this after the API)."""
-    return json_error(404, f"There is no API operation at {request.path!r}; {DOCS} lists them.")
+    return json_error(
+        404,
+        _("There is no API operation at %(path)s; %(docs)s lists them.") % {"path": repr(request.path), "docs": DOCS},
+    )

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import BeforeValidator, ConfigDict
 
@@ -42,7 +43,7 @@ def iso_date_only(value: Any) -> Any:
         return value
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
         return value
-    raise ValueError(f"expected a date as YYYY-MM-DD, e.g. 2002-12-31; got {value!r}")
+    raise ValueError(_("expected a date as YYYY-MM-DD, e.g. 2002-12-31; got %(value)s") % {"value": repr(value)})
 
 
 IsoDate = Annotated[date, BeforeValidator(iso_date_only)]

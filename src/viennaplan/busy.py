@@ -15,9 +15,10 @@ from collections.abc import Callable
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 RETRY_AFTER_SECONDS = 5
-BUSY_MESSAGE = (
+BUSY_MESSAGE = gettext_lazy(
     "The server is busy saving other people's work and could not save yours in time. "
     "Nothing was saved; please send it again in a few seconds."
 )

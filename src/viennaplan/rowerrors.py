@@ -1,12 +1,15 @@
 """One thing wrong with one row of a file handed in, said the same way by every import
 (treaty status lists, observations of indicators): "row 4, column date ('31/02/2001'): why".
 
-Plain Python: the readers collect these and report every bad row at once.
+Plain Python (and `django.utils.translation`: the words are in the active language): the
+readers collect these and report every bad row at once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 SHOWN_VALUE_CHARS = 60  # of a cell quoted in an error message
 
@@ -21,8 +24,9 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        column = f", column {self.column}" if self.column else ""
+        where = _("row %(row)s") % {"row": self.row} if self.row else _("file")
+        if self.column:
+            where = _("%(where)s, column %(column)s") % {"where": where, "column": self.column}
         shown = self.value if len(self.value) <= SHOWN_VALUE_CHARS else self.value[: SHOWN_VALUE_CHARS - 1] + "…"
         value = f" ({shown!r})" if self.value else ""
-        return f"{where}{column}{value}: {self.message}"
+        return f"{where}{value}: {self.message}"

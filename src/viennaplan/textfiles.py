@@ -1,13 +1,15 @@
 """Whether the bytes of a file handed in are text, and the text: one check for every such file.
 
-Plain Python, no Django. A file that should be text is refused when it is empty (nothing but
-white space, unless the caller allows that), binary (it holds a NUL byte) or not UTF-8; the
+Plain Python, no Django but `django.utils.translation`. A file that should be text is refused
+when it is empty (nothing but white space, unless the caller allows that), binary (it holds a NUL byte) or not UTF-8; the
 message says which, and where (the byte offset), then what was expected. A UTF-8 byte-order
 mark is dropped. Used by the plan import (`plan` command), the depositary's status lists
 (`treaties/depositary.py`), the country data files and the backup check (`looks_like_text`).
 """
 
 from __future__ import annotations
+
+from django.utils.translation import gettext as _
 
 EMPTY = "empty"
 BINARY = "binary"
@@ -27,7 +29,9 @@ class NotText(ValueError):
         self.expected = expected
         self.kind = kind
         self.offset = offset
-        super().__init__(f"{problem}; {expected}" if expected else problem)
+        super().__init__(
+            _("%(problem)s; %(expected)s") % {"problem": problem, "expected": expected} if expected else problem
+        )
 
 
 def read_text(data: bytes, *, expected: str, allow_empty: bool = False) -> str:
@@ -37,15 +41,16 @@ def read_text(data: bytes, *, expected: str, allow_empty: bool = False) -> str:
     is the empty text (for a caller that says more precisely what an empty file lacks).
     """
     if not allow_empty and not data.strip():
-        raise NotText("the file is empty", expected, kind=EMPTY)
+        raise NotText(_("the file is empty"), expected, kind=EMPTY)
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise NotText(f"binary file (byte {nul} is NUL)", expected, kind=BINARY, offset=nul)
+        raise NotText(_("binary file (byte %(offset)s is NUL)") % {"offset": nul}, expected, kind=BINARY, offset=nul)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise NotText(
-            f"not UTF-8 text (byte {error.start} is {data[error.start]:#04x})",
+            _("not UTF-8 text (byte %(offset)s is %(byte)s)")
+            % {"offset": error.start, "byte": f"{data[error.start]:#04x}"},
             expected,
             kind=ENCODING,
             offset=error.start,
