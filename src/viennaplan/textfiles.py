@@ -1,11 +1,11 @@
 """Whether the bytes of a file handed in are text, and the text: one check for every such file.
 
 Plain Python, no Django but `django.utils.translation`. A file that should be text is refused
-when it is empty (nothing but white space, unless the caller allows that), binary (it holds a NUL byte)
-or not UTF-8; the
-message says which, and where (the byte offset), then what was expected. A UTF-8 byte-order
-mark is dropped. Used by the plan import (`plan` command), the depositary's status lists
-(`treaties/depositary.py`), the country data files and the backup check (`looks_like_text`).
+when it is empty (nothing but white space, unless the caller allows that), binary (it holds a
+NUL byte) or not UTF-8; the message says which, and where (the byte offset), then what was
+expected. A UTF-8 byte-order mark is dropped. Used by the plan import (`plan` command), the
+depositary's status lists (`treaties/depositary.py`), the country data files and the backup
+check (`looks_like_text`).
 """
 
 from __future__ import annotations
