@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from viennaplan.dates import long_date
 
@@ -27,14 +28,19 @@ def requested_version(request) -> PlanVersion:
     if not raw:
         version = PlanVersion.current()
         if version is None:
-            raise NoPlanImported("No version of the plan has been imported yet. Run `viennaplan plan import` first.")
+            raise NoPlanImported(_("No version of the plan has been imported yet. Run `viennaplan plan import` first."))
         return version
     if not raw.isdigit():
-        raise Http404(f"?version={raw!r} is not a plan version number (expected a whole number, e.g. ?version=1).")
+        raise Http404(
+            _("?version=%(raw)s is not a plan version number (expected a whole number, e.g. ?version=1).")
+            % {"raw": repr(raw)}
+        )
     try:
         return PlanVersion.objects.get(pk=int(raw))
     except PlanVersion.DoesNotExist:
-        raise Http404(f"There is no plan version {raw}. Leave out ?version= to see the current plan.") from None
+        raise Http404(
+            _("There is no plan version %(raw)s. Leave out ?version= to see the current plan.") % {"raw": raw}
+        ) from None
 
 
 def version_param(request, version: PlanVersion) -> str:
