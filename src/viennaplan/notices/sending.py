@@ -29,7 +29,7 @@ from django.utils import timezone, translation
 from viennaplan.accounts.names import display_name
 from viennaplan.accounts.permissions import role_of
 from viennaplan.accounts.roles import FOCAL_POINT, SECRETARIAT
-from viennaplan.countries.models import Country
+from viennaplan.countries import registry
 from viennaplan.reporting.completion import due_reminder
 from viennaplan.reporting.models import Report, ReportingCycle
 
@@ -208,7 +208,6 @@ def due_states(cycle: ReportingCycle, today: date) -> list[Due]:
     states = sorted({person.state for person in focal_points if person.state})
     statuses = dict(Report.objects.filter(cycle=cycle, state_id__in=states).values_list("state_id", "status"))
     due = [state for state in states if due_reminder(statuses.get(state), cycle.closes, today)]
-    names = dict(Country.objects.filter(alpha3__in=due).values_list("alpha3", "name_en"))
     last = dict(
         Reminder.objects.filter(cycle=cycle, state_id__in=due)
         .values("state_id")
@@ -220,7 +219,7 @@ def due_states(cycle: ReportingCycle, today: date) -> list[Due]:
             Due(
                 cycle_id=cycle.pk,
                 alpha3=state,
-                name=names.get(state, state),
+                name=registry.country_name(state),
                 status=statuses.get(state),
                 focal_points=recipients(DEADLINE_NEAR, focal_points, state=state),
                 last_reminded=last.get(state),
