@@ -55,7 +55,8 @@ def test_a_saved_change_is_seen_at_once(db):
 def test_the_state_directory_lists_every_state_and_organization_by_name_with_region_and_groups(db):
     directory = registry.state_directory()
     assert len(directory) == Country.objects.count()
-    assert list(directory) == list(Country.objects.order_by("name_en").values_list("alpha3", flat=True))
+    names = [info.name for info in directory.values()]
+    assert names.index("Côte d'Ivoire") < names.index("Croatia") < names.index("Cuba")  # accents do not count
     switzerland = directory["CHE"]
     assert (switzerland.alpha3, switzerland.name, switzerland.region) == ("CHE", "Switzerland", "Europe")
     assert "western_european_others" in switzerland.groups and not switzerland.is_organization
@@ -81,10 +82,49 @@ def test_the_states_that_report_are_every_current_state_by_name_without_the_eu(d
     assert "CHE" in codes and "PSE" in codes and "VAT" in codes
     assert "EUU" not in codes and "SCG" not in codes
     assert len(codes) == Country.objects.exclude(kind="organization").count() == 197
-    assert [state.name for state in states] == sorted(state.name for state in states)
+    names = [state.name for state in states]
+    assert names[0] == "Afghanistan" and names[-1] == "Zimbabwe"
+    assert names.index("Türkiye") < names.index("Turkmenistan")  # "ü" is read as "u", not after "z"
 
 
 def test_is_country_knows_current_states_and_the_eu_but_not_former_states(db):
     assert registry.is_country("CHE") and registry.is_country("EUU")
     assert not registry.is_country("SCG")  # Serbia and Montenegro: a former State
     assert not registry.is_country("XXX")
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "before", "after"),
+    [
+        # French: accented initials sort with their letter ("Égypte" between "Cuba" and "Espagne").
+        ("fr", "Afghanistan", "Égypte", "Espagne"),
+        # Spanish: "Ñ" is its own letter after "N".
+        ("es", "Afganistán", "Nigeria", "Noruega"),
+        # Russian: by the Cyrillic alphabet ("Австрия" before "Япония").
+        ("ru", "Австралия", "Австрия", "Япония"),
+        # Chinese: by the pinyin reading (阿富汗 Āfùhàn first, 中国 Zhōngguó near the end).
+        ("zh", "阿尔巴尼亚", "德国", "中国"),
+        # Arabic: by the Arabic alphabet (إثيوبيا before مصر).
+        ("ar", None, "إثيوبيا", "مصر"),
+    ],
+)
+def test_state_names_are_in_the_readers_language_and_sorted_by_its_alphabet(db, language, first, before, after):
+    from django.utils import translation
+
+    with translation.override("zh-hans" if language == "zh" else language):
+        names = [info.name for info in registry.states()]
+        assert registry.country_name("CHE") == Country.objects.get(pk="CHE").name_in(language)
+        assert Country.objects.get(pk="CHE").name == registry.country_name("CHE")
+    assert names == [info.name for info in registry.states(language)]
+    assert before in names and after in names and names.index(before) < names.index(after)
+    if first:
+        assert names[:2].count(first) == 1, names[:3]
+    if language != "ru":  # the Russian names hold no "ё": code-point order happens to be right there
+        assert names != sorted(names), "sorted by code point: the language's order was not applied"
+    assert registry.country_name("SCG", language) == "Serbia and Montenegro"  # former States: English only
+
+
+def test_the_directory_of_one_language_is_not_served_to_another(db):
+    assert registry.state_directory("fr")["DEU"].name == "Allemagne"
+    assert registry.state_directory("en")["DEU"].name == "Germany"
+    assert registry.state_directory("ru")["DEU"].name == "Германия"

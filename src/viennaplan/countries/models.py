@@ -46,10 +46,17 @@ class Country(models.Model):
         verbose_name_plural = "countries"
 
     def __str__(self) -> str:
-        return self.name_en
+        return self.name
 
     def get_absolute_url(self) -> str:
         return f"/countries/{self.alpha3}"
+
+    @property
+    def name(self) -> str:
+        """The UN name in the reader's language (the active one; English outside the six)."""
+        from .registry import reader_language
+
+        return self.name_in(reader_language())
 
     @property
     def is_state(self) -> bool:

@@ -5,6 +5,11 @@
     regional_group("TUR")                                  -> "western_european_others"
     is_ldc("BTN", date(2023, 12, 12))                      -> True
     state_directory()["CHE"]                               -> StateInfo("CHE", "Switzerland", "Europe", ...)
+    country_name("CIV")                                    -> "Côte d'Ivoire" ("Côte d’Ivoire" in French)
+
+Names are the UN's names in the reader's language (the active Django language; English for
+former States, which have no other recorded name), and lists of States are ordered as readers
+of that language sort (`viennaplan.collation`), not by code point.
 
 The snapshot is rebuilt on first use after `forget()`, which loading the data files and any
 save or delete of a country row call. Another process (a web worker) keeps its snapshot until
@@ -19,8 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils import translation
+
+from viennaplan.collation import sort_key
+
 from .datafiles import EUROPEAN_UNION, GROUPS
-from .names import NameEntry, NameIndex, build_index
+from .names import LANGUAGES, NameEntry, NameIndex, build_index
 
 _lock = threading.Lock()
 _snapshot: Snapshot | None = None
@@ -35,6 +44,9 @@ class Snapshot:
     groups: dict[str, tuple[str, ...]]
     statuses: dict[str, tuple[tuple[str, date | None, date | None], ...]]  # code -> (list, since, until)
     memberships: dict[str, tuple[tuple[str, date, date | None], ...]]  # organization -> (member, joined, left)
+    localized: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> code -> UN name
+    places: dict[str, tuple[str, str, bool]] = field(default_factory=dict)  # code -> (region, subregion, is a State)
+    directories: dict[str, dict[str, StateInfo]] = field(default_factory=dict)  # language -> directory, built on demand
 
 
 def forget(*args: Any, **kwargs: Any) -> None:
@@ -80,15 +92,34 @@ def _build() -> Snapshot:
     memberships: dict[str, list[tuple[str, date, date | None]]] = {}
     for m in OrganizationMembership.objects.order_by("joined"):
         memberships.setdefault(m.organization_id, []).append((m.member_id, m.joined, m.left))
+    former = {p.code: p.name for p in predecessors}
     return Snapshot(
-        names={**{c.alpha3: c.name_en for c in countries}, **{p.code: p.name for p in predecessors}},
+        names={**{c.alpha3: c.name_en for c in countries}, **former},
         kinds={**{c.alpha3: c.kind for c in countries}, **{p.code: "predecessor" for p in predecessors}},
         index=index,
         primary_groups=primary,
         groups={code: tuple(values) for code, values in groups.items()},
         statuses={code: tuple(values) for code, values in statuses.items()},
         memberships={code: tuple(values) for code, values in memberships.items()},
+        localized={
+            language: {**former, **{c.alpha3: c.name_in(language) or c.name_en for c in countries}}
+            for language in LANGUAGES
+        },
+        places={c.alpha3: (c.region, c.subregion, c.is_state) for c in countries},
     )
+
+
+def reader_language(language: str | None = None) -> str:
+    """The official language names are given in: `language`, else the active one ("zh-hans" is
+    "zh"), English for any other."""
+    code = (language or translation.get_language() or "en").lower()
+    code = "zh" if code.startswith("zh") else code.split("-")[0]
+    return code if code in LANGUAGES else "en"
+
+
+def name_sort_key(language: str | None = None):
+    """A key for `sorted` over names in the reader's language (see `viennaplan.collation`)."""
+    return sort_key(reader_language(language))
 
 
 def _day(on: date | None) -> date:
@@ -109,14 +140,20 @@ def resolve_state(name_or_code: str, on: date | None = None) -> str:
     return snapshot().index.resolve(name_or_code, on)
 
 
-def country_name(code: str) -> str:
-    """The UN English name of a code (former States included); the code itself if unknown."""
+def country_name(code: str, language: str | None = None) -> str:
+    """The UN name of a code in the reader's language (former States in English); the code
+    itself if unknown."""
+    return snapshot().localized[reader_language(language)].get(code, code)
+
+
+def country_names(language: str | None = None) -> dict[str, str]:
+    """Code -> UN name in the reader's language, for every country and former State."""
+    return dict(snapshot().localized[reader_language(language)])
+
+
+def english_name(code: str) -> str:
+    """The UN English name (data that must not change with the reader: exports, history)."""
     return snapshot().names.get(code, code)
-
-
-def country_names() -> dict[str, str]:
-    """Code -> UN English name, for every country and former State."""
-    return dict(snapshot().names)
 
 
 def member_states() -> list[str]:
@@ -190,7 +227,7 @@ def eu_members_on(on: date | None = None) -> set[str]:
     return organization_members_on(EUROPEAN_UNION, on)
 
 
-# -- the directory of States (read from the database on each call) -------------------------------
+# -- the directory of States, in the reader's language --------------------------------------------
 
 
 @dataclass
@@ -203,26 +240,36 @@ class StateInfo:
     is_organization: bool = False
 
 
-def state_directory() -> dict[str, StateInfo]:
-    """Every State (and organization) known, by alpha-3, ordered by name, with its groups' codes."""
-    from .models import Country
-
-    directory = {}
-    for country in Country.objects.prefetch_related("regional_groups").order_by("name_en"):
-        directory[country.alpha3] = StateInfo(
-            alpha3=country.alpha3,
-            name=country.name_en,
-            region=country.region,
-            subregion=country.subregion,
-            groups=[membership.group for membership in country.regional_groups.all()],
-            is_organization=not country.is_state,
-        )
+def state_directory(language: str | None = None) -> dict[str, StateInfo]:
+    """Every State (and organization) known, by alpha-3, ordered by its name in the reader's
+    language as that language sorts, with its groups' codes. Built once per language and
+    snapshot: do not change what it returns (`StateInfo` objects are shared)."""
+    current = snapshot()
+    language = reader_language(language)
+    directory = current.directories.get(language)
+    if directory is None:
+        names = current.localized[language]
+        key = sort_key(language)
+        ordered = sorted(current.places, key=lambda code: (key(names[code]), code))
+        directory = {
+            code: StateInfo(
+                alpha3=code,
+                name=names[code],
+                region=current.places[code][0],
+                subregion=current.places[code][1],
+                groups=list(current.groups.get(code, ())),
+                is_organization=not current.places[code][2],
+            )
+            for code in ordered
+        }
+        current.directories[language] = directory
     return directory
 
 
-def states() -> list[StateInfo]:
-    """Every current State (organizations left out), ordered by name: those that report."""
-    return [info for info in state_directory().values() if not info.is_organization]
+def states(language: str | None = None) -> list[StateInfo]:
+    """Every current State (organizations left out), ordered by name in the reader's language:
+    those that report."""
+    return [info for info in state_directory(language).values() if not info.is_organization]
 
 
 def state_name(alpha3: str, directory: dict[str, StateInfo] | None = None) -> str:

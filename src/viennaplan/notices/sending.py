@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 
 from viennaplan.accounts.names import display_name
 from viennaplan.accounts.permissions import role_of
@@ -45,6 +46,9 @@ from .rules import (
     recipients,
     words,
 )
+
+# A State's name, read when the notice is written in its recipient's language.
+state_name = lazy(registry.country_name, str)
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +168,7 @@ def on_report_transitioned(sender: Any, event: Any, **_: Any) -> None:
         return
     facts = Facts(
         cycle=report.cycle.name,
-        state=report.state.name_en,
+        state=state_name(report.state_id),
         comment=event.comment,
         by=display_name(event.user, nobody=""),
     )
@@ -263,7 +267,7 @@ def remind(
             people_told = [person for state, person in told if state is d]
             if not people_told:
                 continue
-            facts = Facts(cycle=cycle.name, state=d.name, closes=cycle.closes)
+            facts = Facts(cycle=cycle.name, state=state_name(d.alpha3), closes=cycle.closes)
             pairs += record(DEADLINE_NEAR, facts, d.link, people_told)
             Reminder.objects.bulk_create(
                 Reminder(cycle=cycle, state_id=d.alpha3, recipient_id=person.pk, sent_by=sender)

@@ -90,7 +90,7 @@ def questionnaire_of(report: Report) -> excel.Questionnaire:
         cycle_id=cycle.pk,
         cycle_name=cycle.name,
         state=report.state_id,
-        state_name=report.state.name_en,
+        state_name=report.state.name,
         report_id=report.pk,
         deadline=cycle.closes,
         chapters=tuple(excel.Chapter(number, titles.get(number, ""), tuple(qs)) for number, qs in chapters.items()),

@@ -40,7 +40,7 @@ def identification(report: Report, printed_on: date) -> str:
     Draft · printed 30 November 2026"."""
     status = workflow.STATUS_LABELS[report.status] if report.pk else _("Not started")
     values = {
-        "state_name": report.state.name_en,
+        "state_name": report.state.name,
         "state": report.state_id,
         "cycle": report.cycle.name,
         "status": status,
