@@ -11,6 +11,11 @@ arguments, so that each method names the options it uses:
 
         def run_load(self, *, data_dir, **_):
             ...
+
+Help is for people, so it is translated (issue 11): the class's `help` a lazy translation
+(`gettext_lazy`), the subcommands' help and descriptions `gettext` in `add_subcommands` (the
+parser is built when the command runs, in the language then active). Inside a `run_…` method
+that takes `**_`, `_` is the leftover options: call `gettext` by its name there.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from django.core.management.base import BaseCommand, CommandParser
 
 class SubcommandCommand(BaseCommand):
     """A management command whose first argument names what to do; see the module docstring."""
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        # argparse words its description with re.sub, which a lazy translation is not: make it text now.
+        self.help = str(self.help)
+        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="subcommand", required=True)

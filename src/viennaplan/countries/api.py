@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -187,8 +188,11 @@ def get_country(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     country = Country.objects.filter(alpha3=code.upper()).first()
     if country is None:
         try:
-            hint = f"; {code!r} names {resolve_state(code)}"
+            message = _("There is no country with the code %(code)s; %(code)s names %(found)s.") % {
+                "code": repr(code),
+                "found": resolve_state(code),
+            }
         except UnknownState as error:
-            hint = f"; {error}"
-        raise HttpError(404, f"There is no country with the code {code!r}{hint}.")
+            message = _("There is no country with the code %(code)s; %(why)s.") % {"code": repr(code), "why": error}
+        raise HttpError(404, message)
     return detail_view(country, filters.as_of or date.today())

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from .datafiles import GROUPS, KINDS, STATUS_LISTS
 from .models import Country, CountryName, CountryStatus, OrganizationMembership, Predecessor
@@ -47,12 +48,18 @@ def parse_filters(params: Mapping[str, str], today: date | None = None) -> Filte
     try:
         as_of = date.fromisoformat(raw_date) if raw_date else today or date.today()
     except ValueError:
-        raise BadFilter(f"?as_of={raw_date!r} is not a date (expected YYYY-MM-DD, e.g. ?as_of=2002-12-31)") from None
+        raise BadFilter(
+            _("?as_of=%(value)s is not a date (expected YYYY-MM-DD, e.g. ?as_of=2002-12-31)")
+            % {"value": repr(raw_date)}
+        ) from None
     values = {key: (params.get(key) or "").strip() for key in ("group", "status", "region", "kind")}
     allowed = {"group": GROUPS, "status": STATUS_LISTS, "region": (*REGION_ORDER,), "kind": KINDS}
     for key, value in values.items():
         if value and value not in allowed[key]:
-            raise BadFilter(f"?{key}={value!r} is not one of {', '.join(allowed[key])}")
+            raise BadFilter(
+                _("?%(key)s=%(value)s is not one of %(allowed)s")
+                % {"key": key, "value": repr(value), "allowed": ", ".join(allowed[key])}
+            )
     return Filters(as_of=as_of, **values)
 
 
@@ -67,7 +74,7 @@ def country_summary(country: Country, as_of: date) -> dict[str, Any]:
         "code": country.alpha3,
         "alpha2": country.alpha2,
         "m49": country.m49,
-        "name": country.name_en,
+        "name": country.name,
         "kind": country.kind,
         "region": country.region,
         "subregion": country.subregion,
@@ -169,7 +176,7 @@ def detail_view(country: Country, as_of: date) -> dict[str, Any]:
 def _membership(membership: OrganizationMembership, other: Country, as_of: date) -> dict[str, Any]:
     return {
         "code": other.alpha3,
-        "name": other.name_en,
+        "name": other.name,
         "joined": membership.joined,
         "left": membership.left,
         "active": membership.active_on(as_of),

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .datafiles import GROUPS, KINDS, STATUS_LISTS
@@ -57,7 +58,7 @@ def _redirect_to_code(request: HttpRequest, text: str) -> HttpResponse:
     try:
         code = resolve_state(text)
     except UnknownState as error:
-        raise Http404(f"No country {text!r}: {error}") from None
+        raise Http404(_("No country %(text)s: %(why)s") % {"text": repr(text), "why": error}) from None
     if Predecessor.objects.filter(code=code).exists():
         return redirect(f"/countries/#former-{code}")
     query = request.META.get("QUERY_STRING", "")

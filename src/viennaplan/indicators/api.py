@@ -13,6 +13,8 @@ needs a session and its CSRF token; a refused file answers 422 with every bad ro
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import File, Form, Query, Router
 from ninja.files import UploadedFile
 from ninja.responses import Status
@@ -113,7 +115,11 @@ def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bo
     except TooLarge as error:
         return Status(413, {"detail": str(error), "errors": []})
     except ImportRefused as refused:
-        detail = f"{refused.source_name}: {len(refused.errors)} problem(s); nothing was stored."
+        detail = ngettext(
+            "%(file)s: %(count)s problem; nothing was stored.",
+            "%(file)s: %(count)s problems; nothing was stored.",
+            len(refused.errors),
+        ) % {"file": refused.source_name, "count": len(refused.errors)}
         return Status(422, {"detail": detail, "errors": refused.errors})
     body = {
         "source_name": outcome.source_name,
@@ -172,7 +178,8 @@ def list_observations(request: HttpRequest, code: str, filters: Query[Observatio
             indicator, directory, year_from=filters.year_from, year_to=filters.year_to, **words
         )
     except BadFilter as error:
-        return Status(422, {"detail": f"The request is not valid: {error}.", "errors": [f"query: {error}"]})
+        detail = _("The request is not valid: %(error)s.") % {"error": error}
+        return Status(422, {"detail": detail, "errors": [_("query: %(error)s") % {"error": error}]})
     rows = queries.observation_rows(indicator, checked, directory)
     names = {code: info.name for code, info in directory.items()}
     if filters.format == "csv":

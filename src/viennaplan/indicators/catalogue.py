@@ -1,4 +1,5 @@
-"""The indicator catalogue as plain data: what an indicator is and which values it may take. No Django.
+"""The indicator catalogue as plain data: what an indicator is and which values it may take. Of Django
+only `django.utils.translation` (the kinds' words and the value problems are shown to people).
 
     spec = IndicatorSpec(code="tip_persons_convicted", kind="count", dimensions={"sex": ("female", "male")}, ...)
     spec.value_problem(Decimal("-3"))   -> "a count cannot be negative"
@@ -27,17 +28,27 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CATALOGUE_FILE = DATA_DIR / "catalogue.json"
 CATALOGUE_FORMAT = "viennaplan-indicator-catalogue"
 
 COUNT, RATE, PERCENTAGE, SCORE, AMOUNT = "count", "rate", "percentage", "score", "amount"
 KINDS = {
-    COUNT: "a count (never negative)",
-    RATE: "a rate (never negative)",
-    PERCENTAGE: "a percentage (0 to 100)",
-    SCORE: "a score (within the indicator's bounds, where it states them)",
-    AMOUNT: "an amount of money (never negative)",
+    COUNT: gettext_lazy("a count (never negative)"),
+    RATE: gettext_lazy("a rate (never negative)"),
+    PERCENTAGE: gettext_lazy("a percentage (0 to 100)"),
+    SCORE: gettext_lazy("a score (within the indicator's bounds, where it states them)"),
+    AMOUNT: gettext_lazy("an amount of money (never negative)"),
+}
+# Why a negative value is impossible, by kind (whole sentences: no kind's words glued into one).
+NEGATIVE_PROBLEMS = {
+    COUNT: gettext_lazy("a count cannot be negative"),
+    RATE: gettext_lazy("a rate cannot be negative"),
+    PERCENTAGE: gettext_lazy("a percentage cannot be negative"),
+    AMOUNT: gettext_lazy("an amount of money cannot be negative"),
 }
 CHAPTERS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 CODE = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
@@ -69,14 +80,14 @@ class IndicatorSpec:
 
     def value_problem(self, value: Decimal) -> str | None:
         """Why `value` is impossible for this indicator, or None."""
-        if self.kind in (COUNT, RATE, AMOUNT, PERCENTAGE) and value < 0:
-            return f"{KINDS[self.kind].split(' (')[0]} cannot be negative"
+        if self.kind in NEGATIVE_PROBLEMS and value < 0:
+            return str(NEGATIVE_PROBLEMS[self.kind])
         if self.kind == PERCENTAGE and value > 100:
-            return "a percentage cannot be over 100"
+            return _("a percentage cannot be over 100")
         if self.minimum is not None and value < self.minimum:
-            return f"below the indicator's minimum {self.minimum}"
+            return _("below the indicator's minimum %(minimum)s") % {"minimum": self.minimum}
         if self.maximum is not None and value > self.maximum:
-            return f"above the indicator's maximum {self.maximum}"
+            return _("above the indicator's maximum %(maximum)s") % {"maximum": self.maximum}
         return None
 
     def may_be_suppressed(self) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from viennaplan.countries import registry
 
@@ -43,7 +44,14 @@ class ImportRefused(Exception):
     def __init__(self, source_name: str, errors: list[str]) -> None:
         self.source_name = source_name
         self.errors = errors
-        super().__init__(f"{source_name}: {len(errors)} error(s); nothing was imported")
+        super().__init__(
+            ngettext(
+                "%(file)s: %(count)s error; nothing was imported",
+                "%(file)s: %(count)s errors; nothing was imported",
+                len(errors),
+            )
+            % {"file": source_name, "count": len(errors)}
+        )
 
 
 @dataclass
@@ -95,13 +103,19 @@ class StateMatcher:
             upper = code.strip().upper()
             found = WORLD_BANK_CODES.get(upper, upper)
             if found not in self.index.codes:
-                raise LookupError(f"unknown State code {code!r} (an alpha-3 code of a State is expected)")
+                raise LookupError(
+                    gettext("unknown State code %(code)s (an alpha-3 code of a State is expected)")
+                    % {"code": repr(code)}
+                )
         else:
             found = self.index.resolve(name, on=date(year, 7, 1))  # UnknownState, a LookupError
         if found not in self.current:
-            raise LookupError(f"{found} ({registry.country_name(found)}) is a former State: give the current State")
+            raise LookupError(
+                gettext("%(code)s (%(name)s) is a former State: give the current State")
+                % {"code": found, "name": registry.country_name(found)}
+            )
         if registry.is_organization(found):
-            raise LookupError(f"{found} is an organization, not a State")
+            raise LookupError(gettext("%(code)s is an organization, not a State") % {"code": found})
         return found
 
 

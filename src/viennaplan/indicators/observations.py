@@ -1,4 +1,5 @@
-"""Reading a file of observations and checking every row. Plain Python, no Django.
+"""Reading a file of observations and checking every row. Plain Python: of Django only
+`django.utils.translation` (the errors are worded in the language of whoever imports).
 
 Two formats, told apart by the header (an `OBS_VALUE` column is SDMX-CSV):
 
@@ -42,6 +43,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from viennaplan.cells import plain_text
 from viennaplan.rowerrors import RowError
 from viennaplan.textfiles import NotText, read_text
@@ -77,7 +81,7 @@ class ObservationFileError(ValueError):
 
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
-        super().__init__(f"{len(errors)} error(s)")
+        super().__init__(ngettext("%(count)s error", "%(count)s errors", len(errors)) % {"count": len(errors)})
 
 
 @dataclass
@@ -129,20 +133,22 @@ def read_value(text: str) -> tuple[Decimal | None, int | None]:
     """(number, None) or (None, N) for "<N"; ValueError saying why it is neither."""
     text = text.strip()
     if not text:
-        raise ValueError("is empty; a value not published is no observation: leave the row out")
+        raise ValueError(_("is empty; a value not published is no observation: leave the row out"))
     suppressed = SUPPRESSED.match(text)
     if suppressed:
         return None, int(suppressed[1])
     if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):
-        raise ValueError("is not a number as written: write it without thousands separators (1234.5)")
+        raise ValueError(_("is not a number as written: write it without thousands separators (1234.5)"))
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise ValueError("is not a number (nor <5, a suppressed small count)") from None
+        raise ValueError(_("is not a number (nor <5, a suppressed small count)")) from None
     if not number.is_finite():
-        raise ValueError("is not a number (nor <5, a suppressed small count)")
+        raise ValueError(_("is not a number (nor <5, a suppressed small count)"))
     if abs(number) >= Decimal("1e17") or len(published_text(number, None)) > MAX_VALUE_CHARS:
-        raise ValueError(f"is too large or too long for an observation (at most {MAX_VALUE_CHARS} characters)")
+        raise ValueError(
+            _("is too large or too long for an observation (at most %(limit)s characters)") % {"limit": MAX_VALUE_CHARS}
+        )
     return number, None
 
 
@@ -161,7 +167,8 @@ def parse(
     text = _decode(data)
     lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:
-        raise ObservationFileError([RowError(0, "", "", f"the file is empty; expected a header {TIDY_HEADER}")])
+        message = _("the file is empty; expected a header %(header)s") % {"header": TIDY_HEADER}
+        raise ObservationFileError([RowError(0, "", "", message)])
     header_row, header_line = lines[0]
     cells = _cells(header_row, header_line)
     if isinstance(cells, RowError):
@@ -182,7 +189,11 @@ def parse(
             errors.append(values)
             continue
         if len(values) > len(cells):
-            errors.append(RowError(row, "", "", f"{len(values)} values for {len(cells)} columns (a comma too many?)"))
+            message = _("%(values)s values for %(columns)s columns (a comma too many?)") % {
+                "values": len(values),
+                "columns": len(cells),
+            }
+            errors.append(RowError(row, "", "", message))
             continue
         record = reader.read(row, {name: values[i] if i < len(values) else "" for name, i in columns.items()}, errors)
         if record is None:
@@ -194,7 +205,9 @@ def parse(
         elif skip_repeats:
             repeated.setdefault(key, [first[key]]).append(row)
         else:
-            message = f"repeats row {first[key]} (same indicator, State, year, disaggregation and source)"
+            message = _("repeats row %(row)s (same indicator, State, year, disaggregation and source)") % {
+                "row": first[key]
+            }
             errors.append(RowError(row, "", "", message))
     stored = stored or {}
     for record in candidates:
@@ -206,13 +219,13 @@ def parse(
         elif stored[key] == record.value_text:
             parsed.on_file += 1
         else:
-            message = f"conflicts with the stored value {stored[key]}"
+            message = _("conflicts with the stored value %(value)s") % {"value": stored[key]}
             errors.append(RowError(record.row, reader.value_column, record.value_text, message))
     errors.sort(key=lambda error: error.row)
     parsed.repeated = sorted((rows, key) for key, rows in repeated.items())
     parsed.unmatched = reader.unmatched
     if parsed.rows == 0:
-        errors.append(RowError(0, "", "", "the file has a header but no rows of observations"))
+        errors.append(RowError(0, "", "", _("the file has a header but no rows of observations")))
     if errors:
         raise ObservationFileError(errors)
     return parsed
@@ -222,7 +235,7 @@ def _decode(data: bytes | str) -> str:
     if isinstance(data, str):
         return data
     try:
-        return read_text(data, expected="expected a CSV text file of observations")
+        return read_text(data, expected=_("expected a CSV text file of observations"))
     except NotText as error:
         raise ObservationFileError([RowError(0, "", "", str(error))]) from None
 
@@ -231,7 +244,8 @@ def _cells(row: int, line: str) -> list[str] | RowError:
     try:
         return [plain_text(cell) for cell in next(csv.reader([line]))]
     except csv.Error as error:
-        return RowError(row, "", "", f"not readable as CSV ({error}); check the quotes of this row")
+        message = _("not readable as CSV (%(error)s); check the quotes of this row") % {"error": error}
+        return RowError(row, "", "", message)
 
 
 def _code_of(cell: str) -> str:
@@ -245,21 +259,35 @@ def _tidy_columns(row: int, cells: list[str], dimensions: list[str]) -> dict[str
     known = (*TIDY_STATE, *TIDY_REQUIRED, *TIDY_OPTIONAL, *dimensions)
     errors = []
     if len(names) == 1 and (";" in cells[0] or "\t" in cells[0]):
-        raise ObservationFileError([RowError(row, "", "", f"columns must be separated by commas: {TIDY_HEADER}")])
+        message = _("columns must be separated by commas: %(header)s") % {"header": TIDY_HEADER}
+        raise ObservationFileError([RowError(row, "", "", message)])
     for position, name in enumerate(names, start=1):
         if name not in known:
             hint = get_close_matches(name, known, n=1)
-            advice = f"did you mean {hint[0]!r}? " if hint else ""
-            message = f"unknown column; {advice}the header is {TIDY_HEADER}"
-            errors.append(RowError(row, f"column {position}", name, message))
+            if hint:
+                message = _("unknown column; did you mean %(hint)s? the header is %(header)s") % {
+                    "hint": repr(hint[0]),
+                    "header": TIDY_HEADER,
+                }
+            else:
+                message = _("unknown column; the header is %(header)s") % {"header": TIDY_HEADER}
+            errors.append(RowError(row, _("column %(position)s") % {"position": position}, name, message))
     missing = [name for name in TIDY_REQUIRED if name not in names]
     if not set(TIDY_STATE) & set(names):
-        missing.append("country or iso3")
+        missing.append(_("country or iso3"))
     if missing:
-        errors.append(RowError(row, "", "", f"missing column(s) {', '.join(missing)}; the header is {TIDY_HEADER}"))
+        message = ngettext(
+            "missing column %(columns)s; the header is %(header)s",
+            "missing columns %(columns)s; the header is %(header)s",
+            len(missing),
+        ) % {"columns": ", ".join(missing), "header": TIDY_HEADER}
+        errors.append(RowError(row, "", "", message))
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        errors.append(RowError(row, "", "", f"column(s) {', '.join(repeated)} appear more than once"))
+        message = ngettext(
+            "column %(columns)s appears more than once", "columns %(columns)s appear more than once", len(repeated)
+        ) % {"columns": ", ".join(repeated)}
+        errors.append(RowError(row, "", "", message))
     if errors:
         raise ObservationFileError(errors)
     return {name: position for position, name in enumerate(names)}
@@ -272,14 +300,17 @@ def _sdmx_columns(row: int, cells: list[str]) -> dict[str, int]:
     errors = []
     for position, name in enumerate(names, start=1):
         if name not in known:
-            message = f"a column this import does not read; known: {', '.join(known)}"
-            errors.append(RowError(row, f"column {position}", name, message))
+            message = _("a column this import does not read; known: %(known)s") % {"known": ", ".join(known)}
+            errors.append(RowError(row, _("column %(position)s") % {"position": position}, name, message))
     indicator = [name for name in names if name in SDMX_INDICATOR]
     missing = [name for name in ("REF_AREA", "TIME_PERIOD", "OBS_VALUE") if name not in names]
     if len(indicator) != 1:
-        missing.append("one of INDICATOR, SERIES or MEASURE")
+        missing.append(_("one of INDICATOR, SERIES or MEASURE"))
     if missing:
-        errors.append(RowError(row, "", "", f"missing column(s) {', '.join(missing)} for SDMX-CSV"))
+        message = ngettext(
+            "missing column %(columns)s for SDMX-CSV", "missing columns %(columns)s for SDMX-CSV", len(missing)
+        ) % {"columns": ", ".join(missing)}
+        errors.append(RowError(row, "", "", message))
     if errors:
         raise ObservationFileError(errors)
     columns = {name: position for position, name in enumerate(names)}
@@ -338,22 +369,31 @@ class _RowReader:
             errors.append(RowError(row, value_col, raw_value, str(error)))
         if spec is not None:
             if value is not None and (problem := spec.value_problem(value)):
-                errors.append(RowError(row, value_col, raw_value, f"impossible value for {spec.code}: {problem}"))
+                message = _("impossible value for %(indicator)s: %(problem)s") % {
+                    "indicator": spec.code,
+                    "problem": problem,
+                }
+                errors.append(RowError(row, value_col, raw_value, message))
             if suppressed is not None and not spec.may_be_suppressed():
-                message = f"only a count may be published as <N; {spec.code} is a {spec.kind}"
+                message = _("only a count may be published as <N; %(indicator)s is a %(kind)s") % {
+                    "indicator": spec.code,
+                    "kind": spec.kind,
+                }
                 errors.append(RowError(row, value_col, raw_value, message))
         disaggregation = self._disaggregation(row, record, spec, fixed, errors)
         flags = self._flags(row, record, errors)
         source = get(record, "source") or self._default_source(record)
         if len(source) > MAX_SOURCE_CHARS:
-            errors.append(RowError(row, "source", source, f"{len(source)} characters; at most {MAX_SOURCE_CHARS}"))
+            message = _("%(length)s characters; at most %(limit)s") % {"length": len(source), "limit": MAX_SOURCE_CHARS}
+            errors.append(RowError(row, "source", source, message))
         note = get(record, "OBS_COMMENT" if self.sdmx else "note")
         if len(note) > MAX_NOTE_CHARS:
-            errors.append(RowError(row, "note", note, f"{len(note)} characters; at most {MAX_NOTE_CHARS}"))
+            message = _("%(length)s characters; at most %(limit)s") % {"length": len(note), "limit": MAX_NOTE_CHARS}
+            errors.append(RowError(row, "note", note, message))
 
         state = None
         if not code and not name:
-            errors.append(RowError(row, code_col, "", "is empty: the State is not named"))
+            errors.append(RowError(row, code_col, "", _("is empty: the State is not named")))
         elif year is not None:
             state = self._state(row, code_col, code, name, year, errors)
         if len(errors) > before or state is None or spec is None or year is None or disaggregation is None:
@@ -370,24 +410,25 @@ class _RowReader:
     def _sdmx_row_checks(self, row: int, record: Mapping[str, str], errors: list[RowError]) -> None:
         action = self.cell(record, "ACTION").upper()
         if action not in {"", "I", "A", "R"}:
-            message = "only observations to add (I, A or R) are imported, never deletions"
+            message = _("only observations to add (I, A or R) are imported, never deletions")
             errors.append(RowError(row, "ACTION", action, message))
         freq = self.cell(record, "FREQ").upper()
         if freq not in {"", "A"}:
-            errors.append(RowError(row, "FREQ", freq, "only annual observations (A) are imported"))
+            errors.append(RowError(row, "FREQ", freq, _("only annual observations (A) are imported")))
         mult = self.cell(record, "UNIT_MULT")
         if mult not in {"", "0"}:
-            message = "values in multiples are not converted; give them in units (UNIT_MULT 0)"
+            message = _("values in multiples are not converted; give them in units (UNIT_MULT 0)")
             errors.append(RowError(row, "UNIT_MULT", mult, message))
 
     def _year(self, row: int, column: str, text: str, errors: list[RowError]) -> int | None:
         match = YEAR.match(text)
         if not match:
-            errors.append(RowError(row, column, text, "is not a year (such as 2005)"))
+            errors.append(RowError(row, column, text, _("is not a year (such as 2005)")))
             return None
         year = int(match[1])
         if not 1900 <= year <= self.current_year:
-            errors.append(RowError(row, column, text, f"is not a year of observations (1900 to {self.current_year})"))
+            message = _("is not a year of observations (1900 to %(year)s)") % {"year": self.current_year}
+            errors.append(RowError(row, column, text, message))
             return None
         return year
 
@@ -400,11 +441,14 @@ class _RowReader:
         if key in self.aliases:
             return self.aliases[key]
         if not key:
-            errors.append(RowError(row, column, "", "is empty"))
+            errors.append(RowError(row, column, "", _("is empty")))
         else:
             hint = get_close_matches(key, [*self.indicators, *self.aliases], n=1)
-            advice = f"; did you mean {hint[0]}?" if hint else "; the catalogue is at /indicators/"
-            errors.append(RowError(row, column, code, f"unknown indicator{advice}"))
+            if hint:
+                message = _("unknown indicator; did you mean %(hint)s?") % {"hint": hint[0]}
+            else:
+                message = _("unknown indicator; the catalogue is at /indicators/")
+            errors.append(RowError(row, column, code, message))
         return None, ()
 
     def _disaggregation(
@@ -428,14 +472,25 @@ class _RowReader:
                 continue
             allowed = spec.dimensions.get(dimension)
             if allowed is None:
-                errors.append(RowError(row, column, raw, f"{spec.code} is not disaggregated by {dimension}"))
+                message = _("%(indicator)s is not disaggregated by %(dimension)s") % {
+                    "indicator": spec.code,
+                    "dimension": dimension,
+                }
+                errors.append(RowError(row, column, raw, message))
                 ok = False
             elif word not in allowed:
-                message = f"unknown {dimension} for {spec.code}; known: {', '.join(allowed)}"
+                message = _("unknown %(dimension)s for %(indicator)s; known: %(known)s") % {
+                    "dimension": dimension,
+                    "indicator": spec.code,
+                    "known": ", ".join(allowed),
+                }
                 errors.append(RowError(row, column, raw, message))
                 ok = False
             elif dimension in found and found[dimension] != word:
-                message = f"the indicator code already says {dimension}={found[dimension]}"
+                message = _("the indicator code already says %(dimension)s=%(value)s") % {
+                    "dimension": dimension,
+                    "value": found[dimension],
+                }
                 errors.append(RowError(row, column, raw, message))
                 ok = False
             else:
@@ -451,7 +506,7 @@ class _RowReader:
         if self.sdmx:
             status = self.cell(record, "OBS_STATUS").upper()
             if status not in OBS_STATUS:
-                message = (
+                message = _(
                     "an observation status this import does not read; known: A, E estimate, P provisional, B break"
                 )
                 errors.append(RowError(row, "OBS_STATUS", status, message))
@@ -462,7 +517,8 @@ class _RowReader:
             if not word:
                 continue
             if word not in FLAG_WORDS:
-                errors.append(RowError(row, "flags", word, f"unknown flag; known: {', '.join(FLAG_WORDS)}"))
+                message = _("unknown flag; known: %(known)s") % {"known": ", ".join(FLAG_WORDS)}
+                errors.append(RowError(row, "flags", word, message))
             else:
                 flags[FLAG_WORDS[word]] = True
         return flags
@@ -481,5 +537,5 @@ class _RowReader:
         if self.skip_unmatched:
             self.unmatched[(code, name)] = self.unmatched.get((code, name), 0) + 1
         else:
-            errors.append(RowError(row, column, code or name, str(found.args[0]) if found.args else "unknown State"))
+            errors.append(RowError(row, column, code or name, str(found.args[0]) if found.args else _("unknown State")))
         return None

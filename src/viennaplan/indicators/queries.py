@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Min
 from django.http import Http404
+from django.utils.translation import gettext
 
 from viennaplan.countries.registry import StateInfo, group_names
 from viennaplan.plan.models import Chapter, PlanVersion, Provision
@@ -75,7 +76,9 @@ class SourceLine:
 def indicator_or_404(code: str) -> Indicator:
     indicator = Indicator.objects.filter(code=code.strip().lower()).first()
     if indicator is None:
-        raise Http404(f"There is no indicator {code!r}; the catalogue at /indicators/ lists them.")
+        raise Http404(
+            gettext("There is no indicator %(code)s; the catalogue at /indicators/ lists them.") % {"code": repr(code)}
+        )
     return indicator
 
 

@@ -19,15 +19,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext, gettext_lazy
+
 from viennaplan.cells import safe_text
 
 ALL = "all"  # the disaggregation filter's word for "every disaggregation"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-# (field of an observation, the word of the import's `flags` column, the mark shown, the legend's words)
+# (field of an observation, the word of the import's `flags` column, the mark shown, the legend's words).
+# The import's words and the marks are codes; the legend's words are shown in the reader's language.
 FLAGS = (
-    ("estimate", "estimate", "e", "estimate"),
-    ("provisional", "provisional", "p", "provisional"),
-    ("break_in_series", "break", "b", "break in series"),
+    ("estimate", "estimate", "e", gettext_lazy("estimate")),
+    ("provisional", "provisional", "p", gettext_lazy("provisional")),
+    ("break_in_series", "break", "b", gettext_lazy("break in series")),
 )
 CSV_COLUMNS = ("country", "iso3", "year", "indicator", "value", "unit", "source", "note", "flags")
 
@@ -113,7 +116,10 @@ def parse_year(name: str, raw: str | None) -> int | None:
     if not text:
         return None
     if not text.isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
-        raise BadFilter(f"{name}={text!r} is not a year; write it as four digits between {FIRST_YEAR} and {LAST_YEAR}")
+        raise BadFilter(
+            gettext("%(name)s=%(text)s is not a year; write it as four digits between %(first)s and %(last)s")
+            % {"name": name, "text": repr(text), "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     return int(text)
 
 
@@ -132,15 +138,27 @@ def check_filters(
 ) -> Filters:
     """The filters, checked against what exists; BadFilter says what is wrong with the first bad one."""
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise BadFilter(f"year_from {year_from} is after year_to {year_to}")
+        raise BadFilter(
+            gettext("year_from %(year_from)s is after year_to %(year_to)s")
+            % {"year_from": year_from, "year_to": year_to}
+        )
     region, group, state = region.strip(), group.strip(), state.strip().upper()
     if region and region not in set(regions):
-        raise BadFilter(f"region={region!r} is no region or sub-region of the country registry, e.g. Europe")
+        raise BadFilter(
+            gettext("region=%(region)s is no region or sub-region of the country registry, e.g. Europe")
+            % {"region": repr(region)}
+        )
     known_groups = list(groups)
     if group and group not in known_groups:
-        raise BadFilter(f"group={group!r} is no UN regional group; the groups are {', '.join(known_groups)}")
+        raise BadFilter(
+            gettext("group=%(group)s is no UN regional group; the groups are %(groups)s")
+            % {"group": repr(group), "groups": ", ".join(known_groups)}
+        )
     if state and state not in set(states):
-        raise BadFilter(f"state={state!r} is no State; name it by its ISO 3166-1 alpha-3 code, e.g. CHE")
+        raise BadFilter(
+            gettext("state=%(state)s is no State; name it by its ISO 3166-1 alpha-3 code, e.g. CHE")
+            % {"state": repr(state)}
+        )
     disaggregation = _disaggregation(disaggregation.strip(), dimensions)
     return Filters(year_from, year_to, region, group, state, disaggregation)
 
@@ -155,10 +173,16 @@ def _disaggregation(raw: str, dimensions: Mapping[str, Sequence[str]]) -> str:
         name, _, value = part.partition("=")
         name, value = name.strip(), value.strip()
         if value not in dimensions.get(name, ()):
-            known = "; ".join(f"{dim}={'|'.join(values)}" for dim, values in dimensions.items()) or "none"
-            raise BadFilter(
-                f"disaggregation={raw!r} is not one of this indicator's: total, all, or dimension=value ({known})"
-            )
+            known = "; ".join(f"{dim}={'|'.join(values)}" for dim, values in dimensions.items())
+            if known:
+                message = gettext(
+                    "disaggregation=%(raw)s is not one of this indicator's: total, all, or dimension=value (%(known)s)"
+                )
+            else:
+                message = gettext(
+                    "disaggregation=%(raw)s is not one of this indicator's: total, all, or dimension=value (none)"
+                )
+            raise BadFilter(message % {"raw": repr(raw), "known": known})
         pairs[name] = value
     return ";".join(f"{name}={value}" for name, value in sorted(pairs.items()))
 
@@ -166,9 +190,12 @@ def _disaggregation(raw: str, dimensions: Mapping[str, Sequence[str]]) -> str:
 def disaggregation_label(key: str, labels: Mapping[str, str]) -> str:
     """'sex=female;age_group=child' -> 'Sex: female, Age group: child'; '' -> 'Total'."""
     if not key:
-        return "Total"
+        return gettext("Total")
     pairs = (pair.partition("=") for pair in key.split(";"))
-    return ", ".join(f"{labels.get(name, name)}: {value}" for name, _, value in pairs)
+    return ", ".join(
+        gettext("%(dimension)s: %(value)s") % {"dimension": labels.get(name, name), "value": value}
+        for name, _, value in pairs
+    )
 
 
 def build_table(rows: Iterable[Row], names: Mapping[str, str]) -> Table:

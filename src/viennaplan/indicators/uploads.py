@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .importer import ImportOutcome, import_observations, read_file
 
@@ -32,8 +33,11 @@ def receive(uploaded: Any, user: Any, *, dry_run: bool = False) -> ImportOutcome
     limit = max_upload_bytes()
     if uploaded.size > limit:
         raise TooLarge(
-            f"The file is {uploaded.size / 1048576:.1f} MB; files of up to {limit / 1048576:.0f} MB are accepted. "
-            "Split it (by indicator or by years) and upload each part. Nothing was read or stored."
+            _(
+                "The file is %(size)s MB; files of up to %(limit)s MB are accepted. "
+                "Split it (by indicator or by years) and upload each part. Nothing was read or stored."
+            )
+            % {"size": f"{uploaded.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"}
         )
     data, name = uploaded.read(limit + 1), uploaded.name or "upload.csv"
     if not dry_run:

@@ -15,6 +15,8 @@ from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from viennaplan.accounts.names import display_name
@@ -62,8 +64,10 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         filters = queries.page_filters(found, request.GET, directory)
         if filters.disaggregation == ALL:
             raise BadFilter(
-                "the page shows one disaggregation at a time (disaggregation=all is for the JSON and the CSV): "
-                "choose one, or leave it out for the total"
+                _(
+                    "the page shows one disaggregation at a time (disaggregation=all is for the JSON and the CSV): "
+                    "choose one, or leave it out for the total"
+                )
             )
     except BadFilter as error:
         context = {"message": str(error), "indicator": found, "here": found.code}
@@ -87,7 +91,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
             "dimensions": [(labels.get(name, name), values) for name, values in (found.dimensions or {}).items()],
             "provisions": queries.provisions_measured(found),
             "sources": queries.indicator_sources(found),
-            "legend": [(mark, words) for _, _, mark, words in FLAGS],
+            "legend": [(mark, words) for *_kind, mark, words in FLAGS],
             "suppressed": any(row.suppressed_below is not None for row in rows),
             "states": [(code, info.name) for code, info in directory.items() if not info.is_organization],
             **queries.filter_choices(directory),
@@ -103,7 +107,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="File of observations (tidy CSV or SDMX-CSV)",
+        label=gettext_lazy("File of observations (tidy CSV or SDMX-CSV)"),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
     )
 
@@ -114,11 +118,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     refusal = why_not(request.user, "indicator.import")
     if refusal is not None:
-        return page(request, "indicators/refused.html", {"message": refusal, "here": "Import"}, status=403)
+        return page(request, "indicators/refused.html", {"message": refusal, "here": _("Import")}, status=403)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     context: dict[str, Any] = {
         "form": form,
-        "here": "Import",
+        "here": _("Import"),
         "max_mb": max_upload_bytes() // 1048576,
         "errors": [],
         "recent": recent_imports,  # called as the page renders: after an import, it is listed
@@ -145,4 +149,4 @@ def upload(request: HttpRequest) -> HttpResponse:
 def recent_imports() -> list[tuple[ObservationImport, str]]:
     """The last ten imports and who made each."""
     batches = ObservationImport.objects.select_related("imported_by")[:10]
-    return [(batch, display_name(batch.imported_by, nobody="the command line")) for batch in batches]
+    return [(batch, display_name(batch.imported_by, nobody=_("the command line"))) for batch in batches]

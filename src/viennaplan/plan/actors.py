@@ -1,7 +1,9 @@
 """Who acts on a national or international action, with whom, and on what conditions.
 
-Plain Python, no Django. `actor_of(text, kind=..., inherited=...)` gives (actor code, partner codes) for a
-paragraph or one of its items; `flags(text)` gives (subject_to_resources, upon_request).
+Plain Python: of Django only `django.utils.translation` (the actors' names are shown in the reader's
+language by `actor_name`; the database keeps them in English, see `saving.ensure_actors`).
+`actor_of(text, kind=..., inherited=...)` gives (actor code, partner codes) for a paragraph or one
+of its items; `flags(text)` gives (subject_to_resources, upon_request).
 
 Rules, from the document (para. 5: national actions are for Member States individually; international
 actions are for components of the Office, named where possible):
@@ -26,22 +28,25 @@ from __future__ import annotations
 
 import re
 
-ACTORS: dict[str, tuple[str, str]] = {
-    "member_states": ("Member States, individually", "states"),
-    "states_collectively": ("States, collectively", "states"),
-    "states_individually_and_collectively": ("States, individually and collectively", "states"),
-    "cicp": ("Centre for International Crime Prevention", "un"),
-    "odccp": ("Office for Drug Control and Crime Prevention", "un"),
-    "odccp_field_offices": ("Office for Drug Control and Crime Prevention field offices", "un"),
-    "tpb": ("Terrorism Prevention Branch", "un"),
-    "ola": ("Office of Legal Affairs", "un"),
-    "pni": ("Institutes of the United Nations Crime Prevention and Criminal Justice Programme network", "un"),
-    "unicri": ("United Nations Interregional Crime and Justice Research Institute", "un"),
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+ACTORS: dict[str, tuple[Promise, str]] = {
+    "member_states": (_("Member States, individually"), "states"),
+    "states_collectively": (_("States, collectively"), "states"),
+    "states_individually_and_collectively": (_("States, individually and collectively"), "states"),
+    "cicp": (_("Centre for International Crime Prevention"), "un"),
+    "odccp": (_("Office for Drug Control and Crime Prevention"), "un"),
+    "odccp_field_offices": (_("Office for Drug Control and Crime Prevention field offices"), "un"),
+    "tpb": (_("Terrorism Prevention Branch"), "un"),
+    "ola": (_("Office of Legal Affairs"), "un"),
+    "pni": (_("Institutes of the United Nations Crime Prevention and Criminal Justice Programme network"), "un"),
+    "unicri": (_("United Nations Interregional Crime and Justice Research Institute"), "un"),
     "conference_of_parties": (
-        "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+        _("Conference of the Parties to the United Nations Convention against Transnational Organized Crime"),
         "other",
     ),
-    "unspecified": ("Not specified by the text", "other"),
+    "unspecified": (_("Not specified by the text"), "other"),
 }
 
 ACTION_KINDS = ("national_action", "international_action")
@@ -91,6 +96,11 @@ _REQUEST = re.compile(
     r"\b(?:[Uu]pon|[Oo]n)\s+request\b|\bat\s+their\s+request\b|\bat\s+the\s+request\s+of\b"
     r"|\bto\s+requesting\s+States\b|\bStates\s+that\s+request\s+it\b|\bwhen\s+requested\s+to\s+do\s+so\b"
 )
+
+
+def actor_name(code: str, stored: str = "") -> str:
+    """The actor's name in the reader's language; `stored` (the database's English name) for a code not listed."""
+    return str(ACTORS[code][0]) if code in ACTORS else stored
 
 
 def actor_of(

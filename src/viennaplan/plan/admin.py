@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import changes, search
@@ -32,18 +33,18 @@ class PlanVersionAdmin(SimpleHistoryAdmin):
     exclude = ["report"]
     fieldsets = [
         (None, {"fields": ["title", "symbol", "date", "body", "session", "agenda_item", "original_language"]}),
-        ("Import", {"fields": ["checksum", "source_name", "imported_at", "report_display"]}),
-        ("Source", {"classes": ["collapse"], "fields": ["summary", "front_notes", "source_text"]}),
+        (_("Import"), {"fields": ["checksum", "source_name", "imported_at", "report_display"]}),
+        (_("Source"), {"classes": ["collapse"], "fields": ["summary", "front_notes", "source_text"]}),
     ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # a version comes from `viennaplan plan import`
 
-    @admin.display(description="title")
+    @admin.display(description=_("title"))
     def title_short(self, obj: PlanVersion) -> str:
         return obj.title[:80]
 
-    @admin.display(description="import report")
+    @admin.display(description=_("import report"))
     def report_display(self, obj: PlanVersion) -> str:
         return format_html("<pre>{}</pre>", json.dumps(obj.report, indent=2, ensure_ascii=False))
 
@@ -71,7 +72,7 @@ class NoteAdmin(SimpleHistoryAdmin):
     list_select_related = ["version"]
     raw_id_fields = ["version"]
 
-    @admin.display(description="text")
+    @admin.display(description=_("text"))
     def text_short(self, obj: Note) -> str:
         return obj.text[:100]
 
@@ -102,7 +103,7 @@ class ObjectiveAdmin(admin.ModelAdmin):
     raw_id_fields = ["chapter"]
     filter_horizontal = ["notes"]
 
-    @admin.display(description="text")
+    @admin.display(description=_("text"))
     def text_short(self, obj: Objective) -> str:
         return obj.text[:100]
 
@@ -131,11 +132,11 @@ class ProvisionAdmin(SimpleHistoryAdmin):
     ordering = ["version", "position"]
     inlines = [ReferenceInline, DeadlineInline]
 
-    @admin.display(description="chapter", ordering="chapter__ordinal")
+    @admin.display(description=_("chapter"), ordering="chapter__ordinal")
     def chapter_number(self, obj: Provision) -> str:
         return obj.chapter.number
 
-    @admin.display(description="text")
+    @admin.display(description=_("text"))
     def text_short(self, obj: Provision) -> str:
         return obj.text[:100]
 

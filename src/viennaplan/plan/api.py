@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 
@@ -58,12 +59,16 @@ def resolve_version(version_id: int | None) -> PlanVersion:
     if version_id is None:
         version = PlanVersion.current()
         if version is None:
-            raise HttpError(404, "No version of the plan has been imported yet; run `viennaplan plan import`.")
+            raise HttpError(404, _("No version of the plan has been imported yet; run `viennaplan plan import`."))
         return version
     try:
         return PlanVersion.objects.get(pk=version_id)
     except PlanVersion.DoesNotExist:
-        raise HttpError(404, f"There is no plan version {version_id}; GET {API_ROOT} lists the versions.") from None
+        raise HttpError(
+            404,
+            _("There is no plan version %(id)s; GET %(root)s lists the versions.")
+            % {"id": version_id, "root": API_ROOT},
+        ) from None
 
 
 def operation(path: str, answer: Any, operation_id: str, summary: str) -> Callable[[Callable], Callable]:
@@ -130,7 +135,11 @@ def get_chapter(request: HttpRequest, number: str, filters: Query[VersionFilter]
     )
     if chapter is None:
         known = ", ".join(version.chapters.order_by("ordinal").values_list("number", flat=True))
-        raise HttpError(404, f"There is no chapter {number!r} in plan version {version.pk}; chapters are {known}.")
+        raise HttpError(
+            404,
+            _("There is no chapter %(number)s in plan version %(version)s; chapters are %(known)s.")
+            % {"number": repr(number), "version": version.pk, "known": known},
+        )
     paragraphs = _provisions(version).filter(chapter=chapter, depth=0)
     return ChapterDetailOut(
         **ChapterHeading.model_validate(chapter).model_dump(),
@@ -175,8 +184,11 @@ def get_provision(request: HttpRequest, path: str, filters: Query[VersionFilter]
     if provision is None:
         raise HttpError(
             404,
-            f"There is no provision {path!r} in plan version {version.pk}; "
-            "provisions are cited by path, e.g. 57, 57/k or 57/k/ii.",
+            _(
+                "There is no provision %(path)s in plan version %(version)s; "
+                "provisions are cited by path, e.g. 57, 57/k or 57/k/ii."
+            )
+            % {"path": repr(path), "version": version.pk},
         )
     ancestors: list[Provision] = []
     parent = provision.parent
@@ -185,7 +197,7 @@ def get_provision(request: HttpRequest, path: str, filters: Query[VersionFilter]
         parent = parent.parent
     chapter = provision.chapter
     crumbs = [
-        CrumbOut(label="Plan", url=links.site("/")),
+        CrumbOut(label=_("Plan"), url=links.site("/")),
         CrumbOut(label=f"{chapter.number}. {chapter.title}", url=links.site(f"/plan/chapter/{chapter.number}")),
         *[CrumbOut(label=a.citation, url=links.site(a.get_absolute_url())) for a in ancestors],
         CrumbOut(label=provision.citation, url=links.site(provision.get_absolute_url())),
@@ -224,7 +236,9 @@ def get_note(request: HttpRequest, number: int, filters: Query[VersionFilter]):
     note = version.notes.filter(number=number).first()
     if note is None:
         raise HttpError(
-            404, f"There is no note {number} in plan version {version.pk}; GET {API_ROOT}/notes lists them."
+            404,
+            _("There is no note %(number)s in plan version %(version)s; GET %(root)s/notes lists them.")
+            % {"number": number, "version": version.pk, "root": API_ROOT},
         )
     return NoteDetailOut(
         **links.note(note).model_dump(),

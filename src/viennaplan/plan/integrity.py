@@ -1,6 +1,7 @@
 """What makes a document the whole plan, and what makes two imports the same plan.
 
-Plain Python, no Django. One definition for both ways in, the text (`parser.parse_plan`) and a
+Plain Python: of Django only `django.utils.translation` (the refusals are shown to the person
+importing, in their language). One definition for both ways in, the text (`parser.parse_plan`) and a
 JSON export (`saving.import_plan_json`), so that neither can store a plan the other would refuse:
 
 - `check_plan(document)`: the twelve chapters I to XII in order, each with its numbered
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+
+from django.utils.translation import gettext as _
 
 from .document import ROMAN, PlanDocument, Provision
 from .frontmatter import PlanFormatError
@@ -66,28 +69,39 @@ def _check_chapters(document: PlanDocument) -> None:
         return
     missing = [number for number in ROMAN if number not in found]
     if not missing:
-        raise InconsistentPlanError(f"expected the 12 chapters I to XII in order, found {', '.join(found)}")
+        raise InconsistentPlanError(
+            _("expected the 12 chapters I to XII in order, found %(found)s") % {"found": ", ".join(found)}
+        )
     if found != list(ROMAN[: len(found)]):
         raise InconsistentPlanError(
-            f"expected the 12 chapters I to XII in order; chapter(s) {', '.join(missing)} not found"
+            _("expected the 12 chapters I to XII in order; chapter(s) %(missing)s not found")
+            % {"missing": ", ".join(missing)}
         )
     last = document.paragraphs[-1].paragraph if document.paragraphs else 0
     raise InconsistentPlanError(
-        f"expected the 12 chapters I to XII in order; chapter(s) {', '.join(missing)} not found "
-        f"(the text stops after paragraph {last}: is it truncated?)"
+        _(
+            "expected the 12 chapters I to XII in order; chapter(s) %(missing)s not found "
+            "(the text stops after paragraph %(last)s: is it truncated?)"
+        )
+        % {"missing": ", ".join(missing), "last": last}
     )
 
 
 def _check_paragraphs(document: PlanDocument) -> None:
     if not document.paragraphs:
-        raise InconsistentPlanError("the plan has no numbered paragraphs")
+        raise InconsistentPlanError(_("the plan has no numbered paragraphs"))
     expected = 1
     for paragraph in document.paragraphs:
         if paragraph.paragraph != expected:
-            after = f"follows paragraph {expected - 1}" if expected > 1 else "comes first"
-            raise InconsistentPlanError(
-                f"paragraph {paragraph.paragraph} {after}: the numbered paragraphs must be 1, 2, 3, … without gaps"
-            )
+            values = {"number": paragraph.paragraph, "previous": expected - 1}
+            if expected > 1:
+                message = _(
+                    "paragraph %(number)s follows paragraph %(previous)s: "
+                    "the numbered paragraphs must be 1, 2, 3, … without gaps"
+                )
+            else:
+                message = _("paragraph %(number)s comes first: the numbered paragraphs must be 1, 2, 3, … without gaps")
+            raise InconsistentPlanError(message % values)
         _check_items(paragraph)
         expected += 1
     by_chapter = {number: [p.paragraph for p in document.paragraphs if p.chapter == number] for number in ROMAN}
@@ -95,15 +109,28 @@ def _check_paragraphs(document: PlanDocument) -> None:
     for chapter in document.chapters:
         numbers = by_chapter[chapter.number]
         if not numbers:
-            raise InconsistentPlanError(f"chapter {chapter.number} ('{chapter.title}') has no numbered paragraph")
+            raise InconsistentPlanError(
+                _("chapter %(number)s ('%(title)s') has no numbered paragraph")
+                % {"number": chapter.number, "title": chapter.title}
+            )
         if numbers[0] != previous + 1 or numbers != list(range(numbers[0], numbers[-1] + 1)):
             raise InconsistentPlanError(
-                f"chapter {chapter.number}: its paragraphs {_ranges(numbers)} do not follow chapter by chapter"
+                _("chapter %(number)s: its paragraphs %(paragraphs)s do not follow chapter by chapter")
+                % {"number": chapter.number, "paragraphs": _ranges(numbers)}
             )
         if (chapter.first_paragraph, chapter.last_paragraph) != (numbers[0], numbers[-1]):
             raise InconsistentPlanError(
-                f"chapter {chapter.number} states paragraphs {chapter.first_paragraph}–{chapter.last_paragraph} "
-                f"but holds paragraphs {numbers[0]}–{numbers[-1]}"
+                _(
+                    "chapter %(number)s states paragraphs %(first)s–%(last)s "
+                    "but holds paragraphs %(held_first)s–%(held_last)s"
+                )
+                % {
+                    "number": chapter.number,
+                    "first": chapter.first_paragraph,
+                    "last": chapter.last_paragraph,
+                    "held_first": numbers[0],
+                    "held_last": numbers[-1],
+                }
             )
         previous = numbers[-1]
 
@@ -117,18 +144,29 @@ def _check_items(provision: Provision) -> None:
     if not provision.children:
         return
     if len(provision.labels) >= 2:
-        raise InconsistentPlanError(f"{provision.citation} has items: only paragraphs and items have items")
+        raise InconsistentPlanError(
+            _("%(citation)s has items: only paragraphs and items have items") % {"citation": provision.citation}
+        )
     label: str | None = "a" if not provision.labels else "i"
     for child in provision.children:
         if child.labels[-1] != label:
-            expected = f"{provision.citation}({label})" if label else "no further sub-item"
+            if label:
+                message = _(
+                    "%(citation)s stands where %(expected)s is expected: "
+                    "items must be (a), (b), (c), … and sub-items (i), (ii), (iii), …"
+                )
+            else:
+                message = _(
+                    "%(citation)s stands where no further sub-item is expected: "
+                    "items must be (a), (b), (c), … and sub-items (i), (ii), (iii), …"
+                )
             raise InconsistentPlanError(
-                f"{child.citation} stands where {expected} is expected: "
-                "items must be (a), (b), (c), … and sub-items (i), (ii), (iii), …"
+                message % {"citation": child.citation, "expected": f"{provision.citation}({label})"}
             )
         if child.chapter != provision.chapter:
             raise InconsistentPlanError(
-                f"{child.citation} is in chapter {child.chapter}, its paragraph in chapter {provision.chapter}"
+                _("%(citation)s is in chapter %(chapter)s, its paragraph in chapter %(paragraph_chapter)s")
+                % {"citation": child.citation, "chapter": child.chapter, "paragraph_chapter": provision.chapter}
             )
         _check_items(child)
         label = _next_label(child.labels[-1], sub_item=bool(provision.labels))
@@ -144,20 +182,25 @@ def _check_objectives(document: PlanDocument) -> None:
     start = ROMAN.index(FIRST_CHAPTER_WITH_OBJECTIVES)
     for chapter in document.chapters[start:]:
         if not chapter.objectives:
-            raise InconsistentPlanError(f"chapter {chapter.number} states no objective")
+            raise InconsistentPlanError(_("chapter %(number)s states no objective") % {"number": chapter.number})
     for chapter in document.chapters:
         numbers = [objective.number for objective in chapter.objectives]
         if numbers != list(range(1, len(numbers) + 1)):
             raise InconsistentPlanError(
-                f"chapter {chapter.number}: objectives {numbers} are not numbered 1, 2, 3, … without gaps"
+                _("chapter %(number)s: objectives %(objectives)s are not numbered 1, 2, 3, … without gaps")
+                % {"number": chapter.number, "objectives": numbers}
             )
 
 
 def _check_notes(document: PlanDocument) -> None:
     for expected, note in enumerate(document.notes, start=1):
         if note.number != expected:
-            after = f"follows note {expected - 1}" if expected > 1 else "comes first"
-            raise InconsistentPlanError(f"note {note.number} {after}; notes must be numbered 1, 2, 3, …")
+            values = {"number": note.number, "previous": expected - 1}
+            if expected > 1:
+                message = _("note %(number)s follows note %(previous)s; notes must be numbered 1, 2, 3, …")
+            else:
+                message = _("note %(number)s comes first; notes must be numbered 1, 2, 3, …")
+            raise InconsistentPlanError(message % values)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,23 +212,31 @@ def check_links(document: PlanDocument) -> None:
     note_numbers = {note.number for note in document.notes}
     chapters = {chapter.number: chapter for chapter in document.chapters}
     if not document.checksum:
-        raise InconsistentPlanError("the document has no checksum")
+        raise InconsistentPlanError(_("the document has no checksum"))
     for chapter in document.chapters:
         missing = set(chapter.note_refs) - note_numbers
         for objective in chapter.objectives:
             missing |= set(objective.note_refs) - note_numbers
         if missing:
-            raise InconsistentPlanError(f"chapter {chapter.number} cites notes {sorted(missing)} that do not exist")
+            raise InconsistentPlanError(
+                _("chapter %(number)s cites notes %(notes)s that do not exist")
+                % {"number": chapter.number, "notes": sorted(missing)}
+            )
     for provision in document.provisions():
         chapter = chapters.get(provision.chapter)
         if chapter is None:
             raise InconsistentPlanError(
-                f"{provision.citation} stands in chapter {provision.chapter}, which does not exist"
+                _("%(citation)s stands in chapter %(chapter)s, which does not exist")
+                % {"citation": provision.citation, "chapter": provision.chapter}
             )
         if missing := set(provision.note_refs) - note_numbers:
-            raise InconsistentPlanError(f"{provision.citation} cites notes {sorted(missing)} that do not exist")
+            raise InconsistentPlanError(
+                _("%(citation)s cites notes %(notes)s that do not exist")
+                % {"citation": provision.citation, "notes": sorted(missing)}
+            )
         objective_numbers = {objective.number for objective in chapter.objectives}
         if missing := set(provision.objectives) - objective_numbers:
             raise InconsistentPlanError(
-                f"{provision.citation} serves objectives {sorted(missing)} that chapter {chapter.number} does not state"
+                _("%(citation)s serves objectives %(objectives)s that chapter %(number)s does not state")
+                % {"citation": provision.citation, "objectives": sorted(missing), "number": chapter.number}
             )

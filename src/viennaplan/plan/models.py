@@ -8,6 +8,7 @@ to the old ones; the newest is the current one that the site shows by default.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .document import PARAGRAPH_KINDS, SECTION_CODES
@@ -54,7 +55,7 @@ class PlanVersion(models.Model):
 class Actor(models.Model):
     """Who is to carry out an action: Member States, the Centre, the Office, ..."""
 
-    KIND_CHOICES = [("states", "States"), ("un", "United Nations entity"), ("other", "Other")]
+    KIND_CHOICES = [("states", _("States")), ("un", _("United Nations entity")), ("other", _("Other"))]
     code = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=KIND_CHOICES, default="other")
@@ -65,6 +66,13 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language (`name` keeps the English one, as the plan's data)."""
+        from .actors import actor_name
+
+        return actor_name(self.code, self.name)
 
 
 class Note(models.Model):

@@ -21,6 +21,8 @@ from dataclasses import asdict
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from . import document as doc_types
@@ -281,10 +283,10 @@ def ensure_actors(codes: Iterable[str]) -> dict[str, int]:
 
     unknown = [code for code in missing if code not in ACTORS]
     if unknown:
-        raise InconsistentPlanError(f"actor codes {unknown} are not in actors.ACTORS")
-    for actor in Actor.objects.bulk_create(
-        [Actor(code=code, name=ACTORS[code][0], kind=ACTORS[code][1]) for code in missing]
-    ):
+        raise InconsistentPlanError(_("actor codes %(codes)s are not in actors.ACTORS") % {"codes": unknown})
+    with translation.override("en"):  # the database keeps the English name; pages translate it by code
+        new = [Actor(code=code, name=str(ACTORS[code][0]), kind=ACTORS[code][1]) for code in missing]
+    for actor in Actor.objects.bulk_create(new):
         existing[actor.code] = actor.pk
     return existing
 

@@ -7,7 +7,10 @@ import re
 from datetime import date, datetime
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
+
+from viennaplan.dates import long_date
 
 from .models import Note, Objective, PlanVersion, Provision
 
@@ -288,6 +291,9 @@ def cite_line(provision: Provision) -> str:
     """How to cite the provision: title (date), symbol, para. 57(k)(ii)."""
     version = provision.version
     title = version.title.split(":")[0].strip() or "Plans of Action"
-    when = f" ({version.date.day} {version.date:%B %Y})" if version.date else ""
+    when = f" ({long_date(version.date)})" if version.date else ""  # the date in the reader's language
     symbol = f", {version.symbol}" if version.symbol else ""
-    return f"{title}{when}{symbol}, para. {provision.citation}"
+    return _("%(document)s, para. %(citation)s") % {
+        "document": f"{title}{when}{symbol}",
+        "citation": provision.citation,
+    }

@@ -33,6 +33,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from .models import PlanVersion, Provision
 
@@ -252,11 +253,11 @@ class IndexState:
 
     def describe(self) -> str:
         if self.ok:
-            return f"the search index is up to date ({self.current} entries)"
-        return (
-            f"the search index is out of date: {self.stale} of {self.provisions} provisions "
-            f"missing or outdated, {self.orphans} entries of deleted provisions"
-        )
+            return gettext("the search index is up to date (%(count)s entries)") % {"count": self.current}
+        return gettext(
+            "the search index is out of date: %(stale)s of %(provisions)s provisions "
+            "missing or outdated, %(orphans)s entries of deleted provisions"
+        ) % {"stale": self.stale, "provisions": self.provisions, "orphans": self.orphans}
 
 
 def index_state() -> IndexState:

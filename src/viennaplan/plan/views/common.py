@@ -91,7 +91,9 @@ def version_identity(version: PlanVersion) -> str:
 def version_label(version: PlanVersion) -> str:
     """'version 2 (E/CN.15/2001/4, 27 March 2001)': how a page names another version."""
     identity = version_identity(version)
-    return f"version {version.pk}" + (f" ({identity})" if identity else "")
+    if identity:
+        return _("version %(id)s (%(identity)s)") % {"id": version.pk, "identity": identity}
+    return _("version %(id)s") % {"id": version.pk}
 
 
 def short_title(version: PlanVersion) -> str:

@@ -11,15 +11,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from ..models import Chapter, Objective, Provision
 
-SECTION_TITLES = {"commitments": "Commitments", "background": "Background", "objectives": "Objectives"}
+# The headings' words, in the reader's language (the anchors below stay English: they are addresses).
+SECTION_TITLES = {
+    "commitments": gettext_lazy("Commitments"),
+    "background": gettext_lazy("Background"),
+    "objectives": gettext_lazy("Objectives"),
+}
 
 # Kinds of paragraph that stand under a numbered heading below an objective.
 KIND_HEADINGS = {
-    "national_action": (1, "National actions"),
-    "international_action": (2, "International actions"),
-    "expected_impact": (3, "Expected impact"),
+    "national_action": (1, gettext_lazy("National actions")),
+    "international_action": (2, gettext_lazy("International actions")),
+    "expected_impact": (3, gettext_lazy("Expected impact")),
+}
+KIND_ANCHORS = {
+    "national_action": "national-actions",
+    "international_action": "international-actions",
+    "expected_impact": "expected-impact",
 }
 
 
@@ -58,12 +71,13 @@ class Section:
 def objectives_label(numbers: list[int], *, numbered: bool = True) -> str:
     """ "Objective 1", "Objectives 1–2", "Objectives 1 and 3", or "Objective" when unnumbered."""
     if not numbers:
-        return "Objectives"
+        return _("Objectives")
     if len(numbers) == 1:
-        return f"Objective {numbers[0]}" if numbered else "Objective"
+        return _("Objective %(number)s") % {"number": numbers[0]} if numbered else _("Objective")
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"Objectives {numbers[0]}–{numbers[-1]}"
-    return "Objectives " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+        return _("Objectives %(first)s–%(last)s") % {"first": numbers[0], "last": numbers[-1]}
+    others = ", ".join(str(n) for n in numbers[:-1])
+    return _("Objectives %(numbers)s and %(last)s") % {"numbers": others, "last": numbers[-1]}
 
 
 def objectives_anchor(numbers: list[int]) -> str:
@@ -73,8 +87,8 @@ def objectives_anchor(numbers: list[int]) -> str:
 
 
 def block_anchor(group_anchor: str, kind: str) -> str:
-    if kind in KIND_HEADINGS:
-        return f"{group_anchor}-{KIND_HEADINGS[kind][1].lower().replace(' ', '-')}"
+    if kind in KIND_ANCHORS:
+        return f"{group_anchor}-{KIND_ANCHORS[kind]}"
     return group_anchor
 
 
@@ -149,7 +163,8 @@ def _place_objectives_without_paragraphs(sections: list[Section], objectives: li
         return
     section = next((s for s in sections if s.code == "objectives"), None)
     if section is None:
-        section = Section("objectives", chr(ord("A") + sum(1 for s in sections if s.code)), "Objectives", "objectives")
+        letter = chr(ord("A") + sum(1 for s in sections if s.code))
+        section = Section("objectives", letter, SECTION_TITLES["objectives"], "objectives")
         sections.append(section)
     for objective in missing:
         group = ObjectiveGroup(
@@ -185,7 +200,7 @@ def provision_breadcrumbs(provision: Provision, ancestors: list[Provision], vq: 
     """Plan › VI. Action against … › Objectives 1–2 › National actions › 57 › (k) › (ii)."""
     chapter = provision.chapter
     chapter_url = f"/plan/chapter/{chapter.number}{vq}"
-    crumbs = [Crumb("Plan", f"/{vq}"), Crumb(f"{chapter.number}. {chapter.title}", chapter_url)]
+    crumbs = [Crumb(_("Plan"), f"/{vq}"), Crumb(f"{chapter.number}. {chapter.title}", chapter_url)]
     paragraph = ancestors[0] if ancestors else provision
     if paragraph.section == "objectives":
         objectives = list(paragraph.objectives.all())

@@ -8,6 +8,7 @@ from itertools import groupby
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ..models import Chapter, Deadline, Provision
@@ -62,9 +63,9 @@ def home(request):
     )
     context["json_url"] = api_url("", context["vparam"])  # the plan: provenance, counts, versions
     context["downloads"] = [
-        ("JSON", "structured data, one object per provision", api_url("export.json", context["vparam"])),
-        ("CSV", "one row per provision, for spreadsheets", api_url("export.csv", context["vparam"])),
-        ("Akoma Ntoso", "legal XML (AKN 3.0)", api_url("export.akn", context["vparam"])),
+        ("JSON", _("structured data, one object per provision"), api_url("export.json", context["vparam"])),
+        ("CSV", _("one row per provision, for spreadsheets"), api_url("export.csv", context["vparam"])),
+        ("Akoma Ntoso", _("legal XML (AKN 3.0)"), api_url("export.akn", context["vparam"])),
     ]
     return render(request, "plan/home.html", context)
 
@@ -79,7 +80,10 @@ def chapter(request, number: str):
         chapter = version.chapters.prefetch_related("notes", "objectives__notes").get(number=number)
     except Chapter.DoesNotExist:
         numbers = ", ".join(version.chapters.order_by("ordinal").values_list("number", flat=True))
-        raise Http404(f"There is no chapter {number} in this plan. Its chapters are {numbers}.") from None
+        raise Http404(
+            _("There is no chapter %(number)s in this plan. Its chapters are %(numbers)s.")
+            % {"number": number, "numbers": numbers}
+        ) from None
     provisions = list(
         Provision.objects.filter(version=version, chapter=chapter)
         .prefetch_related("notes", "objectives")
@@ -116,7 +120,9 @@ def notes(request):
 def note(request, number: int):
     version = requested_version(request)
     if not version.notes.filter(number=number).exists():
-        raise Http404(f"There is no note {number} in this plan; see /plan/notes for all of them.")
+        raise Http404(
+            _("There is no note %(number)s in this plan; see /plan/notes for all of them.") % {"number": number}
+        )
     vq = version_query(request, version)
     return redirect(f"/plan/notes{vq}#note-{number}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ..models import PlanVersion, Provision
@@ -74,7 +75,11 @@ def provision(request, path: str):
     vq = context["vq"]
     absolute = request.build_absolute_uri(f"{node.get_absolute_url()}{vq}")
     identity = version_identity(version)
-    cite = f"{short_title(version)}{f' ({identity})' if identity else ''}, para. {node.citation}. {absolute}"
+    values = {"title": short_title(version), "identity": identity, "citation": node.citation, "url": absolute}
+    if identity:
+        cite = _("%(title)s (%(identity)s), para. %(citation)s. %(url)s") % values
+    else:
+        cite = _("%(title)s, para. %(citation)s. %(url)s") % values
 
     context.update(
         provision=node,
@@ -108,11 +113,16 @@ def _context_notes(node, ancestors, paragraph, *, exclude: set[int]):
     stands in, of the objectives it serves and of its chapter's heading."""
     found = []
     for holder in ancestors:
-        found += [(n, f"paragraph {holder.citation}") for n in holder.notes.all()]
+        where = _("paragraph %(citation)s") % {"citation": holder.citation}
+        found += [(n, where) for n in holder.notes.all()]
     for objective in paragraph.objectives.all():
-        label = f"objective {objective.number}" if objective.numbered else "the objective"
+        if objective.numbered:
+            label = _("objective %(number)s") % {"number": objective.number}
+        else:
+            label = _("the objective")
         found += [(n, label) for n in objective.notes.all()]
-    found += [(n, f"chapter {node.chapter.number}") for n in node.chapter.notes.all()]
+    where = _("chapter %(number)s") % {"number": node.chapter.number}
+    found += [(n, where) for n in node.chapter.notes.all()]
     seen = set(exclude)
     result = []
     for note, where in found:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from ..models import Actor, Provision
@@ -18,24 +19,24 @@ from .common import api_url, page_context, requested_version
 RESULT_LIMIT = 50
 
 SCOPE_CHOICES = [
-    ("", "National and international actions"),
-    ("national", "National actions only"),
-    ("international", "International actions only"),
+    ("", _("National and international actions")),
+    ("national", _("National actions only")),
+    ("international", _("International actions only")),
 ]
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Words to find", required=False, max_length=200)
-    chapter = forms.ChoiceField(label="Chapter", required=False)
-    scope = forms.ChoiceField(label="Actions", required=False, choices=SCOPE_CHOICES, widget=forms.RadioSelect)
-    actor = forms.ChoiceField(label="Actor", required=False)
+    q = forms.CharField(label=_("Words to find"), required=False, max_length=200)
+    chapter = forms.ChoiceField(label=_("Chapter"), required=False)
+    scope = forms.ChoiceField(label=_("Actions"), required=False, choices=SCOPE_CHOICES, widget=forms.RadioSelect)
+    actor = forms.ChoiceField(label=_("Actor"), required=False)
 
     def __init__(self, data, *, chapters, actors):
         super().__init__(data)
-        self.fields["chapter"].choices = [("", "All chapters")] + [
+        self.fields["chapter"].choices = [("", _("All chapters"))] + [
             (c.number, f"{c.number}. {c.title}") for c in chapters
         ]
-        self.fields["actor"].choices = [("", "Any actor")] + [(a.code, a.name) for a in actors]
+        self.fields["actor"].choices = [("", _("Any actor"))] + [(a.code, a.label) for a in actors]
 
 
 @require_safe

@@ -14,43 +14,54 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext, gettext_lazy
 
 from viennaplan.countries.datafiles import DATA_DIR
 from viennaplan.subcommands import SubcommandCommand
 
 
 class Command(SubcommandCommand):
-    help = "Load and query the country reference data (`viennaplan countries SUBCOMMAND --help`)."
+    help = gettext_lazy("Load and query the country reference data (`viennaplan countries SUBCOMMAND --help`).")
 
     def add_subcommands(self, commands: Any) -> None:
         loader = commands.add_parser(
             "load",
-            help="reload the country data files into the database (idempotent)",
-            description="Make the country tables equal to the CSV files (countries, names, former "
-            "States, regional groups, LDC/LLDC/SIDS status, EU membership). All or nothing.",
+            help=gettext("reload the country data files into the database (idempotent)"),
+            description=gettext(
+                "Make the country tables equal to the CSV files (countries, names, former "
+                "States, regional groups, LDC/LLDC/SIDS status, EU membership). All or nothing."
+            ),
         )
         loader.add_argument(
-            "--data-dir", type=Path, metavar="DIR", help=f"folder with the CSV files (default: {DATA_DIR})"
+            "--data-dir",
+            type=Path,
+            metavar="DIR",
+            help=gettext("folder with the CSV files (default: %(folder)s)") % {"folder": DATA_DIR},
         )
         resolver = commands.add_parser(
             "resolve",
-            help="print the code a State's name stands for",
-            description="Resolve a name as the depositary writes it (any case, with or without accents) "
-            "or a code, on a date where the name changed meaning.",
+            help=gettext("print the code a State's name stands for"),
+            description=gettext(
+                "Resolve a name as the depositary writes it (any case, with or without accents) "
+                "or a code, on a date where the name changed meaning."
+            ),
         )
         resolver.add_argument("name", metavar="NAME")
-        resolver.add_argument("--on", metavar="YYYY-MM-DD", help="the date of the list the name comes from")
+        resolver.add_argument("--on", metavar="YYYY-MM-DD", help=gettext("the date of the list the name comes from"))
 
     def run_load(self, *, data_dir: Path | None, **_: Any) -> None:
         from viennaplan.countries.datafiles import DataFileError
         from viennaplan.countries.store import CountryLoadError, load_country_data
 
         if data_dir is not None and not data_dir.is_dir():
-            raise CommandError(f"{data_dir}: no such folder; expected the folder of the country CSV files")
+            raise CommandError(
+                gettext("%(folder)s: no such folder; expected the folder of the country CSV files")
+                % {"folder": data_dir}
+            )
         try:
             summary = load_country_data(data_dir)
         except DataFileError as error:
-            raise CommandError(f"{error}\nNothing was changed.") from error
+            raise CommandError(gettext("%(error)s\nNothing was changed.") % {"error": error}) from error
         except CountryLoadError as error:
             raise CommandError(str(error)) from error
         if summary.changed:
@@ -67,7 +78,9 @@ class Command(SubcommandCommand):
             try:
                 day = date.fromisoformat(on)
             except ValueError:
-                raise CommandError(f"--on {on!r} is not a date (expected YYYY-MM-DD)") from None
+                raise CommandError(
+                    gettext("--on %(value)s is not a date (expected YYYY-MM-DD)") % {"value": repr(on)}
+                ) from None
         try:
             code = resolve_state(name, day)
         except UnknownState as error:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from viennaplan.subcommands import SubcommandCommand
 
@@ -22,38 +23,51 @@ MAX_FILE_BYTES = 200_000_000
 
 
 class Command(SubcommandCommand):
-    help = "Import observations and list the indicator catalogue (`viennaplan indicators SUBCOMMAND --help`)."
+    help = gettext_lazy(
+        "Import observations and list the indicator catalogue (`viennaplan indicators SUBCOMMAND --help`)."
+    )
 
     def add_subcommands(self, commands: Any) -> None:
         importer = commands.add_parser(
             "import",
-            help="import observations (tidy CSV or SDMX-CSV)",
-            description="Import observations: tidy CSV (country,iso3,year,indicator,value[,unit][,source][,note]"
-            "[,flags][,sex][,age_group]…) or SDMX-CSV (REF_AREA, TIME_PERIOD, OBS_VALUE, INDICATOR, …). All or "
-            "nothing: a file with any bad row changes nothing, and every bad row is listed. Rows already on file "
-            "are skipped, so importing the same file twice changes nothing.",
+            help=gettext("import observations (tidy CSV or SDMX-CSV)"),
+            description=gettext(
+                "Import observations: tidy CSV (country,iso3,year,indicator,value[,unit][,source][,note]"
+                "[,flags][,sex][,age_group]…) or SDMX-CSV (REF_AREA, TIME_PERIOD, OBS_VALUE, INDICATOR, …). All or "
+                "nothing: a file with any bad row changes nothing, and every bad row is listed. Rows already on file "
+                "are skipped, so importing the same file twice changes nothing."
+            ),
         )
         importer.add_argument("file", metavar="FILE")
         importer.add_argument(
-            "--all-errors", action="store_true", help=f"print every bad row (default: the first {SHOWN_ERRORS})"
+            "--all-errors",
+            action="store_true",
+            help=gettext("print every bad row (default: the first %(count)s)") % {"count": SHOWN_ERRORS},
         )
         commands.add_parser(
             "load-shipped",
-            help="load the real data shipped in indicators/data/ (a second run changes nothing)",
-            description="Load the publishers' files shipped in indicators/data/ (see its README.md). All or nothing; "
-            "rows for places that are not States in the country registry (aggregates, sub-national units, "
-            "territories, unknown names) are left out and listed, never guessed.",
+            help=gettext("load the real data shipped in indicators/data/ (a second run changes nothing)"),
+            description=gettext(
+                "Load the publishers' files shipped in indicators/data/ (see its README.md). All or nothing; "
+                "rows for places that are not States in the country registry (aggregates, sub-national units, "
+                "territories, unknown names) are left out and listed, never guessed."
+            ),
         )
-        commands.add_parser("catalogue", help="list the indicators: code, kind, unit, chapter, provisions measured")
+        commands.add_parser(
+            "catalogue", help=gettext("list the indicators: code, kind, unit, chapter, provisions measured")
+        )
 
     def run_import(self, *, file: str, all_errors: bool, **_: Any) -> None:
         from viennaplan.indicators.importer import ImportRefused, import_observations
 
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"{file}: no such file")
+            raise CommandError(gettext("%(file)s: no such file") % {"file": file})
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise CommandError(f"{file}: larger than {MAX_FILE_BYTES:,} bytes; split it")
+            raise CommandError(
+                gettext("%(file)s: larger than %(limit)s bytes; split it")
+                % {"file": file, "limit": f"{MAX_FILE_BYTES:,}"}
+            )
         try:
             outcome = import_observations(path.read_bytes(), source_name=path.name)
         except ImportRefused as refused:
@@ -93,5 +107,12 @@ class Command(SubcommandCommand):
             self.stderr.write(f"{refused.source_name}: {line}")
         more = len(refused.errors) - len(shown)
         if more:
-            self.stderr.write(f"… and {more} more (--all-errors prints every one)")
+            self.stderr.write(
+                ngettext(
+                    "… and %(count)s more (--all-errors prints every one)",
+                    "… and %(count)s more (--all-errors prints every one)",
+                    more,
+                )
+                % {"count": more}
+            )
         raise CommandError(str(refused))

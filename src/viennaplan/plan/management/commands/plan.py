@@ -16,49 +16,68 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.utils.translation import gettext, gettext_lazy
 
 from viennaplan.plan.document import ImportReport
 from viennaplan.plan.models import PlanVersion
 from viennaplan.subcommands import SubcommandCommand
 from viennaplan.textfiles import NotText, read_text
 
-EXPECTED = "expected the text of the Plans of Action (UTF-8 text, as shipped) or a JSON export of it"
+EXPECTED = gettext_lazy("expected the text of the Plans of Action (UTF-8 text, as shipped) or a JSON export of it")
 FORMATS = ("json", "csv", "akn")
+NOTHING_IMPORTED = gettext_lazy("%(path)s: %(error)s; nothing was imported")
 
 
 class Command(SubcommandCommand):
-    help = "Import, export and inspect the Plans of Action (`viennaplan plan SUBCOMMAND --help`)."
+    help = gettext_lazy("Import, export and inspect the Plans of Action (`viennaplan plan SUBCOMMAND --help`).")
 
     def add_subcommands(self, commands: Any) -> None:
         importer = commands.add_parser(
             "import",
-            help="import the plan from its text or a JSON export (idempotent)",
-            description="Import the Plans of Action into the database as a new version. Importing "
-            "a text already imported changes nothing. FILE may be the text (.txt) or a JSON export.",
+            help=gettext("import the plan from its text or a JSON export (idempotent)"),
+            description=gettext(
+                "Import the Plans of Action into the database as a new version. Importing "
+                "a text already imported changes nothing. FILE may be the text (.txt) or a JSON export."
+            ),
         )
         importer.add_argument(
-            "file", nargs="?", metavar="FILE", help=f"text or .json export (default: {settings.PLAN_SOURCE_FILE.name})"
+            "file",
+            nargs="?",
+            metavar="FILE",
+            help=gettext("text or .json export (default: %(file)s)") % {"file": settings.PLAN_SOURCE_FILE.name},
         )
-        importer.add_argument("--symbol", default="", help="official document symbol to record, e.g. E/CN.15/2001/4")
+        importer.add_argument(
+            "--symbol", default="", help=gettext("official document symbol to record, e.g. E/CN.15/2001/4")
+        )
 
         exporter = commands.add_parser(
             "export",
-            help="write the plan to standard output as json, csv or akn",
-            description="Write a version of the plan (default: the current one) to standard output. "
-            "Akoma Ntoso is validated against the official schema first.",
+            help=gettext("write the plan to standard output as json, csv or akn"),
+            description=gettext(
+                "Write a version of the plan (default: the current one) to standard output. "
+                "Akoma Ntoso is validated against the official schema first."
+            ),
         )
-        exporter.add_argument("--format", choices=FORMATS, required=True, help="json, csv or akn (Akoma Ntoso 3.0)")
-        exporter.add_argument("--version", dest="plan_version", type=int, metavar="ID", help="plan version id")
+        exporter.add_argument(
+            "--format", choices=FORMATS, required=True, help=gettext("json, csv or akn (Akoma Ntoso 3.0)")
+        )
+        exporter.add_argument("--version", dest="plan_version", type=int, metavar="ID", help=gettext("plan version id"))
 
         reporter = commands.add_parser(
             "report",
-            help="print the import report: repairs and discarded page furniture, with line numbers",
-            description="Parse FILE (default: the shipped text) and print what the importer repaired "
-            "and what it discarded, with line numbers. With --version, print a stored version's report.",
+            help=gettext("print the import report: repairs and discarded page furniture, with line numbers"),
+            description=gettext(
+                "Parse FILE (default: the shipped text) and print what the importer repaired "
+                "and what it discarded, with line numbers. With --version, print a stored version's report."
+            ),
         )
-        reporter.add_argument("file", nargs="?", metavar="FILE", help="text to parse (default: the shipped text)")
-        reporter.add_argument("--version", dest="plan_version", type=int, metavar="ID", help="a stored version")
-        reporter.add_argument("--plain", action="store_true", help="plain text even on a terminal")
+        reporter.add_argument(
+            "file", nargs="?", metavar="FILE", help=gettext("text to parse (default: the shipped text)")
+        )
+        reporter.add_argument(
+            "--version", dest="plan_version", type=int, metavar="ID", help=gettext("a stored version")
+        )
+        reporter.add_argument("--plain", action="store_true", help=gettext("plain text even on a terminal"))
 
     # -- import -------------------------------------------------------------------------------
 
@@ -75,9 +94,12 @@ class Command(SubcommandCommand):
             else:
                 version, created = import_plan_text(text, source_name=path.name, symbol=symbol)
         except (PlanFormatError, InconsistentPlanError) as error:
-            raise CommandError(f"{path}: {error}; nothing was imported") from error
+            raise CommandError(NOTHING_IMPORTED % {"path": path, "error": error}) from error
         except ValueError as error:  # a JSON file that is not an export of the plan
-            raise CommandError(f"{path}: not a JSON export of the plan: {error}; nothing was imported") from error
+            raise CommandError(
+                gettext("%(path)s: not a JSON export of the plan: %(error)s; nothing was imported")
+                % {"path": path, "error": error}
+            ) from error
         if not created:
             self.stdout.write(f"Already imported as version {version.pk}; {self.mend_search_index()}")
             return
@@ -108,8 +130,11 @@ class Command(SubcommandCommand):
             if problems:
                 listed = "\n  ".join(problems[:10])
                 raise CommandError(
-                    f"the Akoma Ntoso export of version {version.pk} is not valid against the schema; "
-                    f"nothing was written:\n  {listed}"
+                    gettext(
+                        "the Akoma Ntoso export of version %(version)s is not valid against the schema; "
+                        "nothing was written:\n  %(problems)s"
+                    )
+                    % {"version": version.pk, "problems": listed}
                 )
         self.stdout.write(data.decode("utf-8"), ending="")
 
@@ -121,7 +146,7 @@ class Command(SubcommandCommand):
 
         if plan_version is not None:
             if file:
-                raise CommandError("give either FILE or --version, not both")
+                raise CommandError(gettext("give either FILE or --version, not both"))
             version = find_version(plan_version)
             report, source = report_from_json(version.report or {}), f"plan version {version.pk}"
         else:
@@ -130,7 +155,9 @@ class Command(SubcommandCommand):
                 check_file_size(path)
                 report = parse_plan(read_plan_file(path), source_name=path.name).report
             except PlanFormatError as error:
-                raise CommandError(f"{path}: {error} ({EXPECTED})") from error
+                raise CommandError(
+                    gettext("%(path)s: %(error)s (%(expected)s)") % {"path": path, "error": error, "expected": EXPECTED}
+                ) from error
             source = str(path)
         if plain or not self.stdout.isatty():
             self.stdout.write(plain_report(report, source), ending="")
@@ -141,13 +168,13 @@ class Command(SubcommandCommand):
 def read_plan_file(path: Path) -> str:
     """The file's text, or a CommandError that says what is wrong with it."""
     if not path.exists():
-        raise CommandError(f"{path}: no such file; {EXPECTED}")
+        raise CommandError(gettext("%(path)s: no such file; %(expected)s") % {"path": path, "expected": EXPECTED})
     if path.is_dir():
-        raise CommandError(f"{path}: is a directory; {EXPECTED}")
+        raise CommandError(gettext("%(path)s: is a directory; %(expected)s") % {"path": path, "expected": EXPECTED})
     try:
         return read_text(path.read_bytes(), expected=EXPECTED)
     except NotText as error:
-        raise CommandError(f"{path}: {error}") from None
+        raise CommandError(f"{path}: {error}") from None  # the error is worded by `read_text`
 
 
 def looks_like_json(path: Path, text: str) -> bool:
@@ -160,10 +187,18 @@ def check_file_size(path: Path) -> None:
     from viennaplan.plan.exports.json_format import MAX_BYTES
 
     if path.is_file() and (size := path.stat().st_size) > MAX_BYTES:
-        kind = "an export of the plan" if path.suffix.lower() == ".json" else "the text of a plan"
-        raise CommandError(
-            f"{path}: {size:,} bytes: larger than {kind} can be (at most {MAX_BYTES:,} bytes); nothing was imported"
-        )
+        values = {"path": path, "size": f"{size:,}", "limit": f"{MAX_BYTES:,}"}
+        if path.suffix.lower() == ".json":
+            message = gettext(
+                "%(path)s: %(size)s bytes: larger than an export of the plan can be (at most %(limit)s bytes); "
+                "nothing was imported"
+            )
+        else:
+            message = gettext(
+                "%(path)s: %(size)s bytes: larger than the text of a plan can be (at most %(limit)s bytes); "
+                "nothing was imported"
+            )
+        raise CommandError(message % values)
 
 
 def parse_json(path: Path, text: str) -> Any:
@@ -174,22 +209,29 @@ def parse_json(path: Path, text: str) -> Any:
         return parse_limited(text)
     except json.JSONDecodeError as error:
         raise CommandError(
-            f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg}); {EXPECTED}"
+            gettext("%(path)s: line %(line)s, column %(column)s: not valid JSON (%(problem)s); %(expected)s")
+            % {"path": path, "line": error.lineno, "column": error.colno, "problem": error.msg, "expected": EXPECTED}
         ) from None
     except ValueError as error:  # larger or deeper than an export can be
-        raise CommandError(f"{path}: {error}; nothing was imported") from None
+        raise CommandError(NOTHING_IMPORTED % {"path": path, "error": error}) from None
 
 
 def find_version(version_id: int | None) -> PlanVersion:
     if version_id is None:
         version = PlanVersion.current()
         if version is None:
-            raise CommandError("no version of the plan has been imported yet; run `viennaplan plan import` first")
+            raise CommandError(
+                gettext("no version of the plan has been imported yet; run `viennaplan plan import` first")
+            )
         return version
     version = PlanVersion.objects.filter(pk=version_id).first()
     if version is None:
         known = ", ".join(str(pk) for pk in PlanVersion.objects.order_by("pk").values_list("pk", flat=True))
-        raise CommandError(f"there is no plan version {version_id} (versions: {known or 'none'})")
+        if known:
+            message = gettext("there is no plan version %(id)s (versions: %(known)s)")
+        else:
+            message = gettext("there is no plan version %(id)s (versions: none)")
+        raise CommandError(message % {"id": version_id, "known": known})
     return version
 
 

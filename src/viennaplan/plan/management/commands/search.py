@@ -13,25 +13,30 @@ from typing import Any
 
 from django.core.management.base import CommandError
 from django.db import connection, transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from viennaplan.subcommands import SubcommandCommand
 
 
 class Command(SubcommandCommand):
-    help = "Rebuild or inspect the full-text search index (`viennaplan search SUBCOMMAND --help`)."
+    help = gettext_lazy("Rebuild or inspect the full-text search index (`viennaplan search SUBCOMMAND --help`).")
 
     def add_subcommands(self, commands: Any) -> None:
         commands.add_parser(
             "rebuild",
-            help="rebuild the search index of every plan version from the stored provisions",
-            description="Rebuild the full-text index (FTS5 on SQLite, the GIN tsvector index on "
-            "PostgreSQL) from the provisions stored, for every plan version, in one transaction.",
+            help=gettext("rebuild the search index of every plan version from the stored provisions"),
+            description=gettext(
+                "Rebuild the full-text index (FTS5 on SQLite, the GIN tsvector index on "
+                "PostgreSQL) from the provisions stored, for every plan version, in one transaction."
+            ),
         )
         commands.add_parser(
             "status",
-            help="say whether the search index matches the stored provisions",
-            description="Compare the search index with the stored provisions; exit status 1 when "
-            "it is out of date (then run `viennaplan search rebuild`).",
+            help=gettext("say whether the search index matches the stored provisions"),
+            description=gettext(
+                "Compare the search index with the stored provisions; exit status 1 when "
+                "it is out of date (then run `viennaplan search rebuild`)."
+            ),
         )
 
     def run_status(self, **_: Any) -> None:
@@ -40,7 +45,7 @@ class Command(SubcommandCommand):
         state = index_state()
         message = f"{state.describe().capitalize()} ({connection.vendor})"
         if not state.ok:
-            raise CommandError(f"{message}; run `viennaplan search rebuild`")
+            raise CommandError(gettext("%(state)s; run `viennaplan search rebuild`") % {"state": message})
         self.stdout.write(message)
 
     def run_rebuild(self, **_: Any) -> None:
