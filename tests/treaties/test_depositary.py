@@ -246,7 +246,7 @@ def test_a_wrong_header_names_the_unknown_and_the_missing_columns():
     errors = errors_of("country,instrument,action,day\nCHE,UNTOC,signature,2000-12-12\n")
     assert errors[0].startswith("row 1, column #1 ('country'): unknown column")
     assert "row 1, column #4 ('day'): unknown column" in errors[1]
-    assert errors[2].startswith("row 1: missing column(s) state, date")
+    assert errors[2].startswith("row 1: missing columns state, date")
 
 
 def test_a_misspelt_column_gets_a_suggestion():

@@ -181,7 +181,7 @@ def test_the_command_shows_the_first_errors_and_counts_every_one(db, tmp_path):
     with pytest.raises(CommandError) as caught:
         run("import", str(path))
     message = str(caught.value)
-    assert message.startswith(f"{path}: 450 error(s); nothing was imported:\n")
+    assert message.startswith(f"{path}: 450 errors; nothing was imported:\n")
     assert message.count("\n  row ") == 200
     assert message.endswith("\n  … and 250 more (--all-errors prints every one)")
     with pytest.raises(CommandError) as caught:

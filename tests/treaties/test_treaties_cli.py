@@ -46,7 +46,7 @@ def test_a_bad_file_prints_every_bad_row_exits_non_zero_and_changes_nothing(impo
         run("import", str(DATA / "synthetic_bad_rows.csv"))
     message = str(caught.value)
     assert caught.value.returncode == 1
-    assert message.startswith(f"{DATA / 'synthetic_bad_rows.csv'}: 6 error(s); nothing was imported:\n")
+    assert message.startswith(f"{DATA / 'synthetic_bad_rows.csv'}: 6 errors; nothing was imported:\n")
     for row in (4, 5, 6, 7, 8, 9):
         assert f"\n  row {row}, column " in message
     assert (TreatyAction.objects.count(), TreatyAction.history.count()) == before

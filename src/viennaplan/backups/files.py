@@ -3,7 +3,8 @@
 A viennaplan backup is either a SQLite database written by `viennaplan backup` (it carries a
 `viennaplan_backup` table, see `sqlite.py`) or a PostgreSQL custom-format dump (`pg_dump
 --format=custom`, which starts with the bytes "PGDMP"). Anything else is refused with a message
-that says what the file looks like instead.
+that says what the file looks like instead. Its messages are translated (Django's translation
+functions, the one part of Django loaded here).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from django.utils.translation import gettext as _
 
 from viennaplan.textfiles import looks_like_text
 
@@ -35,7 +38,7 @@ class Contents:
     rows: int
 
     def describe(self) -> str:
-        return f"{self.tables} tables, {self.rows:,} rows"
+        return _("%(tables)s tables, %(rows)s rows") % {"tables": self.tables, "rows": f"{self.rows:,}"}
 
 
 @dataclass
@@ -49,29 +52,42 @@ class BackupInfo:
     contents: Contents | None = None  # known for SQLite backups
 
     def describe(self) -> str:
-        held = f", {self.contents.describe()}" if self.contents else ""
-        return f"{ENGINE_NAMES[self.engine]} backup made {self.created_at or 'at an unknown time'}{held}"
+        given = {"engine": ENGINE_NAMES[self.engine], "when": self.created_at}
+        if self.contents:
+            given["contents"] = self.contents.describe()
+            if self.created_at:
+                return _("%(engine)s backup made %(when)s, %(contents)s") % given
+            return _("%(engine)s backup made at an unknown time, %(contents)s") % given
+        if self.created_at:
+            return _("%(engine)s backup made %(when)s") % given
+        return _("%(engine)s backup made at an unknown time") % given
 
 
 def file_engine(path: Path) -> str:
     """SQLITE or POSTGRESQL, from the first bytes of `path`; BackupError for anything else."""
     if not path.exists():
-        raise BackupError(f"{path}: no such file")
+        raise BackupError(_("%(path)s: no such file") % {"path": path})
     if path.is_dir():
-        raise BackupError(f"{path}: is a directory, not a backup file")
+        raise BackupError(_("%(path)s: is a directory, not a backup file") % {"path": path})
     with path.open("rb") as stream:
         head = stream.read(len(SQLITE_MAGIC))
     if not head:
-        raise BackupError(f"{path}: the file is empty; not a viennaplan backup")
+        raise BackupError(_("%(path)s: the file is empty; not a viennaplan backup") % {"path": path})
     if head.startswith(SQLITE_MAGIC):
         return SQLITE
     if head.startswith(PGDUMP_MAGIC):
         return POSTGRESQL
-    what = "a text file" if looks_like_text(head) else "a binary file"
-    raise BackupError(
-        f"{path}: not a viennaplan backup ({what}, neither a SQLite database nor a PostgreSQL "
-        "custom-format dump); make backups with `viennaplan backup FILE`"
-    )
+    if looks_like_text(head):
+        message = _(
+            "%(path)s: not a viennaplan backup (a text file, neither a SQLite database nor a PostgreSQL "
+            "custom-format dump); make backups with `viennaplan backup FILE`"
+        )
+    else:
+        message = _(
+            "%(path)s: not a viennaplan backup (a binary file, neither a SQLite database nor a PostgreSQL "
+            "custom-format dump); make backups with `viennaplan backup FILE`"
+        )
+    raise BackupError(message % {"path": path})
 
 
 def check_engine(path: Path, file_kind: str, database_kind: str) -> None:
@@ -79,19 +95,25 @@ def check_engine(path: Path, file_kind: str, database_kind: str) -> None:
     if file_kind == database_kind:
         return
     raise BackupError(
-        f"{path} is a {ENGINE_NAMES[file_kind]} backup, but the database configured (DATABASE_URL) is "
-        f"{ENGINE_NAMES[database_kind]}; a backup can only be restored into the engine it was made from. "
-        "To move the data between engines, restore it into a database of its own engine, then "
-        "`viennaplan dumpdata --natural-foreign -e contenttypes -e auth.permission "
-        "-o data.json` there and `viennaplan migrate`, `viennaplan loaddata data.json`, "
-        "`viennaplan search rebuild` on the other (see docs/backup.md)"
+        _(
+            "%(path)s is a %(file_engine)s backup, but the database configured (DATABASE_URL) is "
+            "%(database_engine)s; a backup can only be restored into the engine it was made from. "
+            "To move the data between engines, restore it into a database of its own engine, then "
+            "`viennaplan dumpdata --natural-foreign -e contenttypes -e auth.permission "
+            "-o data.json` there and `viennaplan migrate`, `viennaplan loaddata data.json`, "
+            "`viennaplan search rebuild` on the other (see docs/backup.md)"
+        )
+        % {"path": path, "file_engine": ENGINE_NAMES[file_kind], "database_engine": ENGINE_NAMES[database_kind]}
     )
 
 
 def check_tables(path: Path, tables: Iterable[str]) -> None:
     missing = [name for name in REQUIRED_TABLES if name not in set(tables)]
     if missing:
-        raise BackupError(f"{path}: not a backup of a viennaplan database (it has no table {', '.join(missing)})")
+        raise BackupError(
+            _("%(path)s: not a backup of a viennaplan database (it has no table %(tables)s)")
+            % {"path": path, "tables": ", ".join(missing)}
+        )
 
 
 def unknown_migrations(applied: Iterable[tuple[str, str]], known: set[tuple[str, str]]) -> list[str]:
@@ -102,10 +124,15 @@ def unknown_migrations(applied: Iterable[tuple[str, str]], known: set[tuple[str,
 def check_migrations(path: Path, applied: list[tuple[str, str]], known: set[tuple[str, str]]) -> None:
     newer = unknown_migrations(applied, known)
     if newer:
-        listed = ", ".join(newer[:8]) + (f" and {len(newer) - 8} more" if len(newer) > 8 else "")
+        listed = ", ".join(newer[:8])
+        if len(newer) > 8:
+            listed = _("%(listed)s and %(n)s more") % {"listed": listed, "n": len(newer) - 8}
         raise BackupError(
-            f"{path} was made by a newer viennaplan: its database has migrations this code does not know "
-            f"({listed}); restore it with the version of viennaplan that made it, or a later one"
+            _(
+                "%(path)s was made by a newer viennaplan: its database has migrations this code does not know "
+                "(%(listed)s); restore it with the version of viennaplan that made it, or a later one"
+            )
+            % {"path": path, "listed": listed}
         )
 
 
@@ -126,10 +153,17 @@ def partial_path(path: Path) -> Path:
 def check_destination(path: Path, *, force: bool, database_file: Path | None) -> None:
     """Refuse to write a backup over the database itself, a directory or, without force, a file."""
     if database_file is not None and path.resolve() == database_file.resolve():
-        raise BackupError(f"{path} is the database itself; write the backup to another file")
+        raise BackupError(_("%(path)s is the database itself; write the backup to another file") % {"path": path})
     if path.is_dir():
-        raise BackupError(f"{path} is a directory; name the backup file, e.g. {path / 'viennaplan.backup'}")
+        raise BackupError(
+            _("%(path)s is a directory; name the backup file, e.g. %(example)s")
+            % {"path": path, "example": path / "viennaplan.backup"}
+        )
     if not path.parent.is_dir():
-        raise BackupError(f"{path}: the directory {path.parent} does not exist")
+        raise BackupError(
+            _("%(path)s: the directory %(directory)s does not exist") % {"path": path, "directory": path.parent}
+        )
     if path.exists() and not force:
-        raise BackupError(f"{path} exists already; choose another name or give --force to replace it")
+        raise BackupError(
+            _("%(path)s exists already; choose another name or give --force to replace it") % {"path": path}
+        )

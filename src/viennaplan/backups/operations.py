@@ -18,6 +18,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.migrations.loader import MigrationLoader
+from django.utils.translation import gettext as _
 
 from . import postgres, sqlite
 from .files import (
@@ -51,16 +52,19 @@ class Restored:
 def engine() -> str:
     vendor = connection.vendor
     if vendor not in ENGINE_NAMES:
-        raise BackupError(f"backups support SQLite and PostgreSQL, not {vendor}")
+        raise BackupError(_("backups support SQLite and PostgreSQL, not %(vendor)s") % {"vendor": vendor})
     return vendor
 
 
 def database_label() -> str:
     db = connection.settings_dict
     if connection.vendor == SQLITE:
-        return f"the SQLite database {db['NAME']}"
-    where = f" on {db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
-    return f"the PostgreSQL database {db['NAME']}{where}"
+        return _("the SQLite database %(name)s") % {"name": db["NAME"]}
+    return _("the PostgreSQL database %(name)s on %(host)s:%(port)s") % {
+        "name": db["NAME"],
+        "host": db.get("HOST") or "localhost",
+        "port": db.get("PORT") or 5432,
+    }
 
 
 def database_file() -> Path | None:
@@ -84,7 +88,7 @@ def make_backup(path: Path, *, force: bool = False) -> Written:
         contents = info.contents
     else:
         postgres.tool("pg_dump")  # say what to install before anything else
-        _refuse_inside_transaction("a backup")
+        _refuse_inside_transaction(_("a backup cannot run inside a database transaction"))
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -101,7 +105,7 @@ def check_backup(path: Path) -> BackupInfo:
     found = file_engine(path)
     check_engine(path, found, kind)
     if database_file() is not None and path.resolve() == database_file().resolve():
-        raise BackupError(f"{path} is the database itself, not a backup of it")
+        raise BackupError(_("%(path)s is the database itself, not a backup of it") % {"path": path})
     info = sqlite.inspect(path) if found == SQLITE else postgres.inspect(path)
     check_migrations(path, info.applied, known_migrations())
     return info
@@ -112,7 +116,7 @@ def restore_backup(path: Path) -> Restored:
     from viennaplan.plan.search import rebuild_index
 
     info = check_backup(path)
-    _refuse_inside_transaction("a restore")
+    _refuse_inside_transaction(_("a restore cannot run inside a database transaction"))
     connections.close_all()
     if engine() == SQLITE:
         connection.ensure_connection()
@@ -153,9 +157,9 @@ def count_contents() -> Contents:
     return Contents(tables=len(tables), rows=rows)
 
 
-def _refuse_inside_transaction(what: str) -> None:
+def _refuse_inside_transaction(message: str) -> None:
     if connection.in_atomic_block:
-        raise BackupError(f"{what} cannot run inside a database transaction")
+        raise BackupError(message)
 
 
 def _now() -> str:

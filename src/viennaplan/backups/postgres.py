@@ -23,9 +23,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .files import POSTGRESQL, BackupError, BackupInfo, check_tables, partial_path
 
-INSTALL_HINT = (
+INSTALL_HINT = gettext_lazy(
     "install the PostgreSQL client tools, of the server's major version or later "
     "(Debian/Ubuntu: apt-get install postgresql-client; macOS: brew install libpq)"
 )
@@ -44,7 +47,10 @@ END $$;"""
 def tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise BackupError(f"{name} was not found on PATH; it is needed for PostgreSQL backups: {INSTALL_HINT}")
+        raise BackupError(
+            _("%(tool)s was not found on PATH; it is needed for PostgreSQL backups: %(hint)s")
+            % {"tool": name, "hint": INSTALL_HINT}
+        )
     return found
 
 
@@ -124,7 +130,7 @@ def restore(db: dict[str, Any], path: Path) -> None:
         )
         psql = [tool("psql"), "--no-psqlrc", "--quiet", "--no-password", "--set=ON_ERROR_STOP=1"]
         psql += ["--single-transaction", f"--command={DROP_TABLES}", f"--file={script}"]
-        _run(psql, db, what="psql", failed="the restore failed and was rolled back, the database is unchanged")
+        _run(psql, db, what="psql", failed=_("the restore failed and was rolled back, the database is unchanged"))
 
 
 def _run(
@@ -133,8 +139,15 @@ def _run(
     env = environment(db) if db is not None else dict(os.environ)
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if result.returncode != 0:
-        detail = " ".join(result.stderr.strip().splitlines()[-3:]) or f"exit status {result.returncode}"
+        detail = " ".join(result.stderr.strip().splitlines()[-3:]) or _("exit status %(code)s") % {
+            "code": result.returncode
+        }
+        given = {"path": path, "tool": what, "detail": detail, "failed": failed}
         if path is not None and what.startswith("pg_restore"):
-            raise BackupError(f"{path}: not a readable PostgreSQL custom-format dump ({what}: {detail})")
-        raise BackupError(f"{what} failed: {detail}" + (f"; {failed}" if failed else ""))
+            raise BackupError(
+                _("%(path)s: not a readable PostgreSQL custom-format dump (%(tool)s: %(detail)s)") % given
+            )
+        if failed:
+            raise BackupError(_("%(tool)s failed: %(detail)s; %(failed)s") % given)
+        raise BackupError(_("%(tool)s failed: %(detail)s") % given)
     return result.stdout

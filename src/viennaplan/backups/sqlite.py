@@ -20,6 +20,8 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from .files import SQLITE, BackupError, BackupInfo, Contents, check_tables, partial_path
 
 MARKER_TABLE = "viennaplan_backup"
@@ -39,7 +41,10 @@ class _Deadline:
 
     def __call__(self, status: int, remaining: int, total: int) -> None:
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > self.ends:
-            raise BackupError(f"the database stayed locked for {self.seconds:.0f} s (a write in progress?)")
+            raise BackupError(
+                _("the database stayed locked for %(seconds)s s (a write in progress?)")
+                % {"seconds": f"{self.seconds:.0f}"}
+            )
 
 
 def backup(source: sqlite3.Connection, path: Path, marker: dict[str, str]) -> BackupInfo:
@@ -57,7 +62,9 @@ def backup(source: sqlite3.Connection, path: Path, marker: dict[str, str]) -> Ba
         info = inspect(partial)
         os.replace(partial, path)
     except sqlite3.Error as error:
-        raise BackupError(f"{path}: the backup could not be written: {error}") from error
+        raise BackupError(
+            _("%(path)s: the backup could not be written: %(error)s") % {"path": path, "error": error}
+        ) from error
     finally:
         partial.unlink(missing_ok=True)
     info.path = path
@@ -70,22 +77,33 @@ def inspect(path: Path) -> BackupInfo:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
             problems = [row[0] for row in db.execute("PRAGMA integrity_check(10)")]
             if problems != ["ok"]:
-                raise BackupError(f"{path}: the SQLite file is damaged: {'; '.join(problems)}")
+                raise BackupError(
+                    _("%(path)s: the SQLite file is damaged: %(problems)s")
+                    % {"path": path, "problems": "; ".join(problems)}
+                )
             tables = table_names(db)
             check_tables(path, tables)
             marked = db.execute("SELECT count(*) FROM sqlite_master WHERE name = ?", [MARKER_TABLE]).fetchone()[0]
             if not marked:
                 raise BackupError(
-                    f"{path}: a SQLite database of viennaplan, but not a backup made by `viennaplan backup` "
-                    f"(it has no {MARKER_TABLE} table); make one with `viennaplan backup FILE`"
+                    _(
+                        "%(path)s: a SQLite database of viennaplan, but not a backup made by `viennaplan backup` "
+                        "(it has no %(table)s table); make one with `viennaplan backup FILE`"
+                    )
+                    % {"path": path, "table": MARKER_TABLE}
                 )
             marker = dict(db.execute(f"SELECT name, value FROM {MARKER_TABLE}").fetchall())
             if marker.get("format") != FORMAT:
-                raise BackupError(f"{path}: unknown backup format {marker.get('format')!r} (expected {FORMAT})")
+                raise BackupError(
+                    _("%(path)s: unknown backup format %(format)s (expected %(expected)s)")
+                    % {"path": path, "format": repr(marker.get("format")), "expected": FORMAT}
+                )
             applied = db.execute("SELECT app, name FROM django_migrations ORDER BY id").fetchall()
             held = contents(db, tables)
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"{path}: cannot be read as a SQLite database: {error}") from error
+        raise BackupError(
+            _("%(path)s: cannot be read as a SQLite database: %(error)s") % {"path": path, "error": error}
+        ) from error
     return BackupInfo(path=path, engine=SQLITE, created_at=marker.get("created_at", ""), applied=applied, contents=held)
 
 
@@ -101,7 +119,9 @@ def restore(path: Path, dest: sqlite3.Connection) -> None:
             # one write transaction on dest; waits (a while) for a writer to finish
             staging.backup(dest, progress=_Deadline(LOCK_TIMEOUT))
     except sqlite3.Error as error:
-        raise BackupError(f"{path}: the restore failed, the database is unchanged: {error}") from error
+        raise BackupError(
+            _("%(path)s: the restore failed, the database is unchanged: %(error)s") % {"path": path, "error": error}
+        ) from error
 
 
 def table_names(db: sqlite3.Connection) -> list[str]:

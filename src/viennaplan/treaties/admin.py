@@ -11,13 +11,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Declaration, Instrument, TreatyAction, TreatyImport
 from .records import Action
 
 
-def _rule(name: str, description: str) -> Any:
+def _rule(name: str, description: Any) -> Any:
     """An admin column showing one rule of the instrument, read from the code ('-' where it declares none)."""
 
     @admin.display(description=description)
@@ -34,10 +35,10 @@ class InstrumentAdmin(admin.ModelAdmin):
     list_display = ["code", "short_name", "adopted", "threshold", "parent", "official_entry_into_force"]
     search_fields = ["code", "name", "short_name"]
     ordering = ["position", "code"]
-    adopted = _rule("adopted", "adopted")
-    threshold = _rule("threshold", "threshold")
-    parent = _rule("parent", "parent")
-    official_entry_into_force = _rule("official_entry_into_force", "official entry into force")
+    adopted = _rule("adopted", _("adopted"))
+    threshold = _rule("threshold", _("threshold"))
+    parent = _rule("parent", _("parent"))
+    official_entry_into_force = _rule("official_entry_into_force", _("official entry into force"))
 
     def get_readonly_fields(self, request: HttpRequest, obj: Instrument | None = None) -> list[str]:
         # The registry is written from the code (treaties/rules.py) after every migrate: edits would be lost.
@@ -56,7 +57,7 @@ class TreatyImportAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # an import comes from `viennaplan treaties import`
 
-    @admin.display(description="import report")
+    @admin.display(description=_("import report"))
     def notes_display(self, obj: TreatyImport) -> str:
         return format_html("<pre>{}</pre>", json.dumps(obj.notes, indent=2, ensure_ascii=False))
 

@@ -15,6 +15,7 @@ from dataclasses import fields
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -58,7 +59,11 @@ def find_code(code: str) -> str:
     """The instrument's code as stored (codes are case-insensitive in URLs); 404 otherwise."""
     match = declared_code(code)
     if match is None:
-        raise HttpError(404, f"There is no instrument {code!r}; instruments are {', '.join(instrument_rules())}.")
+        raise HttpError(
+            404,
+            _("There is no instrument %(code)s; instruments are %(codes)s.")
+            % {"code": repr(code), "codes": ", ".join(instrument_rules())},
+        )
     return match
 
 
@@ -133,7 +138,11 @@ def get_state(request: HttpRequest, alpha3: str, filters: Query[AsOfFilter]):
     as_of = filters.as_of or default_day()
     panel = state_panel(alpha3, as_of)
     if panel is None:
-        raise HttpError(404, f"There is no State {alpha3!r}; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+        raise HttpError(
+            404,
+            _("There is no State %(state)s; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+            % {"state": repr(alpha3)},
+        )
     return StatePanelOut(
         state=panel.info.alpha3,
         name=panel.info.name,
@@ -176,15 +185,15 @@ def create_action(request: HttpRequest, payload: ActionIn):
         return Status(403, {"detail": refusal, "errors": []})
     code = find_code(payload.instrument)
     if payload.action.strip().lower() in depositary.UNSPECIFIED_CONSENT:
-        return not_recorded(["action: say which action it is (signature, ratification, accession, ...)"])
+        return not_recorded([_("action: say which action it is (signature, ratification, accession, ...)")])
     try:
         kind = depositary.action_kind(payload.action, None)
     except ValueError as error:
-        return not_recorded([f"action {payload.action!r}: {error}"])
+        return not_recorded([_("action %(action)s: %(error)s") % {"action": repr(payload.action), "error": error}])
     try:
         state = resolver()(payload.state, payload.date)
     except LookupError as error:
-        return not_recorded([f"state {payload.state!r}: {error}"])
+        return not_recorded([_("state %(state)s: %(error)s") % {"state": repr(payload.state), "error": error}])
     action = Action(state=state, instrument=code, kind=kind, date=payload.date, source=payload.source)
     try:
         row, notes = record_action(action, note=payload.note)
@@ -206,7 +215,7 @@ def create_action(request: HttpRequest, payload: ActionIn):
 
 
 def not_recorded(errors: list[str]) -> Status:
-    return Status(422, {"detail": "The action was not recorded.", "errors": errors})
+    return Status(422, {"detail": _("The action was not recorded."), "errors": errors})
 
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}

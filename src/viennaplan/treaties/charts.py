@@ -6,9 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from viennaplan.svgcharts import BLUE, BLUE_LIGHT, MUTED, RC, TARGET, inline_svg, new_figure, rc_context
 
 from .records import StateStatus
+
+# The three series of a status chart, in its legend, its text alternative and the table under it.
+SERIES_LABELS = {
+    "signatories": gettext_lazy("Signatories"),
+    "deposited": gettext_lazy("Consents deposited"),
+    "parties": gettext_lazy("Parties (in force)"),
+}
 
 
 @dataclass(frozen=True)
@@ -44,17 +54,18 @@ def step_series(label: str, starts: Iterable[date], ends: Iterable[date] = ()) -
 def status_series(states: Iterable[StateStatus]) -> tuple[Series, Series, Series]:
     """(signatories, instruments deposited, parties) over time, from each State's dates.
 
-    A party is a State for which the instrument is in force; a denunciation ends both counts.
+    A party is a State for which the instrument is in force; a denunciation ends both counts. The
+    labels are in the reader's language (`SERIES_LABELS`).
     """
     states = list(states)
-    signatories = step_series("Signatories", (s.signature for s in states if s.signature))
+    signatories = step_series(str(SERIES_LABELS["signatories"]), (s.signature for s in states if s.signature))
     deposited = step_series(
-        "Consents deposited",
+        str(SERIES_LABELS["deposited"]),
         (s.consent_date for s in states if s.consent_date),
         (s.denounced for s in states if s.consent_date and s.denounced),
     )
     parties = step_series(
-        "Parties (in force)",
+        str(SERIES_LABELS["parties"]),
         (s.in_force for s in states if s.in_force),
         (s.denounced for s in states if s.in_force and s.denounced),
     )
@@ -78,7 +89,9 @@ def describe_rows(labels: Iterable[str], rows: list[tuple[date, tuple[int, ...]]
         + ", ".join(f"{label.lower()} {value}" for label, value in zip(labels, values, strict=True))
         for day, values in rows
     )
-    return f"{', '.join(labels)} over time. {figures}." if rows else ""
+    if not rows:
+        return ""
+    return _("%(series)s over time. %(figures)s.") % {"series": ", ".join(labels), "figures": figures}
 
 
 def parties_chart_svg(
@@ -89,9 +102,11 @@ def parties_chart_svg(
     markers: Iterable[tuple[date, str]] = (),
     start: date | None = None,
     desc: str = "",
+    target: date | None = None,
 ) -> str:
     """An SVG step chart of `series` up to `end`, with dated vertical markers; '' when there is no data.
-    `desc` is its text alternative (`describe_rows`)."""
+    `desc` is its text alternative (`describe_rows`); the marker on `target` (or, without it, a marker
+    whose label says "target") is drawn in the target's colour."""
     series = [s for s in series if s.points]
     if not series:
         return ""
@@ -105,17 +120,20 @@ def parties_chart_svg(
         for index, one in enumerate(series):
             days = [first] + [d for d, _ in one.points if d <= last] + [last]
             values = [one.at(first)] + [v for d, v in one.points if d <= last] + [one.at(last)]
-            axes.step(days, values, where="post", color=colours[index % len(colours)], linewidth=1.6, label=one.label)
+            axes.step(
+                days, values, where="post", color=colours[index % len(colours)], linewidth=1.6, label=str(one.label)
+            )
         shown = [(day, label) for day, label in sorted(markers) if first <= day <= last]
         for row, (day, label) in enumerate(shown):
-            axes.axvline(day, color=TARGET if "target" in label.lower() else MUTED, linewidth=0.9, linestyle="--")
+            is_target = day == target if target is not None else "target" in str(label).lower()
+            axes.axvline(day, color=TARGET if is_target else MUTED, linewidth=0.9, linestyle="--")
             axes.annotate(  # one label a line, so markers close in time do not print over each other
-                label, (day, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10 - 11 * row),
+                str(label), (day, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10 - 11 * row),
                 textcoords="offset points", fontsize=8, color=MUTED,
             )  # fmt: skip
         axes.set_xlim(first, last)
         axes.set_ylim(bottom=0)
-        axes.set_ylabel("States")
+        axes.set_ylabel(_("States"))
         axes.grid(axis="y", color="#c9d3dd", linewidth=0.6)
         axes.legend(loc="upper center", frameon=False, bbox_to_anchor=(0.5, -0.12), ncol=3)
         figure.subplots_adjust(left=0.08, right=0.98, top=0.93, bottom=0.2)  # fixed: tight_layout costs half the time

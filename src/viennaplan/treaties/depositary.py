@@ -40,6 +40,9 @@ from datetime import date
 from difflib import get_close_matches
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from viennaplan.cells import plain_text, safe_text
 from viennaplan.dates import month_number, short_date
 from viennaplan.rowerrors import RowError
@@ -87,11 +90,17 @@ class Latest:
         if day <= self.day:
             return ""
         if self.stated:
-            return f"after the list's date ({self.day.isoformat()}): a status list records actions already taken"
-        return (
-            f"after today ({self.day.isoformat()}): a status list records actions already taken; if the list is "
-            "dated later, give its date (treaties import FILE --list-date YYYY-MM-DD)"
-        )
+            return _("after the list's date (%(day)s): a status list records actions already taken") % {
+                "day": self.day.isoformat()
+            }
+        return _(
+            "after today (%(day)s): a status list records actions already taken; if the list is dated later, give "
+            "its date (treaties import FILE --list-date YYYY-MM-DD)"
+        ) % {"day": self.day.isoformat()}
+
+
+class SuffixMismatch(ValueError):
+    """The date's suffix names another action than the action column (the error belongs to the date)."""
 
 
 class DepositaryFormatError(ValueError):
@@ -116,7 +125,11 @@ def decode(data: bytes | str) -> str:
     try:  # an empty file is refused later, with the header a status list needs
         return read_text(data, expected="save as UTF-8", allow_empty=True)
     except NotText as error:
-        message = f"{error.problem}, expected a CSV text file" if error.kind == BINARY else str(error)
+        message = (
+            _("%(problem)s, expected a CSV text file") % {"problem": error.problem}
+            if error.kind == BINARY
+            else str(error)
+        )
         raise DepositaryFormatError([RowError(0, "", "", message)]) from None
 
 
@@ -173,7 +186,15 @@ def _csv_records(text: str) -> Records:
     lines = list(_numbered_lines(text))
     if not lines:
         raise DepositaryFormatError(
-            [RowError(0, "", "", f"the file is empty; expected a header row {HEADER} and one row per action")]
+            [
+                RowError(
+                    0,
+                    "",
+                    "",
+                    _("the file is empty; expected a header row %(header)s and one row per action")
+                    % {"header": HEADER},
+                )
+            ]
         )
     header_row, header_line = lines[0]
     columns = _read_header(header_row, header_line)
@@ -184,7 +205,11 @@ def _csv_records(text: str) -> Records:
         if values is None:
             yield row, cells[0]
         elif len(values) > len(columns):
-            yield row, RowError(row, "", "", f"{len(values)} values for {len(columns)} columns (a comma too many?)")
+            message = _("%(values)s values for %(columns)s columns (a comma too many?)") % {
+                "values": len(values),
+                "columns": len(columns),
+            }
+            yield row, RowError(row, "", "", message)
         else:
             yield row, {name: plain_text(values[i]) if i < len(values) else "" for name, i in columns.items()}
 
@@ -195,33 +220,50 @@ def _json_records(text: str) -> Records:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise DepositaryFormatError(
-            [RowError(error.lineno, "", "", f"not valid JSON ({error.msg}, column {error.colno})")]
+            [
+                RowError(
+                    error.lineno,
+                    "",
+                    "",
+                    _("not valid JSON (%(error)s, column %(column)s)") % {"error": error.msg, "column": error.colno},
+                )
+            ]
         ) from None
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
         raise DepositaryFormatError(
-            [RowError(0, "", "", f'not a viennaplan export of treaty actions (expected "format": "{JSON_FORMAT}")')]
+            [
+                RowError(
+                    0,
+                    "",
+                    "",
+                    _('not a viennaplan export of treaty actions (expected "format": "%(format)s")')
+                    % {"format": JSON_FORMAT},
+                )
+            ]
         )
     items = document.get("actions")
     if not isinstance(items, list) or not items:
-        raise DepositaryFormatError([RowError(0, "actions", "", "no actions in the file")])
+        raise DepositaryFormatError([RowError(0, "actions", "", _("no actions in the file"))])
     yield None
     for number, item in enumerate(items, start=1):
-        yield number, item if isinstance(item, dict) else RowError(number, "", "", "each action must be an object")
+        yield number, item if isinstance(item, dict) else RowError(number, "", "", _("each action must be an object"))
 
 
 def _cells(row: int, line: str, errors: list[RowError]) -> list[str] | None:
     """The cells of one line, or None after saying why it cannot be read (too long, not CSV)."""
     if len(line) > MAX_ROW_CHARS:
-        message = (
-            f"{len(line):,} characters, more than a row of a status list holds (at most {MAX_ROW_CHARS:,}); "
-            "is a closing quote missing, or is this not a status list?"
-        )
+        message = _(
+            "%(n)s characters, more than a row of a status list holds (at most %(most)s); is a closing quote "
+            "missing, or is this not a status list?"
+        ) % {"n": f"{len(line):,}", "most": f"{MAX_ROW_CHARS:,}"}
         errors.append(RowError(row, "", "", message))
         return None
     try:
         return next(csv.reader([line]))
     except csv.Error as error:
-        errors.append(RowError(row, "", "", f"not readable as CSV ({error}); check the quotes of this row"))
+        errors.append(
+            RowError(row, "", "", _("not readable as CSV (%(error)s); check the quotes of this row") % {"error": error})
+        )
         return None
 
 
@@ -234,36 +276,57 @@ def _numbered_lines(text: str) -> Iterable[tuple[int, str]]:
 
 def _read_header(row: int, line: str) -> dict[str, int]:
     if line.lstrip().startswith(("{", "[")):
-        raise DepositaryFormatError([RowError(row, "", "", f"this looks like JSON, not CSV; expected {HEADER}")])
+        raise DepositaryFormatError(
+            [RowError(row, "", "", _("this looks like JSON, not CSV; expected %(header)s") % {"header": HEADER})]
+        )
     errors: list[RowError] = []
     cells = _cells(row, line, errors)
     if cells is None:
         raise DepositaryFormatError(errors)
     names = [cell.strip().lower() for cell in cells]
     if len(names) > 3 * len(REQUIRED_COLUMNS + OPTIONAL_COLUMNS):
-        raise DepositaryFormatError([RowError(row, "", "", f"{len(names)} columns; the header must be {HEADER}")])
+        message = _("%(n)s columns; the header must be %(header)s") % {"n": len(names), "header": HEADER}
+        raise DepositaryFormatError([RowError(row, "", "", message)])
     if len(names) == 1:
-        for separator, label in ((";", "semicolons"), ("\t", "tabs")):
+        separated = {
+            ";": _("columns are separated by semicolons; expected commas: %(header)s"),
+            "\t": _("columns are separated by tabs; expected commas: %(header)s"),
+        }
+        for separator, message in separated.items():
             if separator in line:
-                raise DepositaryFormatError(
-                    [RowError(row, "", "", f"columns are separated by {label}; expected commas: {HEADER}")]
-                )
-        raise DepositaryFormatError([RowError(row, "", line[:40], f"not a CSV header; expected {HEADER}")])
+                raise DepositaryFormatError([RowError(row, "", "", message % {"header": HEADER})])
+        message = _("not a CSV header; expected %(header)s") % {"header": HEADER}
+        raise DepositaryFormatError([RowError(row, "", line[:40], message)])
     if not set(names) & set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS):
-        raise DepositaryFormatError(
-            [RowError(row, "", line[:40], f"the first row is not a header; the file must start with {HEADER}")]
-        )
+        message = _("the first row is not a header; the file must start with %(header)s") % {"header": HEADER}
+        raise DepositaryFormatError([RowError(row, "", line[:40], message)])
     for position, name in enumerate(names, start=1):
         if name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
             hint = get_close_matches(name, REQUIRED_COLUMNS + OPTIONAL_COLUMNS, n=1)
-            advice = f" (did you mean {hint[0]!r}?)" if hint else ""
-            errors.append(RowError(row, f"#{position}", name, f"unknown column{advice}; the header must be {HEADER}"))
+            if hint:
+                message = _("unknown column (did you mean %(hint)s?); the header must be %(header)s") % {
+                    "hint": repr(hint[0]),
+                    "header": HEADER,
+                }
+            else:
+                message = _("unknown column; the header must be %(header)s") % {"header": HEADER}
+            errors.append(RowError(row, f"#{position}", name, message))
     missing = [name for name in REQUIRED_COLUMNS if name not in names]
     if missing:
-        errors.append(RowError(row, "", "", f"missing column(s) {', '.join(missing)}; the header must be {HEADER}"))
+        message = ngettext(
+            "missing column %(columns)s; the header must be %(header)s",
+            "missing columns %(columns)s; the header must be %(header)s",
+            len(missing),
+        ) % {"columns": ", ".join(missing), "header": HEADER}
+        errors.append(RowError(row, "", "", message))
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        errors.append(RowError(row, "", "", f"column(s) {', '.join(repeated)} appear more than once"))
+        message = ngettext(
+            "column %(columns)s appears more than once",
+            "columns %(columns)s appear more than once",
+            len(repeated),
+        ) % {"columns": ", ".join(repeated)}
+        errors.append(RowError(row, "", "", message))
     if errors:
         raise DepositaryFormatError(errors)
     return {name: names.index(name) for name in names}
@@ -287,7 +350,7 @@ def _read_record(
     before = len(errors)
     for name in REQUIRED_COLUMNS:
         if name != "action" and not cell(name):
-            errors.append(RowError(row, name, "", "is empty"))
+            errors.append(RowError(row, name, "", _("is empty")))
     raw_date, raw_action, raw_state, raw_instrument = cell("date"), cell("action"), cell("state"), cell("instrument")
 
     day, suffix = None, None
@@ -303,16 +366,18 @@ def _read_record(
     try:
         kind = action_kind(raw_action, suffix)
     except ValueError as error:
-        column = "date" if str(error).startswith("suffix") else "action"
+        column = "date" if isinstance(error, SuffixMismatch) else "action"
         errors.append(RowError(row, column, raw_date if column == "date" else raw_action, str(error)))
 
     instrument = instruments.get(raw_instrument.upper()) if raw_instrument else None
     if raw_instrument and instrument is None:
         hint = get_close_matches(raw_instrument.upper(), list(instruments), n=1)
-        advice = f"did you mean {hint[0]}? " if hint else ""
-        errors.append(
-            RowError(row, "instrument", raw_instrument, f"unknown instrument; {advice}known: {', '.join(instruments)}")
-        )
+        given = {"hint": hint[0] if hint else "", "known": ", ".join(instruments)}
+        if hint:
+            message = _("unknown instrument; did you mean %(hint)s? known: %(known)s") % given
+        else:
+            message = _("unknown instrument; known: %(known)s") % given
+        errors.append(RowError(row, "instrument", raw_instrument, message))
 
     state = None
     if raw_state:
@@ -323,7 +388,12 @@ def _read_record(
 
     if len(cell("source")) > MAX_SOURCE_CHARS:
         errors.append(
-            RowError(row, "source", cell("source"), f"{len(cell('source'))} characters; at most {MAX_SOURCE_CHARS}")
+            RowError(
+                row,
+                "source",
+                cell("source"),
+                _("%(n)s characters; at most %(most)s") % {"n": len(cell("source")), "most": MAX_SOURCE_CHARS},
+            )
         )
 
     if len(errors) > before or state is None or instrument is None or day is None or kind is None:
@@ -337,7 +407,7 @@ def _read_record(
 def _reason(error: Exception) -> str:
     """The message of the resolver's exception (a KeyError's str() would quote it)."""
     text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
-    return text.strip() or "unknown State"
+    return text.strip() or _("unknown State")
 
 
 def parse_date(text: str) -> tuple[date, str | None]:
@@ -349,17 +419,23 @@ def parse_date(text: str) -> tuple[date, str | None]:
     elif depositary:
         month = month_number(depositary[2])
         if month is None:
-            raise ValueError(f"unknown month {depositary[2]!r}; write the date as 2005-09-15 or 15 Sep 2005")
+            raise ValueError(
+                _("unknown month %(month)s; write the date as 2005-09-15 or 15 Sep 2005")
+                % {"month": repr(depositary[2])}
+            )
         year, day, suffix = int(depositary[3]), int(depositary[1]), depositary[4]
     else:
-        raise ValueError("not a date; write it as 2005-09-15 or 15 Sep 2005, with a suffix (a, A, AA, d, c) if any")
+        raise ValueError(_("not a date; write it as 2005-09-15 or 15 Sep 2005, with a suffix (a, A, AA, d, c) if any"))
     if suffix is not None and suffix not in SUFFIXES:
         known = ", ".join(f"{s} {k.replace('_', ' ')}" for s, k in SUFFIXES.items())
-        raise ValueError(f"unknown suffix {suffix!r}; the depositary's suffixes are {known} (case matters)")
+        raise ValueError(
+            _("unknown suffix %(suffix)s; the depositary's suffixes are %(known)s (case matters)")
+            % {"suffix": repr(suffix), "known": known}
+        )
     try:
         return date(year, month, day), suffix
     except ValueError as error:
-        raise ValueError(f"no such day ({error})") from None
+        raise ValueError(_("no such day (%(error)s)") % {"error": error}) from None
 
 
 def action_kind(raw: str, suffix: str | None) -> str:
@@ -370,12 +446,18 @@ def action_kind(raw: str, suffix: str | None) -> str:
     kind = word.replace(" ", "_")
     if kind not in ACTION_KINDS:
         hint = get_close_matches(kind, ACTION_KINDS, n=1)
-        advice = f"did you mean {hint[0].replace('_', ' ')!r}? " if hint else ""
-        words = ", ".join(k.replace("_", " ") for k in ACTION_KINDS)
-        raise ValueError(f"unknown action; {advice}expected one of {words}, or consent")
+        given = {
+            "hint": repr(hint[0].replace("_", " ")) if hint else "",
+            "words": ", ".join(k.replace("_", " ") for k in ACTION_KINDS),
+        }
+        if hint:
+            raise ValueError(_("unknown action; did you mean %(hint)s? expected one of %(words)s, or consent") % given)
+        raise ValueError(_("unknown action; expected one of %(words)s, or consent") % given)
     if suffix is not None and SUFFIXES[suffix] != kind:
-        meant = SUFFIXES[suffix].replace("_", " ")
-        raise ValueError(f"suffix {suffix!r} means {meant}, but the action column says {word}")
+        raise SuffixMismatch(
+            _("suffix %(suffix)s means %(meant)s, but the action column says %(word)s")
+            % {"suffix": repr(suffix), "meant": SUFFIXES[suffix].replace("_", " "), "word": word}
+        )
     return kind
 
 

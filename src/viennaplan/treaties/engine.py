@@ -3,7 +3,9 @@
 
 `instrument_status` sorts one instrument's actions once and walks them once; `all_statuses` sorts all
 actions once, groups them by instrument and computes parents first, so that a Protocol sees its
-Convention's status. Each State's explanation cites the rule applied, with its dates.
+Convention's status. Each State's explanation cites the rule applied, with its dates: each of its
+clauses is translated whole, in the reader's language (Django's translation functions are the one
+part of Django loaded here).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 from operator import attrgetter
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from viennaplan.dates import add_months, ordinal, short_date
 
@@ -30,8 +35,22 @@ def denunciation_takes_effect(rules: InstrumentRules, received: date) -> date | 
     return add_months(received, rules.denunciation_delay_months)
 
 
+KIND_LABELS = {
+    SIGNATURE: gettext_lazy("signature"),
+    "ratification": gettext_lazy("ratification"),
+    "acceptance": gettext_lazy("acceptance"),
+    "approval": gettext_lazy("approval"),
+    "accession": gettext_lazy("accession"),
+    "succession": gettext_lazy("succession"),
+    "formal_confirmation": gettext_lazy("act of formal confirmation"),
+    DENUNCIATION: gettext_lazy("denunciation"),
+}
+
+
 def kind_label(kind: str) -> str:
-    return "act of formal confirmation" if kind == "formal_confirmation" else kind.replace("_", " ")
+    """The action's name in the reader's language ("act of formal confirmation"); an unknown kind as written."""
+    label = KIND_LABELS.get(kind)
+    return str(label) if label is not None else kind.replace("_", " ")
 
 
 def instrument_status(
@@ -158,52 +177,77 @@ def _general_entry_into_force(
     """(general date, triggering deposit, notes, why a deposit is still waiting)."""
     notes: list[str] = []
     article = rules.articles.get("general", "")
-    needed = f"the {ordinal(rules.threshold)} instrument ({article})"
     official = rules.official_entry_into_force
+    given = {
+        "article": article,
+        "threshold": rules.threshold,
+        "nth": ordinal(rules.threshold),
+        "delay": ordinal(rules.general_delay_days),
+        "parent": rules.parent or "",
+        "count": len(counted),
+    }
+    awaits = _("awaits the %(nth)s instrument (%(article)s)") % given
     if len(counted) < rules.threshold:
         if official is not None:
             notes.append(
-                f"official date used: {short_date(official)} (only {len(counted)} of the {rules.threshold} "
-                "instruments needed are on file)"
+                _(
+                    "official date used: %(official)s (only %(count)s of the %(threshold)s instruments needed are "
+                    "on file)"
+                )
+                % {**given, "official": short_date(official)}
             )
             return official, None, notes, ""
         notes.append(
-            f"not in force: {len(counted)} of the {rules.threshold} instruments needed are on file ({article})"
+            _("not in force: %(count)s of the %(threshold)s instruments needed are on file (%(article)s)") % given
         )
-        return None, None, notes, f"awaits {needed}"
+        return None, None, notes, awaits
     trigger = counted[rules.threshold - 1]
     if as_of is not None and trigger.date > as_of:
         deposited = bisect_right(counted, as_of, key=_BY_DATE)
         notes.append(
-            f"not in force on {short_date(as_of)}: {deposited} of the {rules.threshold} instruments needed "
-            f"had been deposited ({article})"
+            _(
+                "not in force on %(day)s: %(count)s of the %(threshold)s instruments needed had been deposited "
+                "(%(article)s)"
+            )
+            % {**given, "day": short_date(as_of), "count": deposited}
         )
-        return None, None, notes, f"awaits {needed}"
+        return None, None, notes, awaits
     general = trigger.date + timedelta(days=rules.general_delay_days)
+    given.update(trigger=short_date(trigger.date), general=short_date(general), state=trigger.state)
     if rules.parent:
         if parent is None:
             notes.append(
-                f"the status of {rules.parent} was not given: the rule that this instrument does not enter into "
-                "force before it, generally or for a State, was not applied"
+                _(
+                    "the status of %(parent)s was not given: the rule that this instrument does not enter into "
+                    "force before it, generally or for a State, was not applied"
+                )
+                % given
             )
         elif parent.entry_into_force is None:
             notes.append(
-                f"the {ordinal(rules.threshold)} instrument was deposited on {short_date(trigger.date)}, but "
-                f"{rules.parent} is not in force: this instrument enters into force with it, not before ({article})"
+                _(
+                    "the %(nth)s instrument was deposited on %(trigger)s, but %(parent)s is not in force: this "
+                    "instrument enters into force with it, not before (%(article)s)"
+                )
+                % given
             )
-            return None, trigger, notes, f"awaits the entry into force of {rules.parent} ({article})"
+            return None, trigger, notes, _("awaits the entry into force of %(parent)s (%(article)s)") % given
         elif parent.entry_into_force > general:
             notes.append(
-                f"the {ordinal(rules.general_delay_days)} day after the {ordinal(rules.threshold)} instrument "
-                f"({short_date(general)}) falls before {rules.parent} entered into force; in force on "
-                f"{short_date(parent.entry_into_force)}, not before it ({article})"
+                _(
+                    "the %(delay)s day after the %(nth)s instrument (%(general)s) falls before %(parent)s entered "
+                    "into force; in force on %(parent_date)s, not before it (%(article)s)"
+                )
+                % {**given, "parent_date": short_date(parent.entry_into_force)}
             )
             general = parent.entry_into_force
     if official is not None and general != official:
         notes.append(
-            f"discrepancy: the deposits on file give {short_date(general)} ({ordinal(rules.general_delay_days)} "
-            f"day after the {ordinal(rules.threshold)} instrument, deposited by {trigger.state} on "
-            f"{short_date(trigger.date)}); the official date is {short_date(official)}"
+            _(
+                "discrepancy: the deposits on file give %(general)s (%(delay)s day after the %(nth)s instrument, "
+                "deposited by %(state)s on %(trigger)s); the official date is %(official)s"
+            )
+            % {**given, "general": short_date(general), "official": short_date(official)}
         )
     return general, trigger, notes, ""
 
@@ -227,24 +271,34 @@ class _Context:
         self.parent_states = {s.state: s for s in parent.states} if parent is not None and rules.parent else None
         self.cascade = parent is not None and parent.denunciation_cascades_to_children
         self.organizations = organizations
-        self.noun = "Protocol" if rules.parent else "Convention"
+        self.is_protocol = bool(rules.parent)
         self.later_delay = timedelta(days=rules.later_delay_days)
         self.articles = rules.articles
 
     def signed_only(self, signed: date) -> str:
-        where = f" ({self.articles['signature']})" if "signature" in self.articles else ""
-        return f"signed {short_date(signed)}{where}; no consent to be bound on file"
+        if "signature" in self.articles:
+            return _("signed %(day)s (%(article)s); no consent to be bound on file") % {
+                "day": short_date(signed),
+                "article": self.articles["signature"],
+            }
+        return _("signed %(day)s; no consent to be bound on file") % {"day": short_date(signed)}
 
     def state_status(
         self, state: str, signed: date | None, consent: Action, denunciations: Iterable[date]
     ) -> StateStatus:
         in_force, why = self._in_force(consent.date)
-        why = f"{kind_label(consent.kind)} deposited {short_date(consent.date)}; {why}"
+        why = _("%(kind)s deposited %(day)s; %(why)s") % {
+            "kind": kind_label(consent.kind),
+            "day": short_date(consent.date),
+            "why": why,
+        }
         if self.parent_states is not None:
             in_force, why = self._not_before_parent(state, in_force, why)
         if state in self.organizations and not self.rules.counts_organizations:
-            article = self.articles.get("organizations_count", "")
-            why += f"; an organization's instrument, not counted toward the {self.rules.threshold} ({article})"
+            why += "; " + _("an organization's instrument, not counted toward the %(threshold)s (%(article)s)") % {
+                "threshold": self.rules.threshold,
+                "article": self.articles.get("organizations_count", ""),
+            }
         denounced, why = self._denounced(state, consent.date, denunciations, why)
         return StateStatus(
             state,
@@ -259,44 +313,55 @@ class _Context:
     def _in_force(self, deposited: date) -> tuple[date | None, str]:
         general = self.general
         if general is None:
-            return None, f"not yet in force: {self.waiting}"
-        general_article = self.articles.get("general", "")
-        later_article = self.articles.get("later", "")
+            return None, _("not yet in force: %(waiting)s") % {"waiting": self.waiting}
         later = deposited + self.later_delay
-        nth = ordinal(self.rules.later_delay_days)
+        given = {
+            "general": short_date(general),
+            "later": short_date(later),
+            "nth": ordinal(self.rules.later_delay_days),
+            "general_article": self.articles.get("general", ""),
+            "later_article": self.articles.get("later", ""),
+            "code": self.rules.code,
+        }
         before_trigger = deposited <= self.trigger_date if self.trigger_date is not None else later <= general
         if before_trigger:
-            return general, (
-                f"in force {short_date(general)}: deposited before the {self.noun} entered into force; it entered "
-                f"into force for all States then depositing on the general date, {general_article}"
-            )
+            if self.is_protocol:
+                why = _(
+                    "in force %(general)s: deposited before the Protocol entered into force; it entered into force "
+                    "for all States then depositing on the general date, %(general_article)s"
+                )
+            else:
+                why = _(
+                    "in force %(general)s: deposited before the Convention entered into force; it entered into "
+                    "force for all States then depositing on the general date, %(general_article)s"
+                )
+            return general, why % given
         if later >= general:
-            return later, f"in force {short_date(later)}: {nth} day after deposit, {later_article}"
+            return later, _("in force %(later)s: %(nth)s day after deposit, %(later_article)s") % given
         if self.rules.later_whichever_is_later:
-            return general, (
-                f"in force {short_date(general)}: the general date, later than the {nth} day after deposit "
-                f"({short_date(later)}), {later_article}"
-            )
-        return general, (
-            f"in force {short_date(general)}: the {nth} day after deposit ({short_date(later)}, {later_article}) "
-            f"falls before the general entry into force; clamped to the general date (interpretation in the "
-            f"{self.rules.code} rules)"
-        )
+            return general, _(
+                "in force %(general)s: the general date, later than the %(nth)s day after deposit (%(later)s), "
+                "%(later_article)s"
+            ) % given
+        return general, _(
+            "in force %(general)s: the %(nth)s day after deposit (%(later)s, %(later_article)s) falls before the "
+            "general entry into force; clamped to the general date (interpretation in the %(code)s rules)"
+        ) % given
 
     def _not_before_parent(self, state: str, in_force: date | None, why: str) -> tuple[date | None, str]:
         assert self.parent_states is not None
-        parent_code = self.rules.parent
-        article = self.articles.get("parent", "")
+        given = {"parent": self.rules.parent, "article": self.articles.get("parent", "")}
         status = self.parent_states.get(state)
         if status is None or status.consent_date is None:
-            return in_force, why + f"; no consent to {parent_code} on file for this State ({article})"
+            return in_force, why + "; " + _("no consent to %(parent)s on file for this State (%(article)s)") % given
         if status.in_force is None:
-            return None, why + f"; not in force before {parent_code} is in force for the State ({article})"
+            return None, why + "; " + _(
+                "not in force before %(parent)s is in force for the State (%(article)s)"
+            ) % given
         if in_force is not None and status.in_force > in_force:
-            return status.in_force, why + (
-                f"; not before {parent_code} entered into force for the State: in force "
-                f"{short_date(status.in_force)} ({article})"
-            )
+            return status.in_force, why + "; " + _(
+                "not before %(parent)s entered into force for the State: in force %(day)s (%(article)s)"
+            ) % {**given, "day": short_date(status.in_force)}
         return in_force, why
 
     def _denounced(
@@ -306,11 +371,16 @@ class _Context:
         received = next((day for day in denunciations if day >= consented), None)
         if received is not None:
             effective = denunciation_takes_effect(self.rules, received)
-            article = self.articles.get("denunciation", "")
             if effective is None:
-                why += f"; denunciation received {short_date(received)}, but the instrument has no denunciation clause"
+                why += "; " + _("denunciation received %(received)s, but the instrument has no denunciation clause") % {
+                    "received": short_date(received)
+                }
             else:
-                why += f"; denunciation received {short_date(received)}, effective {short_date(effective)} ({article})"
+                why += "; " + _("denunciation received %(received)s, effective %(effective)s (%(article)s)") % {
+                    "received": short_date(received),
+                    "effective": short_date(effective),
+                    "article": self.articles.get("denunciation", ""),
+                }
         if self.cascade and self.parent_states is not None:
             parent_status = self.parent_states.get(state)
             parent_effective = parent_status.denounced if parent_status is not None else None
@@ -320,8 +390,8 @@ class _Context:
                 and (effective is None or parent_effective < effective)
             ):
                 effective = parent_effective
-                why += (
-                    f"; its denunciation of {self.rules.parent} takes effect for this {self.noun} too on "
-                    f"{short_date(parent_effective)} (denouncing {self.rules.parent} denounces its Protocols)"
-                )
+                why += "; " + _(
+                    "its denunciation of %(parent)s takes effect for this Protocol too on %(day)s (denouncing "
+                    "%(parent)s denounces its Protocols)"
+                ) % {"parent": self.rules.parent, "day": short_date(parent_effective)}
         return effective, why

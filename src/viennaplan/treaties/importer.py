@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from viennaplan.countries import registry
@@ -136,8 +137,11 @@ class Resolver:
         former_name, successor = self.former[code]
         if successor is None:
             raise LookupError(
-                f"{former_name} ({code}) is a former State that no State continues; "
-                "record the successor States' own actions (successions) instead"
+                _(
+                    "%(name)s (%(code)s) is a former State that no State continues; record the successor States' "
+                    "own actions (successions) instead"
+                )
+                % {"name": former_name, "code": code}
             )
         self.continued[name] = (code, successor)
         return successor
@@ -150,7 +154,7 @@ class Resolver:
         entries = self.index.entries_for(name)
         upper = name.strip().upper()
         if not entries and upper not in self.index.codes and upper not in self.index.alpha2:
-            self.unknown[name] = (f"unknown State or organization {name.strip()!r}", ())
+            self.unknown[name] = (_("unknown State or organization %(name)s") % {"name": repr(name.strip())}, ())
             if len(self.unknown) <= self.SUGGESTED_NAMES:
                 try:
                     self.index.resolve(name, on=on)
@@ -164,7 +168,8 @@ class Resolver:
 
     def notes(self) -> list[str]:
         return [
-            f"{name!r} ({former}) is recorded for {successor}, which continues its treaty relations"
+            _("%(name)s (%(former)s) is recorded for %(successor)s, which continues its treaty relations")
+            % {"name": repr(name), "former": former, "successor": successor}
             for name, (former, successor) in sorted(self.continued.items())
         ]
 
@@ -269,7 +274,7 @@ def import_status_list(
         refused, notes = validate_against(new, existing)
         errors += [(e.row, str(e)) for e in refused]
         if errors:
-            raise ImportRefused(source_name, [message for _, message in sorted(errors, key=lambda e: e[0])])
+            raise ImportRefused(source_name, [message for _row, message in sorted(errors, key=lambda e: e[0])])
         if not new:
             recorded = _record_lists(on_file, None)
             return ImportOutcome(
@@ -295,7 +300,11 @@ def _after_its_list(actions: list[Action], on_file: list[ListOnFile]) -> list[tu
     """Rows dated after the complete list they belong to: a list holds no action taken after it."""
     listed = {item.instrument: item.listed_on for item in on_file if item.complete}
     return [
-        (a.row, f"row {a.row}: {a.instrument} {a.kind} {a.date} is dated after the list ({listed[a.instrument]})")
+        (
+            a.row,
+            _("row %(row)s: %(code)s %(kind)s %(date)s is dated after the list (%(listed)s)")
+            % {"row": a.row, "code": a.instrument, "kind": a.kind, "date": a.date, "listed": listed[a.instrument]},
+        )
         for a in actions
         if a.instrument in listed and a.date > listed[a.instrument]
     ]
@@ -305,7 +314,7 @@ def _record_lists(on_file: list[ListOnFile], batch: TreatyImport | None) -> int:
     """Record each list once (an instrument, a date, complete or not); returns how many were new."""
     created = 0
     for item in on_file:
-        _, new = DepositaryList.objects.get_or_create(
+        _row, new = DepositaryList.objects.get_or_create(
             instrument_id=item.instrument,
             listed_on=item.listed_on,
             complete=item.complete,
@@ -332,8 +341,19 @@ def _defer_to_stored(actions: list[Action], existing: list[Action]) -> tuple[lis
             keep.append(action)
             continue
         kept.append(
-            f"row {action.row}: {action.state} {action.instrument} {action.kind} {action.date} left out; "
-            f"the {on_file.kind} of {on_file.date} on file stands"
+            _(
+                "row %(row)s: %(state)s %(code)s %(kind)s %(date)s left out; the %(kind_on_file)s of "
+                "%(date_on_file)s on file stands"
+            )
+            % {
+                "row": action.row,
+                "state": action.state,
+                "code": action.instrument,
+                "kind": action.kind,
+                "date": action.date,
+                "kind_on_file": on_file.kind,
+                "date_on_file": on_file.date,
+            }
         )
     return keep, kept
 
@@ -350,7 +370,9 @@ def _split_new(actions: list[Action], existing: list[Action]) -> tuple[list[Acti
         if key in stored:
             skipped += 1
         elif key in first_row:
-            repeats.append((action.row, f"row {action.row}: repeats row {first_row[key]}"))
+            repeats.append(
+                (action.row, _("row %(row)s: repeats row %(first)s") % {"row": action.row, "first": first_row[key]})
+            )
         else:
             first_row[key] = action.row
             new.append(action)
@@ -368,7 +390,8 @@ def check_action(action: Action, *, replacing: int | None = None) -> tuple[list[
         rows = rows.exclude(pk=replacing)
     existing = [row.to_action() for row in rows]
     if any(_key(a) == _key(action) for a in existing):
-        return [f"{action.state} {action.instrument}: this {action.kind} on {action.date} is already on file"], []
+        given = {"state": action.state, "code": action.instrument, "kind": action.kind, "date": action.date}
+        return [_("%(state)s %(code)s: this %(kind)s on %(date)s is already on file") % given], []
     refused, notes = validate_against([action], existing)
     return [str(e) for e in refused], list(notes)
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from viennaplan.dates import long_date
 
-UPDATE_ADVICE = "import the current list to update"
+UPDATE_ADVICE = gettext_lazy("import the current list to update")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,9 @@ class AsListed:
     @property
     def sentence(self) -> str:
         """ "as listed by the depositary on 27 January 2014", or "" when no list is on file."""
-        return f"as listed by the depositary on {long_date(self.listed_on)}" if self.listed_on else ""
+        if not self.listed_on:
+            return ""
+        return _("as listed by the depositary on %(day)s") % {"day": long_date(self.listed_on)}
 
     @property
     def beyond_list(self) -> bool:
@@ -43,16 +48,19 @@ class AsListed:
         """What a reader must be told when `as_of` is after the list; None otherwise."""
         if not self.beyond_list:
             return None
-        listed = long_date(self.listed_on)
-        text = f"Status as listed by the depositary on {listed}; later actions are not included — {UPDATE_ADVICE}."
+        given = {"day": long_date(self.listed_on), "advice": UPDATE_ADVICE, "n": self.later_actions}
         if self.later_actions:
-            some = "1 later action" if self.later_actions == 1 else f"{self.later_actions} later actions"
-            text = (
-                f"Status as listed by the depositary on {listed}; {some} from other depositary documents "
-                f"{'is' if self.later_actions == 1 else 'are'} counted, but the figures after {listed} are "
-                f"incomplete — {UPDATE_ADVICE}."
+            return (
+                ngettext(
+                    "Status as listed by the depositary on %(day)s; %(n)s later action from other depositary "
+                    "documents is counted, but the figures after %(day)s are incomplete — %(advice)s.",
+                    "Status as listed by the depositary on %(day)s; %(n)s later actions from other depositary "
+                    "documents are counted, but the figures after %(day)s are incomplete — %(advice)s.",
+                    self.later_actions,
+                )
+                % given
             )
-        return text
+        return _("Status as listed by the depositary on %(day)s; later actions are not included — %(advice)s.") % given
 
 
 def as_listed(

@@ -8,7 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
 from viennaplan.countries.registry import StateInfo, state_directory
+from viennaplan.dates import long_date
 
 from .listing import AsListed, as_listed
 from .records import InstrumentRules, InstrumentStatus, StateStatus
@@ -118,7 +122,7 @@ def parties_figures(code: str, as_of: date, status: InstrumentStatus | None = No
     """The chart of signatories and parties over time up to `as_of`, with its data table."""
     from .charts import describe_rows, parties_chart_svg, status_series, year_end_rows
 
-    key = (code, as_of, data_stamp())
+    key = (code, as_of, data_stamp(), get_language())  # the chart's words are in the reader's language
     cached = _CHART_CACHE.get(key)
     if cached is not None:
         return cached
@@ -128,19 +132,21 @@ def parties_figures(code: str, as_of: date, status: InstrumentStatus | None = No
     series = [one for one in status_series(status.states) if one.points]
     markers = []
     if status.entry_into_force:
-        markers.append((status.entry_into_force, "entry into force"))
+        markers.append((status.entry_into_force, _("entry into force")))
     if rules.adopted <= TARGET_DATE:
-        markers.append((TARGET_DATE, "plan target"))
+        markers.append((TARGET_DATE, _("plan target")))
     start = min([rules.adopted] + [one.points[0][0] for one in series])
     rows = year_end_rows(series, start=start, end=as_of) if series and start <= as_of else []
     labels = tuple(one.label for one in series)
     svg = parties_chart_svg(
-        f"{rules.short_name}: signatories, consents deposited and parties up to {as_of.isoformat()}",
+        _("%(name)s: signatories, consents deposited and parties up to %(day)s")
+        % {"name": rules.short_name, "day": long_date(as_of)},
         series,
         end=as_of,
         markers=markers,
         start=rules.adopted,
         desc=describe_rows(labels, rows),
+        target=TARGET_DATE,
     )
     chart = PartiesChart(svg, labels, tuple(rows) if svg else ())
     if len(_CHART_CACHE) >= _CHART_CACHE_SIZE:

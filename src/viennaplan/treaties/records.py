@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from viennaplan.countries.datafiles import EUROPEAN_UNION as EUROPEAN_UNION
 
 # Kinds of action, as the depositary records them.
@@ -105,5 +107,7 @@ class ActionError:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}: " if self.row else ""
-        return f"{where}{self.state} {self.instrument}: {self.message}"
+        given = {"row": self.row, "state": self.state, "code": self.instrument, "message": self.message}
+        if self.row:
+            return _("row %(row)s: %(state)s %(code)s: %(message)s") % given
+        return _("%(state)s %(code)s: %(message)s") % given

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from .importer import ImportOutcome, ImportRefused, ListOnFile, import_status_list
 from .models import DepositaryList
 from .records import Action
@@ -54,12 +56,18 @@ def captured_lists(actions: list[Action], source_name: str = COMPLETE_FILE) -> l
     for action in actions:
         match = CAPTURED.search(action.source)
         if match is None:
-            errors.append(f"row {action.row}: source {action.source!r} does not say when the list was captured")
+            errors.append(
+                _("row %(row)s: source %(source)s does not say when the list was captured")
+                % {"row": action.row, "source": repr(action.source)}
+            )
             continue
         day = date.fromisoformat(match[1])
         first = found.setdefault(action.instrument, (day, action.source))
         if first[0] != day:
-            errors.append(f"row {action.row}: {action.instrument} captured {day}, other rows say {first[0]}")
+            errors.append(
+                _("row %(row)s: %(code)s captured %(day)s, other rows say %(other)s")
+                % {"row": action.row, "code": action.instrument, "day": day, "other": first[0]}
+            )
     if errors:
         raise ImportRefused(source_name, errors)
     return [ListOnFile(code, day, source, complete=True) for code, (day, source) in found.items()]

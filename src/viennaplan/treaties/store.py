@@ -19,11 +19,12 @@ from typing import Any
 
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from .models import DepositaryList, Instrument, TreatyAction
 from .records import Action
 
-NO_DATA = "No status list has been imported yet: `viennaplan treaties import FILE.csv`"
+NO_DATA = gettext_lazy("No status list has been imported yet: `viennaplan treaties import FILE.csv`")
 
 
 def sync_instruments(using: str = "default") -> int:

@@ -3,7 +3,8 @@
 `validate` reads the new actions together with those already on file, in date order (on one day:
 signatures, then consents, then denunciations; a Convention before its Protocols; States before their
 organization), and returns every error of every bad row, and notes that are not errors. A bad row is
-not taken into account for the rows after it. Plain Python, no Django.
+not taken into account for the rows after it. Plain Python: of Django, only its translation functions
+(every error and note is translated whole, in the reader's language).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from viennaplan.dates import short_date
 
@@ -20,7 +24,7 @@ from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Actio
 Organizations = dict[str, set[str]] | Callable[[str, date], set[str]]
 """Organization code -> its member States (on a date, for the callable; an empty set: not an organization)."""
 
-NO_SIGNATURE_NOTE = "no signature on file; status lists often give only the consent column"
+NO_SIGNATURE_NOTE = gettext_lazy("no signature on file; status lists often give only the consent column")
 _CONSENTS = frozenset(CONSENT_KINDS)
 _FOLLOW_A_SIGNATURE = frozenset({"ratification", "acceptance", "approval", "formal_confirmation"})
 _KIND_ORDER = {SIGNATURE: 0, **dict.fromkeys(CONSENT_KINDS, 1), DENUNCIATION: 2}
@@ -114,22 +118,39 @@ class _Checker:
     def problems(self, action: Action) -> list[str]:
         kind, day = action.kind, action.date
         if kind not in ACTION_KINDS:
-            return [f"'{kind}' is not a kind of action; use one of: {', '.join(ACTION_KINDS)}"]
+            return [
+                _("'%(kind)s' is not a kind of action; use one of: %(kinds)s")
+                % {"kind": kind, "kinds": ", ".join(ACTION_KINDS)}
+            ]
         rules = self.instruments.get(action.instrument)
         if rules is None:
-            known = ", ".join(self.instruments) if len(self.instruments) <= 30 else f"{len(self.instruments)} codes"
-            return [f"unknown instrument '{action.instrument}' (known: {known})"]
+            if len(self.instruments) <= 30:
+                known = ", ".join(self.instruments)
+            else:
+                known = _("%(n)s codes") % {"n": len(self.instruments)}
+            return [_("unknown instrument '%(code)s' (known: %(known)s)") % {"code": action.instrument, "known": known}]
         is_organization = self.is_organization(action.state, day)
         if not is_organization and action.state not in self.known_states:
-            return [f"unknown State '{action.state}': not the ISO 3166-1 alpha-3 code of a known State or organization"]
+            return [
+                _("unknown State '%(state)s': not the ISO 3166-1 alpha-3 code of a known State or organization")
+                % {"state": action.state}
+            ]
         if day < rules.adopted:
             return [
-                f"{kind_label(kind)} dated {short_date(day)}, before the instrument was adopted on "
-                f"{short_date(rules.adopted)} ({rules.adopted_by})"
+                _("%(kind)s dated %(day)s, before the instrument was adopted on %(adopted)s (%(by)s)")
+                % {
+                    "kind": kind_label(kind),
+                    "day": short_date(day),
+                    "adopted": short_date(rules.adopted),
+                    "by": rules.adopted_by,
+                }
             ]
         problems: list[str] = []
         if is_organization and not rules.organizations_may_join:
-            problems.append(f"the {rules.short_name} is open to States only: an organization cannot sign or join it")
+            problems.append(
+                _("the %(name)s is open to States only: an organization cannot sign or join it")
+                % {"name": rules.short_name}
+            )
         if kind == SIGNATURE:
             problems += self._signature(action, rules, is_organization)
         elif kind in _CONSENTS:
@@ -144,76 +165,103 @@ class _Checker:
         windows = rules.signature_windows
         if windows and not any(window.opens <= day <= window.closes for window in windows):
             closes, opens = max(w.closes for w in windows), min(w.opens for w in windows)
+            given = {"day": short_date(day), "article": article}
             if day > closes:
                 problems.append(
-                    f"signature on {short_date(day)}, after the instrument closed for signature on "
-                    f"{short_date(closes)} ({article}); after that, accession is the only way in"
+                    _(
+                        "signature on %(day)s, after the instrument closed for signature on %(closes)s "
+                        "(%(article)s); after that, accession is the only way in"
+                    )
+                    % {**given, "closes": short_date(closes)}
                 )
             elif day < opens:
                 problems.append(
-                    f"signature on {short_date(day)}, before the instrument opened for signature on "
-                    f"{short_date(opens)} ({article})"
+                    _("signature on %(day)s, before the instrument opened for signature on %(opens)s (%(article)s)")
+                    % {**given, "opens": short_date(opens)}
                 )
             else:
-                periods = "; ".join(f"{w.place} {short_date(w.opens)} to {short_date(w.closes)}" for w in windows)
+                periods = "; ".join(
+                    _("%(place)s %(opens)s to %(closes)s")
+                    % {"place": w.place, "opens": short_date(w.opens), "closes": short_date(w.closes)}
+                    for w in windows
+                )
                 problems.append(
-                    f"signature on {short_date(day)}, outside the periods of signature: {periods} ({article})"
+                    _("signature on %(day)s, outside the periods of signature: %(periods)s (%(article)s)")
+                    % {**given, "periods": periods}
                 )
         standing = self.get(action.state, rules.code)
         if standing.signed is not None:
-            problems.append(f"a second signature: already signed on {short_date(standing.signed)}")
+            problems.append(_("a second signature: already signed on %(day)s") % {"day": short_date(standing.signed)})
         if is_organization:
             members = self.members(action.state, day)
             if not any((s := self.get(m, rules.code).signed) is not None and s <= day for m in members):
                 problems.append(
-                    f"an organization may sign only if one of its member States has signed "
-                    f"({rules.articles.get('organizations', '')}); no member State's signature is on file by "
-                    f"{short_date(day)}"
+                    _(
+                        "an organization may sign only if one of its member States has signed (%(article)s); "
+                        "no member State's signature is on file by %(day)s"
+                    )
+                    % {"article": rules.articles.get("organizations", ""), "day": short_date(day)}
                 )
         return problems
 
     def _consent(self, action: Action, rules: InstrumentRules, is_organization: bool) -> list[str]:
         kind, day, problems = action.kind, action.date, []
         label = kind_label(kind)
+        given = {"kind": label, "name": rules.short_name, "day": short_date(day)}
         if kind not in rules.consent_kinds:
-            problems.append(f"{label} is not a way to consent to the {rules.short_name}")
+            problems.append(_("%(kind)s is not a way to consent to the %(name)s") % given)
         standing = self.get(action.state, rules.code)
         if standing.consented is not None and (standing.denounced is None or standing.denounced > day):
             problems.append(
-                f"a second consent to the same instrument: {kind_label(standing.consent_kind)} already deposited "
-                f"on {short_date(standing.consented)}"
+                _("a second consent to the same instrument: %(kind)s already deposited on %(day)s")
+                % {"kind": kind_label(standing.consent_kind), "day": short_date(standing.consented)}
             )
         if rules.parent and not self.get(action.state, rules.parent).party_on(day):
             problems.append(
-                f"{label} of the {rules.short_name} on {short_date(day)} by a State not a party to the "
-                f"{rules.parent}: to become a party to a Protocol, a State must be a party to the Convention "
-                f"({rules.articles.get('parent', '')}); a deposit of both on the same day is fine"
+                _(
+                    "%(kind)s of the %(name)s on %(day)s by a State not a party to the %(parent)s: to become a "
+                    "party to a Protocol, a State must be a party to the Convention (%(article)s); a deposit of "
+                    "both on the same day is fine"
+                )
+                % {**given, "parent": rules.parent, "article": rules.articles.get("parent", "")}
             )
         if is_organization:
             members = self.members(action.state, day)
-            article = rules.articles.get("organizations", "")
+            given["article"] = rules.articles.get("organizations", "")
             if kind == "accession":
                 if not any(self.get(m, rules.code).party_on(day) for m in members):
                     problems.append(
-                        f"an organization may accede only if one of its member States is a party ({article}); "
-                        f"none is by {short_date(day)}"
+                        _(
+                            "an organization may accede only if one of its member States is a party (%(article)s); "
+                            "none is by %(day)s"
+                        )
+                        % given
                     )
             elif not any((c := self.get(m, rules.code).consented) is not None and c <= day for m in members):
                 problems.append(
-                    f"an organization may deposit its {label} only if one of its member States has done likewise "
-                    f"({article}); none has by {short_date(day)}"
+                    _(
+                        "an organization may deposit its %(kind)s only if one of its member States has done "
+                        "likewise (%(article)s); none has by %(day)s"
+                    )
+                    % given
                 )
         return problems
 
     def _denunciation(self, action: Action, rules: InstrumentRules) -> list[str]:
         day, article = action.date, rules.articles.get("denunciation", "")
         if denunciation_takes_effect(rules, day) is None:
-            return [f"the {rules.short_name} has no denunciation clause"]
+            return [_("the %(name)s has no denunciation clause") % {"name": rules.short_name}]
         standing = self.get(action.state, rules.code)
         if not standing.party_on(day):
-            return [f"denunciation on {short_date(day)} by a State that is not a party to the {rules.code} ({article})"]
+            return [
+                _("denunciation on %(day)s by a State that is not a party to the %(code)s (%(article)s)")
+                % {"day": short_date(day), "code": rules.code, "article": article}
+            ]
         if standing.denunciation_received is not None:
-            return [f"a second denunciation: already denounced on {short_date(standing.denunciation_received)}"]
+            return [
+                _("a second denunciation: already denounced on %(day)s")
+                % {"day": short_date(standing.denunciation_received)}
+            ]
         return []
 
     def note(self, action: Action) -> str:
@@ -222,8 +270,17 @@ class _Checker:
         signed = self.get(action.state, action.instrument).signed
         if signed is not None and signed <= action.date:
             return ""
-        where = f"row {action.row}: " if action.row else ""
-        return f"{where}{action.state} {action.instrument} {kind_label(action.kind)} {action.date}: {NO_SIGNATURE_NOTE}"
+        given = {
+            "row": action.row,
+            "state": action.state,
+            "code": action.instrument,
+            "kind": kind_label(action.kind),
+            "date": action.date,
+            "note": NO_SIGNATURE_NOTE,
+        }
+        if action.row:
+            return _("row %(row)s: %(state)s %(code)s %(kind)s %(date)s: %(note)s") % given
+        return _("%(state)s %(code)s %(kind)s %(date)s: %(note)s") % given
 
     def record(self, action: Action) -> None:
         """Take a valid (or already recorded) action into account for the rows after it."""

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from viennaplan.countries.registry import group_names, state_directory
@@ -39,7 +40,9 @@ def requested_as_of(request: HttpRequest) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise BadAsOf(f"?as_of={raw!r} is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2002-12-31") from None
+        raise BadAsOf(
+            _("?as_of=%(raw)s is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2002-12-31") % {"raw": repr(raw)}
+        ) from None
 
 
 def twin(path: str, **params: object) -> str:
@@ -105,7 +108,10 @@ def instruments(request: HttpRequest) -> HttpResponse:
 def instrument(request: HttpRequest, code: str) -> HttpResponse:
     stored = find_code(code)
     if stored is None:
-        raise Http404(f"There is no instrument {code}. Instruments are {', '.join(instrument_rules())}.")
+        raise Http404(
+            _("There is no instrument %(code)s. Instruments are %(codes)s.")
+            % {"code": code, "codes": ", ".join(instrument_rules())}
+        )
     if stored != code:
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return redirect(f"/treaties/{stored}{query}", permanent=True)
@@ -148,7 +154,10 @@ def state(request: HttpRequest, alpha3: str) -> HttpResponse:
     as_of = requested_as_of(request)
     panel = state_panel(alpha3, as_of)
     if panel is None:
-        raise Http404(f"There is no State {alpha3}. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
+        raise Http404(
+            _("There is no State %(state)s. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
+            % {"state": alpha3}
+        )
     return page(
         request,
         "treaties/state.html",

@@ -1,74 +1,140 @@
-"""An instrument's rules and a State's standing in plain words, for pages and the API. Plain Python."""
+"""An instrument's rules and a State's standing in plain words, for pages and the API. Plain Python
+(Django's translation functions only: each sentence is translated whole, in the reader's language)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from viennaplan.dates import long_date, ordinal
 
+from .engine import kind_label
 from .records import InstrumentRules
 
-STANDING_WORDS = {"party": "Party", "signatory": "Signatory", "none": "No action"}
+STANDING_WORDS = {
+    "party": gettext_lazy("Party"),
+    "signatory": gettext_lazy("Signatory"),
+    "none": gettext_lazy("No action"),
+}
 
 
 def _or_list(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return _("%(first)s or %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
 def rules_in_words(rules: InstrumentRules) -> list[str]:
     """The final clauses the engine applies, one sentence each, citing the article where known."""
     article = rules.articles.get
-    sentences = [f"Adopted on {long_date(rules.adopted)}" + (f" by {rules.adopted_by}." if rules.adopted_by else ".")]
+    values = {
+        "adopted": long_date(rules.adopted),
+        "by": rules.adopted_by,
+        "threshold": ordinal(rules.threshold),
+        "general_delay": ordinal(rules.general_delay_days),
+        "later_delay": ordinal(rules.later_delay_days),
+        "parent": rules.parent or "",
+    }
+    if rules.adopted_by:
+        sentences = [_("Adopted on %(adopted)s by %(by)s.") % values]
+    else:
+        sentences = [_("Adopted on %(adopted)s.") % values]
     if rules.signature_windows:
         windows = "; ".join(
-            f"{long_date(w.opens)} – {long_date(w.closes)}" + (f" in {w.place}" if w.place else "")
+            (_("%(opens)s – %(closes)s in %(place)s") if w.place else _("%(opens)s – %(closes)s"))
+            % {"opens": long_date(w.opens), "closes": long_date(w.closes), "place": w.place}
             for w in rules.signature_windows
         )
-        sentences.append(f"Open for signature {windows}; after that, accession is the only way in.")
-    kinds = _or_list([kind.replace("_", " ") for kind in rules.consent_kinds])
-    sentences.append(f"A State expresses its consent to be bound by {kinds}.")
-    general = (
-        f"It enters into force on the {ordinal(rules.general_delay_days)} day after the deposit of the "
-        f"{ordinal(rules.threshold)} instrument of consent"
-    )
-    if rules.parent:
-        general += f", but not before {rules.parent} is in force"
-    sentences.append(general + _cite(article("general")) + ".")
-    if rules.organizations_may_join:
-        counted = "is counted"
-        if not rules.counts_organizations:
-            counted = "is not counted as additional to those of its member States"
-        sentences.append(f"An instrument deposited by a regional economic integration organization {counted}.")
-    later = (
-        f"For a State that deposits after the {ordinal(rules.threshold)} instrument, it enters into force on the "
-        f"{ordinal(rules.later_delay_days)} day after its deposit"
-    )
-    if rules.later_whichever_is_later:
-        later += " or on the date of its general entry into force, whichever is the later"
-    sentences.append(later + _cite(article("later")) + ".")
+        sentences.append(
+            _("Open for signature %(windows)s; after that, accession is the only way in.") % {"windows": windows}
+        )
+    kinds = _or_list([kind_label(kind) for kind in rules.consent_kinds])
+    sentences.append(_("A State expresses its consent to be bound by %(kinds)s.") % {"kinds": kinds})
+    cite = {"cite": _cite(article("general"))}
     if rules.parent:
         sentences.append(
-            f"Only a party to {rules.parent} can become a party, and it does not enter into force for a State "
-            f"before {rules.parent} does" + _cite(article("parent")) + "."
+            _(
+                "It enters into force on the %(general_delay)s day after the deposit of the %(threshold)s instrument "
+                "of consent, but not before %(parent)s is in force%(cite)s."
+            )
+            % {**values, **cite}
+        )
+    else:
+        sentences.append(
+            _(
+                "It enters into force on the %(general_delay)s day after the deposit of the %(threshold)s instrument "
+                "of consent%(cite)s."
+            )
+            % {**values, **cite}
+        )
+    if rules.organizations_may_join:
+        if rules.counts_organizations:
+            sentences.append(_("An instrument deposited by a regional economic integration organization is counted."))
+        else:
+            sentences.append(
+                _(
+                    "An instrument deposited by a regional economic integration organization is not counted as "
+                    "additional to those of its member States."
+                )
+            )
+    cite = {"cite": _cite(article("later"))}
+    if rules.later_whichever_is_later:
+        sentences.append(
+            _(
+                "For a State that deposits after the %(threshold)s instrument, it enters into force on the "
+                "%(later_delay)s day after its deposit or on the date of its general entry into force, whichever "
+                "is the later%(cite)s."
+            )
+            % {**values, **cite}
+        )
+    else:
+        sentences.append(
+            _(
+                "For a State that deposits after the %(threshold)s instrument, it enters into force on the "
+                "%(later_delay)s day after its deposit%(cite)s."
+            )
+            % {**values, **cite}
+        )
+    if rules.parent:
+        sentences.append(
+            _(
+                "Only a party to %(parent)s can become a party, and it does not enter into force for a State "
+                "before %(parent)s does%(cite)s."
+            )
+            % {**values, "cite": _cite(article("parent"))}
         )
     delay = _denunciation_delay(rules)
     if delay:
-        denunciation = f"A denunciation takes effect {delay} after the Secretary-General receives it"
+        given = {"delay": delay, "cite": _cite(article("denunciation"))}
         if rules.denunciation_cascades_to_children:
-            denunciation += "; denouncing it also denounces its Protocols"
-        sentences.append(denunciation + _cite(article("denunciation")) + ".")
+            sentences.append(
+                _(
+                    "A denunciation takes effect %(delay)s after the Secretary-General receives it; denouncing it "
+                    "also denounces its Protocols%(cite)s."
+                )
+                % given
+            )
+        else:
+            sentences.append(
+                _("A denunciation takes effect %(delay)s after the Secretary-General receives it%(cite)s.") % given
+            )
     else:
-        sentences.append("It has no denunciation clause.")
+        sentences.append(_("It has no denunciation clause."))
     if rules.official_entry_into_force:
-        sentences.append(f"Official date of entry into force: {long_date(rules.official_entry_into_force)}.")
+        sentences.append(
+            _("Official date of entry into force: %(day)s.") % {"day": long_date(rules.official_entry_into_force)}
+        )
     return sentences
 
 
 def _denunciation_delay(rules: InstrumentRules) -> str:
     if rules.denunciation_delay_days is not None:
-        return f"{rules.denunciation_delay_days} days"
+        days = rules.denunciation_delay_days
+        return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
     if rules.denunciation_delay_months is None:
         return ""
     months = rules.denunciation_delay_months
-    return "one year" if months == 12 else f"{months} months"
+    return _("one year") if months == 12 else ngettext("%(n)s month", "%(n)s months", months) % {"n": months}
 
 
 def _cite(article: str | None) -> str:

@@ -11,16 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from viennaplan.backups.files import BackupError, human_size
 
 
 class Command(BaseCommand):
-    help = "Write a consistent backup of the whole database into FILE (safe while the site is serving)."
+    help = gettext_lazy("Write a consistent backup of the whole database into FILE (safe while the site is serving).")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", metavar="FILE", help="the backup file to write")
-        parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+        parser.add_argument("file", metavar="FILE", help=_("the backup file to write"))
+        parser.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         from viennaplan.backups import operations
@@ -29,7 +31,7 @@ class Command(BaseCommand):
         try:
             written = operations.make_backup(path, force=options["force"])
         except BackupError as error:
-            raise CommandError(f"{error}; no backup was written") from None
+            raise CommandError(_("%(error)s; no backup was written") % {"error": error}) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {written.path}: {human_size(written.size)}, {written.contents.describe()} "

@@ -12,16 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from viennaplan.backups.files import BackupError
 
 
 class Command(BaseCommand):
-    help = "Replace the whole database with a backup made by `viennaplan backup` (asks to confirm)."
+    help = gettext_lazy("Replace the whole database with a backup made by `viennaplan backup` (asks to confirm).")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", metavar="FILE", help="a backup made by `viennaplan backup`")
-        parser.add_argument("--yes", action="store_true", help="do not ask: every record is replaced")
+        parser.add_argument("file", metavar="FILE", help=_("a backup made by `viennaplan backup`"))
+        parser.add_argument("--yes", action="store_true", help=_("do not ask: every record is replaced"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         from viennaplan.backups import operations
@@ -30,10 +32,13 @@ class Command(BaseCommand):
         try:
             info = operations.check_backup(path)
         except BackupError as error:
-            raise CommandError(f"{error}; nothing was restored") from None
+            raise CommandError(_("%(error)s; nothing was restored") % {"error": error}) from None
         target = operations.database_label()
         if not options["yes"]:
-            self.confirm(f"Replace every record in {target} with the {info.describe()} in {path}?")
+            self.confirm(
+                _("Replace every record in %(target)s with the %(backup)s in %(path)s?")
+                % {"target": target, "backup": info.describe(), "path": path}
+            )
         try:
             restored = operations.restore_backup(path)
         except BackupError as error:
@@ -52,7 +57,8 @@ class Command(BaseCommand):
 
     def confirm(self, question: str) -> None:
         if not sys.stdin.isatty():
-            raise CommandError(f"{question} Give --yes to confirm; nothing was restored")
-        answer = input(f"{question}\nType yes to continue: ")
+            raise CommandError(_("%(question)s Give --yes to confirm; nothing was restored") % {"question": question})
+        # Translators: keep "yes" as it is: it is the word the user types to confirm.
+        answer = input(_("%(question)s\nType yes to continue: ") % {"question": question})
         if answer.strip().lower() != "yes":
-            raise CommandError("not confirmed; nothing was restored")
+            raise CommandError(_("not confirmed; nothing was restored"))

@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
 
 from viennaplan.dates import long_date
 from viennaplan.subcommands import SubcommandCommand
 
-FORMAT_HELP = "state,instrument,action,date[,source]; see docs/data-formats.md"
+FORMAT_HELP = gettext_lazy("state,instrument,action,date[,source]; see docs/data-formats.md")
 SHOWN_ERRORS = 200
 
 
@@ -33,56 +35,67 @@ def iso_date(text: str) -> date:
     except ValueError:
         import argparse
 
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("%(text)s is not a date; write it as YYYY-MM-DD") % {"text": repr(text)}
+        ) from None
 
 
 class Command(SubcommandCommand):
-    help = "Import, export and show treaty status (`viennaplan treaties SUBCOMMAND --help`)."
+    help = gettext_lazy("Import, export and show treaty status (`viennaplan treaties SUBCOMMAND --help`).")
 
     def add_subcommands(self, commands: Any) -> None:
         importer = commands.add_parser(
             "import",
-            help="import a status list (CSV in the depositary's format, or a JSON export)",
-            description=f"Import a status list: {FORMAT_HELP}. All or nothing: a file with any bad row "
-            "changes nothing, and every bad row is listed. Rows already on file are skipped.",
+            help=_("import a status list (CSV in the depositary's format, or a JSON export)"),
+            description=_(
+                "Import a status list: %(format)s. All or nothing: a file with any bad row changes nothing, and "
+                "every bad row is listed. Rows already on file are skipped."
+            )
+            % {"format": FORMAT_HELP},
         )
-        importer.add_argument("file", metavar="FILE", help="a .csv status list or a .json export")
+        importer.add_argument("file", metavar="FILE", help=_("a .csv status list or a .json export"))
         importer.add_argument(
             "--list-date",
             dest="list_date",
             type=iso_date,
             metavar="YYYY-MM-DD",
-            help="the date the list was made; no action may be dated after it (default: today)",
+            help=_("the date the list was made; no action may be dated after it (default: today)"),
         )
         importer.add_argument(
             "--complete",
             action="store_true",
-            help="the file is the depositary's whole list of each instrument it names, as of --list-date "
-            "(default: today): status is then shown as listed on that date",
+            help=_(
+                "the file is the depositary's whole list of each instrument it names, as of --list-date "
+                "(default: today): status is then shown as listed on that date"
+            ),
         )
         importer.add_argument(
-            "--all-errors", action="store_true", help=f"print every bad row (default: the first {SHOWN_ERRORS})"
+            "--all-errors",
+            action="store_true",
+            help=_("print every bad row (default: the first %(n)s)") % {"n": SHOWN_ERRORS},
         )
 
         commands.add_parser(
             "load-shipped",
-            help="load the depositary lists shipped with viennaplan (treaties/data/); a second run changes nothing",
-            description="Load the status lists shipped in treaties/data/ (see its README.md): the UN Treaty "
-            "Collection's lists of seven instruments, complete to their capture dates in 2014, and a few later "
-            "actions. All or nothing per file; rows already on file are skipped, and an action on file of the "
-            "same State, instrument and kind (any consent counting as one) stands: the shipped row is left out.",
+            help=_("load the depositary lists shipped with viennaplan (treaties/data/); a second run changes nothing"),
+            description=_(
+                "Load the status lists shipped in treaties/data/ (see its README.md): the UN Treaty Collection's "
+                "lists of seven instruments, complete to their capture dates in 2014, and a few later actions. All "
+                "or nothing per file; rows already on file are skipped, and an action on file of the same State, "
+                "instrument and kind (any consent counting as one) stands: the shipped row is left out."
+            ),
         )
 
-        exporter = commands.add_parser("export", help="write the stored actions as CSV or JSON to standard output")
+        exporter = commands.add_parser("export", help=_("write the stored actions as CSV or JSON to standard output"))
         exporter.add_argument("--format", choices=("csv", "json"), default="csv")
-        exporter.add_argument("--instrument", metavar="CODE", help="one instrument only, e.g. UNTOC")
+        exporter.add_argument("--instrument", metavar="CODE", help=_("one instrument only, e.g. UNTOC"))
 
-        show = commands.add_parser("show", help="print an instrument's status on a date")
-        show.add_argument("code", metavar="CODE", help="instrument code, e.g. UNTOC")
-        show.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
+        show = commands.add_parser("show", help=_("print an instrument's status on a date"))
+        show.add_argument("code", metavar="CODE", help=_("instrument code, e.g. UNTOC"))
+        show.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD", help=_("default: today"))
         show.add_argument("--format", choices=("json", "text"), default="text")
 
-        commands.add_parser("instruments", help="list the instruments and their rules in brief")
+        commands.add_parser("instruments", help=_("list the instruments and their rules in brief"))
 
     def run_import(self, *, file: str, list_date: date | None, complete: bool, all_errors: bool, **_: Any) -> None:
         self.import_file(Path(file), list_date, all_errors, complete=complete)
@@ -94,7 +107,7 @@ class Command(SubcommandCommand):
         try:
             loaded = load_shipped()
         except ImportRefused as refused:
-            self.refuse(refused, f"shipped list {refused.source_name}", all_errors=False)
+            self.refuse(refused, gettext("shipped list %(name)s") % {"name": refused.source_name}, all_errors=False)
         for item in loaded:
             self.stdout.write(self.style.SUCCESS(item.summary()))
             if item.outcome is not None:
@@ -117,9 +130,15 @@ class Command(SubcommandCommand):
         from viennaplan.treaties.importer import ImportRefused, import_status_list, whole_lists
 
         if not path.exists():
-            raise CommandError(f"{path}: no such file; expected a CSV status list ({FORMAT_HELP})")
+            raise CommandError(
+                _("%(path)s: no such file; expected a CSV status list (%(format)s)")
+                % {"path": path, "format": FORMAT_HELP}
+            )
         if path.is_dir():
-            raise CommandError(f"{path}: is a directory; expected a CSV status list ({FORMAT_HELP})")
+            raise CommandError(
+                _("%(path)s: is a directory; expected a CSV status list (%(format)s)")
+                % {"path": path, "format": FORMAT_HELP}
+            )
         lists = whole_lists(path.name, list_date) if complete else None
         try:
             outcome = import_status_list(path.read_bytes(), source_name=path.name, list_date=list_date, lists=lists)
@@ -133,10 +152,19 @@ class Command(SubcommandCommand):
         shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
         lines = "\n".join(f"  {error}" for error in shown)
         if len(shown) < len(refused.errors):
-            lines += f"\n  … and {len(refused.errors) - len(shown):,} more (--all-errors prints every one)"
-        raise CommandError(
-            f"{where}: {len(refused.errors)} error(s); nothing was imported:\n{lines}", returncode=1
-        ) from None
+            more = len(refused.errors) - len(shown)
+            lines += "\n  " + ngettext(
+                "… and %(n)s more (--all-errors prints every one)",
+                "… and %(n)s more (--all-errors prints every one)",
+                more,
+            ) % {"n": f"{more:,}"}
+        count = len(refused.errors)
+        message = ngettext(
+            "%(where)s: %(n)s error; nothing was imported:\n%(lines)s",
+            "%(where)s: %(n)s errors; nothing was imported:\n%(lines)s",
+            count,
+        ) % {"where": where, "n": count, "lines": lines}
+        raise CommandError(message, returncode=1) from None
 
     def write_notes(self, notes: list[str]) -> None:
         if notes:
@@ -192,7 +220,10 @@ def find_instrument(code: str) -> str:
 
     match = find_code(code)
     if match is None:
-        raise CommandError(f"unknown instrument {code!r}; known: {', '.join(instrument_rules())}")
+        raise CommandError(
+            _("unknown instrument %(code)s; known: %(codes)s")
+            % {"code": repr(code), "codes": ", ".join(instrument_rules())}
+        )
     return match
 
 
