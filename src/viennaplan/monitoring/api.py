@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 
@@ -126,7 +127,7 @@ def picked_cycle(raw: str | None) -> ReportingCycle:
     except queries.BadParameter as error:
         raise HttpError(400, str(error)) from None
     if cycle is None:
-        raise HttpError(404, "No reporting cycle has been opened yet.")
+        raise HttpError(404, _("No reporting cycle has been opened yet."))
     return cycle
 
 
@@ -303,5 +304,9 @@ def get_commitments(request: HttpRequest, cycle: str | None = None):
 def get_state(request: HttpRequest, alpha3: str):
     profile = state_profile(request.user, alpha3, timezone.localdate())
     if profile is None:
-        raise HttpError(404, f"There is no State {alpha3!r}; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+        raise HttpError(
+            404,
+            _("There is no State %(alpha3)s; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+            % {"alpha3": repr(alpha3)},
+        )
     return {**envelope(request), **profile_out(profile)}

@@ -10,6 +10,7 @@ Shapes: `deadline_results.deadline_json` and `results_json` (as `viennaplan targ
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -96,5 +97,7 @@ def deadline_detail(request: HttpRequest, key: str, filters: Query[PlanDeadlineO
         outcome = pick_outcome(filters.outcome)
     except BadParameter as error:
         problem = f"query outcome: {error}"
-        return Status(422, {"detail": f"The request is not valid: {problem}", "errors": [problem]})
+        return Status(
+            422, {"detail": _("The request is not valid: %(error)s") % {"error": problem}, "errors": [problem]}
+        )
     return results_json(deadline_results(deadline), outcome)

@@ -11,6 +11,7 @@ Shapes: `target_results.results_json` (the same as `viennaplan targets show --fo
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
 
 from viennaplan.api_shapes import INVALID, ErrorOut
@@ -53,5 +54,8 @@ def target_state(request: HttpRequest, target_id: int, alpha3: str):
     target = target_or_404(target_id)
     detail = state_detail(target, alpha3.upper())
     if detail is None:
-        raise Http404(f"{alpha3} is not a current State; GET /api/targets/{target_id} lists them.")
+        raise Http404(
+            _("%(alpha3)s is not a current State; GET /api/targets/%(target)s lists them.")
+            % {"alpha3": alpha3, "target": target_id}
+        )
     return state_detail_json(detail)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -101,7 +102,11 @@ class TargetMapOut(MapOut):
 def treaty_map(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     found = find_code(code)
     if found is None:
-        raise HttpError(404, f"There is no instrument {code!r}; instruments are {', '.join(instrument_rules())}.")
+        raise HttpError(
+            404,
+            _("There is no instrument %(code)s; instruments are %(codes)s.")
+            % {"code": repr(code), "codes": ", ".join(instrument_rules())},
+        )
     return map_data.as_json(map_data.treaty_map(found, filters.as_of or today()))
 
 
@@ -123,9 +128,10 @@ def indicator_map(request: HttpRequest, code: str, filters: Query[IndicatorMapFi
     try:
         data = map_data.indicator_year(indicator, filters.year, filters.disaggregation)
     except BadFilter as error:
-        return Status(422, {"detail": f"The request is not valid: {error}.", "errors": [f"query: {error}"]})
+        detail = _("The request is not valid: %(error)s.") % {"error": error}
+        return Status(422, {"detail": detail, "errors": [f"query: {error}"]})
     if data is None:
-        raise Http404(f"There are no values of {indicator.code} on file: there is no map.")
+        raise Http404(_("There are no values of %(code)s on file: there is no map.") % {"code": indicator.code})
     return map_data.indicator_json(data, map_data.indicator_map(data, timezone.localdate()))
 
 

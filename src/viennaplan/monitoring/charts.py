@@ -1,5 +1,7 @@
 """Charts of indicator targets and values as inline SVG (deterministic, text as text:
-`viennaplan.svgcharts`). Plain Python, no Django.
+`viennaplan.svgcharts`). Plain Python, no Django but `django.utils.translation`: the words of a
+chart (legends, axis labels, text alternatives) are in the language active when it is drawn, so a
+cache of charts keys on that language too.
 
     time_series_svg("France: victims detected", [(2000, Decimal(100), "100"), (2005, None, "<5")],
                     target=(2000, 2005, Decimal(100), Decimal(90)))
@@ -33,12 +35,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from viennaplan.svgcharts import BLUE, MUTED, RC, TARGET, inline_svg, new_figure, rc_context
 
-from .indicator_targets import INSUFFICIENT, MET, NOT_MET, percent
+from .indicator_targets import INSUFFICIENT, MET, NOT_MET, OUTCOMES, percent
 
 Value = Decimal | int | float | None
 TimePoint = tuple[int, Value, str]  # (year, value or None for "<N", the value as published)
@@ -59,13 +63,18 @@ def layout(points: list[TimePoint]) -> tuple[list[int], list[float], list[tuple[
 def describe(title: str, points: list[TimePoint], target: Target | None) -> str:
     """The text alternative: what the chart shows and its figures."""
     shown = ", ".join(f"{year}: {published}" for year, _, published in sorted(points, key=lambda p: p[0]))
-    text = f"{title}. Values by year: {shown or 'none published'}."
-    if any(value is None for _, value, _ in points):
-        text += " Values withheld as <N are marked on the axis, not plotted as numbers."
+    text = _("%(title)s. Values by year: %(values)s.") % {"title": title, "values": shown or _("none published")}
+    if any(value is None for _year, value, _published in points):
+        text += " " + _("Values withheld as <N are marked on the axis, not plotted as numbers.")
     if target is not None:
         start, end, base, required = target
         if base is not None and required is not None:
-            text += f" Target: from {_figure(base)} in {start} to {_figure(required)} or less by {end}."
+            text += " " + _("Target: from %(base)s in %(start)s to %(required)s or less by %(end)s.") % {
+                "base": _figure(base),
+                "start": start,
+                "required": _figure(required),
+                "end": end,
+            }
     return text
 
 
@@ -77,17 +86,19 @@ def time_series_svg(title: str, points: list[TimePoint], target: Target | None =
     with rc_context(RC):
         figure = new_figure(6.4, 2.8)
         axes = figure.add_subplot()
-        axes.plot(years, values, color=BLUE, linewidth=1.6, marker="o", markersize=4, label="Published value")
+        axes.plot(years, values, color=BLUE, linewidth=1.6, marker="o", markersize=4,
+                  label=_("Published value"))  # fmt: skip
         if hollow:
-            axes.plot([y for y, _ in hollow], [0] * len(hollow), linestyle="none", marker="o", markersize=6,
-                      markerfacecolor="white", markeredgecolor=MUTED, clip_on=False, label="Withheld (<N)")  # fmt: skip
+            axes.plot([y for y, _label in hollow], [0] * len(hollow), linestyle="none", marker="o", markersize=6,
+                      markerfacecolor="white", markeredgecolor=MUTED, clip_on=False,
+                      label=_("Withheld (<N)"))  # fmt: skip
             for year, label in hollow:
                 axes.annotate(label, (year, 0), xytext=(0, 6), textcoords="offset points", ha="center",
                               fontsize=8, color=MUTED)  # fmt: skip
         if target is not None and target[2] is not None and target[3] is not None:
             start, end, base, required = target
             axes.plot([start, end], [float(base), float(required)], color=TARGET, linestyle="--", linewidth=1.2,
-                      label=f"Target ({end})")  # fmt: skip
+                      label=_("Target (%(year)s)") % {"year": end})  # fmt: skip
         axes.set_ylim(bottom=0)
         axes.xaxis.get_major_locator().set_params(integer=True)
         axes.grid(axis="y", color="#c9d3dd", linewidth=0.6)
@@ -149,26 +160,47 @@ def describe_changes(title: str, changes: Sequence[Change], threshold: Decimal, 
     shown, left_out = changes_shown(changes, most)
     half = most // 2
     if not shown:
-        return f"{title}. No State has a baseline and an end value to compare."
+        return _("%(title)s. No State has a baseline and an end value to compare.") % {"title": title}
     if left_out:
-        scope = (
-            f"Of {len(changes)} States with both values, the {half} with the largest fall and the {half} with "
-            f"the largest rise (or smallest fall) are shown; the other {left_out} are in the table"
-        )
+        scope = _(
+            "Of %(n)s States with both values, the %(half)s with the largest fall and the %(half)s with "
+            "the largest rise (or smallest fall) are shown; the other %(left_out)s are in the table"
+        ) % {"n": len(changes), "half": half, "left_out": left_out}
         first, last = shown[:half], shown[half:]
-        figures = f"{_changes(first)}; … {left_out} States not shown …; {_changes(last)}"
+        figures = _("%(first)s; … %(left_out)s States not shown …; %(last)s") % {
+            "first": _changes(first),
+            "left_out": left_out,
+            "last": _changes(last),
+        }
     else:
-        scope = f"{len(changes)} State{'s' if len(changes) != 1 else ''} with both values, all shown"
+        scope = ngettext(
+            "%(n)s State with both values, all shown", "%(n)s States with both values, all shown", len(changes)
+        ) % {"n": len(changes)}
         figures = _changes(shown)
     limit = axis_limit(changes, threshold)
     cut = sum(1 for c in shown if float(c.change) > limit)
     cut_text = (
-        f" The axis ends at {limit:g}%: {cut} longer bar{'s are' if cut != 1 else ' is'} cut there." if cut else ""
+        " "
+        + ngettext(
+            "The axis ends at %(limit)s%%: %(cut)s longer bar is cut there.",
+            "The axis ends at %(limit)s%%: %(cut)s longer bars are cut there.",
+            cut,
+        )
+        % {"limit": f"{limit:g}", "cut": cut}
+        if cut
+        else ""
     )
-    return (
-        f"{title}. Change in per cent from the baseline to the end value, the largest fall first. {scope}. "
-        f"The threshold is a fall of {percent(threshold)} ({percent(-threshold)}).{cut_text} {figures}."
-    )
+    return _(
+        "%(title)s. Change in per cent from the baseline to the end value, the largest fall first. %(scope)s. "
+        "The threshold is a fall of %(threshold)s (%(signed)s).%(cut)s %(figures)s."
+    ) % {
+        "title": title,
+        "scope": scope,
+        "threshold": percent(threshold),
+        "signed": percent(-threshold),
+        "cut": cut_text,
+        "figures": figures,
+    }
 
 
 def _changes(changes: Sequence[Change]) -> str:
@@ -202,8 +234,8 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal, 
                           textcoords="offset points", ha="left" if value >= 0 else "right", va="center",
                           fontsize=7, color=MUTED, annotation_clip=False)  # fmt: skip
         if left_out:
-            axes.annotate(f"… {left_out} States not shown (in the table) …", (0, half), ha="center", va="center",
-                          fontsize=8, color=MUTED, style="italic",
+            axes.annotate(_("… %(n)s States not shown (in the table) …") % {"n": left_out}, (0, half),
+                          ha="center", va="center", fontsize=8, color=MUTED, style="italic",
                           bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
         axes.axvline(-float(threshold), color=TARGET, linestyle="--", linewidth=1.2)
         axes.axvline(0, color=MUTED, linewidth=0.8)
@@ -212,17 +244,17 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal, 
         axes.set_yticks(positions, labels)
         axes.set_ylim(rows - 0.4, -0.6)
         axes.tick_params(axis="y", length=0)
-        axes.set_xlabel("change in per cent, baseline to end")
+        axes.set_xlabel(_("change in per cent, baseline to end"))
         axes.grid(axis="x", color="#c9d3dd", linewidth=0.6)
         axes.set_axisbelow(True)
         handles = [
-            _patch(OUTCOME_COLOURS[outcome], label)
-            for outcome, label in ((MET, "met"), (NOT_MET, "not met"))
+            _patch(OUTCOME_COLOURS[outcome], str(OUTCOMES[outcome]))
+            for outcome in (MET, NOT_MET)
             if any(c.outcome == outcome for c in shown)
         ]
         if any(c.outcome == INSUFFICIENT for c in shown):
-            handles.append(_patch(OUTCOME_COLOURS[INSUFFICIENT], "insufficient data"))
-        handles.append(_line(f"threshold ({percent(-threshold)})"))
+            handles.append(_patch(OUTCOME_COLOURS[INSUFFICIENT], str(OUTCOMES[INSUFFICIENT])))
+        handles.append(_line(_("threshold (%(threshold)s)") % {"threshold": percent(-threshold)}))
         axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles), frameon=False)
         inches = 1.1 + BAR_INCHES * rows
         figure.subplots_adjust(left=_left(labels), right=0.88, top=1 - 0.45 / inches, bottom=0.55 / inches)
@@ -237,12 +269,17 @@ def ranking(values: Sequence[Ranked], top: int = TOP) -> list[Ranked]:
 def describe_ranking(title: str, values: Sequence[Ranked], not_shown: str, top: int = TOP) -> str:
     shown = ranking(values, top)
     if not shown:
-        return f"{title}. No State has a value to compare."
+        return _("%(title)s. No State has a value to compare.") % {"title": title}
     figures = ", ".join(f"{r.state} {r.published}" for r in shown)
-    what = (
-        f"The {len(shown)} largest values, largest first" if len(values) > len(shown) else "Every value, largest first"
-    )
-    return f"{title}. {what}: {figures}. {not_shown}".strip()
+    if len(values) > len(shown):
+        text = _("%(title)s. The %(n)s largest values, largest first: %(figures)s.") % {
+            "title": title,
+            "n": len(shown),
+            "figures": figures,
+        }
+    else:
+        text = _("%(title)s. Every value, largest first: %(figures)s.") % {"title": title, "figures": figures}
+    return f"{text} {not_shown}".strip()
 
 
 def ranking_svg(title: str, values: Sequence[Ranked], *, unit: str = "", not_shown: str = "", top: int = TOP) -> str:
@@ -269,7 +306,7 @@ def ranking_svg(title: str, values: Sequence[Ranked], *, unit: str = "", not_sho
         axes.set_yticks(positions, [r.state for r in shown])
         axes.set_ylim(len(shown) - 0.4, -0.6)
         axes.tick_params(axis="y", length=0)
-        axes.set_xlabel(unit or "value")
+        axes.set_xlabel(unit or _("value"))
         axes.grid(axis="x", color="#c9d3dd", linewidth=0.6)
         axes.set_axisbelow(True)
         figure.subplots_adjust(

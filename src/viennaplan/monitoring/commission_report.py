@@ -1,6 +1,7 @@
 """The Secretary-General's report to the Commission on where the plan stands, assembled from the data.
 
-Plain Python, no Django: `assemble(inputs)` takes plain rows (`ReportInputs`, gathered by
+Plain Python, no Django but `django.utils.translation` (labels lazy, sentences translated when the
+report is assembled, in the reader's language): `assemble(inputs)` takes plain rows (`ReportInputs`, gathered by
 `commission_report_data`) and returns a `CommissionReport`, chapter by chapter:
 
 - the chapter's objectives in the plan's words;
@@ -29,6 +30,9 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from viennaplan.dates import long_date
 from viennaplan.reporting.scale import INTERNATIONAL_STATUSES, RESOURCES
 
@@ -39,14 +43,16 @@ from .matrix import Matrix, StateEntry
 from .shares import ANSWER_STATUSES, Shares, percent_text, whole_percent
 from .targets import TARGET_DATE, ObjectiveProgress
 
-TITLE = "Progress made in the implementation of the Plans of Action for the Vienna Declaration on Crime and Justice"
-SUBTITLE = "Report of the Secretary-General to the Commission on Crime Prevention and Criminal Justice"
+TITLE = gettext_lazy(
+    "Progress made in the implementation of the Plans of Action for the Vienna Declaration on Crime and Justice"
+)
+SUBTITLE = gettext_lazy("Report of the Secretary-General to the Commission on Crime Prevention and Criminal Justice")
 AWAITING = "awaiting_voluntary_contributions"
 WAITING_STATUS = "waiting_for_resources"
-NO_TARGET = "No indicator target is set for this chapter's commitments."
+NO_TARGET = gettext_lazy("No indicator target is set for this chapter's commitments.")
 REPORT_CHANGES = 20  # States in a target's change chart in the report (print: 40 took 19 s of 42 at 40 targets)
-NO_CYCLE = "No reporting cycle has been opened yet: national reports are not part of this report"
-NO_TARGET_AT_ALL = (
+NO_CYCLE = gettext_lazy("No reporting cycle has been opened yet: national reports are not part of this report")
+NO_TARGET_AT_ALL = gettext_lazy(
     "No indicator target is set yet: indicators against their targets, and the review list of "
     "paragraph 35(f), will appear here once the Secretariat sets targets."
 )
@@ -127,7 +133,7 @@ class TargetRow:
     def charted(self) -> list[ComparedRow]:
         """The rows the report's change chart draws: all, or the REPORT_CHANGES / 2 largest falls and
         rises (`charts.changes_shown`); the target's page has every State."""
-        shown, _ = changes_shown(self.changes, REPORT_CHANGES)
+        shown, _left_out = changes_shown(self.changes, REPORT_CHANGES)
         names = {change.state for change in shown}
         return [row for row in self.compared if row.name in names]
 
@@ -153,8 +159,11 @@ class TargetRow:
 
     @property
     def rule_words(self) -> str:
-        years = f"{self.window} year{'s' if self.window != 1 else ''}"
-        return f"{RULES[self.rule]}; threshold {percent(self.threshold)}, within {years} of each year"
+        return ngettext(
+            "%(rule)s; threshold %(threshold)s, within %(years)s year of each year",
+            "%(rule)s; threshold %(threshold)s, within %(years)s years of each year",
+            self.window,
+        ) % {"rule": RULES[self.rule], "threshold": percent(self.threshold), "years": self.window}
 
     @property
     def disaggregation_words(self) -> str:
@@ -363,8 +372,8 @@ class CommissionReport:
     @property
     def identification(self) -> str:
         if self.cycle_id is None:
-            return f"as of {self.as_of_label}"
-        return f"{self.cycle_name} · as of {self.as_of_label}"
+            return _("as of %(day)s") % {"day": self.as_of_label}
+        return _("%(cycle)s · as of %(day)s") % {"cycle": self.cycle_name, "day": self.as_of_label}
 
     @property
     def path(self) -> str:
@@ -378,9 +387,10 @@ REPORT_PATH = "/reporting/commission-report"
 
 
 def published_words(inputs: ReportInputs) -> str:
+    day = long_date(inputs.generated_on)
     if inputs.cycle_id is None:
-        return f"{NO_CYCLE} (on {long_date(inputs.generated_on)})"
-    return f"published reports of {inputs.cycle_name} on file on {long_date(inputs.generated_on)}"
+        return _("%(no_cycle)s (on %(day)s)") % {"no_cycle": NO_CYCLE, "day": day}
+    return _("published reports of %(cycle)s on file on %(day)s") % {"cycle": inputs.cycle_name, "day": day}
 
 
 def treaty_lines(inputs: ReportInputs, chapter: str, drawn: dict[str, str]) -> list[TreatyLine]:
@@ -413,10 +423,15 @@ def treaty_lines(inputs: ReportInputs, chapter: str, drawn: dict[str, str]) -> l
                     draw_map=first,
                     map_chapter=drawn[code],
                     note=Note(
-                        f"States that signed; that deposited an instrument of consent (ratification, acceptance, "
-                        f"approval, accession, succession) by {long_date(TARGET_DATE)} and by the as-of date; "
-                        "for which the instrument is in force",
-                        f"{long_date(inputs.as_of)}{', ' + listed if listed else ''}",
+                        _(
+                            "States that signed; that deposited an instrument of consent (ratification, "
+                            "acceptance, approval, accession, succession) by %(target_date)s and by the as-of "
+                            "date; for which the instrument is in force"
+                        )
+                        % {"target_date": long_date(TARGET_DATE)},
+                        _("%(day)s, %(listed)s") % {"day": long_date(inputs.as_of), "listed": listed}
+                        if listed
+                        else long_date(inputs.as_of),
                         link(f"/treaties/{code}", as_of=as_of),
                     ),
                     map_source=link(f"/treaties/{code}/map", as_of=as_of),
@@ -439,7 +454,7 @@ def national_section(inputs: ReportInputs, chapter: str, shares: ChapterShares |
             regions.append(RegionLine(cell.area, label, cell.states, cell.shares, source))
         every = matrix.totals[chapter]
         total = RegionLine(
-            "all", "All regions", every.states, every.shares, link("/reporting/progress", cycle=inputs.cycle_id)
+            "all", _("All regions"), every.states, every.shares, link("/reporting/progress", cycle=inputs.cycle_id)
         )
     commitments = [
         CommitmentLine(c.question.citation, c.question.own_text, c.shares)
@@ -452,8 +467,10 @@ def national_section(inputs: ReportInputs, chapter: str, shares: ChapterShares |
         total,
         commitments,
         Note(
-            "answers of the States whose report is published, in each status of the scale; implementation = "
-            "(implemented + ½ partially implemented) / applicable answers",
+            _(
+                "answers of the States whose report is published, in each status of the scale; implementation = "
+                "(implemented + ½ partially implemented) / applicable answers"
+            ),
             published_words(inputs),
             link("/reporting/commitments", cycle=inputs.cycle_id),
         ),
@@ -474,8 +491,9 @@ def international_section(inputs: ReportInputs, chapter: str) -> InternationalSe
         awaiting,
         sum(len(row.outputs) for row in records),
         Note(
-            "the Secretariat's records on the chapter's international actions (one per action and entity)",
-            f"records of {inputs.cycle_name} on file on {long_date(inputs.generated_on)}"
+            _("the Secretariat's records on the chapter's international actions (one per action and entity)"),
+            _("records of %(cycle)s on file on %(day)s")
+            % {"cycle": inputs.cycle_name, "day": long_date(inputs.generated_on)}
             if inputs.cycle_id is not None
             else published_words(inputs),
             f"/reporting/{inputs.cycle_id}/international/" if inputs.cycle_id is not None else "/reporting/",
@@ -497,17 +515,26 @@ def indicator_section(inputs: ReportInputs, chapter: str) -> IndicatorSection:
         TargetLine(
             row,
             Note(
-                f"States judged on the published observations of {row.indicator_name}"
-                f"{' (' + row.disaggregation_words + ')' if row.disaggregation else ''}: met, not met (the review "
-                "list of paragraph 35(f)), insufficient data (never on the review list)",
-                f"the observations on file on {long_date(inputs.generated_on)}",
+                (
+                    _(
+                        "States judged on the published observations of %(indicator)s (%(disaggregation)s): met, "
+                        "not met (the review list of paragraph 35(f)), insufficient data (never on the review list)"
+                    )
+                    if row.disaggregation
+                    else _(
+                        "States judged on the published observations of %(indicator)s: met, not met (the review "
+                        "list of paragraph 35(f)), insufficient data (never on the review list)"
+                    )
+                )
+                % {"indicator": row.indicator_name, "disaggregation": row.disaggregation_words},
+                _("the observations on file on %(day)s") % {"day": long_date(inputs.generated_on)},
                 row.url,
             ),
         )
         for row in inputs.targets
         if row.chapter == chapter
     ]
-    return IndicatorSection(bool(inputs.targets), lines, "" if lines else NO_TARGET)
+    return IndicatorSection(bool(inputs.targets), lines, "" if lines else str(NO_TARGET))
 
 
 def reporting_summary(inputs: ReportInputs) -> ReportingSummary | None:
@@ -533,9 +560,11 @@ def reporting_summary(inputs: ReportInputs) -> ReportingSummary | None:
         not_reported=sum(len(r.not_reported) for r in lines),
         regions=lines,
         note=Note(
-            "every State, by region: reports published; received but not yet published; not submitted (no report, "
-            "or a report still in draft)",
-            f"{inputs.cycle_name}, on file on {long_date(inputs.generated_on)}",
+            _(
+                "every State, by region: reports published; received but not yet published; not submitted (no "
+                "report, or a report still in draft)"
+            ),
+            _("%(cycle)s, on file on %(day)s") % {"cycle": inputs.cycle_name, "day": long_date(inputs.generated_on)},
             link("/reporting/status", cycle=inputs.cycle_id, by="region"),
         ),
     )
@@ -557,7 +586,7 @@ def assemble(inputs: ReportInputs) -> CommissionReport:
                 international=international_section(inputs, number),
                 assistance=need_groups(inputs, number),
                 assistance_note=Note(
-                    "answers of published reports that ask for technical assistance, with what they ask for",
+                    _("answers of published reports that ask for technical assistance, with what they ask for"),
                     published_words(inputs),
                     link("/reporting/commitments", cycle=inputs.cycle_id),
                 ),
@@ -570,8 +599,8 @@ def assemble(inputs: ReportInputs) -> CommissionReport:
             if progress.listing is not None and progress.listing.warning:
                 warnings.setdefault(progress.instrument, progress.listing.warning)
     return CommissionReport(
-        TITLE,
-        SUBTITLE,
+        str(TITLE),
+        str(SUBTITLE),
         inputs.as_of,
         inputs.generated_on,
         inputs.cycle_id,
@@ -582,9 +611,11 @@ def assemble(inputs: ReportInputs) -> CommissionReport:
         list(inputs.targets),
         list(inputs.deadlines),
         Note(
-            "every State under each of the plan's dated deadlines: met, not met, or insufficient data (no status "
-            "list for the instrument; no published report answering the chapter's national actions)",
-            f"the data on file on {long_date(inputs.generated_on)}, judged on the deadline's date",
+            _(
+                "every State under each of the plan's dated deadlines: met, not met, or insufficient data (no "
+                "status list for the instrument; no published report answering the chapter's national actions)"
+            ),
+            _("the data on file on %(day)s, judged on the deadline's date") % {"day": long_date(inputs.generated_on)},
             "/targets/deadlines",
         ),
     )
@@ -641,7 +672,7 @@ def as_json(report: CommissionReport) -> dict[str, Any]:
         "chapters": [_chapter_json(chapter) for chapter in report.chapters],
         "indicators": {
             "available": bool(report.targets),
-            "text": "" if report.targets else NO_TARGET_AT_ALL,
+            "text": "" if report.targets else str(NO_TARGET_AT_ALL),
             "targets": [{"id": row.target, "chapter": row.chapter, "url": row.url} for row in report.targets],
         },
     }
@@ -743,9 +774,9 @@ def _international_json(row: InternationalRow) -> dict[str, Any]:
         "citation": row.citation,
         "entity": row.entity,
         "status": row.status,
-        "status_label": INTERNATIONAL_STATUSES.get(row.status, row.status),
+        "status_label": str(INTERNATIONAL_STATUSES.get(row.status, row.status)),
         "resources": row.resources,
-        "resources_label": RESOURCES.get(row.resources, row.resources),
+        "resources_label": str(RESOURCES.get(row.resources, row.resources)),
         "outputs": list(row.outputs),
         "narrative": row.narrative,
     }

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
 
 from viennaplan.countries.registry import StateInfo, states
 from viennaplan.dates import long_date
@@ -148,12 +149,31 @@ def _ratification(deadlines: list[Deadline], day: date, everyone: list[StateInfo
             for info in everyone
         ]
         sentence = listed_at_due[code].sentence
-        evidence = (
-            f"Instruments of consent deposited on or before {long_date(deadline.due)}, from the treaty status "
-            f"on file{f' ({sentence})' if sentence else ''}; what happened after, on file on {long_date(day)}."
-            if code in on_file
-            else f"No status list of {code} is on file: `viennaplan treaties import FILE` or `treaties load-shipped`."
-        )
+        words = {"due": long_date(deadline.due), "sentence": sentence, "day": long_date(day), "code": code}
+        if code not in on_file:
+            evidence = (
+                _(
+                    "No status list of %(code)s is on file: "
+                    "`viennaplan treaties import FILE` or `treaties load-shipped`."
+                )
+                % words
+            )
+        elif sentence:
+            evidence = (
+                _(
+                    "Instruments of consent deposited on or before %(due)s, from the treaty status on file "
+                    "(%(sentence)s); what happened after, on file on %(day)s."
+                )
+                % words
+            )
+        else:
+            evidence = (
+                _(
+                    "Instruments of consent deposited on or before %(due)s, from the treaty status on file; "
+                    "what happened after, on file on %(day)s."
+                )
+                % words
+            )
         found.append(
             DeadlineResults(
                 deadline,
@@ -180,11 +200,18 @@ def _review(deadline: Deadline, day: date, everyone: list[StateInfo]) -> Deadlin
     asked = sorted(
         set(Question.objects.filter(cycle__in=cycles, chapter=deadline.chapter).values_list("citation", flat=True))
     )
-    questions = f" ({', '.join(asked)})" if asked else ""
+    words = {"chapter": deadline.chapter, "questions": ", ".join(asked), "day": long_date(day)}
     note = (
-        f"Answers to the national actions of chapter {deadline.chapter}{questions} in the published national "
-        f"reports on file on {long_date(day)}, every cycle; a measure counts by its date."
-    )
+        _(
+            "Answers to the national actions of chapter %(chapter)s (%(questions)s) in the published national "
+            "reports on file on %(day)s, every cycle; a measure counts by its date."
+        )
+        if asked
+        else _(
+            "Answers to the national actions of chapter %(chapter)s in the published national "
+            "reports on file on %(day)s, every cycle; a measure counts by its date."
+        )
+    ) % words
     places = plan_places(set(deadline.provisions))
     results = [
         StateVerdict(info.alpha3, info.name, judge_review(evidence.get(info.alpha3, ()), deadline)) for info in everyone

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from . import map_data
@@ -24,9 +26,9 @@ from .queries import BadParameter
 from .views import bad_request, page, twin
 
 OUTCOME_CATEGORIES = [
-    Category(MET, OUTCOMES[MET].capitalize(), "#1b6aa5"),
-    Category(NOT_MET, OUTCOMES[NOT_MET].capitalize(), "#e08214"),
-    Category(INSUFFICIENT, OUTCOMES[INSUFFICIENT].capitalize(), "#d9d9d9"),
+    Category(MET, gettext_lazy("Met"), "#1b6aa5"),
+    Category(NOT_MET, gettext_lazy("Not met"), "#e08214"),
+    Category(INSUFFICIENT, gettext_lazy("Insufficient data"), "#d9d9d9"),
 ]
 
 
@@ -36,13 +38,20 @@ def pick_outcome(raw: str | None) -> str | None:
     if not value:
         return None
     if value not in OUTCOMES:
-        raise BadParameter(f"?outcome={value!r} is not an outcome; use {', '.join(OUTCOMES)} (or leave it out).")
+        raise BadParameter(
+            _("?outcome=%(value)s is not an outcome; use %(outcomes)s (or leave it out).")
+            % {"value": repr(value), "outcomes": ", ".join(OUTCOMES)}
+        )
     return value
 
 
 def unknown_deadline(key: str, where: str) -> str:
     keys = ", ".join(deadline.key for deadline in DEADLINES)
-    return f"There is no deadline {key!r}; {where} lists them: {keys}."
+    return _("There is no deadline %(key)s; %(where)s lists them: %(keys)s.") % {
+        "key": repr(key),
+        "where": where,
+        "keys": keys,
+    }
 
 
 def outcome_map(results: DeadlineResults) -> MapSpec:

@@ -33,6 +33,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from viennaplan.dates import long_date
 from viennaplan.treaties.rules import INSTRUMENTS
 
@@ -41,8 +44,10 @@ from .targets import PLAN_OBJECTIVES, TARGET_DATE
 
 RATIFICATION, REVIEW = "ratification", "review"
 KINDS = {
-    RATIFICATION: "an instrument of consent deposited by the date and not denounced by then",
-    REVIEW: "a measure dated by the date in a published national report on the chapter's national actions",
+    RATIFICATION: gettext_lazy("an instrument of consent deposited by the date and not denounced by then"),
+    REVIEW: gettext_lazy(
+        "a measure dated by the date in a published national report on the chapter's national actions"
+    ),
 }
 Figure = str | int | None
 
@@ -51,15 +56,25 @@ Figure = str | int | None
 class Deadline:
     key: str  # in URLs: /targets/deadlines/<key>
     kind: str  # RATIFICATION or REVIEW
-    title: str
+    name: str  # REVIEW: the title (lazy); RATIFICATION: the instrument's short name (`title` words it)
     provisions: tuple[str, ...]  # the plan's citations that set it: ("10", "39"), ("79(e)",)
     due: date
     instrument: str = ""  # RATIFICATION: the instrument's code
     chapter: str = ""  # REVIEW: the chapter whose national actions are the evidence
 
     @property
+    def title(self) -> str:
+        """The deadline in words, in the reader's language."""
+        if self.kind == RATIFICATION:
+            return _("%(name)s (%(code)s) ratified before the end of 2002") % {
+                "name": self.name,
+                "code": self.instrument,
+            }
+        return str(self.name)
+
+    @property
     def rule_text(self) -> str:
-        return f"{KINDS[self.kind]}: {long_date(self.due)}"
+        return _("%(rule)s: %(day)s") % {"rule": KINDS[self.kind], "day": long_date(self.due)}
 
 
 def _ratification_deadlines() -> tuple[Deadline, ...]:
@@ -73,7 +88,7 @@ def _ratification_deadlines() -> tuple[Deadline, ...]:
         Deadline(
             f"ratify-{code.lower()}",
             RATIFICATION,
-            f"{INSTRUMENTS[code].short_name} ({code}) ratified before the end of 2002",
+            INSTRUMENTS[code].short_name,
             tuple(cited),
             TARGET_DATE,
             instrument=code,
@@ -87,7 +102,7 @@ DEADLINES: tuple[Deadline, ...] = (
     Deadline(
         "review-victims",
         REVIEW,
-        "Practices on the interests and treatment of victims of crime reviewed by 2002",
+        gettext_lazy("Practices on the interests and treatment of victims of crime reviewed by 2002"),
         ("79(e)",),
         TARGET_DATE,
         chapter="X",
@@ -109,7 +124,7 @@ class Verdict:
 
     @property
     def outcome_label(self) -> str:
-        return OUTCOMES[self.outcome]
+        return str(OUTCOMES[self.outcome])
 
 
 # -- ratification --------------------------------------------------------------------------------
@@ -129,8 +144,19 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+CONSENT_KINDS = {
+    "ratification": gettext_lazy("ratification"),
+    "acceptance": gettext_lazy("acceptance"),
+    "approval": gettext_lazy("approval"),
+    "accession": gettext_lazy("accession"),
+    "succession": gettext_lazy("succession"),
+    "formal_confirmation": gettext_lazy("formal confirmation"),
+}
+
+
 def _consent(row: TreatyRow) -> str:
-    return (row.consent_kind or "consent").replace("_", " ")
+    kind = row.consent_kind or ""
+    return str(CONSENT_KINDS.get(kind, kind.replace("_", " ") or _("consent")))
 
 
 def judge_ratification(
@@ -145,7 +171,9 @@ def judge_ratification(
     """MET / NOT_MET / INSUFFICIENT for one State (see the module). `listed_on`: the date of the
     instrument's latest complete depositary list (None: none on file, then "on file as of `today`")."""
     if not on_file:
-        return Verdict(INSUFFICIENT, f"no status list of {deadline.instrument} is on file")
+        return Verdict(
+            INSUFFICIENT, _("no status list of %(instrument)s is on file") % {"instrument": deadline.instrument}
+        )
     due = deadline.due
     at_due, latest = at_due or TreatyRow(), latest or TreatyRow()
     figures: dict[str, Figure] = {
@@ -157,30 +185,57 @@ def judge_ratification(
     }
     consented = at_due.consent_date is not None and at_due.consent_date <= due
     if consented:
-        deposited = f"{_consent(at_due)} deposited {long_date(at_due.consent_date)}"
+        words = {
+            "consent": _consent(at_due),
+            "day": long_date(at_due.consent_date),
+            "denounced": long_date(at_due.denounced),
+            "due": long_date(due),
+        }
         if at_due.denounced is not None and at_due.denounced <= due:
-            again = ""
-            if latest.consent_date is not None and latest.consent_date > due:
-                again = f"; {_consent(latest)} deposited again {long_date(latest.consent_date)}"
-                figures.update(consent_kind=latest.consent_kind, consent_date=_iso(latest.consent_date))
-            return Verdict(
-                NOT_MET,
-                f"{deposited}, but denounced with effect from {long_date(at_due.denounced)}, "
-                f"on or before the deadline{again}",
-                figures,
+            reason = (
+                _(
+                    "%(consent)s deposited %(day)s, but denounced with effect from %(denounced)s, "
+                    "on or before the deadline"
+                )
+                % words
             )
-        later = ""
+            if latest.consent_date is not None and latest.consent_date > due:
+                reason = _("%(reason)s; %(consent)s deposited again %(day)s") % {
+                    "reason": reason,
+                    "consent": _consent(latest),
+                    "day": long_date(latest.consent_date),
+                }
+                figures.update(consent_kind=latest.consent_kind, consent_date=_iso(latest.consent_date))
+            return Verdict(NOT_MET, reason, figures)
         if at_due.denounced is not None:
-            later = f"; denounced with effect from {long_date(at_due.denounced)}, after the deadline"
-        return Verdict(MET, f"{deposited}, on or before {long_date(due)}{later}", figures)
+            reason = (
+                _(
+                    "%(consent)s deposited %(day)s, on or before %(due)s; denounced with effect from "
+                    "%(denounced)s, after the deadline"
+                )
+                % words
+            )
+        else:
+            reason = _("%(consent)s deposited %(day)s, on or before %(due)s") % words
+        return Verdict(MET, reason, figures)
     if latest.consent_date is not None:
         return Verdict(
-            NOT_MET, f"{_consent(latest)} deposited {long_date(latest.consent_date)}, after the deadline", figures
+            NOT_MET,
+            _("%(consent)s deposited %(day)s, after the deadline")
+            % {"consent": _consent(latest), "day": long_date(latest.consent_date)},
+            figures,
         )
-    as_of = f"as of the depositary's list of {long_date(listed_on)}" if listed_on else f"on file on {long_date(today)}"
+    if listed_on:
+        as_of = _("as of the depositary's list of %(day)s") % {"day": long_date(listed_on)}
+    else:
+        as_of = _("on file on %(day)s") % {"day": long_date(today)}
     if latest.signature is not None:
-        return Verdict(NOT_MET, f"signed {long_date(latest.signature)}, no consent {as_of}", figures)
-    return Verdict(NOT_MET, f"neither signed nor consented {as_of}", figures)
+        return Verdict(
+            NOT_MET,
+            _("signed %(day)s, no consent %(as_of)s") % {"day": long_date(latest.signature), "as_of": as_of},
+            figures,
+        )
+    return Verdict(NOT_MET, _("neither signed nor consented %(as_of)s") % {"as_of": as_of}, figures)
 
 
 # -- the review of practices on victims (79(e)) ---------------------------------------------------
@@ -219,9 +274,14 @@ def measure_of(entry: dict) -> Measure:
 
 
 def _measure_words(measure: Measure, evidence: Evidence) -> str:
-    title = f"“{measure.title}”" if measure.title else "a measure"
+    title = f"“{measure.title}”" if measure.title else _("a measure")
     kind = f" ({measure.kind})" if measure.kind else ""
-    return f"{title}{kind} dated {long_date(measure.day)}, answer to {evidence.citation} in {evidence.cycle}"
+    return _("%(title)s dated %(day)s, answer to %(citation)s in %(cycle)s") % {
+        "title": f"{title}{kind}",
+        "day": long_date(measure.day),
+        "citation": evidence.citation,
+        "cycle": evidence.cycle,
+    }
 
 
 def _measure_figures(measure: Measure, evidence: Evidence, answers: int) -> dict[str, Figure]:
@@ -242,7 +302,8 @@ def judge_review(evidence: Iterable[Evidence], deadline: Deadline) -> Verdict:
     if not answered:
         return Verdict(
             INSUFFICIENT,
-            f"no published national report answers the national actions of chapter {deadline.chapter}",
+            _("no published national report answers the national actions of chapter %(chapter)s")
+            % {"chapter": deadline.chapter},
             {"answers": 0},
         )
     dated = sorted(
@@ -251,17 +312,29 @@ def judge_review(evidence: Iterable[Evidence], deadline: Deadline) -> Verdict:
     )
     questions = ", ".join(sorted({e.citation for e in answered}, key=_citation_order))
     if dated and dated[0][0] <= deadline.due:  # type: ignore[operator]
-        _, _, _, _, measure, item = dated[0]
+        *_rest, measure, item = dated[0]
         return Verdict(MET, _measure_words(measure, item), _measure_figures(measure, item, len(answered)))
-    said = f"answered {questions} in a published report, but no measure is dated on or before {long_date(deadline.due)}"
+    said = {"questions": questions, "due": long_date(deadline.due)}
     if dated:
-        _, _, _, _, measure, item = dated[0]
+        *_rest, measure, item = dated[0]
         return Verdict(
             NOT_MET,
-            f"{said}; the earliest dated measure: {_measure_words(measure, item)}",
+            _(
+                "answered %(questions)s in a published report, but no measure is dated on or before %(due)s; "
+                "the earliest dated measure: %(measure)s"
+            )
+            % {**said, "measure": _measure_words(measure, item)},
             _measure_figures(measure, item, len(answered)),
         )
-    return Verdict(NOT_MET, f"{said}: no dated measure", {"answers": len(answered)})
+    return Verdict(
+        NOT_MET,
+        _(
+            "answered %(questions)s in a published report, but no measure is dated on or before %(due)s: "
+            "no dated measure"
+        )
+        % said,
+        {"answers": len(answered)},
+    )
 
 
 def _citation_order(citation: str) -> tuple[int, str]:

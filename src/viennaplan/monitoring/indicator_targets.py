@@ -42,12 +42,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 MET, NOT_MET, INSUFFICIENT = "met", "not_met", "insufficient_data"
-OUTCOMES = {MET: "met", NOT_MET: "not met", INSUFFICIENT: "insufficient data"}
+OUTCOMES = {MET: gettext_lazy("met"), NOT_MET: gettext_lazy("not met"), INSUFFICIENT: gettext_lazy("insufficient data")}
 REDUCTION, TREND = "reduction", "trend"
 RULES = {
-    REDUCTION: "significant reduction: a fall of at least the threshold between the baseline and the target year",
-    TREND: "trend: the least-squares line over the years falls by at least the threshold",
+    REDUCTION: gettext_lazy(
+        "significant reduction: a fall of at least the threshold between the baseline and the target year"
+    ),
+    TREND: gettext_lazy("trend: the least-squares line over the years falls by at least the threshold"),
 }
 DEFAULT_THRESHOLD = Decimal(10)
 DEFAULT_WINDOW = 1
@@ -85,13 +90,13 @@ class TargetRule:
     def problem(self) -> str | None:
         """Why this rule cannot be applied, or None."""
         if self.rule not in RULES:
-            return f"unknown rule {self.rule!r}: {', '.join(RULES)}"
+            return _("unknown rule %(rule)s: %(rules)s") % {"rule": repr(self.rule), "rules": ", ".join(RULES)}
         if self.target_year <= self.baseline_year:
-            return "the target year must come after the baseline year"
+            return _("the target year must come after the baseline year")
         if not Decimal(0) < self.threshold <= HUNDRED:
-            return "the threshold is a percentage above 0 and at most 100"
+            return _("the threshold is a percentage above 0 and at most 100")
         if self.window < 0:
-            return "the window cannot be negative"
+            return _("the window cannot be negative")
         return None
 
 
@@ -108,7 +113,7 @@ class Judgement:
 
     @property
     def outcome_label(self) -> str:
-        return OUTCOMES[self.outcome]
+        return str(OUTCOMES[self.outcome])
 
 
 def percent(value: Decimal | None) -> str:
@@ -146,14 +151,22 @@ def _nearest(years: dict[int, list[Point]], year: int, window: int, inward: int)
 
 
 def _span(year: int, window: int) -> str:
-    return f"{year}" if window == 0 else f"{year} or within {window} year{'s' if window > 1 else ''} of it"
+    if window == 0:
+        return f"{year}"
+    return ngettext("%(year)s or within %(window)s year of it", "%(year)s or within %(window)s years of it", window) % {
+        "year": year,
+        "window": window,
+    }
 
 
 def _conflict(years: dict[int, list[Point]], chosen: Iterable[int]) -> str | None:
     for year in chosen:
         if len(years[year]) > 1:
-            sources = ", ".join(p.source or "no source" for p in years[year])
-            return f"two values for {year} ({sources}): which one counts is not decided"
+            sources = ", ".join(p.source or _("no source") for p in years[year])
+            return _("two values for %(year)s (%(sources)s): which one counts is not decided") % {
+                "year": year,
+                "sources": sources,
+            }
     return None
 
 
@@ -163,15 +176,21 @@ def _break(points: list[Point], first: int, last: int) -> int | None:
 
 
 def _broken(year: int, where: str) -> str:
-    return f"the series breaks in {year}, {where}: the values before and after are not comparable"
+    return _("the series breaks in %(year)s, %(where)s: the values before and after are not comparable") % {
+        "year": year,
+        "where": where,
+    }
 
 
 def _flag_notes(points: Iterable[Point]) -> list[str]:
     notes = []
     for point in points:
-        kinds = [word for word, flag in (("an estimate", point.estimate), ("provisional", point.provisional)) if flag]
-        if kinds:
-            notes.append(f"the {point.year} value is {' and '.join(kinds)}")
+        if point.estimate and point.provisional:
+            notes.append(_("the %(year)s value is an estimate and provisional") % {"year": point.year})
+        elif point.estimate:
+            notes.append(_("the %(year)s value is an estimate") % {"year": point.year})
+        elif point.provisional:
+            notes.append(_("the %(year)s value is provisional") % {"year": point.year})
     return notes
 
 
@@ -183,10 +202,20 @@ def _reduction(points: list[Point], rule: TargetRule) -> Judgement:
         _span(year, rule.window) for year, found in ((rule.baseline_year, start), (rule.target_year, stop)) if not found
     ]
     if missing:
-        return Judgement(INSUFFICIENT, f"no value published for {' nor for '.join(missing)}")
+        if len(missing) == 2:
+            reason = _("no value published for %(baseline)s nor for %(target)s") % {
+                "baseline": missing[0],
+                "target": missing[1],
+            }
+        else:
+            reason = _("no value published for %(year)s") % {"year": missing[0]}
+        return Judgement(INSUFFICIENT, reason)
     assert start is not None and stop is not None
     if start >= stop:
-        return Judgement(INSUFFICIENT, f"the nearest years to the baseline and the target are the same ({start})")
+        return Judgement(
+            INSUFFICIENT,
+            _("the nearest years to the baseline and the target are the same (%(year)s)") % {"year": start},
+        )
     conflict = _conflict(years, (start, stop))
     if conflict:
         return Judgement(INSUFFICIENT, conflict, years=(start, stop))
@@ -197,25 +226,28 @@ def _reduction(points: list[Point], rule: TargetRule) -> Judgement:
     if broken is not None:
         judgement = Judgement(
             INSUFFICIENT,
-            _broken(broken, f"between {start} and {stop}"),
+            _broken(broken, _("between %(start)s and %(stop)s") % {"start": start, "stop": stop}),
             base,
             end,
             years=(start, stop),
         )
-    used = f"{start} and {stop}" + (
-        "" if (start, stop) == (rule.baseline_year, rule.target_year) else " (nearest published years)"
-    )
-    judgement.notes = [f"compared {used}", *_flag_notes((base, end))]
+    compared = (
+        _("compared %(start)s and %(stop)s")
+        if (start, stop) == (rule.baseline_year, rule.target_year)
+        else _("compared %(start)s and %(stop)s (nearest published years)")
+    ) % {"start": start, "stop": stop}
+    judgement.notes = [compared, *_flag_notes((base, end))]
     return judgement
 
 
 def _compare(base: Point, end: Point, threshold: Decimal) -> Judgement:
     """MET / NOT_MET / INSUFFICIENT for two published values (numbers or "<N")."""
     keep = (HUNDRED - threshold) / HUNDRED  # the end may be at most this share of the baseline
-    need = f"a fall of at least {percent(threshold)}"
+    need = percent(threshold)
+    values = {"base": base.published, "end": end.published, "need": need}
     if base.value is None and end.value is None:
         return Judgement(
-            INSUFFICIENT, f"both values are withheld ({base.published}, {end.published}): no fall can be measured"
+            INSUFFICIENT, _("both values are withheld (%(base)s, %(end)s): no fall can be measured") % values
         )
     if base.value is None:
         assert base.suppressed_below is not None and end.value is not None
@@ -223,35 +255,49 @@ def _compare(base: Point, end: Point, threshold: Decimal) -> Judgement:
         if end.value >= ceiling:
             return Judgement(
                 NOT_MET,
-                f"the baseline was below {base.suppressed_below}, so {end.published} is not {need} "
-                f"(it would have to be below {ceiling.normalize():f})",
+                _(
+                    "the baseline was below %(below)s, so %(end)s is not a fall of at least %(need)s "
+                    "(it would have to be below %(ceiling)s)"
+                )
+                % {**values, "below": base.suppressed_below, "ceiling": f"{ceiling.normalize():f}"},
             )
         return Judgement(
-            INSUFFICIENT, f"the baseline is withheld ({base.published}): {end.published} may or may not be {need}"
+            INSUFFICIENT,
+            _("the baseline is withheld (%(base)s): %(end)s may or may not be a fall of at least %(need)s") % values,
         )
     if base.value <= 0:
         if end.value is not None and end.value > base.value:
-            return Judgement(NOT_MET, f"it rose from {base.published} to {end.published}")
+            return Judgement(NOT_MET, _("it rose from %(base)s to %(end)s") % values)
         return Judgement(
-            INSUFFICIENT, f"the baseline is {base.published}: there is nothing to reduce, no fall can be measured"
+            INSUFFICIENT, _("the baseline is %(base)s: there is nothing to reduce, no fall can be measured") % values
         )
     if end.value is None:
         assert end.suppressed_below is not None
         if end.suppressed_below <= base.value * keep:
             return Judgement(
                 MET,
-                f"{end.published} is below {(base.value * keep).normalize():f}, {need} from {base.published}",
+                _("%(end)s is below %(ceiling)s, a fall of at least %(need)s from %(base)s")
+                % {**values, "ceiling": f"{(base.value * keep).normalize():f}"},
             )
         return Judgement(
             INSUFFICIENT,
-            f"the end value is withheld ({end.published}): from {base.published} it may or may not be {need}",
+            _("the end value is withheld (%(end)s): from %(base)s it may or may not be a fall of at least %(need)s")
+            % values,
         )
     change = (end.value - base.value) / base.value * HUNDRED
-    moved = "unchanged" if change == 0 else f"{'down' if change < 0 else 'up'} {percent(abs(change))}"
-    words = f"{base.published} to {end.published}: {moved}"
-    if -change >= threshold:
-        return Judgement(MET, f"{words}, {need}", change=change)
-    return Judgement(NOT_MET, f"{words}, not {need}", change=change)
+    values["change"] = percent(abs(change))
+    met = -change >= threshold
+    if change == 0:
+        words = _("%(base)s to %(end)s: unchanged, not a fall of at least %(need)s") % values
+    elif change < 0:
+        words = (
+            _("%(base)s to %(end)s: down %(change)s, a fall of at least %(need)s")
+            if met
+            else _("%(base)s to %(end)s: down %(change)s, not a fall of at least %(need)s")
+        ) % values
+    else:
+        words = _("%(base)s to %(end)s: up %(change)s, not a fall of at least %(need)s") % values
+    return Judgement(MET if met else NOT_MET, words, change=change)
 
 
 def _trend(points: list[Point], rule: TargetRule) -> Judgement:
@@ -264,7 +310,11 @@ def _trend(points: list[Point], rule: TargetRule) -> Judgement:
     withheld = [p for p in inside if p.value is None]
     if withheld:
         listed = ", ".join(f"{p.year} ({p.published})" for p in withheld)
-        return Judgement(INSUFFICIENT, f"withheld values cannot be fitted: {listed}", years=tuple(sorted(years)))
+        return Judgement(
+            INSUFFICIENT,
+            _("withheld values cannot be fitted: %(listed)s") % {"listed": listed},
+            years=tuple(sorted(years)),
+        )
     used = tuple(sorted(years))
     if (
         len(used) < MIN_TREND_POINTS
@@ -273,15 +323,20 @@ def _trend(points: list[Point], rule: TargetRule) -> Judgement:
     ):
         return Judgement(
             INSUFFICIENT,
-            f"a trend needs at least {MIN_TREND_POINTS} values from {_span(rule.baseline_year, rule.window)} "
-            f"to {_span(rule.target_year, rule.window)}; published: {', '.join(map(str, used)) or 'none'}",
+            _("a trend needs at least %(n)s values from %(start)s to %(stop)s; published: %(used)s")
+            % {
+                "n": MIN_TREND_POINTS,
+                "start": _span(rule.baseline_year, rule.window),
+                "stop": _span(rule.target_year, rule.window),
+                "used": ", ".join(map(str, used)) or _("none"),
+            },
             years=used,
         )
     broken = _break(inside, used[0], used[-1])
     if broken is not None:
         return Judgement(
             INSUFFICIENT,
-            _broken(broken, f"within {used[0]}-{used[-1]}"),
+            _broken(broken, _("within %(first)s-%(last)s") % {"first": used[0], "last": used[-1]}),
             years=used,
         )
     slope, intercept = _least_squares([(Decimal(p.year), p.value) for p in inside])  # type: ignore[misc]
@@ -290,18 +345,43 @@ def _trend(points: list[Point], rule: TargetRule) -> Judgement:
     judgement = Judgement(NOT_MET, "", slope=slope, years=used, notes=_flag_notes(inside))
     judgement.baseline = Point(rule.baseline_year, _places(fitted_base))
     judgement.end = Point(rule.target_year, _places(fitted_end))
-    fit = f"fitted over {', '.join(map(str, used))}: {judgement.baseline.published} in {rule.baseline_year}"
-    fit += f" to {judgement.end.published} in {rule.target_year}"
+    fit = {
+        "years": ", ".join(map(str, used)),
+        "base": judgement.baseline.published,
+        "baseline_year": rule.baseline_year,
+        "end": judgement.end.published,
+        "target_year": rule.target_year,
+        "need": percent(rule.threshold),
+    }
     if fitted_base <= 0:
         judgement.outcome = INSUFFICIENT
-        judgement.reason = f"{fit}; a fitted baseline of 0 or less leaves no fall to measure"
+        judgement.reason = (
+            _(
+                "fitted over %(years)s: %(base)s in %(baseline_year)s to %(end)s in %(target_year)s; "
+                "a fitted baseline of 0 or less leaves no fall to measure"
+            )
+            % fit
+        )
         return judgement
     judgement.change = (fitted_end - fitted_base) / fitted_base * HUNDRED
-    need = f"a fall of at least {percent(rule.threshold)}"
+    fit["change"] = percent(judgement.change)
     if slope < 0 and -judgement.change >= rule.threshold:
-        judgement.outcome, judgement.reason = MET, f"{fit}, {percent(judgement.change)}: {need}"
+        judgement.outcome = MET
+        judgement.reason = (
+            _(
+                "fitted over %(years)s: %(base)s in %(baseline_year)s to %(end)s in %(target_year)s, "
+                "%(change)s: a fall of at least %(need)s"
+            )
+            % fit
+        )
     else:
-        judgement.reason = f"{fit}, {percent(judgement.change)}: not {need}"
+        judgement.reason = (
+            _(
+                "fitted over %(years)s: %(base)s in %(baseline_year)s to %(end)s in %(target_year)s, "
+                "%(change)s: not a fall of at least %(need)s"
+            )
+            % fit
+        )
     return judgement
 
 

@@ -28,6 +28,8 @@ from typing import Any
 from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from viennaplan.countries import registry
 from viennaplan.dates import long_date
@@ -47,10 +49,10 @@ from .maps import Category, MapSpec, MapState
 from .target_results import TargetResults
 
 TREATY_CATEGORIES = [
-    Category("party", "Party", "#1b6aa5"),
-    Category("deposited", "Consent deposited, not yet in force", "#7fb3d5"),
-    Category("signatory", "Signatory", "#f0b429"),
-    Category("none", "Neither", "#d9d9d9"),
+    Category("party", gettext_lazy("Party"), "#1b6aa5"),
+    Category("deposited", gettext_lazy("Consent deposited, not yet in force"), "#7fb3d5"),
+    Category("signatory", gettext_lazy("Signatory"), "#f0b429"),
+    Category("none", gettext_lazy("Neither"), "#d9d9d9"),
 ]
 REPORTING_CATEGORIES = [
     Category(queries.NOT_SUBMITTED, queries.PUBLIC_STAGES[queries.NOT_SUBMITTED], "#d9d9d9"),
@@ -64,9 +66,9 @@ REPORTING_CATEGORIES = [
 
 
 TARGET_CATEGORIES = [
-    Category(MET, "met", "#1b6aa5"),
-    Category(NOT_MET, "not met: the review list of 35(f)", "#e08214"),
-    Category(INSUFFICIENT, "insufficient data", "#d9d9d9"),
+    Category(MET, gettext_lazy("met"), "#1b6aa5"),
+    Category(NOT_MET, gettext_lazy("not met: the review list of 35(f)"), "#e08214"),
+    Category(INSUFFICIENT, gettext_lazy("insufficient data"), "#d9d9d9"),
 ]
 
 
@@ -131,7 +133,7 @@ def reporting_map(user: Any, cycle: ReportingCycle, today: date) -> MapSpec:
     shown = set(classes.values())
     categories = [c for c in REPORTING_CATEGORIES if c.key in shown or c.key in queries.PUBLIC_STAGES]
     return category_map(
-        f"Reporting status: {cycle.name}",
+        _("Reporting status: %(cycle)s") % {"cycle": cycle.name},
         today,
         categories,
         classes,
@@ -191,7 +193,7 @@ def map_disaggregation(indicator: Indicator, raw: str | None) -> str:
         disaggregation=raw or "", regions=(), groups=(), states=(), dimensions=indicator.dimensions or {}
     ).disaggregation
     if key == ALL:
-        raise BadFilter("a map shows one disaggregation at a time: choose one, or leave it out for the total")
+        raise BadFilter(_("a map shows one disaggregation at a time: choose one, or leave it out for the total"))
     return key
 
 
@@ -209,13 +211,18 @@ def indicator_year(indicator: Indicator, raw_year: str | None, raw_disaggregatio
     ]
     if not years:
         if year is not None:
-            raise Http404(f"There are no values of {indicator.code} ({label}) on file.")
+            raise Http404(
+                _("There are no values of %(code)s (%(label)s) on file.") % {"code": indicator.code, "label": label}
+            )
         return None
     if year is None:
         year = years[0][0]
     elif year not in dict(years):
         listed = ", ".join(str(y) for y, _ in years[:12]) + (", …" if len(years) > 12 else "")
-        raise Http404(f"There are no values of {indicator.code} ({label}) for {year}; years with values: {listed}.")
+        raise Http404(
+            _("There are no values of %(code)s (%(label)s) for %(year)s; years with values: %(listed)s.")
+            % {"code": indicator.code, "label": label, "year": year, "listed": listed}
+        )
     ranked = dict(
         Observation.objects.filter(indicator=indicator)
         .values_list("source")
@@ -244,10 +251,17 @@ def indicator_map(data: IndicatorYear, today: date) -> MapSpec:
     numbers = {a3: float(n) for a3, n in data.numbers.items()}
     breaks = maps.readable_breaks(numbers.values())
     categories, classes = maps.value_classes(numbers, breaks, withheld=data.withheld)
-    notes = [f"Source: {'; '.join(data.sources)}." if data.sources else "No source: no values."]
+    notes = [
+        _("Source: %(sources)s.") % {"sources": "; ".join(data.sources)} if data.sources else _("No source: no values.")
+    ]
     if data.set_aside:
         notes.append(
-            f"{len(data.set_aside)} State(s) with a value from a second source show the most used source's value."
+            ngettext(
+                "%(n)s State(s) with a value from a second source show the most used source's value.",
+                "%(n)s State(s) with a value from a second source show the most used source's value.",
+                len(data.set_aside),
+            )
+            % {"n": len(data.set_aside)}
         )
     spec = category_map(
         data.title,
@@ -294,9 +308,12 @@ def indicator_json(data: IndicatorYear, spec: MapSpec) -> dict[str, Any]:
 def target_title(results: TargetResults) -> str:
     target = results.target
     split = f" ({target.disaggregation_key})" if target.disaggregation_key else ""
-    return (
-        f"{target.indicator.name}{split}: target of {target.provision}, {target.baseline_year} to {target.target_year}"
-    )
+    return _("%(indicator)s: target of %(provision)s, %(baseline_year)s to %(target_year)s") % {
+        "indicator": f"{target.indicator.name}{split}",
+        "provision": target.provision,
+        "baseline_year": target.baseline_year,
+        "target_year": target.target_year,
+    }
 
 
 def target_map(results: TargetResults, today: date) -> MapSpec:
@@ -305,10 +322,15 @@ def target_map(results: TargetResults, today: date) -> MapSpec:
     target = results.target
     classes = {r.alpha3: r.judgement.outcome for r in results.results}
     changes = {r.alpha3: percent(r.judgement.change) for r in results.results}
-    note = (
-        f"Judged on the values on file on {long_date(today)} for {target.baseline_year} and "
-        f"{target.target_year} (threshold: a fall of {percent(target.threshold)})."
-    )
+    note = _(
+        "Judged on the values on file on %(day)s for %(baseline_year)s and %(target_year)s "
+        "(threshold: a fall of %(threshold)s)."
+    ) % {
+        "day": long_date(today),
+        "baseline_year": target.baseline_year,
+        "target_year": target.target_year,
+        "threshold": percent(target.threshold),
+    }
     spec = category_map(
         target_title(results),
         today,
@@ -335,7 +357,7 @@ def as_json(spec: MapSpec) -> dict[str, Any]:
         "title": spec.title,
         "as_of": spec.day,
         "as_of_label": spec.as_of,
-        "categories": [{"key": c.key, "label": c.label, "count": counts.get(c.key, 0)} for c in spec.categories],
+        "categories": [{"key": c.key, "label": str(c.label), "count": counts.get(c.key, 0)} for c in spec.categories],
         "states": [
             {
                 "state": s.alpha3,
@@ -346,6 +368,6 @@ def as_json(spec: MapSpec) -> dict[str, Any]:
             }
             for s in spec.states
         ],
-        "disclaimer": maps.DISCLAIMER,
-        "boundaries": maps.SOURCE_NOTE,
+        "disclaimer": str(maps.DISCLAIMER),
+        "boundaries": str(maps.SOURCE_NOTE),
     }

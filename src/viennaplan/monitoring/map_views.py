@@ -21,6 +21,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from viennaplan.indicators.models import Indicator
@@ -42,7 +44,7 @@ from .views import bad_request, no_cycle, page, twin
 def _instrument(code: str) -> str:
     found = find_code(code)
     if found is None:
-        raise Http404(f"No instrument {code!r}.")
+        raise Http404(_("No instrument %(code)s.") % {"code": repr(code)})
     return found
 
 
@@ -103,7 +105,7 @@ def _cycle_map(request: HttpRequest) -> tuple[ReportingCycle | None, MapSpec | H
     except queries.BadParameter as error:
         return None, bad_request(request, error)
     if cycle is None:
-        return None, no_cycle(request, "Reporting status map")
+        return None, no_cycle(request, _("Reporting status map"))
     return cycle, map_data.reporting_map(request.user, cycle, timezone.localdate())
 
 
@@ -158,10 +160,13 @@ def not_shown(data: map_data.IndicatorYear, shown: int) -> str:
     smaller = len(data.numbers) - shown
     withheld = len(data.withheld)
     missing = len(map_data.map_states()) - len(data.values)
-    return (
-        f"Not shown: {smaller} State{'s' if smaller != 1 else ''} with smaller values, {withheld} with a value "
-        f"withheld as <N (not a number), {missing} with no value for {data.year}."
-    )
+    return ngettext(
+        "Not shown: %(smaller)s State with smaller values, %(withheld)s with a value withheld as <N (not a number), "
+        "%(missing)s with no value for %(year)s.",
+        "Not shown: %(smaller)s States with smaller values, %(withheld)s with a value withheld as <N (not a number), "
+        "%(missing)s with no value for %(year)s.",
+        smaller,
+    ) % {"smaller": smaller, "withheld": withheld, "missing": missing, "year": data.year}
 
 
 def indicator_ranking(data: map_data.IndicatorYear) -> tuple[SafeString | str, list[Ranked], str]:
@@ -169,7 +174,7 @@ def indicator_ranking(data: map_data.IndicatorYear) -> tuple[SafeString | str, l
     values = [Ranked(data.values[a3].name, number, data.values[a3].published) for a3, number in data.numbers.items()]
     rows = ranking(values)
     left_out = not_shown(data, len(rows))
-    title = f"{data.title}: the {TOP} largest values"
+    title = _("%(title)s: the %(top)s largest values") % {"title": data.title, "top": TOP}
     svg = ranking_svg(title, values, unit=data.indicator.unit, not_shown=left_out)
     chart = mark_safe(unique_ids(svg, f"chart-{data.indicator.code}")) if svg else ""  # noqa: S308  (svgcharts escapes)
     return chart, rows, left_out
@@ -205,11 +210,11 @@ def indicator_map(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 def indicator_map_svg(request: HttpRequest, code: str) -> HttpResponse:
-    _, data = _indicator_year(request, code, ".svg")
+    _indicator, data = _indicator_year(request, code, ".svg")
     if isinstance(data, HttpResponse):
         return data
     if data is None:
-        raise Http404(f"There are no values of {code} on file: there is no map to give.")
+        raise Http404(_("There are no values of %(code)s on file: there is no map to give.") % {"code": code})
     name = f"{data.indicator.code}-{data.year}" + (f"-{data.disaggregation}" if data.disaggregation else "")
     return _svg_file(map_data.indicator_map(data, timezone.localdate()), name.replace("=", "-").replace(";", "-"))
 

@@ -1,5 +1,6 @@
-"""World maps as SVG, in plain Python (no Django): TopoJSON boundaries decoded, projected in the
-Equal Earth projection, drawn once per process; each map then only says which class each State has.
+"""World maps as SVG, in plain Python (no Django but `django.utils.translation`, for the legend's words): TopoJSON
+boundaries decoded, projected in the Equal Earth projection, drawn once per process; each map then only says which
+class each State has.
 
     base = world()                                   # boundaries projected once (cached)
     svg = render(base, MapSpec(title=..., as_of="31 December 2002", categories=[...],
@@ -32,15 +33,20 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BOUNDARIES = DATA_DIR / "countries-110m.json"
 SMALL_STATES = DATA_DIR / "small_states.csv"
 
-DISCLAIMER = (
+DISCLAIMER = gettext_lazy(
     "The boundaries and names shown and the designations used on this map do not imply official "
     "endorsement or acceptance by the United Nations."
 )
-SOURCE_NOTE = "Boundaries: Natural Earth 1:110m (public domain), world-atlas TopoJSON; dots: States too small to show."
+SOURCE_NOTE = gettext_lazy(
+    "Boundaries: Natural Earth 1:110m (public domain), world-atlas TopoJSON; dots: States too small to show."
+)
 
 # Features of the boundaries that are not States (Taiwan has a code of its own, the others none),
 # drawn as part of the State that the United Nations' designations treat them as part of (data/README.md).
@@ -266,7 +272,7 @@ class MapSpec:
         return counts
 
     def label_of(self, key: str) -> str:
-        return next((c.label for c in self.categories if c.key == key), key)
+        return next((str(c.label) for c in self.categories if c.key == key), key)
 
 
 def _fmt(value: float) -> str:
@@ -287,7 +293,7 @@ def _state(base: World, state: MapState, label: str) -> tuple[str, bool]:
     name = escape(state.name)
     said = f"{state.value} ({label})" if state.value else label
     if state.value and state.category == WITHHELD:
-        said = f"withheld ({state.value}), not a number"
+        said = _("withheld (%(value)s), not a number") % {"value": state.value}
     group = (
         f'<a href="{escape(state.href)}"><g class="{escape(state.category)}" data-m49="{state.m49}" '
         f'data-state="{state.alpha3}"><title>{name}: {escape(said)}</title>{"".join(body)}</g></a>'
@@ -310,25 +316,25 @@ def render(base: World, spec: MapSpec) -> str:
         legend.append(
             f'<g class="{escape(category.key)}"><rect x="{_fmt(x)}" y="{_fmt(y)}" width="14" height="14"/>'
             f'<text x="{_fmt(x + 20)}" y="{_fmt(y + 11)}">'
-            f"{escape(category.label)}: {counts.get(category.key, 0)}</text></g>"
+            f"{escape(str(category.label))}: {counts.get(category.key, 0)}</text></g>"
         )
     rows = (len(spec.categories) + 2) // 3
     foot = legend_top + rows * 20 + 8
     lines = [DISCLAIMER, SOURCE_NOTE, *spec.notes]
     footer = "".join(
-        f'<text class="note" x="{_fmt(MARGIN)}" y="{_fmt(foot + 14 * i)}">{escape(line)}</text>'
+        f'<text class="note" x="{_fmt(MARGIN)}" y="{_fmt(foot + 14 * i)}">{escape(str(line))}</text>'
         for i, line in enumerate(lines)
     )
     height = foot + 14 * len(lines)
     styles = "".join(f".{c.key} path,.{c.key} circle,.{c.key} rect{{fill:{c.colour}}}" for c in spec.categories)
-    title = f"{spec.title}, as of {spec.as_of}"
+    title = _("%(title)s, as of %(day)s") % {"title": spec.title, "day": spec.as_of}
     summary = "; ".join(f"{c.label}: {counts.get(c.key, 0)}" for c in spec.categories)
     ident = escape(spec.ident)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="world-map" viewBox="0 0 {_fmt(base.width)} {_fmt(height)}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif" font-size="12">'
         f'<title id="{ident}-title">{escape(title)}</title>'
-        f'<desc id="{ident}-desc">{escape(summary)}. {escape(DISCLAIMER)}</desc>'
+        f'<desc id="{ident}-desc">{escape(summary)}. {escape(str(DISCLAIMER))}</desc>'
         "<style>path{stroke:#fff;stroke-width:.4;fill-rule:evenodd}circle{stroke:#fff;stroke-width:.6}"
         ".others path{fill:#e4e4e4}.note{font-size:10px;fill:#444}a:focus path,a:hover path{stroke:#000;stroke-width:1}"
         f"{styles}</style>"
@@ -350,7 +356,7 @@ NO_DATA_COLOUR = "#cfcfcf"
 def withheld_label(ceilings: Iterable[int]) -> str:
     """'withheld (<5)'; 'withheld (<3 or <5)' when publishers withheld below different numbers."""
     found = sorted(set(ceilings))
-    return f"withheld ({' or '.join(f'<{n}' for n in found) or '<N'})"
+    return _("withheld (%(below)s)") % {"below": _(" or ").join(f"<{n}" for n in found) or "<N"}
 
 
 def value_classes(
@@ -368,17 +374,18 @@ def value_classes(
     if len(bounds) + 1 > len(colours):
         raise ValueError(f"{len(bounds) + 1} classes but only {len(colours)} colours")
     suffix = f" {unit}" if unit else ""
-    labels = [f"under {_number(bounds[0])}{suffix}"] if bounds else ["all values"]
+    labels = [_("under %(high)s") % {"high": f"{_number(bounds[0])}{suffix}"}] if bounds else [_("all values")]
     labels += [
-        f"{_number(low)} to under {_number(high)}{suffix}" for low, high in zip(bounds, bounds[1:], strict=False)
+        _("%(low)s to under %(high)s") % {"low": _number(low), "high": f"{_number(high)}{suffix}"}
+        for low, high in zip(bounds, bounds[1:], strict=False)
     ]
     if bounds:
-        labels.append(f"{_number(bounds[-1])}{suffix} or more")
+        labels.append(_("%(low)s or more") % {"low": f"{_number(bounds[-1])}{suffix}"})
     categories = [Category(f"class-{i}", label, colours[i]) for i, label in enumerate(labels)]
     withheld = withheld or {}
     if withheld:
         categories.append(Category(WITHHELD, withheld_label(withheld.values()), WITHHELD_COLOUR))
-    categories.append(Category(NO_DATA, "no data", NO_DATA_COLOUR))
+    categories.append(Category(NO_DATA, _("no data"), NO_DATA_COLOUR))
     classes = {}
     for key, value in values.items():
         if key in withheld:

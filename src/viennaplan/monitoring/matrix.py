@@ -21,13 +21,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from viennaplan.countries.datafiles import GROUPS
 
 from .shares import Shares, add_counts, shares_of
 
 REGIONS: tuple[str, ...] = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 NO_AREA = "none"
-BY_CHOICES: dict[str, str] = {"region": "Regions", "group": "UN regional groups"}
+BY_CHOICES: dict[str, str] = {"region": gettext_lazy("Regions"), "group": gettext_lazy("UN regional groups")}
 
 
 # -- areas ------------------------------------------------------------------------------------
@@ -42,8 +45,8 @@ class Area:
 def areas_for(by: str) -> list[Area]:
     """The columns of the matrix: the five regions or the five UN regional groups, then 'none'."""
     if by == "group":
-        return [*(Area(key, label) for key, label in GROUPS.items()), Area(NO_AREA, "Not in a regional group")]
-    return [*(Area(region, region) for region in REGIONS), Area(NO_AREA, "No region recorded")]
+        return [*(Area(key, label) for key, label in GROUPS.items()), Area(NO_AREA, _("Not in a regional group"))]
+    return [*(Area(region, region) for region in REGIONS), Area(NO_AREA, _("No region recorded"))]
 
 
 def area_label(by: str, key: str) -> str | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
 
 from viennaplan.indicators.catalogue import disaggregation_key, provision_path
@@ -23,17 +25,23 @@ from .indicator_targets import DEFAULT_THRESHOLD, DEFAULT_WINDOW, REDUCTION, RUL
 
 class IndicatorTarget(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="targets")
-    provision = models.CharField(max_length=40, help_text='the commitment it measures, as cited: "35(a)"')
+    provision = models.CharField(max_length=40, help_text=gettext_lazy('the commitment it measures, as cited: "35(a)"'))
     baseline_year = models.PositiveSmallIntegerField()
     target_year = models.PositiveSmallIntegerField()
     rule = models.CharField(max_length=20, choices=list(RULES.items()), default=REDUCTION)
     threshold = models.DecimalField(
-        max_digits=5, decimal_places=2, default=DEFAULT_THRESHOLD, help_text="the fall required, in per cent"
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_THRESHOLD,
+        help_text=gettext_lazy("the fall required, in per cent"),
     )
     window = models.PositiveSmallIntegerField(
-        default=DEFAULT_WINDOW, help_text="years either side of the baseline and target year a value may come from"
+        default=DEFAULT_WINDOW,
+        help_text=gettext_lazy("years either side of the baseline and target year a value may come from"),
     )
-    disaggregation = models.JSONField(default=dict, blank=True, help_text='{"sex": "female"}; {} for the total')
+    disaggregation = models.JSONField(
+        default=dict, blank=True, help_text=gettext_lazy('{"sex": "female"}; {} for the total')
+    )
     disaggregation_key = models.CharField(max_length=200, blank=True, editable=False)
     note = models.TextField(blank=True)
     created_by = models.ForeignKey(
@@ -66,18 +74,24 @@ class IndicatorTarget(models.Model):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if provision_path(self.provision or "") is None:
-            errors["provision"] = 'Cite a provision of the plan as the plan does, e.g. "35(a)".'
+            errors["provision"] = _('Cite a provision of the plan as the plan does, e.g. "35(a)".')
         if self.baseline_year and self.target_year and self.threshold is not None:
             problem = self.as_rule().problem()
             if problem:
-                field = "threshold" if "threshold" in problem else "target_year"
+                rule = self.as_rule()
+                checked = rule.rule in RULES and rule.target_year > rule.baseline_year  # what `problem` checks first
+                field = "threshold" if checked and not 0 < rule.threshold <= 100 else "target_year"
                 errors[field] = problem[0].upper() + problem[1:] + "."
         if not isinstance(self.disaggregation, dict):
-            errors["disaggregation"] = 'An object such as {"sex": "female"}, or {} for the total.'
+            errors["disaggregation"] = _('An object such as {"sex": "female"}, or {} for the total.')
         elif self.indicator_id:
             allowed = self.indicator.dimensions or {}
             for dimension, value in self.disaggregation.items():
                 if value not in allowed.get(dimension, []):
-                    errors["disaggregation"] = f"{self.indicator.code} has no {dimension} = {value}."
+                    errors["disaggregation"] = _("%(code)s has no %(dimension)s = %(value)s.") % {
+                        "code": self.indicator.code,
+                        "dimension": dimension,
+                        "value": value,
+                    }
         if errors:
             raise ValidationError(errors)

@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from viennaplan.indicators.catalogue import CHAPTERS
 from viennaplan.indicators.models import Indicator, Observation
 from viennaplan.indicators.queries import ProvisionLink, current_provisions, links
@@ -30,14 +34,19 @@ from .models import IndicatorTarget
 from .target_results import PlanPlace, all_targets, plan_places, point_json, target_json
 from .target_states import StateDetail, state_detail, state_detail_json
 
-NO_CHAPTER = "Indicators not assigned to a chapter of the plan"
+NO_CHAPTER = gettext_lazy("Indicators not assigned to a chapter of the plan")
 TERMS = ("indicator", "disaggregation", "provision", "baseline_year", "target_year", "rule", "rule_text")
 TERMS += ("threshold_percent", "window_years")  # of `target_json`, shown with the State's result
 
 
-@lru_cache(maxsize=512)
 def chart(title: str, points: tuple[TimePoint, ...], target: Target | None = None) -> str:
-    """`charts.time_series_svg`, kept for its arguments: everything it draws is in them (about 30 ms a chart)."""
+    """`charts.time_series_svg`, kept for its arguments and the active language: everything it draws is
+    in them, its legend and text alternative in that language (about 30 ms a chart)."""
+    return _chart(title, points, target, translation.get_language())
+
+
+@lru_cache(maxsize=512)
+def _chart(title: str, points: tuple[TimePoint, ...], target: Target | None, language: str | None) -> str:
     return time_series_svg(title, list(points), target)
 
 
@@ -125,8 +134,10 @@ class IndicatorChapter:
     @property
     def heading(self) -> str:
         if not self.number:
-            return NO_CHAPTER
-        return f"Chapter {self.number}. {self.title}" if self.title else f"Chapter {self.number}"
+            return str(NO_CHAPTER)
+        if self.title:
+            return _("Chapter %(number)s. %(title)s") % {"number": self.number, "title": self.title}
+        return _("Chapter %(number)s") % {"number": self.number}
 
 
 VALUE_FIELDS = (
@@ -182,7 +193,7 @@ class ProfileTarget:
 
     @property
     def rule_text(self) -> str:
-        return RULES[self.target.rule]
+        return str(RULES[self.target.rule])
 
     def svg(self) -> str:
         """The State's series under the target with the target line (`StateDetail.svg`, kept)."""

@@ -20,6 +20,8 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from viennaplan.dates import long_date
@@ -34,8 +36,8 @@ from .profiles import StateProfile, state_profile
 from .views import API, bar, page
 
 TEMPLATE = "monitoring/report/country_profile.html"
-TITLE = "Country profile"
-PUBLIC_WORDS = (
+TITLE = gettext_lazy("Country profile")
+PUBLIC_WORDS = gettext_lazy(
     "This profile is public and the same for every reader: it counts published reports only, whoever asks "
     "for it, and shows the values of indicators as their publishers published them."
 )
@@ -44,7 +46,10 @@ PUBLIC_WORDS = (
 def profile_or_404(user: Any, alpha3: str, today: date) -> StateProfile:
     profile = state_profile(user, alpha3, today)
     if profile is None:
-        raise Http404(f"There is no State {alpha3}. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
+        raise Http404(
+            _("There is no State %(alpha3)s. States are named by their ISO 3166-1 alpha-3 code, e.g. CHE.")
+            % {"alpha3": alpha3}
+        )
     return profile
 
 
@@ -72,39 +77,47 @@ def listed_words(panel: StatePanel | None) -> str:
     sentences = {line.listing.sentence for line in panel.lines if line.listing.sentence} if panel else set()
     if len(sentences) == 1:
         return sentences.pop()
-    return "as listed by the depositary on the dates in the table" if sentences else ""
+    return _("as listed by the depositary on the dates in the table") if sentences else ""
 
 
 def notes(profile: StateProfile, listed: str) -> dict[str, Note]:
     state, today, page_path = profile.state, long_date(profile.today), f"/reporting/states/{profile.state.alpha3}"
-    on_file = f"on file on {today}"
+    on_file = _("on file on %(day)s") % {"day": today}
     return {
         "treaties": Note(
-            f"{state.name}'s standing under each instrument (party, signatory), from the depositary's actions on file",
-            f"{today}{', ' + listed if listed else ''}",
+            _("%(state)s's standing under each instrument (party, signatory), from the depositary's actions on file")
+            % {"state": state.name},
+            _("%(day)s, %(listed)s") % {"day": today, "listed": listed} if listed else today,
             f"/treaties/states/{state.alpha3}",
         ),
         "plan_deadlines": Note(
-            f"{state.name} under each of the plan's deadlines of 2002: an instrument of consent deposited by "
-            "31 December 2002 (depositary's actions); a measure dated by then in a published report on chapter X "
-            "(79(e))",
-            f"{on_file}, judged on the deadline's date",
+            _(
+                "%(state)s under each of the plan's deadlines of 2002: an instrument of consent deposited by "
+                "%(day)s (depositary's actions); a measure dated by then in a published report on chapter X "
+                "(79(e))"
+            )
+            % {"state": state.name, "day": long_date(date(2002, 12, 31))},
+            _("on file on %(day)s, judged on the deadline's date") % {"day": today},
             "/targets/deadlines",
         ),
         "deadlines": Note(
-            "the deadlines the current plan sets for national actions, each with the State's answers in its "
-            "latest published report",
+            _(
+                "the deadlines the current plan sets for national actions, each with the State's answers in its "
+                "latest published report"
+            ),
             on_file,
             f"{page_path}#deadlines-faced",
         ),
         "assistance": Note(
-            "the answers of the State's published reports that ask for technical assistance",
+            _("the answers of the State's published reports that ask for technical assistance"),
             on_file,
             f"{page_path}#assistance-needs",
         ),
         "cycles": Note(
-            "the answers of the State's published report in each cycle; progress is (implemented + half of "
-            "partially implemented) / the answers that apply",
+            _(
+                "the answers of the State's published report in each cycle; progress is (implemented + half of "
+                "partially implemented) / the answers that apply"
+            ),
             on_file,
             f"{page_path}#reports",
         ),
@@ -113,18 +126,25 @@ def notes(profile: StateProfile, listed: str) -> dict[str, Note]:
 
 def series_note(series: StateSeries, today: date) -> Note:
     return Note(
-        f"{series.indicator.name} for {series.state_name} as published (each value's source is in the table), "
-        "the total (no breakdown); a value shown “<N” is a small count the publisher withheld, not a number",
-        f"observations on file on {long_date(today)}; latest year {series.latest[0].year}",
+        _(
+            "%(indicator)s for %(state)s as published (each value's source is in the table), "
+            "the total (no breakdown); a value shown “<N” is a small count the publisher withheld, not a number"
+        )
+        % {"indicator": series.indicator.name, "state": series.state_name},
+        _("observations on file on %(day)s; latest year %(year)s")
+        % {"day": long_date(today), "year": series.latest[0].year},
         series.url,
     )
 
 
 def target_note(target: ProfileTarget, today: date) -> Note:
     return Note(
-        f"{target.detail.result.name}'s result under the target, judged on the values published for the years "
-        "that may count (the baseline and target years, within the window)",
-        f"observations on file on {long_date(today)}",
+        _(
+            "%(state)s's result under the target, judged on the values published for the years "
+            "that may count (the baseline and target years, within the window)"
+        )
+        % {"state": target.detail.result.name},
+        _("observations on file on %(day)s") % {"day": long_date(today)},
         target.detail.url,
     )
 
@@ -133,9 +153,10 @@ def profile_html(profile: StateProfile, *, site_url: str = "") -> str:
     """The printable profile's HTML: one document for the printable page, the PDF and the command."""
     alpha3 = profile.state.alpha3
     listed = listed_words(profile.treaty_panel)
-    doc_id = f"{TITLE}: {profile.state.name} ({alpha3})"  # the page header; the footer says as of when
-    identification = f"{doc_id} · as of {long_date(profile.today)}"
-    doc_footer = f"As of {long_date(profile.today)} · public: published reports only"
+    # the page header; the footer says as of when
+    doc_id = _("Country profile: %(state)s (%(alpha3)s)") % {"state": profile.state.name, "alpha3": alpha3}
+    identification = _("%(doc)s · as of %(day)s") % {"doc": doc_id, "day": long_date(profile.today)}
+    doc_footer = _("As of %(day)s · public: published reports only") % {"day": long_date(profile.today)}
     context: dict[str, Any] = {
         "profile": profile,
         "title": TITLE,

@@ -23,6 +23,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from viennaplan.accounts.permissions import can
 from viennaplan.countries import registry
@@ -55,15 +57,18 @@ def pick_cycle(raw: str | None) -> ReportingCycle | None:
         return cycles.first()
     cycle = cycles.filter(pk=int(raw)).first() if raw.isdigit() else None
     if cycle is None:
-        known = "; ".join(f"{c.pk} ({c.name})" for c in cycles) or "there is none yet"
-        raise BadParameter(f"?cycle={raw!r} is not a reporting cycle. The cycles are: {known}.")
+        known = "; ".join(f"{c.pk} ({c.name})" for c in cycles) or _("there is none yet")
+        raise BadParameter(
+            _("?cycle=%(raw)s is not a reporting cycle. The cycles are: %(known)s.")
+            % {"raw": repr(raw), "known": known}
+        )
     return cycle
 
 
 def pick_by(raw: str | None) -> str:
     value = (raw or "").strip() or "region"
     if value not in BY_CHOICES:
-        raise BadParameter(f"?by={value!r} is not possible; use ?by=region or ?by=group.")
+        raise BadParameter(_("?by=%(value)s is not possible; use ?by=region or ?by=group.") % {"value": repr(value)})
     return value
 
 
@@ -71,7 +76,14 @@ def pick_area(by: str, raw: str | None) -> str:
     value = (raw or "").strip()
     if area_label(by, value) is None:
         keys = ", ".join(area.key for area in areas_for(by))
-        raise BadParameter(f"?area={value!r} is not one of the {BY_CHOICES[by].lower()}: {keys}.")
+        raise BadParameter(
+            (
+                _("?area=%(value)s is not one of the regions: %(keys)s.")
+                if by == "region"
+                else _("?area=%(value)s is not one of the UN regional groups: %(keys)s.")
+            )
+            % {"value": repr(value), "keys": keys}
+        )
     return value
 
 
@@ -79,7 +91,8 @@ def pick_chapter(cycle: ReportingCycle, raw: str | None) -> str:
     value = (raw or "").strip().upper()
     if value not in cycle.chapters:
         raise BadParameter(
-            f"?chapter={value!r} is not asked in {cycle.name}; its chapters are {', '.join(cycle.chapters)}."
+            _("?chapter=%(value)s is not asked in %(cycle)s; its chapters are %(chapters)s.")
+            % {"value": repr(value), "cycle": cycle.name, "chapters": ", ".join(cycle.chapters)}
         )
     return value
 
@@ -253,8 +266,8 @@ def commitments_for(user: Any, cycle: ReportingCycle) -> tuple[int, list[Chapter
 
 NOT_SUBMITTED, RECEIVED = "not_submitted", "received"
 PUBLIC_STAGES: dict[str, str] = {
-    NOT_SUBMITTED: "Not submitted",
-    RECEIVED: "Received",
+    NOT_SUBMITTED: gettext_lazy("Not submitted"),
+    RECEIVED: gettext_lazy("Received"),
     workflow.PUBLISHED: workflow.STATUS_LABELS[workflow.PUBLISHED],
 }
 

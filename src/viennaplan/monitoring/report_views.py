@@ -18,8 +18,10 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from viennaplan.reporting.models import ReportingCycle
@@ -38,7 +40,7 @@ from .shares import ANSWER_STATUSES, STATUS_SHORT
 from .views import bad_request, bar, twin
 
 TEMPLATE = "monitoring/report/commission.html"
-TITLE = "Report to the Commission"
+TITLE = gettext_lazy("Report to the Commission")
 
 
 def pick_as_of(raw: str | None, today: date) -> date:
@@ -48,18 +50,21 @@ def pick_as_of(raw: str | None, today: date) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise BadAsOf(f"?as_of={raw!r} is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2005-03-31") from None
+        raise BadAsOf(
+            _("?as_of=%(raw)s is not a date; write it as YYYY-MM-DD, e.g. ?as_of=2005-03-31") % {"raw": repr(raw)}
+        ) from None
 
 
 @lru_cache(maxsize=256)
-def _change_svg(title: str, changes: tuple[Change, ...], threshold: Decimal) -> str:
-    """A target's change chart: the same States and figures give the same SVG, drawn once per process
-    (about 0.1 s each; a report with 40 targets would spend 4 s on them every time)."""
+def _change_svg(title: str, changes: tuple[Change, ...], threshold: Decimal, language: str | None) -> str:
+    """A target's change chart: the same States, figures and language give the same SVG, drawn once per
+    process (about 0.1 s each; a report with 40 targets would spend 4 s on them every time). The language
+    is part of the key: the legend and text alternative are drawn in it."""
     return change_chart_svg(title, list(changes), threshold, REPORT_CHANGES)
 
 
 def target_chart(row: TargetRow) -> SafeString | str:
-    svg = _change_svg(row.chart_title, row.changes, row.threshold)
+    svg = _change_svg(row.chart_title, row.changes, row.threshold, translation.get_language())
     return mark_safe(unique_ids(svg, f"chart-target-{row.target}")) if svg else ""  # noqa: S308  (svgcharts escapes)
 
 

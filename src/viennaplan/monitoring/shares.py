@@ -19,17 +19,19 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext_lazy
+
 from viennaplan.reporting.scale import STATUS_SCALE, status_label
 
 UNANSWERED = ""
 ANSWER_STATUSES: tuple[str, ...] = (*STATUS_SCALE, UNANSWERED)
-STATUS_SHORT: dict[str, str] = {
-    "implemented": "I",
-    "partially_implemented": "PI",
-    "in_progress": "IP",
-    "not_started": "NS",
-    "not_applicable": "NA",
-    "no_information": "NI",
+STATUS_SHORT: dict[str, str] = {  # the statuses' abbreviations, beside the bars
+    "implemented": pgettext_lazy("answer status, abbreviated", "I"),
+    "partially_implemented": pgettext_lazy("answer status, abbreviated", "PI"),
+    "in_progress": pgettext_lazy("answer status, abbreviated", "IP"),
+    "not_started": pgettext_lazy("answer status, abbreviated", "NS"),
+    "not_applicable": pgettext_lazy("answer status, abbreviated", "NA"),
+    "no_information": pgettext_lazy("answer status, abbreviated", "NI"),
     UNANSWERED: "–",
 }
 WEIGHTS: dict[str, float] = {"implemented": 1.0, "partially_implemented": 0.5}
@@ -64,7 +66,7 @@ class Shares:
             count = self.counts.get(status, 0)
             if count:
                 pct = self.percent(status)
-                out.append(Segment(status, status_label(status), STATUS_SHORT[status], count, pct, offset))
+                out.append(Segment(status, status_label(status), str(STATUS_SHORT[status]), count, pct, offset))
                 offset += pct
         return out
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from viennaplan.countries.registry import StateInfo, states
 from viennaplan.indicators.catalogue import provision_path
@@ -127,7 +128,7 @@ def target_or_404(pk: int) -> IndicatorTarget:
     """The target `pk` with its indicator; Http404 (a 404 page, or `{detail, errors}` in the API) otherwise."""
     target = IndicatorTarget.objects.select_related("indicator").filter(pk=pk).first()
     if target is None:
-        raise Http404(f"There is no target {pk}; /targets (GET /api/targets) lists them.")
+        raise Http404(_("There is no target %(pk)s; /targets (GET /api/targets) lists them.") % {"pk": pk})
     return target
 
 
@@ -170,8 +171,10 @@ def figure(point: Point | None) -> str:
 
 
 def change_title(target: IndicatorTarget) -> str:
-    fitted = "fitted change" if target.rule == TREND else "change"
-    return f"{target.indicator.name}: {fitted} from {target.baseline_year} to {target.target_year}, by State"
+    words = {"indicator": target.indicator.name, "start": target.baseline_year, "end": target.target_year}
+    if target.rule == TREND:
+        return _("%(indicator)s: fitted change from %(start)s to %(end)s, by State") % words
+    return _("%(indicator)s: change from %(start)s to %(end)s, by State") % words
 
 
 # -- shapes (JSON and text) ------------------------------------------------------------------------
@@ -226,7 +229,7 @@ def target_json(target: IndicatorTarget, place: PlanPlace) -> dict:
         "baseline_year": target.baseline_year,
         "target_year": target.target_year,
         "rule": target.rule,
-        "rule_text": RULES[target.rule],
+        "rule_text": str(RULES[target.rule]),
         "threshold_percent": f"{target.threshold.normalize():f}",
         "window_years": target.window,
         "note": target.note,

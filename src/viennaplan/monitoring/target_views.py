@@ -18,6 +18,7 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from viennaplan.accounts.permissions import can, require
@@ -89,7 +90,7 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "results": results,
             "target": target,
-            "rule_text": RULES[target.rule],
+            "rule_text": str(RULES[target.rule]),
             "threshold": percent(target.threshold),
             "json_url": f"/api/targets/{target.pk}",
             "compared": [(r, figure(r.judgement.baseline), figure(r.judgement.end)) for r in states],
@@ -104,7 +105,9 @@ def target_state_page(request: HttpRequest, pk: int, alpha3: str) -> HttpRespons
     target = target_or_404(pk)
     detail = state_detail(target, alpha3.upper())
     if detail is None:
-        raise Http404(f"{alpha3} is not a current State; /targets/{pk} lists them.")
+        raise Http404(
+            _("%(alpha3)s is not a current State; /targets/%(pk)s lists them.") % {"alpha3": alpha3, "pk": pk}
+        )
     if detail.result.alpha3 != alpha3:
         return redirect(detail.url, permanent=True)
     return _render(

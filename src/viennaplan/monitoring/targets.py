@@ -1,4 +1,4 @@
-"""The plan's ratification objectives and how far they were met. Plain Python, no Django.
+"""The plan's ratification objectives and how far they were met. Plain Python, no Django but `django.utils.translation`.
 
 Chapters III, V and VI ask States to sign the Convention and its Protocols and to ratify them
 "before the end of 2002" (paragraphs 10 and 39); chapter IV, objective 2, asks for the
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.utils.translation import gettext as _
 
 from viennaplan.treaties.listing import AsListed
 from viennaplan.treaties.records import InstrumentStatus
@@ -33,7 +35,7 @@ class RatificationObjective:
 
     @property
     def label(self) -> str:
-        return f"{self.chapter}, objective {self.objective}"
+        return _("%(chapter)s, objective %(number)s") % {"chapter": self.chapter, "number": self.objective}
 
 
 PLAN_OBJECTIVES: tuple[RatificationObjective, ...] = (

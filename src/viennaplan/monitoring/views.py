@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from viennaplan.countries.registry import country_name, is_country
@@ -62,7 +63,7 @@ def bar_parts(shares: Shares) -> tuple[SafeString, SafeString]:
         + "".join(rects)
         + "</svg>"
     )
-    text = "".join(words) or '<span class="muted">no answers</span>'
+    text = "".join(words) or f'<span class="muted">{escape(_("no answers"))}</span>'
     return mark_safe(svg), mark_safe(f'<p class="shares">{text}</p>')  # noqa: S308  (numbers and escaped labels only)
 
 
@@ -74,8 +75,8 @@ def bar(shares: Shares) -> SafeString:
 
 def counting_words(statuses: tuple[str, ...]) -> str:
     if workflow.VALIDATED in statuses:
-        return "published and validated reports (you may read validated reports)"
-    return "published reports"
+        return _("published and validated reports (you may read validated reports)")
+    return _("published reports")
 
 
 def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
@@ -119,7 +120,7 @@ def status(request: HttpRequest) -> HttpResponse:
     except BadParameter as error:
         return bad_request(request, error)
     if cycle is None:
-        return no_cycle(request, "Reporting status")
+        return no_cycle(request, _("Reporting status"))
     today = timezone.localdate()
     groups = queries.reporting_status(request.user, cycle, by, today)
     lines = [line for group in groups for line in group.lines]
@@ -147,7 +148,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     except BadParameter as error:
         return bad_request(request, error)
     if cycle is None:
-        return no_cycle(request, "Progress matrix")
+        return no_cycle(request, _("Progress matrix"))
     built = queries.matrix_for(request.user, cycle, by)
     titles = queries.chapter_titles(cycle)
     rows = [
@@ -177,7 +178,7 @@ def cell(request: HttpRequest) -> HttpResponse:
     try:
         cycle, by = _cycle_and_by(request)
         if cycle is None:
-            raise BadParameter("There is no reporting cycle yet.")
+            raise BadParameter(_("There is no reporting cycle yet."))
         chapter = queries.pick_chapter(cycle, request.GET.get("chapter"))
         area = queries.pick_area(by, request.GET.get("area"))
     except BadParameter as error:
@@ -205,7 +206,7 @@ def commitments(request: HttpRequest) -> HttpResponse:
     except BadParameter as error:
         return bad_request(request, error)
     if cycle is None:
-        return no_cycle(request, "Progress of the commitments")
+        return no_cycle(request, _("Progress of the commitments"))
     reports, chapters = queries.commitments_for(request.user, cycle)
     targets = targets_by_chapter()
     return page(

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from viennaplan.dates import long_date
 from viennaplan.monitoring import queries
@@ -40,33 +41,39 @@ FORMATS = ("html", "pdf", "json")
 
 
 class Command(SubcommandCommand):
-    help = "Reports assembled from the data (`viennaplan report progress --help`)."
+    help = gettext_lazy("Reports assembled from the data (`viennaplan report progress --help`).")
 
     def add_subcommands(self, commands: Any) -> None:
         progress = commands.add_parser(
             "progress",
-            help="the report to the Commission on the plan's implementation, as HTML, PDF or JSON",
-            description="The Secretary-General's report to the Commission, chapter by chapter: commitments, "
-            "treaty status as of --as-of, national actions (published reports of the cycle), international "
-            "actions, technical-assistance needs. The same report as /reporting/commission-report.",
+            help=gettext("the report to the Commission on the plan's implementation, as HTML, PDF or JSON"),
+            description=gettext(
+                "The Secretary-General's report to the Commission, chapter by chapter: commitments, "
+                "treaty status as of --as-of, national actions (published reports of the cycle), international "
+                "actions, technical-assistance needs. The same report as /reporting/commission-report."
+            ),
         )
         progress.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD", required=True)
-        progress.add_argument("--cycle", metavar="ID", help="the reporting cycle's id (default: the latest)")
+        progress.add_argument("--cycle", metavar="ID", help=gettext("the reporting cycle's id (default: the latest)"))
         profile = commands.add_parser(
             "profile",
-            help="a State's country profile, as HTML, PDF or JSON",
-            description="A State's profile as of today: groups and lists, treaty status, deadlines, assistance "
-            "needs, answers by cycle (published reports only), indicators and results under the indicator "
-            "targets. The same profile as /reporting/states/A3.pdf: the public's view, whoever runs it.",
+            help=gettext("a State's country profile, as HTML, PDF or JSON"),
+            description=gettext(
+                "A State's profile as of today: groups and lists, treaty status, deadlines, assistance "
+                "needs, answers by cycle (published reports only), indicators and results under the indicator "
+                "targets. The same profile as /reporting/states/A3.pdf: the public's view, whoever runs it."
+            ),
         )
-        profile.add_argument("state", metavar="A3", help="the State's ISO 3166-1 alpha-3 code, e.g. CHE")
+        profile.add_argument("state", metavar="A3", help=gettext("the State's ISO 3166-1 alpha-3 code, e.g. CHE"))
         for parser in (progress, profile):
             parser.add_argument("--format", choices=FORMATS, default="html")
             parser.add_argument(
-                "--output", metavar="FILE", required=True, help="the file to write; - for standard output"
+                "--output", metavar="FILE", required=True, help=gettext("the file to write; - for standard output")
             )
             parser.add_argument(
-                "--site-url", dest="site_url", help="the site the links point to (default: VIENNAPLAN_SITE_URL)"
+                "--site-url",
+                dest="site_url",
+                help=gettext("the site the links point to (default: VIENNAPLAN_SITE_URL)"),
             )
 
     def render(self, format: str, output: str, site_url: str | None, json_data: Any, html: Any) -> bytes:  # noqa: A002
@@ -78,7 +85,7 @@ class Command(SubcommandCommand):
         if format != "pdf":
             return text.encode("utf-8")
         if output == "-":
-            raise CommandError("A PDF is not written to standard output: give --output FILE.pdf")
+            raise CommandError(gettext("A PDF is not written to standard output: give --output FILE.pdf"))
         warning = font_warning()
         if warning:
             self.stderr.write(f"warning: {warning}")
@@ -92,7 +99,9 @@ class Command(SubcommandCommand):
         try:
             Path(output).write_bytes(data)
         except OSError as error:
-            raise CommandError(f"Could not write {output}: {error.strerror or error}") from None
+            raise CommandError(
+                gettext("Could not write %(output)s: %(error)s") % {"output": output, "error": error.strerror or error}
+            ) from None
         self.stderr.write(done.format(size=f"{len(data):,}"))
 
     def run_progress(self, *, as_of, cycle, format, output, site_url, **_: Any) -> None:  # noqa: A002
@@ -111,7 +120,10 @@ class Command(SubcommandCommand):
     def run_profile(self, *, state, format, output, site_url, **_: Any) -> None:  # noqa: A002
         profile = public_profile(state.strip().upper(), timezone.localdate())
         if profile is None:
-            raise CommandError(f"There is no State {state!r}; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+            raise CommandError(
+                gettext("There is no State %(alpha3)s; States are named by ISO 3166-1 alpha-3 code, e.g. CHE.")
+                % {"alpha3": repr(state)}
+            )
 
         def json_data() -> dict:
             counted = {"demonstration": bool(settings.DEMO), "counted_statuses": list(queries.counted_statuses(PUBLIC))}

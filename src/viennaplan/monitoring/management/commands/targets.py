@@ -22,35 +22,40 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext, gettext_lazy
 
 from viennaplan.subcommands import SubcommandCommand
 
 
 class Command(SubcommandCommand):
-    help = "Indicator targets, the plan's deadlines and each State's result (`viennaplan targets SUBCOMMAND --help`)."
+    help = gettext_lazy(
+        "Indicator targets, the plan's deadlines and each State's result (`viennaplan targets SUBCOMMAND --help`)."
+    )
 
     def add_subcommands(self, commands: Any) -> None:
-        commands.add_parser("list", help="every target with its counts")
-        show = commands.add_parser("show", help="each State's result with its figures, and the review list of 35(f)")
+        commands.add_parser("list", help=gettext("every target with its counts"))
+        show = commands.add_parser(
+            "show", help=gettext("each State's result with its figures, and the review list of 35(f)")
+        )
         show.add_argument("target_id", metavar="TARGET_ID", type=int)
         show.add_argument("--format", choices=["text", "json"], default="text")
         deadlines = commands.add_parser(
-            "deadlines", help="the plan's dated deadlines with counts; with KEY, each State's outcome and why"
+            "deadlines", help=gettext("the plan's dated deadlines with counts; with KEY, each State's outcome and why")
         )
         deadlines.add_argument(
-            "key", metavar="KEY", nargs="?", help="a deadline's key: ratify-untoc, review-victims, ..."
+            "key", metavar="KEY", nargs="?", help=gettext("a deadline's key: ratify-untoc, review-victims, ...")
         )
         deadlines.add_argument("--format", choices=["text", "json"], default="text")
-        create = commands.add_parser("create", help="set a target (the Secretariat's)")
-        create.add_argument("--indicator", required=True, help="the indicator's code")
-        create.add_argument("--provision", required=True, help='the commitment, as cited: "35(a)"')
-        create.add_argument("--baseline", type=int, required=True, help="baseline year")
-        create.add_argument("--target", type=int, required=True, help="target year")
+        create = commands.add_parser("create", help=gettext("set a target (the Secretariat's)"))
+        create.add_argument("--indicator", required=True, help=gettext("the indicator's code"))
+        create.add_argument("--provision", required=True, help=gettext('the commitment, as cited: "35(a)"'))
+        create.add_argument("--baseline", type=int, required=True, help=gettext("baseline year"))
+        create.add_argument("--target", type=int, required=True, help=gettext("target year"))
         create.add_argument("--rule", choices=["reduction", "trend"], default="reduction")
-        create.add_argument("--threshold", default="10", help="the fall required, in per cent (default 10)")
-        create.add_argument("--window", type=int, default=1, help="years either side a value may come from")
-        create.add_argument("--disaggregation", default="{}", help='JSON, e.g. {"sex": "female"}')
-        create.add_argument("--by", default="", help="the e-mail of the Secretariat member who set it")
+        create.add_argument("--threshold", default="10", help=gettext("the fall required, in per cent (default 10)"))
+        create.add_argument("--window", type=int, default=1, help=gettext("years either side a value may come from"))
+        create.add_argument("--disaggregation", default="{}", help=gettext('JSON, e.g. {"sex": "female"}'))
+        create.add_argument("--by", default="", help=gettext("the e-mail of the Secretariat member who set it"))
 
     def run_list(self, **_: Any) -> None:
         from viennaplan.monitoring.target_results import all_targets, results_of
@@ -64,7 +69,7 @@ class Command(SubcommandCommand):
                 f"insufficient data {len(results.insufficient)}"
             )
         if not targets:
-            self.stdout.write("No target has been set yet.")
+            self.stdout.write(gettext("No target has been set yet."))
 
     def run_show(self, *, target_id: int, format: str, **_: Any) -> None:
         from viennaplan.monitoring.models import IndicatorTarget
@@ -72,7 +77,9 @@ class Command(SubcommandCommand):
 
         target = IndicatorTarget.objects.select_related("indicator").filter(pk=target_id).first()
         if target is None:
-            raise CommandError(f"There is no target {target_id}; `viennaplan targets list` lists them.")
+            raise CommandError(
+                gettext("There is no target %(target)s; `viennaplan targets list` lists them.") % {"target": target_id}
+            )
         results = target_results(target)
         if format == "json":
             self.stdout.write(json.dumps(results_json(results), indent=2, ensure_ascii=False, cls=DjangoJSONEncoder))
@@ -114,12 +121,17 @@ class Command(SubcommandCommand):
 
         indicator = Indicator.objects.filter(code=options["indicator"]).first()
         if indicator is None:
-            raise CommandError(f"There is no indicator {options['indicator']}; `viennaplan indicators catalogue`.")
+            raise CommandError(
+                gettext("There is no indicator %(code)s; `viennaplan indicators catalogue`.")
+                % {"code": options["indicator"]}
+            )
         try:
             threshold = Decimal(options["threshold"])
             disaggregation = json.loads(options["disaggregation"])
         except (InvalidOperation, json.JSONDecodeError) as error:
-            raise CommandError(f"--threshold is a number and --disaggregation JSON ({error})") from None
+            raise CommandError(
+                gettext("--threshold is a number and --disaggregation JSON (%(error)s)") % {"error": error}
+            ) from None
         by = get_user_model().objects.filter(email__iexact=options["by"]).first() if options["by"] else None
         target = IndicatorTarget(
             indicator=indicator,
