@@ -86,3 +86,30 @@ def test_the_last_day_of_a_month_knows_leap_years():
 )
 def test_add_months_keeps_the_day_or_takes_the_months_last(day, months, expected):
     assert add_months(day, months) == expected
+
+
+# -- in the reader's language (issue 11) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("en", "31 December 2002"),
+        ("fr", "31 décembre 2002"),
+        ("es", "31 de diciembre de 2002"),
+        ("ru", "31 декабря 2002 г."),
+        ("zh-hans", "2002年12月31日"),
+        ("ar", "31 ديسمبر، 2002"),
+    ],
+)
+def test_a_date_is_written_in_the_readers_language_in_python_and_in_templates(language, written):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    day = date(2002, 12, 31)
+    with translation.override(language):
+        assert long_date(day) == written
+        template = Template('{{ day|date:"DATE_FORMAT" }}|{{ day|date:"SHORT_DATE_FORMAT" }}')
+        long, short = template.render(Context({"day": day})).split("|")
+    assert long == written
+    assert "2002" in short and short != long or language == "zh-hans"

@@ -35,6 +35,7 @@ SHARED = {
     "rowerrors",
     "printing",
     "languages",
+    "collation",
 }
 
 

@@ -1,7 +1,8 @@
-"""Dates as the United Nations write them, and month arithmetic. Plain Python, no Django, and
-independent of the locale (the month names are English whatever the server's language).
+"""Dates as the United Nations write them, and month arithmetic. Plain Python, independent of
+the server's locale; `long_date` follows the reader's language (Django's formats, loaded only
+when a language other than English is active), the rest is English whatever the language.
 
-    long_date(date(2009, 12, 1))    -> "1 December 2009"   (UN documents, the pages)
+    long_date(date(2009, 12, 1))    -> "1 December 2009"   (UN documents, the pages; "1 décembre 2009" in French)
     short_date(date(2000, 12, 15))  -> "15 Dec 2000"       (the depositary's status lists)
     ordinal(22)                     -> "22nd"
     month_number("Sept")            -> 9                   (full or short name, any case)
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+
+from django.utils.translation import get_language
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -26,8 +29,17 @@ _NUMBERS = {
 
 
 def long_date(day: date | None) -> str:
-    """'1 December 2009': the UN style (no leading zero, the month in full); '' for None."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else ""
+    """'1 December 2009': the UN style (no leading zero, the month in full); '' for None. In the
+    reader's language when one other than English is active: "1 décembre 2009", "1 de diciembre
+    de 2009", "1 декабря 2009 г.", "2009年12月1日"."""
+    if not day:
+        return ""
+    language = get_language()
+    if language and not language.startswith("en"):
+        from django.utils.formats import date_format  # the edge: Django's formats for the language
+
+        return date_format(day, "DATE_FORMAT")
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def short_date(day: date) -> str:

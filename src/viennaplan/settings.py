@@ -258,6 +258,8 @@ USE_I18N = True
 # One catalogue for the whole project (src/viennaplan/locale/<ll>/LC_MESSAGES/django.po and .mo,
 # both committed: `make messages` rebuilds them with GNU gettext; running needs only the .mo files).
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates in the reader's language: Django's formats, with the UN's English style (viennaplan/formats).
+FORMAT_MODULE_PATH = ["viennaplan.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 from viennaplan.textfiles import NotText, read_text
 
 from .names import LANGUAGES, NameEntry, NameIndex, build_index, normalise_name, un_names
@@ -23,22 +25,22 @@ from .names import LANGUAGES, NameEntry, NameIndex, build_index, normalise_name,
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 KINDS = {
-    "member_state": "Member State",
-    "observer_state": "non-member observer State",
-    "non_member_state": "non-member State",
-    "organization": "regional economic integration organization",
+    "member_state": _("Member State"),
+    "observer_state": _("non-member observer State"),
+    "non_member_state": _("non-member State"),
+    "organization": _("regional economic integration organization"),
 }
 GROUPS = {
-    "african": "African States",
-    "asia_pacific": "Asia-Pacific States",
-    "eastern_european": "Eastern European States",
-    "latin_american_caribbean": "Latin American and Caribbean States",
-    "western_european_others": "Western European and other States",
+    "african": _("African States"),
+    "asia_pacific": _("Asia-Pacific States"),
+    "eastern_european": _("Eastern European States"),
+    "latin_american_caribbean": _("Latin American and Caribbean States"),
+    "western_european_others": _("Western European and other States"),
 }
 STATUS_LISTS = {
-    "ldc": "least developed country",
-    "lldc": "landlocked developing country",
-    "sids": "small island developing State",
+    "ldc": _("least developed country"),
+    "lldc": _("landlocked developing country"),
+    "sids": _("small island developing State"),
 }
 EUROPEAN_UNION = "EUU"
 

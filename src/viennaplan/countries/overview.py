@@ -80,7 +80,7 @@ def country_summary(country: Country, as_of: date) -> dict[str, Any]:
         "subregion": country.subregion,
         "intermediate_region": country.intermediate_region,
         "regional_group": primary,
-        "regional_group_name": GROUPS.get(primary or "", ""),
+        "regional_group_name": str(GROUPS.get(primary or "", "")),
         "regional_groups": [membership.group for membership in groups],
         "statuses": status_badges(list(country.statuses.all()), as_of),
         "url": country.get_absolute_url(),

@@ -74,7 +74,7 @@ def save_answer(user: Any, answer: Answer, data: Mapping[str, Any], expected_ver
         if status is None or not workflow.is_editable(status):
             raise ReportNotEditable(
                 _("The report is %(status)s: answers can be changed only while it is a draft or returned.")
-                % {"status": status}
+                % {"status": str(workflow.STATUS_LABELS.get(status, status)).lower()}
             )
         claimed = Answer.objects.filter(pk=answer.pk, version=expected_version).update(version=expected_version + 1)
         if not claimed:

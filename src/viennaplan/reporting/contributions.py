@@ -97,7 +97,7 @@ def moderate_contribution(user: Any, contribution: Contribution, decision: str, 
             contribution.refresh_from_db()
             raise ContributionNotNow(
                 _("This comment was already %(status)s; only comments waiting for review are moderated.")
-                % {"status": contribution.status}
+                % {"status": str(contribution.get_status_display()).lower()}
             )
         contribution.status = target
         contribution.moderated_by = user

@@ -52,7 +52,7 @@ def apply_transition(user: Any, report: Report, name: str, comment: str = "") ->
             report.refresh_from_db()
             raise workflow.TransitionError(
                 _("The report was moved to %(status)s by someone else meanwhile; reload the page.")
-                % {"status": report.status}
+                % {"status": str(workflow.STATUS_LABELS.get(report.status, report.status)).lower()}
             )
         report.status = target
         if name in TIMESTAMPS:
