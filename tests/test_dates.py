@@ -113,3 +113,16 @@ def test_a_date_is_written_in_the_readers_language_in_python_and_in_templates(la
         long, short = template.render(Context({"day": day})).split("|")
     assert long == written
     assert "2002" in short and short != long or language == "zh-hans"
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [("en", "90th"), ("fr", "90e"), ("es", "90.º"), ("ru", "90-й"), ("zh-hans", "第90"), ("ar", "90")],
+)
+def test_an_ordinal_is_written_in_the_readers_language(language, written):
+    from django.utils import translation
+
+    with translation.override(language):
+        assert ordinal(90) == written
+    with translation.override("fr"):
+        assert ordinal(1) == "1er"
