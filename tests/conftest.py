@@ -179,3 +179,15 @@ def browser_as(chromium, live_server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request made through the test Client leaves its language active in the thread (Django
+    activates per request and never resets, as a server does not need to): every test starts and
+    ends in English, whatever the test before it asked for."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

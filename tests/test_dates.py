@@ -117,7 +117,7 @@ def test_a_date_is_written_in_the_readers_language_in_python_and_in_templates(la
 
 @pytest.mark.parametrize(
     ("language", "written"),
-    [("en", "90th"), ("fr", "90e"), ("es", "90.º"), ("ru", "90-й"), ("zh-hans", "第90"), ("ar", "90")],
+    [("en", "90th"), ("fr", "90e"), ("es", "90.º"), ("ru", "90-й"), ("zh-hans", "90"), ("ar", "90")],
 )
 def test_an_ordinal_is_written_in_the_readers_language(language, written):
     from django.utils import translation

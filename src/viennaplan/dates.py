@@ -54,8 +54,8 @@ def month_number(name: str) -> int | None:
 
 def ordinal(number: int) -> str:
     """'1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '90th', '111th'; in the
-    reader's language when another is active: "90e" ("1er"), "90.º", "90-й", "第90", and the
-    plain number in Arabic (the sentence around it says "the ninetieth")."""
+    reader's language when another is active: "90e" ("1er"), "90.º", "90-й", and the plain
+    number in Chinese and Arabic, whose sentences carry the ordinal word ("第 %(nth)s 份", "رقم")."""
     language = (get_language() or "en").split("-")[0]
     if language == "fr":
         return "1er" if number == 1 else f"{number}e"
@@ -63,9 +63,7 @@ def ordinal(number: int) -> str:
         return f"{number}.º"
     if language == "ru":
         return f"{number}-й"
-    if language == "zh":
-        return f"第{number}"
-    if language == "ar":
+    if language in ("zh", "ar"):
         return str(number)
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
