@@ -40,7 +40,7 @@ from django.utils.translation import ngettext
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from viennaplan.svgcharts import BLUE, MUTED, RC, TARGET, inline_svg, new_figure, rc_context
+from viennaplan.svgcharts import BLUE, MUTED, RC, TARGET, Mirror, inline_svg, new_figure, rc_context
 
 from .indicator_targets import INSUFFICIENT, MET, NOT_MET, OUTCOMES, percent
 
@@ -78,11 +78,15 @@ def describe(title: str, points: list[TimePoint], target: Target | None) -> str:
     return text
 
 
-def time_series_svg(title: str, points: list[TimePoint], target: Target | None = None) -> str:
-    """The SVG of one State's series with the target line; '' when there is nothing to draw."""
+def time_series_svg(
+    title: str, points: list[TimePoint], target: Target | None = None, *, mirrored: bool | None = None
+) -> str:
+    """The SVG of one State's series with the target line; '' when there is nothing to draw. Mirrored
+    (by default when the active language is right to left), the earliest year is at the right."""
     if not points:
         return ""
     years, values, hollow = layout(points)
+    mirror = Mirror.of(mirrored)
     with rc_context(RC):
         figure = new_figure(6.4, 2.8)
         axes = figure.add_subplot()
@@ -102,9 +106,10 @@ def time_series_svg(title: str, points: list[TimePoint], target: Target | None =
         axes.set_ylim(bottom=0)
         axes.xaxis.get_major_locator().set_params(integer=True)
         axes.grid(axis="y", color="#c9d3dd", linewidth=0.6)
-        axes.legend(loc="upper center", frameon=False, bbox_to_anchor=(0.5, -0.14), ncol=3)
-        figure.subplots_adjust(left=0.1, right=0.98, top=0.95, bottom=0.24)
-        return inline_svg(figure, title, desc=describe(title, points, target))
+        mirror.axes(axes)
+        mirror.legend(axes, loc="upper center", frameon=False, bbox_to_anchor=(0.5, -0.14), ncol=3)
+        mirror.adjust(figure, left=0.1, right=0.98, top=0.95, bottom=0.24)
+        return inline_svg(figure, title, desc=describe(title, points, target), mirrored=mirror.on)
 
 
 def _figure(value: Value) -> str:
@@ -207,9 +212,12 @@ def _changes(changes: Sequence[Change]) -> str:
     return ", ".join(f"{c.state} {percent(c.change)} ({c.label})" for c in changes)
 
 
-def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal, most: int = MAX_CHANGES) -> str:
+def change_chart_svg(
+    title: str, changes: Sequence[Change], threshold: Decimal, most: int = MAX_CHANGES, *, mirrored: bool | None = None
+) -> str:
     """The SVG of the States' changes with the threshold line (at most `most` of them drawn: `changes_shown`);
-    '' when no State has both values."""
+    '' when no State has both values. Mirrored (by default when the active language is right to left),
+    the names are on the right and the bars of rises grow leftwards."""
     shown, left_out = changes_shown(changes, most)
     half = most // 2
     if not shown:
@@ -224,14 +232,15 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal, 
     low = min([*values, -float(threshold), 0.0])
     limit = axis_limit(changes, threshold)
     high = min(max([*values, 0.0]), limit)
+    mirror = Mirror.of(mirrored)
     with rc_context(RC):
         figure = new_figure(CHART_INCHES, 1.1 + BAR_INCHES * rows)
         axes = figure.add_subplot()
         axes.barh(positions, [min(value, limit) for value in values], color=colours, height=0.7)
         for position, value, change in zip(positions, values, shown, strict=True):
             text = percent(change.change) + (" →" if value > limit else "")  # a bar cut at the axis' end
-            axes.annotate(text, (min(value, limit), position), xytext=(3 if value >= 0 else -3, 0),
-                          textcoords="offset points", ha="left" if value >= 0 else "right", va="center",
+            axes.annotate(text, (min(value, limit), position), xytext=(mirror.dx(3 if value >= 0 else -3), 0),
+                          textcoords="offset points", ha=mirror.ha("left" if value >= 0 else "right"), va="center",
                           fontsize=7, color=MUTED, annotation_clip=False)  # fmt: skip
         if left_out:
             axes.annotate(_("… %(n)s States not shown (in the table) …") % {"n": left_out}, (0, half),
@@ -255,10 +264,11 @@ def change_chart_svg(title: str, changes: Sequence[Change], threshold: Decimal, 
         if any(c.outcome == INSUFFICIENT for c in shown):
             handles.append(_patch(OUTCOME_COLOURS[INSUFFICIENT], str(OUTCOMES[INSUFFICIENT])))
         handles.append(_line(_("threshold (%(threshold)s)") % {"threshold": percent(-threshold)}))
-        axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles), frameon=False)
+        mirror.axes(axes)
+        mirror.legend(axes, handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles), frameon=False)
         inches = 1.1 + BAR_INCHES * rows
-        figure.subplots_adjust(left=_left(labels), right=0.88, top=1 - 0.45 / inches, bottom=0.55 / inches)
-        return inline_svg(figure, title, desc=describe_changes(title, changes, threshold, most))
+        mirror.adjust(figure, left=_left(labels), right=0.88, top=1 - 0.45 / inches, bottom=0.55 / inches)
+        return inline_svg(figure, title, desc=describe_changes(title, changes, threshold, most), mirrored=mirror.on)
 
 
 def ranking(values: Sequence[Ranked], top: int = TOP) -> list[Ranked]:
@@ -282,22 +292,32 @@ def describe_ranking(title: str, values: Sequence[Ranked], not_shown: str, top: 
     return f"{text} {not_shown}".strip()
 
 
-def ranking_svg(title: str, values: Sequence[Ranked], *, unit: str = "", not_shown: str = "", top: int = TOP) -> str:
+def ranking_svg(
+    title: str,
+    values: Sequence[Ranked],
+    *,
+    unit: str = "",
+    not_shown: str = "",
+    top: int = TOP,
+    mirrored: bool | None = None,
+) -> str:
     """Horizontal bars of the `top` largest values; '' when there is no value. `not_shown` says which
-    States are left out and why; it ends the text alternative."""
+    States are left out and why; it ends the text alternative. Mirrored (by default when the active
+    language is right to left), the names are on the right and the bars grow leftwards."""
     shown = ranking(values, top)
     if not shown:
         return ""
     numbers = [float(r.number) for r in shown]
     positions = list(range(len(shown)))
+    mirror = Mirror.of(mirrored)
     with rc_context(RC):
         inches = 0.9 + BAR_INCHES * len(shown)
         figure = new_figure(CHART_INCHES, inches)
         axes = figure.add_subplot()
         axes.barh(positions, numbers, color=BLUE, height=0.7)
         for position, number, ranked in zip(positions, numbers, shown, strict=True):
-            axes.annotate(ranked.published, (number, position), xytext=(3 if number >= 0 else -3, 0),
-                          textcoords="offset points", ha="left" if number >= 0 else "right", va="center",
+            axes.annotate(ranked.published, (number, position), xytext=(mirror.dx(3 if number >= 0 else -3), 0),
+                          textcoords="offset points", ha=mirror.ha("left" if number >= 0 else "right"), va="center",
                           fontsize=7, color=MUTED)  # fmt: skip
         low, high = min([*numbers, 0.0]), max([*numbers, 0.0])
         pad = (high - low) * 0.12 or 1.0
@@ -309,10 +329,11 @@ def ranking_svg(title: str, values: Sequence[Ranked], *, unit: str = "", not_sho
         axes.set_xlabel(unit or _("value"))
         axes.grid(axis="x", color="#c9d3dd", linewidth=0.6)
         axes.set_axisbelow(True)
-        figure.subplots_adjust(
-            left=_left([r.state for r in shown]), right=0.97, top=1 - 0.15 / inches, bottom=0.55 / inches
+        mirror.axes(axes)
+        mirror.adjust(
+            figure, left=_left([r.state for r in shown]), right=0.97, top=1 - 0.15 / inches, bottom=0.55 / inches
         )
-        return inline_svg(figure, title, desc=describe_ranking(title, values, not_shown, top))
+        return inline_svg(figure, title, desc=describe_ranking(title, values, not_shown, top), mirrored=mirror.on)
 
 
 def _left(names: Sequence[str], width: float = CHART_INCHES) -> float:

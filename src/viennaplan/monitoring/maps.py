@@ -15,6 +15,9 @@ class each State has.
 - `render(base, spec)`: one `<a><g class=category data-m49=...>` per State (its shape, and a dot
   where the shape is missing or too small to see), a title with the as-of date, a legend with the
   count of each category, the United Nations disclaimer; `role="img"` with title and description.
+  Right to left (`mirrored`, by default when the active language is), the legend and the notes under
+  the map start from the right, their text `direction="rtl"` with numbers and codes in left-to-right
+  spans (`svgcharts.ltr_runs`); the map itself is never mirrored.
 - `value_classes(values, breaks, withheld=...)`: the classes of a choropleth from numbers (an
   indicator's values), "<N" values in a class of their own, never among the numbers.
 - `readable_breaks(numbers)`: the breaks of those classes: quantiles rounded to two significant digits.
@@ -35,6 +38,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from viennaplan.svgcharts import ltr_runs, right_to_left
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BOUNDARIES = DATA_DIR / "countries-110m.json"
@@ -301,8 +306,10 @@ def _state(base: World, state: MapState, label: str) -> tuple[str, bool]:
     return group, dot is not None
 
 
-def render(base: World, spec: MapSpec) -> str:
-    """The SVG of one map: fixed boundaries, the State classes of `spec`."""
+def render(base: World, spec: MapSpec, *, mirrored: bool | None = None) -> str:
+    """The SVG of one map: fixed boundaries, the State classes of `spec`; mirrored (by default when the
+    active language is right to left), its legend and notes read from the right."""
+    rtl = right_to_left(mirrored)
     counts = spec.counts()
     drawn, dotted = [], []
     for state in spec.states:
@@ -313,6 +320,14 @@ def render(base: World, spec: MapSpec) -> str:
     for index, category in enumerate(spec.categories):
         x = MARGIN + (index % 3) * 310
         y = legend_top + (index // 3) * 20
+        if rtl:  # from the right: the swatch, then the words ending leftwards ("start" of rtl text is its right)
+            x = base.width - MARGIN - (index % 3) * 310
+            legend.append(
+                f'<g class="{escape(category.key)}"><rect x="{_fmt(x - 14)}" y="{_fmt(y)}" width="14" height="14"/>'
+                f'<text direction="rtl" text-anchor="start" x="{_fmt(x - 20)}" y="{_fmt(y + 11)}">'
+                f"{ltr_runs(f'{category.label}: {counts.get(category.key, 0)}')}</text></g>"
+            )
+            continue
         legend.append(
             f'<g class="{escape(category.key)}"><rect x="{_fmt(x)}" y="{_fmt(y)}" width="14" height="14"/>'
             f'<text x="{_fmt(x + 20)}" y="{_fmt(y + 11)}">'
@@ -321,10 +336,17 @@ def render(base: World, spec: MapSpec) -> str:
     rows = (len(spec.categories) + 2) // 3
     foot = legend_top + rows * 20 + 8
     lines = [DISCLAIMER, SOURCE_NOTE, *spec.notes]
-    footer = "".join(
-        f'<text class="note" x="{_fmt(MARGIN)}" y="{_fmt(foot + 14 * i)}">{escape(str(line))}</text>'
-        for i, line in enumerate(lines)
-    )
+    if rtl:
+        footer = "".join(
+            f'<text class="note" direction="rtl" text-anchor="start" x="{_fmt(base.width - MARGIN)}" '
+            f'y="{_fmt(foot + 14 * i)}">{ltr_runs(str(line))}</text>'
+            for i, line in enumerate(lines)
+        )
+    else:
+        footer = "".join(
+            f'<text class="note" x="{_fmt(MARGIN)}" y="{_fmt(foot + 14 * i)}">{escape(str(line))}</text>'
+            for i, line in enumerate(lines)
+        )
     height = foot + 14 * len(lines)
     styles = "".join(f".{c.key} path,.{c.key} circle,.{c.key} rect{{fill:{c.colour}}}" for c in spec.categories)
     title = _("%(title)s, as of %(day)s") % {"title": spec.title, "day": spec.as_of}

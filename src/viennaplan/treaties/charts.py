@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.svgcharts import BLUE, BLUE_LIGHT, MUTED, RC, TARGET, inline_svg, new_figure, rc_context
+from viennaplan.svgcharts import BLUE, BLUE_LIGHT, MUTED, RC, TARGET, Mirror, inline_svg, new_figure, rc_context
 
 from .records import StateStatus
 
@@ -103,16 +103,19 @@ def parties_chart_svg(
     start: date | None = None,
     desc: str = "",
     target: date | None = None,
+    mirrored: bool | None = None,
 ) -> str:
     """An SVG step chart of `series` up to `end`, with dated vertical markers; '' when there is no data.
     `desc` is its text alternative (`describe_rows`); the marker on `target` (or, without it, a marker
-    whose label says "target") is drawn in the target's colour."""
+    whose label says "target") is drawn in the target's colour. Mirrored (by default when the active
+    language is right to left), time runs from the right."""
     series = [s for s in series if s.points]
     if not series:
         return ""
     first = start or min(s.points[0][0] for s in series)
     first = min(first, end)
     last = max(end, first + timedelta(days=1))
+    mirror = Mirror.of(mirrored)
     with rc_context(RC):
         figure = new_figure(7.2, 3.0)
         axes = figure.add_subplot()
@@ -128,13 +131,14 @@ def parties_chart_svg(
             is_target = day == target if target is not None else "target" in str(label).lower()
             axes.axvline(day, color=TARGET if is_target else MUTED, linewidth=0.9, linestyle="--")
             axes.annotate(  # one label a line, so markers close in time do not print over each other
-                str(label), (day, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10 - 11 * row),
-                textcoords="offset points", fontsize=8, color=MUTED,
+                str(label), (day, 1.0), xycoords=("data", "axes fraction"), xytext=(mirror.dx(3), -10 - 11 * row),
+                textcoords="offset points", fontsize=8, color=MUTED, ha=mirror.ha("left"),
             )  # fmt: skip
         axes.set_xlim(first, last)
         axes.set_ylim(bottom=0)
         axes.set_ylabel(_("States"))
         axes.grid(axis="y", color="#c9d3dd", linewidth=0.6)
-        axes.legend(loc="upper center", frameon=False, bbox_to_anchor=(0.5, -0.12), ncol=3)
-        figure.subplots_adjust(left=0.08, right=0.98, top=0.93, bottom=0.2)  # fixed: tight_layout costs half the time
-        return inline_svg(figure, title, desc=desc or None)
+        mirror.axes(axes)
+        mirror.legend(axes, loc="upper center", frameon=False, bbox_to_anchor=(0.5, -0.12), ncol=3)
+        mirror.adjust(figure, left=0.08, right=0.98, top=0.93, bottom=0.2)  # fixed: tight_layout costs half the time
+        return inline_svg(figure, title, desc=desc or None, mirrored=mirror.on)
