@@ -136,7 +136,7 @@ def test_why_a_state_is_bound_is_explained_in_french_with_its_dates_and_article(
     explained = {state.state: state.explanation for state in status.states}
     assert (
         explained["CUB"]
-        == "ratification déposée le 27 Oct 2006 ; en vigueur le 26 Nov 2006 : 30th jour après le dépôt, art. 38(2)"
+        == "ratification déposée le 27 Oct 2006 ; en vigueur le 26 Nov 2006 : 30e jour après le dépôt, art. 38(2)"
     )
     assert explained["CHE"] == "signé le 12 Dec 2000 (art. 36(1)) ; aucun consentement à être lié au dossier"
 
