@@ -126,3 +126,16 @@ def test_an_ordinal_is_written_in_the_readers_language(language, written):
         assert ordinal(90) == written
     with translation.override("fr"):
         assert ordinal(1) == "1er"
+
+
+def test_a_date_inside_an_explanation_is_the_depositarys_in_english_and_the_readers_otherwise():
+    from django.utils import translation
+
+    from viennaplan.dates import brief_date
+
+    day = date(2006, 10, 27)
+    assert brief_date(day) == "27 Oct 2006"
+    with translation.override("fr"):
+        assert brief_date(day) == "27 octobre 2006"
+    with translation.override("zh-hans"):
+        assert brief_date(day) == "2006年10月27日"

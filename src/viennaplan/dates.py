@@ -47,6 +47,15 @@ def short_date(day: date) -> str:
     return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}"
 
 
+def brief_date(day: date) -> str:
+    """A date inside an explanation: '27 Oct 2006' in English (the depositary's style, which the
+    treaty engine's sentences quote); the reader's date in another language ("27 octobre 2006")."""
+    language = get_language()
+    if language and not language.startswith("en"):
+        return long_date(day)
+    return short_date(day)
+
+
 def month_number(name: str) -> int | None:
     """1-12 for a month's English name, full or short ("Sep", "Sept", "september"); None if none."""
     return _NUMBERS.get(name.strip().lower())

@@ -136,16 +136,16 @@ def test_why_a_state_is_bound_is_explained_in_french_with_its_dates_and_article(
     explained = {state.state: state.explanation for state in status.states}
     assert (
         explained["CUB"]
-        == "ratification déposée le 27 Oct 2006 ; en vigueur le 26 Nov 2006 : 30e jour après le dépôt, art. 38(2)"
+        == "ratification déposée le 27 octobre 2006 ; en vigueur le 26 novembre 2006 : 30e jour après le dépôt, art. 38(2)"
     )
-    assert explained["CHE"] == "signé le 12 Dec 2000 (art. 36(1)) ; aucun consentement à être lié au dossier"
+    assert explained["CHE"] == "signé le 12 décembre 2000 (art. 36(1)) ; aucun consentement à être lié au dossier"
 
 
 def test_a_refusal_of_the_validation_comes_out_in_french_with_its_values(french):
     signatures = [Action("CHE", "UNTOC", "signature", date(2000, 12, 12), row=row) for row in (1, 2)]
     errors, _notes = validation.validate(signatures, INSTRUMENTS, known_states={"CHE"}, organizations={})
     assert [str(error) for error in errors] == [
-        "ligne 2 : CHE UNTOC : une seconde signature : déjà signé le 12 Dec 2000"
+        "ligne 2 : CHE UNTOC : une seconde signature : déjà signé le 12 décembre 2000"
     ]
 
 

@@ -18,7 +18,7 @@ from operator import attrgetter
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.dates import add_months, ordinal, short_date
+from viennaplan.dates import add_months, brief_date, ordinal
 
 from .records import DENUNCIATION, EUROPEAN_UNION, SIGNATURE, Action, InstrumentRules, InstrumentStatus, StateStatus
 
@@ -194,7 +194,7 @@ def _general_entry_into_force(
                     "official date used: %(official)s (only %(count)s of the %(threshold)s instruments needed are "
                     "on file)"
                 )
-                % {**given, "official": short_date(official)}
+                % {**given, "official": brief_date(official)}
             )
             return official, None, notes, ""
         notes.append(
@@ -209,11 +209,11 @@ def _general_entry_into_force(
                 "not in force on %(day)s: %(count)s of the %(threshold)s instruments needed had been deposited "
                 "(%(article)s)"
             )
-            % {**given, "day": short_date(as_of), "count": deposited}
+            % {**given, "day": brief_date(as_of), "count": deposited}
         )
         return None, None, notes, awaits
     general = trigger.date + timedelta(days=rules.general_delay_days)
-    given.update(trigger=short_date(trigger.date), general=short_date(general), state=trigger.state)
+    given.update(trigger=brief_date(trigger.date), general=brief_date(general), state=trigger.state)
     if rules.parent:
         if parent is None:
             notes.append(
@@ -238,7 +238,7 @@ def _general_entry_into_force(
                     "the %(delay)s day after the %(nth)s instrument (%(general)s) falls before %(parent)s entered "
                     "into force; in force on %(parent_date)s, not before it (%(article)s)"
                 )
-                % {**given, "parent_date": short_date(parent.entry_into_force)}
+                % {**given, "parent_date": brief_date(parent.entry_into_force)}
             )
             general = parent.entry_into_force
     if official is not None and general != official:
@@ -247,7 +247,7 @@ def _general_entry_into_force(
                 "discrepancy: the deposits on file give %(general)s (%(delay)s day after the %(nth)s instrument, "
                 "deposited by %(state)s on %(trigger)s); the official date is %(official)s"
             )
-            % {**given, "general": short_date(general), "official": short_date(official)}
+            % {**given, "general": brief_date(general), "official": brief_date(official)}
         )
     return general, trigger, notes, ""
 
@@ -278,10 +278,10 @@ class _Context:
     def signed_only(self, signed: date) -> str:
         if "signature" in self.articles:
             return _("signed %(day)s (%(article)s); no consent to be bound on file") % {
-                "day": short_date(signed),
+                "day": brief_date(signed),
                 "article": self.articles["signature"],
             }
-        return _("signed %(day)s; no consent to be bound on file") % {"day": short_date(signed)}
+        return _("signed %(day)s; no consent to be bound on file") % {"day": brief_date(signed)}
 
     def state_status(
         self, state: str, signed: date | None, consent: Action, denunciations: Iterable[date]
@@ -289,7 +289,7 @@ class _Context:
         in_force, why = self._in_force(consent.date)
         why = _("%(kind)s deposited %(day)s; %(why)s") % {
             "kind": kind_label(consent.kind),
-            "day": short_date(consent.date),
+            "day": brief_date(consent.date),
             "why": why,
         }
         if self.parent_states is not None:
@@ -316,8 +316,8 @@ class _Context:
             return None, _("not yet in force: %(waiting)s") % {"waiting": self.waiting}
         later = deposited + self.later_delay
         given = {
-            "general": short_date(general),
-            "later": short_date(later),
+            "general": brief_date(general),
+            "later": brief_date(later),
             "nth": ordinal(self.rules.later_delay_days),
             "general_article": self.articles.get("general", ""),
             "later_article": self.articles.get("later", ""),
@@ -361,7 +361,7 @@ class _Context:
         if in_force is not None and status.in_force > in_force:
             return status.in_force, why + "; " + _(
                 "not before %(parent)s entered into force for the State: in force %(day)s (%(article)s)"
-            ) % {**given, "day": short_date(status.in_force)}
+            ) % {**given, "day": brief_date(status.in_force)}
         return in_force, why
 
     def _denounced(
@@ -373,12 +373,12 @@ class _Context:
             effective = denunciation_takes_effect(self.rules, received)
             if effective is None:
                 why += "; " + _("denunciation received %(received)s, but the instrument has no denunciation clause") % {
-                    "received": short_date(received)
+                    "received": brief_date(received)
                 }
             else:
                 why += "; " + _("denunciation received %(received)s, effective %(effective)s (%(article)s)") % {
-                    "received": short_date(received),
-                    "effective": short_date(effective),
+                    "received": brief_date(received),
+                    "effective": brief_date(effective),
                     "article": self.articles.get("denunciation", ""),
                 }
         if self.cascade and self.parent_states is not None:
@@ -393,5 +393,5 @@ class _Context:
                 why += "; " + _(
                     "its denunciation of %(parent)s takes effect for this Protocol too on %(day)s (denouncing "
                     "%(parent)s denounces its Protocols)"
-                ) % {"parent": self.rules.parent, "day": short_date(parent_effective)}
+                ) % {"parent": self.rules.parent, "day": brief_date(parent_effective)}
         return effective, why

@@ -16,7 +16,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.dates import short_date
+from viennaplan.dates import brief_date
 
 from .engine import denunciation_takes_effect, kind_label
 from .records import ACTION_KINDS, CONSENT_KINDS, DENUNCIATION, SIGNATURE, Action, ActionError, InstrumentRules
@@ -140,8 +140,8 @@ class _Checker:
                 _("%(kind)s dated %(day)s, before the instrument was adopted on %(adopted)s (%(by)s)")
                 % {
                     "kind": kind_label(kind),
-                    "day": short_date(day),
-                    "adopted": short_date(rules.adopted),
+                    "day": brief_date(day),
+                    "adopted": brief_date(rules.adopted),
                     "by": rules.adopted_by,
                 }
             ]
@@ -165,24 +165,24 @@ class _Checker:
         windows = rules.signature_windows
         if windows and not any(window.opens <= day <= window.closes for window in windows):
             closes, opens = max(w.closes for w in windows), min(w.opens for w in windows)
-            given = {"day": short_date(day), "article": article}
+            given = {"day": brief_date(day), "article": article}
             if day > closes:
                 problems.append(
                     _(
                         "signature on %(day)s, after the instrument closed for signature on %(closes)s "
                         "(%(article)s); after that, accession is the only way in"
                     )
-                    % {**given, "closes": short_date(closes)}
+                    % {**given, "closes": brief_date(closes)}
                 )
             elif day < opens:
                 problems.append(
                     _("signature on %(day)s, before the instrument opened for signature on %(opens)s (%(article)s)")
-                    % {**given, "opens": short_date(opens)}
+                    % {**given, "opens": brief_date(opens)}
                 )
             else:
                 periods = "; ".join(
                     _("%(place)s %(opens)s to %(closes)s")
-                    % {"place": w.place, "opens": short_date(w.opens), "closes": short_date(w.closes)}
+                    % {"place": w.place, "opens": brief_date(w.opens), "closes": brief_date(w.closes)}
                     for w in windows
                 )
                 problems.append(
@@ -191,7 +191,7 @@ class _Checker:
                 )
         standing = self.get(action.state, rules.code)
         if standing.signed is not None:
-            problems.append(_("a second signature: already signed on %(day)s") % {"day": short_date(standing.signed)})
+            problems.append(_("a second signature: already signed on %(day)s") % {"day": brief_date(standing.signed)})
         if is_organization:
             members = self.members(action.state, day)
             if not any((s := self.get(m, rules.code).signed) is not None and s <= day for m in members):
@@ -200,21 +200,21 @@ class _Checker:
                         "an organization may sign only if one of its member States has signed (%(article)s); "
                         "no member State's signature is on file by %(day)s"
                     )
-                    % {"article": rules.articles.get("organizations", ""), "day": short_date(day)}
+                    % {"article": rules.articles.get("organizations", ""), "day": brief_date(day)}
                 )
         return problems
 
     def _consent(self, action: Action, rules: InstrumentRules, is_organization: bool) -> list[str]:
         kind, day, problems = action.kind, action.date, []
         label = kind_label(kind)
-        given = {"kind": label, "name": rules.short_name, "day": short_date(day)}
+        given = {"kind": label, "name": rules.short_name, "day": brief_date(day)}
         if kind not in rules.consent_kinds:
             problems.append(_("%(kind)s is not a way to consent to the %(name)s") % given)
         standing = self.get(action.state, rules.code)
         if standing.consented is not None and (standing.denounced is None or standing.denounced > day):
             problems.append(
                 _("a second consent to the same instrument: %(kind)s already deposited on %(day)s")
-                % {"kind": kind_label(standing.consent_kind), "day": short_date(standing.consented)}
+                % {"kind": kind_label(standing.consent_kind), "day": brief_date(standing.consented)}
             )
         if rules.parent and not self.get(action.state, rules.parent).party_on(day):
             problems.append(
@@ -255,12 +255,12 @@ class _Checker:
         if not standing.party_on(day):
             return [
                 _("denunciation on %(day)s by a State that is not a party to the %(code)s (%(article)s)")
-                % {"day": short_date(day), "code": rules.code, "article": article}
+                % {"day": brief_date(day), "code": rules.code, "article": article}
             ]
         if standing.denunciation_received is not None:
             return [
                 _("a second denunciation: already denounced on %(day)s")
-                % {"day": short_date(standing.denunciation_received)}
+                % {"day": brief_date(standing.denunciation_received)}
             ]
         return []
 
