@@ -74,8 +74,36 @@ RC = {
 }
 
 
+# Scripts DejaVu Sans lacks, and the font that has them (fonts-noto-core, fonts-noto-cjk).
+SCRIPT_FONTS = {"zh": "Noto Sans CJK SC", "ar": "Noto Sans Arabic"}
+
+
+def font_families(language: str | None = None) -> list[str]:
+    """The fonts a chart's words are measured and named in: DejaVu Sans (Latin, Cyrillic, Greek),
+    then, for Chinese and Arabic, the Noto font of that script where it is installed (else the
+    chart is drawn as before and its words measured by DejaVu's missing-glyph boxes)."""
+    from matplotlib import font_manager
+
+    code = (language or translation.get_language() or "en").split("-")[0]
+    extra = SCRIPT_FONTS.get(code)
+    if extra and extra not in _installed:
+        try:
+            font_manager.findfont(extra, fallback_to_default=False)
+            _installed[extra] = True
+        except ValueError:
+            _installed[extra] = False
+    return ["DejaVu Sans", extra] if extra and _installed[extra] else ["DejaVu Sans"]
+
+
+_installed: dict[str, bool] = {}
+
+
 def new_figure(width: float, height: float) -> Figure:
-    """A figure of `width` x `height` inches on an SVG canvas (call inside `rc_context(RC)`)."""
+    """A figure of `width` x `height` inches on an SVG canvas (call inside `rc_context(RC)`), its
+    fonts those of the reader's script (`font_families`)."""
+    families = font_families()
+    if len(families) > 1:
+        matplotlib.rcParams["font.family"] = families  # rc_context(RC) restores it
     figure = Figure(figsize=(width, height), dpi=72)
     FigureCanvasSVG(figure)
     return figure
