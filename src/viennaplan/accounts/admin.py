@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import FailedLogin, Profile
@@ -34,12 +35,12 @@ class UserWithRoleAdmin(UserAdmin):
     list_filter = ["is_active", "profile__role", "is_staff"]
     list_select_related = ["profile"]
 
-    @admin.display(description="role", ordering="profile__role")
+    @admin.display(description=_("role"), ordering="profile__role")
     def role(self, user: Any) -> str:
         profile = getattr(user, "profile", None)
         return profile.get_role_display() if profile else "—"
 
-    @admin.display(description="State", ordering="profile__state")
+    @admin.display(description=_("State"), ordering="profile__state")
     def state(self, user: Any) -> str:
         profile = getattr(user, "profile", None)
         return (profile.state_id or "") if profile else ""

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from viennaplan.countries.models import Country
@@ -33,12 +34,12 @@ class Profile(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="profiles",
-        help_text="the State a national focal point acts for (required for focal points)",
+        help_text=_("the State a national focal point acts for (required for focal points)"),
     )
     invited_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="invited_profiles"
     )
-    organisation = models.CharField(max_length=200, blank=True, help_text="for civil-society contributors")
+    organisation = models.CharField(max_length=200, blank=True, help_text=_("for civil-society contributors"))
     # The language the user last chose (the switcher, the account page): it applies in a browser
     # that has not chosen one yet (viennaplan/languages.py). Empty: none saved.
     language = models.CharField(
@@ -46,7 +47,7 @@ class Profile(models.Model):
         choices=settings.LANGUAGES,
         blank=True,
         default="",
-        help_text="the language of the pages the user chose",
+        help_text=_("the language of the pages the user chose"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -57,7 +58,7 @@ class Profile(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(role=FOCAL_POINT) | models.Q(state__isnull=False),
                 name="accounts_focal_point_has_a_state",
-                violation_error_message="A national focal point must be bound to a State.",
+                violation_error_message=_("A national focal point must be bound to a State."),
             )
         ]
 
@@ -77,12 +78,12 @@ class FailedLogin(models.Model):
     """One failed sign-in attempt (see throttle.py). Old rows are deleted as new ones come."""
 
     username = models.CharField(max_length=254, db_index=True)
-    ip = models.CharField("IP address", max_length=45, blank=True, db_index=True)
+    ip = models.CharField(_("IP address"), max_length=45, blank=True, db_index=True)
     at = models.DateTimeField(db_index=True)
 
     class Meta:
         ordering = ["-at"]
-        verbose_name = "failed sign-in attempt"
+        verbose_name = _("failed sign-in attempt")
 
     def __str__(self) -> str:
         return f"{self.username} from {self.ip or 'unknown address'} at {self.at:%Y-%m-%d %H:%M:%S}"

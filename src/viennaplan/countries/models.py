@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .datafiles import GROUPS, KINDS, LANGUAGES, STATUS_LISTS
 
@@ -21,29 +22,29 @@ class Country(models.Model):
     """A State, or the European Union (kind "organization"), keyed by ISO 3166-1 alpha-3."""
 
     KIND_CHOICES = list(KINDS.items())
-    alpha3 = models.CharField(max_length=3, primary_key=True, help_text="ISO 3166-1 alpha-3; EUU for the EU")
+    alpha3 = models.CharField(max_length=3, primary_key=True, help_text=_("ISO 3166-1 alpha-3; EUU for the EU"))
     alpha2 = models.CharField(max_length=2, unique=True)
-    m49 = models.CharField("M49", max_length=3, blank=True, help_text="UN M49 numerical code, e.g. 756")
+    m49 = models.CharField(_("M49"), max_length=3, blank=True, help_text=_("UN M49 numerical code, e.g. 756"))
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, db_index=True)
-    un_member_since = models.DateField("UN Member since", null=True, blank=True)
+    un_member_since = models.DateField(_("UN Member since"), null=True, blank=True)
     region = models.CharField(max_length=60, blank=True, db_index=True)
     region_m49 = models.CharField(max_length=3, blank=True)
     subregion = models.CharField(max_length=60, blank=True)
     subregion_m49 = models.CharField(max_length=3, blank=True)
     intermediate_region = models.CharField(max_length=60, blank=True)
     intermediate_region_m49 = models.CharField(max_length=3, blank=True)
-    name_en = models.CharField("name (English)", max_length=120)
-    name_fr = models.CharField("name (French)", max_length=120)
-    name_es = models.CharField("name (Spanish)", max_length=120)
-    name_ru = models.CharField("name (Russian)", max_length=120)
-    name_zh = models.CharField("name (Chinese)", max_length=120)
-    name_ar = models.CharField("name (Arabic)", max_length=120)
-    formal_name_en = models.CharField("formal name (English)", max_length=160, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120)
+    name_es = models.CharField(_("name (Spanish)"), max_length=120)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=120)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=120)
+    formal_name_en = models.CharField(_("formal name (English)"), max_length=160, blank=True)
     note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name_en"]
-        verbose_name_plural = "countries"
+        verbose_name_plural = _("countries")
 
     def __str__(self) -> str:
         return self.name
@@ -101,13 +102,13 @@ class CountryStatus(models.Model):
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="statuses")
     list = models.CharField(max_length=4, choices=LIST_CHOICES, db_index=True)
     since = models.DateField(null=True, blank=True)
-    until = models.DateField(null=True, blank=True, help_text="the day the State left the list (exclusive)")
+    until = models.DateField(null=True, blank=True, help_text=_("the day the State left the list (exclusive)"))
     source = models.TextField()
     note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["list", "country__name_en", "since"]
-        verbose_name_plural = "country statuses"
+        verbose_name_plural = _("country statuses")
 
     def __str__(self) -> str:
         return f"{self.country.name_en}: {self.list.upper()}"
@@ -122,7 +123,7 @@ class CountryName(models.Model):
 
     name = models.CharField(max_length=160)
     normalised = models.CharField(max_length=160, db_index=True)
-    code = models.CharField(max_length=3, db_index=True, help_text="alpha-3 of a country or a former State")
+    code = models.CharField(max_length=3, db_index=True, help_text=_("alpha-3 of a country or a former State"))
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     note = models.TextField(blank=True)
@@ -140,11 +141,11 @@ class Predecessor(models.Model):
 
     code = models.CharField(max_length=3, primary_key=True)
     name = models.CharField(max_length=120)
-    m49 = models.CharField("M49", max_length=3, blank=True)
+    m49 = models.CharField(_("M49"), max_length=3, blank=True)
     existed_from = models.DateField(null=True, blank=True)
-    existed_to = models.DateField(help_text="its last day")
-    successors = models.JSONField(default=list, help_text="codes of the successor States (or former States)")
-    continued_by = models.CharField(max_length=3, blank=True, help_text="the successor continuing its personality")
+    existed_to = models.DateField(help_text=_("its last day"))
+    successors = models.JSONField(default=list, help_text=_("codes of the successor States (or former States)"))
+    continued_by = models.CharField(max_length=3, blank=True, help_text=_("the successor continuing its personality"))
     note = models.TextField(blank=True)
 
     class Meta:
@@ -160,7 +161,7 @@ class OrganizationMembership(models.Model):
     organization = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="members")
     member = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="organizations")
     joined = models.DateField()
-    left = models.DateField(null=True, blank=True, help_text="the last day of membership")
+    left = models.DateField(null=True, blank=True, help_text=_("the last day of membership"))
     source = models.TextField()
 
     class Meta:

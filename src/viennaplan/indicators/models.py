@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .catalogue import KINDS
@@ -24,21 +25,21 @@ class Indicator(models.Model):
     name = models.CharField(max_length=200)
     definition = models.TextField(blank=True)
     unit = models.CharField(max_length=120, blank=True)
-    kind = models.CharField(max_length=20, choices=KIND_CHOICES, help_text="which values are possible")
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, help_text=_("which values are possible"))
     minimum = models.DecimalField(max_digits=28, decimal_places=10, null=True, blank=True)
     maximum = models.DecimalField(max_digits=28, decimal_places=10, null=True, blank=True)
-    source = models.CharField(max_length=300, blank=True, help_text="the publisher of the series")
-    chapter = models.CharField(max_length=5, blank=True, help_text="the plan's chapter (Roman numeral)")
-    measures = models.JSONField(default=list, blank=True, help_text='citations of the plan, e.g. ["35(a)", "47"]')
+    source = models.CharField(max_length=300, blank=True, help_text=_("the publisher of the series"))
+    chapter = models.CharField(max_length=5, blank=True, help_text=_("the plan's chapter (Roman numeral)"))
+    measures = models.JSONField(default=list, blank=True, help_text=_('citations of the plan, e.g. ["35(a)", "47"]'))
     dimensions = models.JSONField(
-        default=dict, blank=True, help_text='dimension -> allowed values, e.g. {"sex": ["female", "male"]}'
+        default=dict, blank=True, help_text=_('dimension -> allowed values, e.g. {"sex": ["female", "male"]}')
     )
     aliases = models.JSONField(
         default=dict,
         blank=True,
-        help_text='other codes in data files -> fixed disaggregation, e.g. {"x_female": {"sex": "female"}}',
+        help_text=_('other codes in data files -> fixed disaggregation, e.g. {"x_female": {"sex": "female"}}'),
     )
-    seeded = models.BooleanField(default=False, help_text="from the shipped catalogue")
+    seeded = models.BooleanField(default=False, help_text=_("from the shipped catalogue"))
     position = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -56,11 +57,11 @@ class ObservationImport(models.Model):
     """One imported file: where it came from and what the import reported."""
 
     source_name = models.CharField(max_length=300)
-    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file")
+    checksum = models.CharField(max_length=64, help_text=_("SHA-256 of the file"))
     format = models.CharField(max_length=20)
     rows = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
-    on_file = models.PositiveIntegerField(default=0, help_text="rows already stored (skipped)")
+    on_file = models.PositiveIntegerField(default=0, help_text=_("rows already stored (skipped)"))
     notes = models.JSONField(default=list, blank=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -68,7 +69,7 @@ class ObservationImport(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="who uploaded the file; empty for the command line and the shipped files",
+        help_text=_("who uploaded the file; empty for the command line and the shipped files"),
     )
     imported_at = models.DateTimeField(auto_now_add=True)
 
@@ -87,11 +88,11 @@ class Observation(models.Model):
     year = models.PositiveSmallIntegerField()
     value = models.DecimalField(max_digits=28, decimal_places=10, null=True, blank=True)
     suppressed_below = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text='published as "<N": a small count withheld, not a number'
+        null=True, blank=True, help_text=_('published as "<N": a small count withheld, not a number')
     )
-    published = models.CharField(max_length=40, help_text='the value as published: "81255", "22.67" or "<5"')
-    disaggregation = models.JSONField(default=dict, blank=True, help_text='{"sex": "female"}; {} for the total')
-    disaggregation_key = models.CharField(max_length=200, blank=True, help_text="sorted dimension=value pairs")
+    published = models.CharField(max_length=40, help_text=_('the value as published: "81255", "22.67" or "<5"'))
+    disaggregation = models.JSONField(default=dict, blank=True, help_text=_('{"sex": "female"}; {} for the total'))
+    disaggregation_key = models.CharField(max_length=200, blank=True, help_text=_("sorted dimension=value pairs"))
     source = models.CharField(max_length=300)
     note = models.TextField(blank=True)
     estimate = models.BooleanField(default=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from viennaplan.countries.models import Country
 from viennaplan.reporting.models import ReportingCycle
@@ -25,10 +26,10 @@ class Notice(models.Model):
     kind = models.CharField(max_length=20, choices=list(KINDS.items()))
     subject = models.CharField(max_length=300)
     text = models.TextField()
-    link = models.CharField(max_length=300, help_text="the site's path of the page to act on")
+    link = models.CharField(max_length=300, help_text=_("the site's path of the page to act on"))
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True, help_text="when the e-mail went out (none: not sent)")
+    emailed_at = models.DateTimeField(null=True, blank=True, help_text=_("when the e-mail went out (none: not sent)"))
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -47,7 +48,7 @@ class Reminder(models.Model):
     recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(default=timezone.now)
     sent_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="none: the daily command"
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=_("none: the daily command")
     )
 
     class Meta:
@@ -62,7 +63,7 @@ class EmailChoice(models.Model):
     """A person's choice to get notices by e-mail; without a row, they do (the default)."""
 
     user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="notice_email")
-    send_email = models.BooleanField("send me notices by e-mail", default=True)
+    send_email = models.BooleanField(_("send me notices by e-mail"), default=True)
 
     def __str__(self) -> str:
         return f"{self.user}: {'e-mail' if self.send_email else 'no e-mail'}"

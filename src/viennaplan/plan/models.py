@@ -13,6 +13,17 @@ from simple_history.models import HistoricalRecords
 
 from .document import PARAGRAPH_KINDS, SECTION_CODES
 
+# The label of each kind of provision (a KeyError below: a kind added to PARAGRAPH_KINDS without its label).
+PROVISION_KIND_LABELS = {
+    "background": _("background"),
+    "summary": _("summary"),
+    "commitments": _("commitments"),
+    "objective": _("objective"),
+    "national_action": _("national action"),
+    "international_action": _("international action"),
+    "expected_impact": _("expected impact"),
+}
+
 
 class PlanVersion(models.Model):
     title = models.TextField()
@@ -27,11 +38,11 @@ class PlanVersion(models.Model):
     checksum = models.CharField(
         max_length=64,
         unique=True,
-        help_text="SHA-256 of the plan's content: its JSON export with the checksum left empty",
+        help_text=_("SHA-256 of the plan's content: its JSON export with the checksum left empty"),
     )
     source_name = models.CharField(max_length=300, blank=True)
     source_text = models.TextField(blank=True)
-    report = models.JSONField(default=dict, blank=True, help_text="repairs and discarded page furniture")
+    report = models.JSONField(default=dict, blank=True, help_text=_("repairs and discarded page furniture"))
     imported_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -125,22 +136,22 @@ class Objective(models.Model):
 class Provision(models.Model):
     """A numbered paragraph, or one of its lettered items or sub-items."""
 
-    KIND_CHOICES = [(kind, kind.replace("_", " ")) for kind in PARAGRAPH_KINDS]
+    KIND_CHOICES = [(kind, PROVISION_KIND_LABELS[kind]) for kind in PARAGRAPH_KINDS]
     SECTION_CHOICES = [(code, code) for code in SECTION_CODES]
 
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="provisions")
     chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="provisions")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     paragraph = models.PositiveIntegerField(db_index=True)
-    path = models.CharField(max_length=40, help_text="57, 57/k or 57/k/ii: the URL under /plan/")
-    citation = models.CharField(max_length=40, help_text="as the document cites it: 57(k)(ii)")
-    label = models.CharField(max_length=10, blank=True, help_text="k or ii; empty for a paragraph")
+    path = models.CharField(max_length=40, help_text=_("57, 57/k or 57/k/ii: the URL under /plan/"))
+    citation = models.CharField(max_length=40, help_text=_("as the document cites it: 57(k)(ii)"))
+    label = models.CharField(max_length=10, blank=True, help_text=_("k or ii; empty for a paragraph"))
     depth = models.PositiveSmallIntegerField(default=0)
-    position = models.PositiveIntegerField(help_text="order in the document")
+    position = models.PositiveIntegerField(help_text=_("order in the document"))
     kind = models.CharField(max_length=30, choices=KIND_CHOICES)
     section = models.CharField(max_length=20, choices=SECTION_CHOICES, blank=True)
     text = models.TextField()
-    full_text = models.TextField(help_text="the provision with its items, for search")
+    full_text = models.TextField(help_text=_("the provision with its items, for search"))
     objectives = models.ManyToManyField(Objective, blank=True, related_name="provisions")
     notes = models.ManyToManyField(Note, blank=True, related_name="provisions")
     actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions")
@@ -169,10 +180,10 @@ class Provision(models.Model):
 
 class Reference(models.Model):
     KIND_CHOICES = [
-        ("declaration", "Vienna Declaration paragraph"),
-        ("resolution", "resolution"),
-        ("instrument", "instrument"),
-        ("document", "document"),
+        ("declaration", _("Vienna Declaration paragraph")),
+        ("resolution", _("resolution")),
+        ("instrument", _("instrument")),
+        ("document", _("document")),
     ]
     provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="references")
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)

@@ -33,14 +33,18 @@ class ReportingCycle(models.Model):
 
     name = models.CharField(max_length=120, unique=True)
     opens = models.DateField()
-    closes = models.DateField(help_text="the deadline for submitting reports")
-    chapters = models.JSONField(default=list, help_text='Roman numerals of the chapters asked about: ["III", "IV"]')
+    closes = models.DateField(help_text=gettext_lazy("the deadline for submitting reports"))
+    chapters = models.JSONField(
+        default=list, help_text=gettext_lazy('Roman numerals of the chapters asked about: ["III", "IV"]')
+    )
     plan_version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="reporting_cycles")
     created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
-    is_demo = models.BooleanField(default=False, help_text="generated demonstration data, never real reports")
+    is_demo = models.BooleanField(
+        default=False, help_text=gettext_lazy("generated demonstration data, never real reports")
+    )
     require_all_answers = models.BooleanField(
-        default=False, help_text="a report is submitted only when every question is answered"
+        default=False, help_text=gettext_lazy("a report is submitted only when every question is answered")
     )
     history = HistoricalRecords()
 
@@ -68,8 +72,8 @@ class Question(models.Model):
     position = models.PositiveIntegerField()
     path = models.CharField(max_length=40)
     citation = models.CharField(max_length=40)
-    chapter = models.CharField(max_length=5, help_text="Roman numeral")
-    objectives = models.JSONField(default=list, help_text="objective numbers within the chapter")
+    chapter = models.CharField(max_length=5, help_text=gettext_lazy("Roman numeral"))
+    objectives = models.JSONField(default=list, help_text=gettext_lazy("objective numbers within the chapter"))
     text = models.TextField()
 
     class Meta:
@@ -91,12 +95,19 @@ class Report(models.Model):
     state = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="reports")
     status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=workflow.DRAFT, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
-    submitted_at = models.DateTimeField(null=True, blank=True, help_text="last submission (or resubmission)")
-    first_submitted_at = models.DateTimeField(null=True, blank=True, help_text="for late reports")
+    submitted_at = models.DateTimeField(
+        null=True, blank=True, help_text=gettext_lazy("last submission (or resubmission)")
+    )
+    first_submitted_at = models.DateTimeField(null=True, blank=True, help_text=gettext_lazy("for late reports"))
     validated_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     carried_over_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="previous cycle's report"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=gettext_lazy("previous cycle's report"),
     )
     history = HistoricalRecords()
 
@@ -129,13 +140,18 @@ class Answer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     status = models.CharField(max_length=24, choices=STATUS_CHOICES, blank=True, db_index=True)
     narrative = models.TextField(blank=True)
-    measures = models.JSONField(default=list, blank=True, help_text="[{kind, title, url, date}]")
+    measures = models.JSONField(default=list, blank=True, help_text=gettext_lazy("[{kind, title, url, date}]"))
     responsible_institution = models.CharField(max_length=300, blank=True)
     assistance_needed = models.BooleanField(default=False)
     assistance_description = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
     carried_over_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="previous cycle's answer"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=gettext_lazy("previous cycle's answer"),
     )
     updated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(default=timezone.now)
@@ -197,13 +213,13 @@ class Contribution(models.Model):
     MAX_LENGTH = 5000
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="contributions")
     author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    organisation = models.CharField(max_length=200, blank=True, help_text="the author's, when submitted")
+    organisation = models.CharField(max_length=200, blank=True, help_text=gettext_lazy("the author's, when submitted"))
     text = models.TextField(max_length=MAX_LENGTH)
     submitted_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PENDING, db_index=True)
     moderated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     moderated_at = models.DateTimeField(null=True, blank=True)
-    moderation_note = models.TextField(blank=True, help_text="why, for the author (never public)")
+    moderation_note = models.TextField(blank=True, help_text=gettext_lazy("why, for the author (never public)"))
     history = HistoricalRecords()
 
     class Meta:
@@ -221,9 +237,9 @@ class InternationalActionProgress(models.Model):
     RESOURCES_CHOICES = choices(RESOURCES)
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="international_progress")
     provision = models.ForeignKey(Provision, on_delete=models.PROTECT, related_name="international_progress")
-    entity = models.CharField(max_length=40, help_text="actor code: cicp, odccp, tpb, ...")
+    entity = models.CharField(max_length=40, help_text=gettext_lazy("actor code: cicp, odccp, tpb, ..."))
     status = models.CharField(max_length=24, choices=STATUS_CHOICES)
-    outputs = models.JSONField(default=list, blank=True, help_text="[{kind, title, date, url}]")
+    outputs = models.JSONField(default=list, blank=True, help_text=gettext_lazy("[{kind, title, date, url}]"))
     resources = models.CharField(max_length=40, choices=RESOURCES_CHOICES)
     narrative = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -233,7 +249,7 @@ class InternationalActionProgress(models.Model):
 
     class Meta:
         ordering = ["cycle", "provision__position", "entity"]
-        verbose_name_plural = "international action progress"
+        verbose_name_plural = gettext_lazy("international action progress")
         constraints = [
             models.UniqueConstraint(fields=["cycle", "provision", "entity"], name="unique_progress_per_entity")
         ]

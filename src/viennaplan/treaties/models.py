@@ -12,12 +12,24 @@ plain record. Every change to an action, declaration or reservation is kept in h
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .records import ACTION_KINDS, InstrumentRules
 from .records import Action as ActionRecord
 
-ACTION_CHOICES = [(kind, kind.replace("_", " ")) for kind in ACTION_KINDS]
+# The label of each kind of action (a KeyError here: a kind added to ACTION_KINDS without its label).
+ACTION_LABELS = {
+    "signature": _("signature"),
+    "ratification": _("ratification"),
+    "acceptance": _("acceptance"),
+    "approval": _("approval"),
+    "accession": _("accession"),
+    "succession": _("succession"),
+    "formal_confirmation": _("formal confirmation"),
+    "denunciation": _("denunciation"),
+}
+ACTION_CHOICES = [(kind, ACTION_LABELS[kind]) for kind in ACTION_KINDS]
 
 
 class Instrument(models.Model):
@@ -26,7 +38,7 @@ class Instrument(models.Model):
     code = models.CharField(max_length=20, unique=True)
     name = models.TextField()
     short_name = models.CharField(max_length=120)
-    position = models.PositiveSmallIntegerField(default=0, help_text="order in lists")
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("order in lists"))
 
     class Meta:
         ordering = ["position", "code"]
@@ -49,10 +61,10 @@ class TreatyImport(models.Model):
     """One imported status list: where it came from and what the import reported."""
 
     source_name = models.CharField(max_length=300)
-    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file")
+    checksum = models.CharField(max_length=64, help_text=_("SHA-256 of the file"))
     rows = models.PositiveIntegerField(default=0)
-    created = models.PositiveIntegerField(default=0, help_text="actions added")
-    skipped = models.PositiveIntegerField(default=0, help_text="rows already on file")
+    created = models.PositiveIntegerField(default=0, help_text=_("actions added"))
+    skipped = models.PositiveIntegerField(default=0, help_text=_("rows already on file"))
     notes = models.JSONField(default=list, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
 
@@ -73,9 +85,9 @@ class DepositaryList(models.Model):
     instrument = models.ForeignKey(
         Instrument, to_field="code", db_column="instrument", on_delete=models.PROTECT, related_name="lists"
     )
-    listed_on = models.DateField(help_text="the date of the depositary's list (of its latest action, if partial)")
+    listed_on = models.DateField(help_text=_("the date of the depositary's list (of its latest action, if partial)"))
     source = models.CharField(max_length=300)
-    complete = models.BooleanField(help_text="every action up to listed_on, not only some later ones")
+    complete = models.BooleanField(help_text=_("every action up to listed_on, not only some later ones"))
     batch = models.ForeignKey(
         TreatyImport, null=True, blank=True, on_delete=models.SET_NULL, related_name="lists", editable=False
     )
@@ -107,7 +119,7 @@ class TreatyAction(models.Model):
     )
     kind = models.CharField(max_length=20, choices=ACTION_CHOICES)
     date = models.DateField()
-    source = models.CharField(max_length=300, blank=True, help_text="depositary notification, or file and row")
+    source = models.CharField(max_length=300, blank=True, help_text=_("depositary notification, or file and row"))
     note = models.TextField(blank=True)
     batch = models.ForeignKey(
         TreatyImport, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions", editable=False
@@ -138,7 +150,7 @@ def to_action(row: TreatyAction) -> ActionRecord:
 class Declaration(models.Model):
     """A declaration, reservation or objection made by a State under an instrument."""
 
-    KIND_CHOICES = [("declaration", "declaration"), ("reservation", "reservation"), ("objection", "objection")]
+    KIND_CHOICES = [("declaration", _("declaration")), ("reservation", _("reservation")), ("objection", _("objection"))]
     state = models.ForeignKey(
         "countries.Country", to_field="alpha3", db_column="state", on_delete=models.PROTECT, related_name="declarations"
     )
