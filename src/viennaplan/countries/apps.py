@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class CountriesConfig(AppConfig):
     name = "viennaplan.countries"
     label = "countries"
-    verbose_name = "Countries"
+    verbose_name = _("Countries")
 
     def ready(self) -> None:
         from . import registry, store

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class IndicatorsConfig(AppConfig):
     name = "viennaplan.indicators"
     label = "indicators"
-    verbose_name = "Indicators"
+    verbose_name = _("Indicators")
 
     def ready(self) -> None:
         from . import store

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NoticesConfig(AppConfig):
     name = "viennaplan.notices"
     label = "notices"
-    verbose_name = "Notices"
+    verbose_name = _("Notices")
 
     def ready(self) -> None:
         from viennaplan.reporting.signals import cycle_opened, report_transitioned

@@ -9,12 +9,13 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class TreatiesConfig(AppConfig):
     name = "viennaplan.treaties"
     label = "treaties"
-    verbose_name = "Treaty status"
+    verbose_name = _("Treaty status")
 
     def ready(self) -> None:
         post_migrate.connect(sync_instruments_after_migrate, sender=self)
