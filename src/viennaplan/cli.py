@@ -4,6 +4,11 @@
     viennaplan plan export --format F   write the plan as json, csv or akn to standard output
 
 Any Django command (migrate, runserver, createsuperuser, ...) works too.
+
+    viennaplan --lang fr COMMAND ...    the command in that language (its help, messages, documents)
+
+`--lang` before the command names one of the site's languages (settings.LANGUAGES); without it
+commands speak English.
 """
 
 from __future__ import annotations
@@ -67,9 +72,43 @@ def usage() -> str:
     return USAGE % {"project": _table(PROJECT_COMMANDS), "django": _table(DJANGO_COMMANDS)}
 
 
+def language_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """`viennaplan --lang CODE …` (or `--lang=CODE`) right after the program's name: the code as given,
+    and the arguments without the option. (None, argv) without it."""
+    if len(argv) > 1 and argv[1].startswith("--lang="):
+        return argv[1].split("=", 1)[1], [argv[0], *argv[2:]]
+    if len(argv) > 1 and argv[1] == "--lang":
+        return (argv[2] if len(argv) > 2 else ""), [argv[0], *argv[3:]]
+    return None, argv
+
+
+def activate_language(wanted: str) -> None:
+    """Make `wanted` the active language for the whole command; exit 2 naming the site's languages
+    when it is not one of them (Django must be set up)."""
+    from django.utils import translation
+
+    from viennaplan import languages
+
+    code = languages.known(wanted)
+    if code is None:
+        message = _("Unknown language %(code)s for --lang: choose one of %(codes)s.") % {
+            "code": repr(wanted),
+            "codes": ", ".join(languages.codes()),
+        }
+        sys.stderr.write(f"viennaplan: {message}\n")
+        raise SystemExit(2)
+    translation.activate(code)
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "viennaplan.settings")
+    wanted, argv = language_option(argv)
+    if wanted is not None:
+        import django
+
+        django.setup()  # the catalogues are read from the installed apps
+        activate_language(wanted)
     if len(argv) < 2 or argv[1] in {"-h", "--help", "help"} and len(argv) == 2:
         import django
 

@@ -11,6 +11,10 @@ the Commission and State profiles, reporting's printable report all use it).
   the warning says the fonts could not be checked. The PDF is made either way.
 - `pdf_response(pdf, filename)`: the PDF as an inline download, with the font warning (if any) in a header.
 - `rendered_text(html)`: the text WeasyPrint lays out, page by page (for tests and checks).
+- `in_active_language(html)`: `html` whose <html> element names the active language and its direction
+  (`lang="ar" dir="rtl"`): a document is rendered in the active language (`?lang=`, the command's
+  `--lang`), whatever its template says; `html_to_pdf` and `rendered_text` apply it, so an Arabic PDF
+  reaches WeasyPrint right to left, and the print CSS's page headers and footers swap sides.
 
 The documents' font stack (`FONT_STACK`, in the print CSS `templates/printing/print_style.html`) prefers
 Noto (fonts-noto-core for Arabic, Cyrillic and Latin, fonts-noto-cjk for Chinese) and falls back to DejaVu.
@@ -39,6 +43,24 @@ LANGUAGES: dict[str, str] = {
 }
 FONT_PACKAGES = "fonts-noto-core fonts-noto-cjk fonts-dejavu-core"
 FONT_STACK = '"Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "DejaVu Sans", sans-serif'
+
+
+HTML_START = re.compile(r"<html\b[^>]*>", re.I)
+LANG_OR_DIR = re.compile(r"""\s(?:lang|dir)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.I)
+
+
+def in_active_language(html: str) -> str:
+    """`html` with its first <html> tag saying the active language and its direction (any `lang` and
+    `dir` it had replaced): `<html lang="ar" dir="rtl">`. A text without an <html> tag is returned as it is."""
+    from django.utils.translation import get_language, get_language_bidi
+
+    match = HTML_START.search(html)
+    if match is None:
+        return html
+    tag = LANG_OR_DIR.sub("", match[0][5:-1]).rstrip().rstrip("/")
+    language = get_language() or "en"
+    direction = "rtl" if get_language_bidi() else "ltr"
+    return f'{html[: match.start()]}<html lang="{language}" dir="{direction}"{tag}>{html[match.end() :]}'
 
 
 @lru_cache(maxsize=16)
@@ -124,14 +146,15 @@ def for_print(html: str) -> str:
 
 
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
-    """The PDF of `html` (its charts and maps as images: `for_print`); a font warning, if any, is
-    logged (never raised)."""
+    """The PDF of `html` in the active language (`in_active_language`: its lang and direction; its
+    charts and maps as images: `for_print`); a font warning, if any, is logged (never raised)."""
     from weasyprint import HTML
 
     warning = font_warning()
     if warning:
         logger.warning(warning)
-    return HTML(string=for_print(html), base_url=base_url, url_fetcher=_no_network()).write_pdf()
+    document = for_print(in_active_language(html))
+    return HTML(string=document, base_url=base_url, url_fetcher=_no_network()).write_pdf()
 
 
 def rendered_text(html: str) -> str:
@@ -140,7 +163,7 @@ def rendered_text(html: str) -> str:
     from weasyprint import HTML
     from weasyprint.formatting_structure.boxes import LineBox
 
-    document = HTML(string=for_print(html), url_fetcher=_no_network()).render()
+    document = HTML(string=for_print(in_active_language(html)), url_fetcher=_no_network()).render()
 
     def pieces(box: Any) -> list[str]:
         text = getattr(box, "text", None)

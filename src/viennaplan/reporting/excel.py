@@ -8,7 +8,8 @@ questionnaire it must answer and returns the answers it holds (`RowAnswer`) and 
 found (`UploadError`, each with sheet, row and column). `offline` applies the result.
 
 The workbook: a cover sheet (cycle, State, deadline, instructions, and a hidden metadata block
-naming the cycle, the State, the report and a checksum of the question keys), then one sheet
+naming the cycle, the State, the report, the language it was built in and a checksum of the
+question keys), then one sheet
 per chapter ("III", "IV", ...): a title row, a header row, one row per question. The provision
 and question cells are locked; the answer cells are unlocked, with drop-down lists for the
 status and for "assistance needed". Sheets and the workbook structure are protected, without
@@ -19,6 +20,11 @@ written, so the upload knows which rows were touched offline.
 Every text from data (answers, questions, the cycle's and the State's names) is written with
 `cells.excel_text_cell`: a text cell, never a formula, exactly as typed, so that the upload
 reads back what was written; the workbook has no formula at all.
+
+The workbook's language (issue 11) is the one active when it is built (`?lang=` on the download):
+headers, statuses, kinds of measure, Yes/No and the cover are in it, its code is in the metadata
+(`language`), and in Arabic every sheet reads right to left. The upload reads the fixed words in
+that recorded language (and English), whatever the uploader's page is in.
 """
 
 from __future__ import annotations
@@ -31,8 +37,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.translation import get_language, get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
@@ -148,6 +154,7 @@ class Questionnaire:
         return hashlib.sha256(keys.encode("utf-8")).hexdigest()
 
     def metadata(self) -> dict[str, str]:
+        """The hidden block of the cover; `language` is the language active now, the workbook's."""
         return {
             "format": FORMAT,
             "cycle_id": str(self.cycle_id),
@@ -155,6 +162,7 @@ class Questionnaire:
             "report_id": str(self.report_id),
             "questions_checksum": self.checksum,
             "generated_at": self.generated_at.isoformat(timespec="seconds"),
+            "language": get_language() or "en",
         }
 
 
@@ -342,11 +350,14 @@ def _chapter_sheet(ws: Worksheet, chapter: Chapter) -> None:
 
 
 def build_workbook(questionnaire: Questionnaire) -> bytes:
-    """The questionnaire as .xlsx bytes, current answers filled in."""
+    """The questionnaire as .xlsx bytes, current answers filled in, in the active language."""
     workbook = Workbook()
     _cover(workbook.active, questionnaire)
     for chapter in questionnaire.chapters:
         _chapter_sheet(workbook.create_sheet(), chapter)
+    if get_language_bidi():  # Arabic: the sheets read right to left, column A on the right
+        for sheet in workbook.worksheets:
+            sheet.sheet_view.rightToLeft = True
     workbook.security = WorkbookProtection(lockStructure=True)
     workbook.properties.creator = "viennaplan"
     workbook.properties.title = f"{questionnaire.cycle_name}: {questionnaire.state_name}"

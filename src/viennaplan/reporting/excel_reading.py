@@ -3,6 +3,11 @@ the unpacked size of each part, macros, DOCTYPE), of the workbook against the qu
 must answer (State, cycle, checksum, sheets, rows) and of every answer cell. No Django. See
 `excel` for the workbook.
 
+The fixed words of a workbook (headers, statuses, kinds of measure, Yes/No) are read in the language
+the workbook was built in, as its metadata records it (`Words`), or in English; a workbook without
+that record (made before it existed) is read in the uploader's language or in English. The messages
+are in the uploader's language, and quote the workbook's own words.
+
 The part limits are checked on the sizes the zip declares, before any part is read: Python's
 zipfile never unpacks more than a part's declared size (a part that lies about it fails its
 checksum), so a few hundred KB that would unpack to 58 MB of shared strings cost nothing.
@@ -12,14 +17,15 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import check_for_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from openpyxl import load_workbook
 
 from .answer_data import AnswerData, AnswerDataError, clean_answer
@@ -67,10 +73,75 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 def english(label: Any) -> str:
-    """A (lazy) label in English, the source language: the fixed words of a workbook (headers,
-    statuses, kinds of measure) are read in the language active now or in English."""
-    with override("en"):
+    """A (lazy) label in English, the source language: every workbook's fixed words are also read
+    in English."""
+    return in_language(label, "en")
+
+
+def in_language(label: Any, language: str | None) -> str:
+    """A (lazy) label in `language` (None: the active language)."""
+    if not language:
         return str(label)
+    with override(language):
+        return str(label)
+
+
+def word_key(text: str) -> str:
+    """A fixed word as it is compared: case, accents and Arabic vowel marks, and runs of spaces
+    ignored ("non commence" is "Non commencé", "منفذ" is "منفَّذ")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    return " ".join(bare.casefold().split())
+
+
+def workbook_language(meta: dict[str, str]) -> str | None:
+    """The language a workbook records in its metadata, when it is one Django has; else None."""
+    code = meta.get("language", "").strip()
+    return code if code and check_for_language(code) else None
+
+
+@dataclass(frozen=True)
+class Words:
+    """The fixed words a workbook is read with: in the language it was built in (`language`; None: the
+    uploader's, for a workbook without that record), in English, and in the uploader's language.
+    `shown` holds the workbook's own words, for the messages."""
+
+    language: str | None
+    statuses: dict[str, str] = field(default_factory=dict)  # word key -> status code
+    kinds: dict[str, str] = field(default_factory=dict)  # word key -> kind of measure
+    yes: frozenset[str] = frozenset()
+    no: frozenset[str] = frozenset()
+    headers: dict[str, frozenset[str]] = field(default_factory=dict)  # column name -> the headers accepted
+    shown: dict[str, str] = field(default_factory=dict)  # "yes", "no", "statuses", "kinds", column names
+
+    @classmethod
+    def of(cls, language: str | None = None) -> Words:
+        languages = (language, "en", None)  # None: the active language
+
+        def keys(label: Any) -> set[str]:
+            return {word_key(in_language(label, each)) for each in languages}
+
+        statuses = {key: code for code, label in STATUS_SCALE.items() for key in keys(label) | {code}}
+        kinds = {key: code for code, label in MEASURE_KINDS.items() for key in keys(label) | {code}}
+        shown = {
+            "yes": in_language(YES, language),
+            "no": in_language(NO, language),
+            "statuses": ", ".join(in_language(label, language) for label in STATUS_SCALE.values()),
+            "kinds": ", ".join(in_language(label, language) for label in MEASURE_KINDS.values()),
+        }
+        headers = {}
+        for column in COLUMNS:
+            shown[column.name] = in_language(column.header, language)
+            headers[column.name] = frozenset(in_language(column.header, each) for each in languages)
+        return cls(
+            language=language,
+            statuses=statuses,
+            kinds=kinds,
+            yes=frozenset(keys(YES) | {"yes", "y", "true", "1"}),
+            no=frozenset(keys(NO) | {"", "no", "n", "false", "0"}),
+            headers=headers,
+            shown=shown,
+        )
 
 
 def too_large(size: int, max_bytes: int) -> str:
@@ -224,44 +295,34 @@ def _checksum_error(meta: dict[str, str], q: Questionnaire) -> list[UploadError]
     return [UploadError(message)]
 
 
-def _status(raw: str) -> str | None:
-    wanted = raw.strip().lower()
+def _status(raw: str, words: Words) -> str | None:
+    wanted = word_key(raw)
     if not wanted:
         return ""
-    for code, label in STATUS_SCALE.items():
-        if wanted in (code, label.lower(), english(label).lower()):
-            return code
-    return None
+    return words.statuses.get(wanted)
 
 
-def _yes_no(raw: str) -> bool | None:
-    wanted = raw.strip().lower()
-    if wanted in ("", "no", "n", "false", "0", NO.lower()):
+def _yes_no(raw: str, words: Words) -> bool | None:
+    wanted = word_key(raw)
+    if wanted in words.no:
         return False
-    if wanted in ("yes", "y", "true", "1", YES.lower()):
+    if wanted in words.yes:
         return True
     return None
 
 
-def _measure(line: str) -> tuple[dict[str, str] | None, str]:
+def _measure(line: str, words: Words) -> tuple[dict[str, str] | None, str]:
     """One measure line as {kind, title, url, date}, or None and what is wrong with it."""
     if "|" not in line:
         return None, _("%(line)s is not a measure; write kind | title | web address | YYYY-MM-DD") % {
             "line": repr(line.strip())
         }
     kind_text, rest = (part.strip() for part in line.split("|", 1))
-    kind = next(
-        (
-            code
-            for code, label in MEASURE_KINDS.items()
-            if kind_text.lower() in (code, label.lower(), english(label).lower())
-        ),
-        None,
-    )
+    kind = words.kinds.get(word_key(kind_text))
     if kind is None:
         return None, _("%(kind)s is not a kind of measure; use one of: %(kinds)s") % {
             "kind": repr(kind_text),
-            "kinds": ", ".join(str(label) for label in MEASURE_KINDS.values()),
+            "kinds": words.shown["kinds"],
         }
     pieces = [piece.strip() for piece in rest.rsplit("|", 2)]
     title, url, day = pieces[0], "", ""
@@ -281,27 +342,34 @@ def _measure(line: str) -> tuple[dict[str, str] | None, str]:
     return {"kind": kind, "title": title, "url": url, "date": day}, ""
 
 
-def _parse_answer(sheet: str, row: int, texts: list[str], errors: list[UploadError]) -> AnswerData | None:
-    """The answer in the cells C to H of one row (texts), or None with the errors added."""
+def _parse_answer(
+    sheet: str, row: int, texts: list[str], errors: list[UploadError], words: Words | None = None
+) -> AnswerData | None:
+    """The answer in the cells C to H of one row (texts), or None with the errors added; the fixed
+    words read as `words` says (default: the active language and English)."""
+    words = words or Words.of()
     status_text, narrative, measures_text, institution, needed_text, description = texts
     found: list[UploadError] = []
-    status = _status(status_text)
+    status = _status(status_text, words)
     if status is None:
-        labels = ", ".join(str(label) for label in STATUS_SCALE.values())
         message = _("%(text)s is not one of: %(labels)s (or leave it empty)") % {
             "text": repr(status_text),
-            "labels": labels,
+            "labels": words.shown["statuses"],
         }
         found.append(UploadError(message, sheet, row, "status"))
-    needed = _yes_no(needed_text)
+    needed = _yes_no(needed_text, words)
     if needed is None:
-        message = _("%(text)s is neither %(yes)s nor %(no)s") % {"text": repr(needed_text), "yes": YES, "no": NO}
+        message = _("%(text)s is neither %(yes)s nor %(no)s") % {
+            "text": repr(needed_text),
+            "yes": words.shown["yes"],
+            "no": words.shown["no"],
+        }
         found.append(UploadError(message, sheet, row, "assistance needed"))
     measures, lines = [], []
     for number, line in enumerate(measures_text.splitlines(), start=1):
         if not line.strip():
             continue
-        measure, problem = _measure(line)
+        measure, problem = _measure(line, words)
         if measure is None:
             message = _("line %(number)s: %(problem)s") % {"number": number, "problem": problem}
             found.append(UploadError(message, sheet, row, "measures"))
@@ -410,7 +478,7 @@ def _layout_errors(sheet: str, expected: Sequence[Question], found: list[_Row]) 
     return good, errors
 
 
-def _read_row(sheet: str, row: _Row, result: ReadResult) -> None:
+def _read_row(sheet: str, row: _Row, result: ReadResult, words: Words) -> None:
     cells = row.cells
     texts = [cell_text(cell.value) for cell in cells[2:8]]
     formulas = [column for column, cell in zip(ANSWER_COLUMNS, cells[2:8], strict=True) if cell.data_type == "f"]
@@ -418,7 +486,7 @@ def _read_row(sheet: str, row: _Row, result: ReadResult) -> None:
         result.errors.append(
             UploadError(_("contains a formula; type the answer as plain text"), sheet, row.number, column.name)
         )
-    answer = _parse_answer(sheet, row.number, texts, result.errors)
+    answer = _parse_answer(sheet, row.number, texts, result.errors, words)
     if answer is None or formulas:
         return
     version = cells[9].value
@@ -435,14 +503,14 @@ def _read_row(sheet: str, row: _Row, result: ReadResult) -> None:
     )
 
 
-def _read_sheet(ws: Any, chapter: Chapter, result: ReadResult) -> None:
+def _read_sheet(ws: Any, chapter: Chapter, result: ReadResult, words: Words) -> None:
     sheet, expected = chapter.number, chapter.questions
     rows = ws.iter_rows(min_row=HEADER_ROW, max_row=FIRST_ROW + len(expected) + 1000, max_col=len(COLUMNS))
     header = next(rows, ())
     for column, cell in zip(COLUMNS, header, strict=False):
-        if cell_text(cell.value) not in (str(column.header), english(column.header)):
+        if cell_text(cell.value) not in words.headers[column.name]:
             message = _("expected the header %(header)s: columns were added, removed or moved") % {
-                "header": repr(str(column.header))
+                "header": repr(words.shown[column.name])
             }
             result.errors.append(UploadError(message, sheet, HEADER_ROW, column.name))
             return
@@ -453,11 +521,11 @@ def _read_sheet(ws: Any, chapter: Chapter, result: ReadResult) -> None:
     ]
     good, errors = _layout_errors(sheet, expected, found)
     for row in found[:good]:
-        _read_row(sheet, row, result)
+        _read_row(sheet, row, result, words)
     result.errors.extend(errors)
 
 
-def _read_sheets(workbook: Any, questionnaire: Questionnaire, result: ReadResult) -> None:
+def _read_sheets(workbook: Any, questionnaire: Questionnaire, result: ReadResult, words: Words) -> None:
     expected = [chapter.number for chapter in questionnaire.chapters]
     for name in workbook.sheetnames:
         if name != COVER and name not in expected:
@@ -470,11 +538,12 @@ def _read_sheets(workbook: Any, questionnaire: Questionnaire, result: ReadResult
             }
             result.errors.append(UploadError(message))
             continue
-        _read_sheet(workbook[chapter.number], chapter, result)
+        _read_sheet(workbook[chapter.number], chapter, result, words)
 
 
 def read_workbook(content: bytes, questionnaire: Questionnaire, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """The answers of an uploaded workbook, checked cell by cell against `questionnaire`.
+    """The answers of an uploaded workbook, checked cell by cell against `questionnaire`, its fixed
+    words read in the language it records (`Words`).
 
     Nothing is written anywhere; `result.errors` lists every problem, and the answers are
     meant to be applied only when there is none."""
@@ -501,7 +570,7 @@ def read_workbook(content: bytes, questionnaire: Questionnaire, max_bytes: int =
             result.errors.append(wrong)
             return result
         result.errors.extend(_checksum_error(meta, questionnaire))
-        _read_sheets(workbook, questionnaire, result)
+        _read_sheets(workbook, questionnaire, result, Words.of(workbook_language(meta)))
     finally:
         workbook.close()
     return result

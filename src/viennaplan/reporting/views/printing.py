@@ -7,6 +7,9 @@ browsers that print them; the first page's header says it in the text as well), 
 every chapter with its questions and their answers (status in words, what was done, measures,
 responsible institution, technical assistance), and what happened to the report (its workflow events).
 
+In the reader's language (issue 11): `?lang=ar` gives the Arabic report, its <html> saying `lang="ar"
+dir="rtl"` (`printing.in_active_language`) for the browser and WeasyPrint alike.
+
 Access is exactly the report page's (`access.report_or_404`): a focal point prints their State's draft;
 whoever may not see a report gets the same 404 as for a report that does not exist.
 """
@@ -23,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from viennaplan.dates import long_date
-from viennaplan.printing import FONT_STACK, css_string, html_to_pdf, pdf_response
+from viennaplan.printing import FONT_STACK, css_string, html_to_pdf, in_active_language, pdf_response
 
 from .. import workflow
 from ..access import cycle_or_404, report_or_404
@@ -57,9 +60,22 @@ def identification(report: Report, printed_on: date) -> str:
     return _("Report of %(state_name)s (%(state)s) · %(cycle)s · %(status)s · printed %(printed)s") % values
 
 
+def footer(report: Report) -> str:
+    """The line at the foot of every printed page: "CHE · 2002 review · Draft (not published)"."""
+    values = {
+        "state": report.state_id,
+        "cycle": report.cycle.name,
+        "status": workflow.STATUS_LABELS.get(report.status, report.status),
+    }
+    if report.status == workflow.PUBLISHED:
+        return _("%(state)s · %(cycle)s · %(status)s") % values
+    return _("%(state)s · %(cycle)s · %(status)s (not published)") % values
+
+
 def report_print_html(report: Report, printed_on: date, *, site_url: str = "", for_pdf: bool = False) -> str:
     """The printable report's HTML: one document for the print view and the PDF (`for_pdf`: without the
-    header repeated in the text, as WeasyPrint prints the @page header on every page)."""
+    header repeated in the text, as WeasyPrint prints the @page header on every page), in the active
+    language and its direction."""
     cycle = report.cycle
     answers = answers_of(report)
     pairs = [(a.question, answer_fields(a)) for a in answers] or [(q, {}) for q in cycle.questions.all()]
@@ -84,10 +100,7 @@ def report_print_html(report: Report, printed_on: date, *, site_url: str = "", f
         ],
         "doc_id": doc_id,
         "doc_header_css": css_string(doc_id),
-        "doc_footer_css": css_string(
-            f"{report.state_id} · {cycle.name} · {workflow.STATUS_LABELS.get(report.status, report.status)}"
-            f"{'' if report.status == workflow.PUBLISHED else ' (not published)'}"
-        ),
+        "doc_footer_css": css_string(footer(report)),
         "font_stack": FONT_STACK,
         "for_pdf": for_pdf,
         "site_url": site_url.rstrip("/"),
@@ -95,7 +108,7 @@ def report_print_html(report: Report, printed_on: date, *, site_url: str = "", f
         "pdf_url": f"{page_url}report.pdf",
         "json_url": f"{API}/reports/{cycle.pk}/{report.state_id}",
     }
-    return render_to_string(TEMPLATE, context)
+    return in_active_language(render_to_string(TEMPLATE, context))
 
 
 def _visible(request: HttpRequest, cycle_id: int, alpha3: str) -> Report:

@@ -3,8 +3,12 @@ implementation, as the page /reporting/commission-report shows it (the public's 
 `viennaplan report profile`: a State's country profile, as /reporting/states/A3/print and its PDF
 (the public's view: published reports only, whoever runs it).
 
-    viennaplan report progress --as-of YYYY-MM-DD [--cycle ID] [--format html|pdf|json] --output FILE
-    viennaplan report profile CHE [--format html|pdf|json] --output FILE
+    viennaplan report progress --as-of YYYY-MM-DD [--cycle ID] [--format html|pdf|json] [--lang fr] --output FILE
+    viennaplan report profile CHE [--format html|pdf|json] [--lang ar] --output FILE
+
+`--lang` writes the document in one of the site's languages (settings.LANGUAGES: ar, zh-hans, en, fr,
+ru, es; default: the language active, English unless `viennaplan --lang` chose one); an Arabic PDF
+reads right to left. The progress lines on standard error stay in English.
 
 `--cycle` defaults to the latest cycle (with none opened yet, the report holds treaty status and
 indicators); `--output -` writes HTML or JSON to standard output. The PDF is WeasyPrint's rendering
@@ -22,10 +26,12 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from viennaplan.dates import long_date
+from viennaplan.languages import codes as language_codes
+from viennaplan.languages import known as known_language
 from viennaplan.monitoring import queries
 from viennaplan.monitoring.api import profile_out
 from viennaplan.monitoring.commission_report import as_json
@@ -34,6 +40,7 @@ from viennaplan.monitoring.profile_views import profile_html, public_profile
 from viennaplan.monitoring.report_pdf import font_warning, html_to_pdf
 from viennaplan.monitoring.report_views import default_site_url, report_html
 from viennaplan.monitoring.schemas import ProfileOut
+from viennaplan.printing import in_active_language
 from viennaplan.subcommands import SubcommandCommand
 from viennaplan.treaties.management.commands.treaties import iso_date
 
@@ -75,13 +82,34 @@ class Command(SubcommandCommand):
                 dest="site_url",
                 help=gettext("the site the links point to (default: VIENNAPLAN_SITE_URL)"),
             )
+            parser.add_argument(
+                "--lang",
+                metavar="CODE",
+                help=gettext("the document's language: one of %(codes)s (default: English, or viennaplan --lang)")
+                % {"codes": ", ".join(language_codes())},
+            )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        """The subcommand, in the language `--lang` names (refused when the site has no such language)."""
+        wanted = options.pop("lang", None)
+        if wanted is None:
+            super().handle(*args, **options)
+            return
+        code = known_language(wanted)
+        if code is None:
+            raise CommandError(
+                gettext("Unknown language %(code)s for --lang: choose one of %(codes)s.")
+                % {"code": repr(wanted), "codes": ", ".join(language_codes())}
+            )
+        with translation.override(code):
+            super().handle(*args, **options)
 
     def render(self, format: str, output: str, site_url: str | None, json_data: Any, html: Any) -> bytes:  # noqa: A002
         """The file's bytes: the JSON of `json_data()`, or the HTML of `html(site)` or its PDF."""
         if format == "json":
             return (json.dumps(json_data(), ensure_ascii=False, indent=2, cls=DjangoJSONEncoder) + "\n").encode("utf-8")
         site = site_url if site_url is not None else default_site_url()
-        text = html(site)
+        text = in_active_language(html(site))  # <html lang dir> of the document's language
         if format != "pdf":
             return text.encode("utf-8")
         if output == "-":
