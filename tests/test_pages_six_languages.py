@@ -1,0 +1,199 @@
+"""Every kind of page in the six languages (issue 11): each answers, says its language and
+direction on <html>, and shows no interface sentence left in English.
+
+The data (the plan, the monitoring tests' sample cycle with six States' reports, a synthetic
+treaty status list, a few indicator observations) are built once for the module and every page
+is rendered once per language; the tests then read the stored pages.
+
+"Left in English": a msgid of the language's catalogue (at least two words and ten characters,
+whose translation differs from it) found in the page's visible text outside the plan's own
+English text (the `[lang=en]` subtrees) and outside scripts and styles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+import polib
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
+
+LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]
+LOCALE = Path(settings.LOCALE_PATHS[0])
+CATALOGUE = {"ar": "ar", "zh-hans": "zh_Hans", "fr": "fr", "ru": "ru", "es": "es"}
+TREATIES = Path(__file__).parent / "treaties" / "data" / "synthetic_small.csv"
+INDICATORS = """country,iso3,year,indicator,value,source,note,flags,sex
+Austria,AUT,2004,tip_persons_convicted,12,"UNODC GLOTIP (synthetic)",,,
+Austria,AUT,2005,tip_persons_convicted,<5,"UNODC GLOTIP (synthetic)",,provisional,
+France,FRA,2005,tip_persons_convicted,46,"UNODC GLOTIP (synthetic)",first year of the new survey,estimate,
+Switzerland,CHE,2006,tip_persons_convicted,9,"UNODC GLOTIP (synthetic)",,break,
+"""
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str  # "{cycle}" is replaced by the sample cycle's id
+    who: str = "public"  # "public", "focal" (State B, FRA, whose report is a draft) or "secretariat"
+    status: int = 200
+
+
+PAGES = [
+    Page("home", "/"),
+    Page("chapter", "/plan/chapter/VIII"),
+    Page("provision", "/plan/57/k/ii"),
+    Page("notes", "/plan/notes"),
+    Page("search", "/plan/search?q=firearms"),
+    Page("plan deadlines", "/plan/deadlines"),
+    Page("treaties", "/treaties/"),
+    Page("instrument", "/treaties/UNTOC"),
+    Page("treaty state", "/treaties/states/CHE"),
+    Page("ratification targets", "/treaties/targets"),
+    Page("countries", "/countries/"),
+    Page("country", "/countries/CHE"),
+    Page("indicators", "/indicators/"),
+    Page("indicator", "/indicators/tip_persons_convicted"),
+    Page("progress", "/progress"),
+    Page("reporting status", "/reporting/status"),
+    Page("matrix", "/reporting/progress"),
+    Page("commitments", "/reporting/commitments"),
+    Page("indicator targets", "/targets"),
+    Page("deadlines", "/targets/deadlines"),
+    Page("commission report", "/reporting/commission-report"),
+    Page("state profile", "/reporting/states/CHE"),
+    Page("cycles", "/reporting/"),
+    Page("cycle", "/reporting/{cycle}/"),
+    Page("international", "/reporting/{cycle}/international/"),
+    Page("report", "/reporting/{cycle}/CHE/"),
+    Page("history", "/reporting/{cycle}/CHE/history"),
+    Page("questionnaire section", "/reporting/{cycle}/FRA/chapter/VIII", who="focal"),
+    Page("own report", "/reporting/{cycle}/FRA/", who="focal"),
+    Page("submit", "/reporting/{cycle}/FRA/submit", who="focal"),
+    Page("desk (focal point)", "/reporting/desk", who="focal"),
+    Page("desk (secretariat)", "/reporting/desk", who="secretariat"),
+    Page("notices", "/notices/", who="focal"),
+    Page("account", "/accounts/", who="focal"),
+    Page("sign-in", "/accounts/login/"),
+    Page("not found", "/no-such-page", status=404),
+]
+
+
+def build_data():
+    from viennaplan.accounts.invitations import create_account
+    from viennaplan.indicators.importer import import_observations
+    from viennaplan.plan.saving import import_plan_text
+    from viennaplan.treaties.importer import import_status_list
+
+    import_plan_text(settings.PLAN_SOURCE_FILE.read_text(encoding="utf-8"), source_name=settings.PLAN_SOURCE_FILE.name)
+    import_status_list(TREATIES.read_bytes(), source_name=TREATIES.name)
+    import_observations(INDICATORS.encode("utf-8"), source_name="trafficking_glotip.csv")
+    people = {
+        "secretariat": create_account(email="secretariat@example.org", role="secretariat", first_name="Sara"),
+        "reviewer": create_account(email="reviewer@example.org", role="reviewer", first_name="Rita"),
+        "focal": create_account(email="focal.fra@example.org", role="focal_point", state="FRA", first_name="Paul"),
+    }
+    for user in people.values():
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+
+    from monitoring.test_monitoring_sample import build_sample
+
+    cycle, _reports = build_sample(people["secretariat"], people["reviewer"])
+    return cycle, people
+
+
+def render_all(cycle, people) -> dict[str, dict[str, tuple[Page, int, str]]]:
+    # a page that fails is reported with its status 500 rather than stopping the sweep
+    clients = {"public": Client(raise_request_exception=False)}
+    for who in ("focal", "secretariat"):
+        clients[who] = Client(raise_request_exception=False)
+        clients[who].force_login(people[who])
+    rendered: dict[str, dict[str, tuple[Page, int, str]]] = {}
+    for language in LANGUAGES:
+        rendered[language] = {}
+        for client in clients.values():
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        for page in PAGES:
+            response = clients[page.who].get(page.url.format(cycle=cycle.pk))
+            rendered[language][page.name] = (page, response.status_code, response.content.decode())
+    return rendered
+
+
+@pytest.fixture(scope="module")
+def rendered(django_db_setup, django_db_blocker):
+    """{language: {page name: (page, status, html)}}; the data are rolled back afterwards."""
+    with django_db_blocker.unblock():
+        cache.clear()
+        with transaction.atomic():
+            cycle, people = build_data()
+            pages = render_all(cycle, people)
+            transaction.set_rollback(True)
+        cache.clear()
+    return pages
+
+
+def catalogue(language: str) -> list[str]:
+    """The interface sentences of the language's catalogue that a reader would notice in English."""
+    entries = polib.pofile(str(LOCALE / CATALOGUE[language] / "LC_MESSAGES" / "django.po"))
+    found = []
+    for entry in entries:
+        if entry.obsolete or entry.msgid_plural or "%" in entry.msgid or "{" in entry.msgid:
+            continue
+        if entry.msgstr == entry.msgid or len(entry.msgid) < 10 or len(entry.msgid.split()) < 2:
+            continue
+        found.append(" ".join(entry.msgid.split()))
+    return found
+
+
+def visible_text(html: str) -> str:
+    """The text of the page's body, without the plan's own English (`[lang=en]`), scripts and drawings.
+    (The <title> is left out: it may hold the plan's title, which no attribute can mark as English.)"""
+    body = lxml.html.document_fromstring(html).find("body")
+    for element in body.xpath(".//script | .//style | .//template | .//*[local-name()='svg'] | .//*[@lang='en']"):
+        element.drop_tree()
+    return " ".join(body.text_content().split())
+
+
+def untranslated(language: str, html: str, sentences: list[str]) -> list[str]:
+    text = visible_text(html)
+    return [s for s in sentences if re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", text)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_answers_in_its_language_and_direction(rendered, language):
+    problems = []
+    direction = "rtl" if language == "ar" else "ltr"
+    for name, (page, status, html) in rendered[language].items():
+        if status != page.status:
+            problems.append(f"{name} ({page.url}): status {status}, expected {page.status}")
+            continue
+        tag = re.search(r"<html[^>]*>", html)
+        if not tag or tag.group(0) != f'<html lang="{language}" dir="{direction}">':
+            problems.append(f"{name} ({page.url}): {tag.group(0) if tag else 'no <html>'}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_no_interface_sentence_is_left_in_english(rendered, language):
+    sentences = catalogue(language)
+    hits = []
+    for name, (page, _status, html) in rendered[language].items():
+        hits += [f"{name} ({page.url}): {s!r}" for s in untranslated(language, html, sentences)]
+    assert not hits, f"{len(hits)} interface sentences in English on the {language} pages:\n" + "\n".join(hits)
+
+
+def test_the_checker_skips_the_plan_text_and_finds_the_interface():
+    html = (
+        '<html lang="fr"><body><p>Rapport <span>Open the report</span></p>'
+        '<blockquote lang="en" dir="ltr">Open the report</blockquote><script>"Open the report"</script></body></html>'
+    )
+    assert visible_text(html) == "Rapport Open the report"
+    assert untranslated("fr", html, ["Open the report", "Close the page"]) == ["Open the report"]
+    assert untranslated("fr", html.replace("<span>Open the report</span>", ""), ["Open the report"]) == []
