@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from viennaplan.printing import css_string
 from viennaplan.reporting.models import ReportingCycle
 from viennaplan.reporting.scale import status_label
 from viennaplan.svgcharts import unique_ids
@@ -96,6 +97,7 @@ def report_html(report: CommissionReport, *, site_url: str = "") -> str:
         "disclaimer": DISCLAIMER,
         "no_cycle": NO_CYCLE,
         "font_stack": FONT_STACK,
+        "doc_footer_css": css_string(report.identification),  # a CSS string: quotes and backslashes escaped
         "site_url": site_url.rstrip("/"),
         "pdf_url": twin("/reporting/commission-report.pdf", **params),
         "json_url": twin("/api/reporting/commission-report", **params),

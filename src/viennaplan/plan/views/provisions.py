@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from django.shortcuts import redirect, render
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -75,11 +77,21 @@ def provision(request, path: str):
     vq = context["vq"]
     absolute = request.build_absolute_uri(f"{node.get_absolute_url()}{vq}")
     identity = version_identity(version)
-    values = {"title": short_title(version), "identity": identity, "citation": node.citation, "url": absolute}
+    # The plan's title is English (the only text there is): marked so, inside the reader's sentence
+    # (every value is escaped here: the sentence is the catalogue's, the values the page's).
+    values = {
+        key: conditional_escape(value)
+        for key, value in {
+            "title": format_html('<cite lang="en" dir="ltr">{}</cite>', short_title(version)),
+            "identity": identity,
+            "citation": node.citation,
+            "url": absolute,
+        }.items()
+    }
     if identity:
-        cite = _("%(title)s (%(identity)s), para. %(citation)s. %(url)s") % values
+        cite = mark_safe(_("%(title)s (%(identity)s), para. %(citation)s. %(url)s") % values)  # noqa: S308
     else:
-        cite = _("%(title)s, para. %(citation)s. %(url)s") % values
+        cite = mark_safe(_("%(title)s, para. %(citation)s. %(url)s") % values)  # noqa: S308
 
     context.update(
         provision=node,

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -37,13 +38,22 @@ def resolve_moment(report: Report, raw: str, default: str) -> tuple[str, datetim
     """(key, moment, label) for `?a=` / `?b=`: an event id of this report, "start" or "now"."""
     raw = (raw or default).strip().lower()
     if raw == START:
-        return START, created_moment(report), "the report as started"
+        return START, created_moment(report), _("the report as started")
     if raw == NOW:
-        return NOW, None, "now"
+        return NOW, None, _("now")
     event = ReportEvent.objects.filter(report=report, pk=int(raw) if raw.isdigit() else 0).first()
     if event is None:
-        raise BadMoment(f"{raw!r} is not an event of this report; pick a moment from the list (or start, now)")
-    return str(event.pk), event, f"{event.transition} on {event.at:%d %B %Y %H:%M}"
+        raise BadMoment(
+            _("%(moment)s is not an event of this report; pick a moment from the list (or start, now)")
+            % {"moment": repr(raw)}
+        )
+    move = workflow.TRANSITIONS.get(event.transition)
+    return (
+        str(event.pk),
+        event,
+        _("%(move)s on %(day)s")
+        % {"move": move.label if move else event.transition, "day": date_format(event.at, "DATETIME_FORMAT")},
+    )
 
 
 PER_PAGE = 100  # saved versions a page; every version is on some page, none is dropped
@@ -84,7 +94,10 @@ class VersionPage:
 def _choice(raw: str | None, known: dict[str, str], parameter: str, among: str) -> str:
     value = (raw or "").strip()
     if value and value not in known:
-        raise BadMoment(f"?{parameter}={value!r} is not one of {among}; pick one from the list")
+        raise BadMoment(
+            _("?%(parameter)s=%(value)s is not one of %(among)s; pick one from the list")
+            % {"parameter": parameter, "value": repr(value), "among": among}
+        )
     return value
 
 
@@ -94,8 +107,8 @@ def version_page(request: HttpRequest, report: Report) -> VersionPage:
     questions = dict(report.answers.order_by("question__position").values_list("question__path", "question__citation"))
     savers = {str(pk) for pk in history.exclude(history_user=None).values_list("history_user", flat=True).distinct()}
     people = {str(user.pk): display_name(user) for user in User.objects.filter(pk__in=savers)}
-    question = _choice(request.GET.get("question"), questions, "question", "this report's questions")
-    person = _choice(request.GET.get("by"), people, "by", "the people who saved a version of this report")
+    question = _choice(request.GET.get("question"), questions, "question", _("this report's questions"))
+    person = _choice(request.GET.get("by"), people, "by", _("the people who saved a version of this report"))
     if question:
         history = history.filter(question__path=question)
     if person:
@@ -104,7 +117,10 @@ def version_page(request: HttpRequest, report: Report) -> VersionPage:
     pages = max(1, -(-total // PER_PAGE))
     raw = (request.GET.get("page") or "1").strip()
     if not raw.isdigit() or not 1 <= int(raw) <= pages:
-        raise BadMoment(f"?page={raw!r} does not exist: the versions are on pages 1 to {pages}")
+        raise BadMoment(
+            _("?page=%(page)s does not exist: the versions are on pages 1 to %(pages)s")
+            % {"page": repr(raw), "pages": pages}
+        )
     number = int(raw)
     chosen = list(
         history.select_related("history_user", "question").order_by("-history_date", "-history_id")[
