@@ -30,6 +30,7 @@ FRENCH = {
     "name (English)": "nom (anglais)",
     "UN Member since": "Membre de l'ONU depuis",
     "failed sign-in attempt": "tentative de connexion manquée",
+    "failed sign-in attempts": "tentatives de connexion manquées",
     "IP address": "adresse IP",
 }
 
@@ -69,13 +70,12 @@ def test_the_failed_sign_in_admin_shows_its_names_and_labels_in_french(admin_cli
         username="someone@example.org", ip="192.0.2.1", at=timezone.now() - timedelta(minutes=1)
     )
     listing = page(admin_client, "/admin/accounts/failedlogin/")
-    # No plural given: Django's plural is the (translated) name with an "s".
-    assert "Tentative de connexion manquées" in listing
+    assert "Tentatives de connexion manquées" in listing
     assert "Adresse IP" in listing
     assert "failed sign-in attempt" not in listing.lower()
 
     form = page(admin_client, f"/admin/accounts/failedlogin/{attempt.pk}/change/")
-    assert "Tentative de connexion manquées" in form
+    assert "Tentatives de connexion manquées" in form
     assert "Adresse IP" in form and "IP address" not in form
 
 

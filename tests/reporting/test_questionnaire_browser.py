@@ -96,3 +96,39 @@ def test_the_focal_point_works_through_a_chapter_in_place(report_a, focal_point_
     expect(restored.locator(".draft-notice")).to_have_count(0)
     again.reload()
     expect(again.locator(".draft-notice")).to_have_count(0)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_scripts_words_are_the_readers_language(report_a, focal_point_a, browser_as, language):
+    """The questionnaire script's notice and button come from the page (issue 11), so a French or
+    Arabic page restores a draft in French or Arabic, never in English."""
+    from django.utils import translation
+    from playwright.sync_api import expect
+
+    with translation.override(language):
+        notice = translation.gettext("Restored text you typed on {when} that was not saved — save it or discard.")
+        discard = translation.gettext("Discard the restored text")
+    assert notice.startswith("Restored") is False and discard != "Discard the restored text", "no catalogue entry"
+    before_when = notice.split("{when}")[0].strip()
+
+    chapter_vi = [
+        a for a in Answer.objects.filter(report=report_a).select_related("question").order_by("question__position")
+        if a.question.chapter == "VI"
+    ]
+    target = chapter_vi[2].question_id
+    section = f"/reporting/{report_a.cycle_id}/CHE/chapter/VI?lang={language}"
+    page = browser_as(focal_point_a)
+    page.goto(section)
+    assert page.get_attribute("html", "lang") == language
+    box = page.locator(f"#question-{target} textarea[name=narrative]")
+    box.click()
+    page.keyboard.type("Texte saisi, non enregistré.")
+    context = page.context
+    page.close()
+    again = context.new_page()
+    again.goto(section)
+    restored = again.locator(f"#question-{target}")
+    expect(restored.locator("textarea[name=narrative]")).to_have_value("Texte saisi, non enregistré.")
+    expect(restored.locator(".draft-notice")).to_contain_text(before_when)
+    expect(restored.locator(".draft-notice")).not_to_contain_text("Restored text")
+    expect(restored.get_by_role("button", name=discard)).to_be_visible()

@@ -84,6 +84,7 @@ class FailedLogin(models.Model):
     class Meta:
         ordering = ["-at"]
         verbose_name = _("failed sign-in attempt")
+        verbose_name_plural = _("failed sign-in attempts")
 
     def __str__(self) -> str:
         return f"{self.username} from {self.ip or 'unknown address'} at {self.at:%Y-%m-%d %H:%M:%S}"
