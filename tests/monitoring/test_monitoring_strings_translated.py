@@ -224,3 +224,12 @@ def test_the_plain_python_modules_load_only_the_translation_machinery_of_django(
     loaded = django_modules(f"for name in {PLAIN!r}: __import__(name)")
     assert "django.utils.translation" in allowed
     assert loaded - allowed == set()
+
+
+def test_the_matrix_columns_name_the_regions_in_the_readers_language():
+    from viennaplan.monitoring.matrix import areas_for
+
+    with translation.override("fr"):
+        labels = [str(area.label) for area in areas_for("region")]
+    assert labels[:5] == ["Afrique", "Amériques", "Asie", "Europe", "Océanie"]
+    assert [area.key for area in areas_for("region")][:2] == ["Africa", "Americas"]  # the codes stay

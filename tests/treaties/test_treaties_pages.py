@@ -150,3 +150,17 @@ def test_a_states_panel_shows_each_instrument_its_status_and_why(client, importe
 def test_a_state_code_in_lower_case_redirects_and_an_unknown_one_is_404(client, db):
     assert client.get("/treaties/states/che")["Location"] == "/treaties/states/CHE"
     assert client.get("/treaties/states/XXX").status_code == 404
+
+
+def test_in_french_the_kinds_of_consent_regions_and_the_rules_source_read_so(client, imported):
+    """Issue 11: codes shown to readers are words of their language; the depositary's English
+    (the rules' source, the adopting resolution) is marked English."""
+    html = client.get("/treaties/UNTOC?lang=fr").content.decode()
+    kinds = set(re.findall(r'<span class="muted">([^<]+)</span></td>', html))
+    assert kinds and kinds <= {"ratification", "acceptation", "approbation", "adhésion", "succession", "signature"}, kinds
+    assert "adhésion" in kinds or "approbation" in kinds
+    assert '<span lang="en" dir="ltr">General Assembly resolution' in html
+    state = client.get("/treaties/states/CHE?lang=fr").content.decode()
+    assert " · Europe" in state  # the region (the same word in French)
+    algeria = client.get("/treaties/states/DZA?lang=fr").content.decode()
+    assert " · Afrique" in algeria and '<span lang="en" dir="ltr">Northern Africa</span>' in algeria

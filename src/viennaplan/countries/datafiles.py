@@ -30,6 +30,15 @@ KINDS = {
     "non_member_state": _("non-member State"),
     "organization": _("regional economic integration organization"),
 }
+# The five M49 regions, as the data files spell them (codes), and their names for readers. The
+# sub-regions stay as the files write them (English), marked so on the pages.
+REGION_LABELS = {
+    "Africa": _("Africa"),
+    "Americas": _("Americas"),
+    "Asia": _("Asia"),
+    "Europe": _("Europe"),
+    "Oceania": _("Oceania"),
+}
 GROUPS = {
     "african": _("African States"),
     "asia_pacific": _("Asia-Pacific States"),

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.countries.datafiles import GROUPS
+from viennaplan.countries.datafiles import GROUPS, REGION_LABELS
 
 from .shares import Shares, add_counts, shares_of
 
@@ -46,7 +46,8 @@ def areas_for(by: str) -> list[Area]:
     """The columns of the matrix: the five regions or the five UN regional groups, then 'none'."""
     if by == "group":
         return [*(Area(key, label) for key, label in GROUPS.items()), Area(NO_AREA, _("Not in a regional group"))]
-    return [*(Area(region, region) for region in REGIONS), Area(NO_AREA, _("No region recorded"))]
+    regions = [Area(region, REGION_LABELS.get(region, region)) for region in REGIONS]
+    return [*regions, Area(NO_AREA, _("No region recorded"))]
 
 
 def area_label(by: str, key: str) -> str | None:
