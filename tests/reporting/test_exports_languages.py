@@ -31,6 +31,7 @@ from openpyxl import load_workbook
 
 from viennaplan.printing import fonts_for, html_to_pdf, rendered_text
 from viennaplan.reporting import excel, workflow
+from viennaplan.reporting.answer_data import FIELD_LABELS
 from viennaplan.reporting.answers import answer_fields
 from viennaplan.reporting.scale import MEASURE_KINDS, STATUS_SCALE
 from viennaplan.reporting.views.printing import report_print_html
@@ -123,6 +124,9 @@ def test_a_french_workbook_uploaded_from_a_page_in_spanish_saves_the_right_codes
     response = upload_with_page_in(client, cycle, fill(download_in(client, cycle, "fr"), edits), "es")
     assert response.status_code == 200, shared.errors_of(response)
     assert_saved(report_a)
+    # the summary names what changed in the page's language, not by the fields' codes
+    changed = re.search(r"<td>([^<]*)</td><td>\d+</td></tr>", response.content.decode()).group(1)
+    assert words("es", FIELD_LABELS["status"]) in changed and "status" not in changed.split(", ")
 
 
 def test_an_arabic_workbook_reads_right_to_left_and_uploads_from_a_page_in_spanish(
