@@ -191,3 +191,39 @@ def english_after_each_test():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def french(request, monkeypatch):
+    """French active, with the test module's `FRENCH` entries ({english: french}, or
+    {(singular, form): french} for plurals) in the French catalogue for this test only: a test of
+    marked strings does not wait for the real catalogue."""
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    with translation.override("fr"):
+        catalogue = trans_real.translation("fr")._catalog._catalogs[0]
+        for english, french_text in request.module.FRENCH.items():
+            monkeypatch.setitem(catalogue, english, french_text)
+        yield
+
+
+@pytest.fixture
+def loads_only_translation():
+    """loads_only_translation(modules): assert that importing `modules` in a fresh interpreter
+    loads nothing of Django but what `django.utils.translation` loads (plain-Python domain rules)."""
+    import subprocess
+    import sys
+
+    def django_modules(imports: str) -> set[str]:
+        code = f"import sys\n{imports}\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        return set(eval(out))  # a printed list of module names
+
+    def check(modules) -> None:
+        allowed = django_modules("import django.utils.translation")
+        loaded = django_modules(f"for name in {tuple(modules)!r}: __import__(name)")
+        assert "django.utils.translation" in allowed
+        assert loaded - allowed == set()
+
+    return check

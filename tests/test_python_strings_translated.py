@@ -14,14 +14,11 @@ written elsewhere); English, the source language, needs none.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import trans_real
 
 from viennaplan.accounts import roles
 from viennaplan.notices import rules, sending
@@ -74,16 +71,6 @@ FRENCH = {
     ("waiting %(days)s day", 0): "en attente depuis %(days)s jour",  # plurals: (singular, form)
     ("waiting %(days)s day", 1): "en attente depuis %(days)s jours",
 }
-
-
-@pytest.fixture
-def french(monkeypatch):
-    """French active, with FRENCH in its catalogue for this test only."""
-    with translation.override("fr"):
-        catalogue = trans_real.translation("fr")._catalog._catalogs[0]
-        for english, french_text in FRENCH.items():
-            monkeypatch.setitem(catalogue, english, french_text)
-        yield
 
 
 @pytest.mark.parametrize("table", sorted(LABEL_TABLES))
@@ -140,16 +127,8 @@ def test_a_workbook_made_in_french_reads_back_in_french(french):
     ]
 
 
-def test_the_plain_python_rules_load_only_the_translation_machinery_of_django():
-    def django_modules(imports: str) -> set[str]:
-        code = f"import sys\n{imports}\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        return set(eval(out))  # a printed list of module names
-
-    allowed = django_modules("import django.utils.translation")
-    loaded = django_modules(f"for name in {PLAIN!r}: __import__(name)")
-    assert "django.utils.translation" in allowed
-    assert loaded - allowed == set()
+def test_the_plain_python_rules_load_only_the_translation_machinery_of_django(loads_only_translation):
+    loads_only_translation(PLAIN)
 
 
 @pytest.mark.django_db

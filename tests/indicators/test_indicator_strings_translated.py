@@ -15,15 +15,12 @@ written elsewhere); English, the source language, needs none.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import trans_real
 
 from viennaplan.indicators import catalogue, tables
 from viennaplan.indicators.management.commands.indicators import Command as IndicatorsCommand
@@ -52,16 +49,6 @@ FRENCH = {
     ),
     "import observations (tidy CSV or SDMX-CSV)": "importer des observations (CSV ordonné ou SDMX-CSV)",
 }
-
-
-@pytest.fixture
-def french(monkeypatch):
-    """French active, with FRENCH in its catalogue for this test only."""
-    with translation.override("fr"):
-        french_catalogue = trans_real.translation("fr")._catalog._catalogs[0]
-        for english, french_text in FRENCH.items():
-            monkeypatch.setitem(french_catalogue, english, french_text)
-        yield
 
 
 def count_spec() -> catalogue.IndicatorSpec:
@@ -116,13 +103,5 @@ def test_the_english_messages_are_unchanged():
         assert tables.disaggregation_label("", {}) == "Total"
 
 
-def test_the_plain_python_readers_load_only_the_translation_machinery_of_django():
-    def django_modules(imports: str) -> set[str]:
-        code = f"import sys\n{imports}\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        return set(eval(out))  # a printed list of module names
-
-    allowed = django_modules("import django.utils.translation")
-    loaded = django_modules(f"for name in {PLAIN!r}: __import__(name)")
-    assert "django.utils.translation" in allowed
-    assert loaded - allowed == set()
+def test_the_plain_python_readers_load_only_the_translation_machinery_of_django(loads_only_translation):
+    loads_only_translation(PLAIN)

@@ -14,15 +14,12 @@ written elsewhere); English, the source language, needs none.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import trans_real
 
 from viennaplan.dates import long_date
 from viennaplan.monitoring import (
@@ -110,16 +107,6 @@ FRENCH = {
     ("%(n)s State with both values, all shown", 1): "%(n)s États avec les deux valeurs, tous montrés",
     "Published value": "Valeur publiée",
 }
-
-
-@pytest.fixture
-def french(monkeypatch):
-    """French active, with FRENCH in its catalogue for this test only."""
-    with translation.override("fr"):
-        catalogue = trans_real.translation("fr")._catalog._catalogs[0]
-        for english, french_text in FRENCH.items():
-            monkeypatch.setitem(catalogue, english, french_text)
-        yield
 
 
 @pytest.mark.parametrize("table", sorted(LABEL_TABLES))
@@ -214,16 +201,8 @@ def test_a_cached_chart_is_drawn_again_in_another_language(french):
     assert "Valeur publiée" in profile_indicators.chart("Spain: Victims", points)
 
 
-def test_the_plain_python_modules_load_only_the_translation_machinery_of_django():
-    def django_modules(imports: str) -> set[str]:
-        code = f"import sys\n{imports}\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        return set(eval(out))  # a printed list of module names
-
-    allowed = django_modules("import django.utils.translation")
-    loaded = django_modules(f"for name in {PLAIN!r}: __import__(name)")
-    assert "django.utils.translation" in allowed
-    assert loaded - allowed == set()
+def test_the_plain_python_modules_load_only_the_translation_machinery_of_django(loads_only_translation):
+    loads_only_translation(PLAIN)
 
 
 def test_the_matrix_columns_name_the_regions_in_the_readers_language():

@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import trans_real
 
 from viennaplan.backups import files, postgres
 from viennaplan.backups.management.commands import backup as backup_command
@@ -88,16 +87,6 @@ FRENCH = {
 }
 
 
-@pytest.fixture
-def french(monkeypatch):
-    """French active, with FRENCH in its catalogue for this test only."""
-    with translation.override("fr"):
-        catalogue = trans_real.translation("fr")._catalog._catalogs[0]
-        for english, french_text in FRENCH.items():
-            monkeypatch.setitem(catalogue, english, french_text)
-        yield
-
-
 @pytest.mark.parametrize("table", sorted(LABEL_TABLES))
 def test_every_label_of_the_fixed_tables_is_a_lazy_translation(table):
     plain = {key: label for key, label in LABEL_TABLES[table].items() if not isinstance(label, Promise)}
@@ -135,8 +124,8 @@ def test_why_a_state_is_bound_is_explained_in_french_with_its_dates_and_article(
     )
     explained = {state.state: state.explanation for state in status.states}
     assert (
-        explained["CUB"]
-        == "ratification déposée le 27 octobre 2006 ; en vigueur le 26 novembre 2006 : 30e jour après le dépôt, art. 38(2)"
+        explained["CUB"] == "ratification déposée le 27 octobre 2006 ; en vigueur le 26 novembre 2006 : "
+        "30e jour après le dépôt, art. 38(2)"
     )
     assert explained["CHE"] == "signé le 12 décembre 2000 (art. 36(1)) ; aucun consentement à être lié au dossier"
 
