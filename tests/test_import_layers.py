@@ -36,6 +36,7 @@ SHARED = {
     "printing",
     "languages",
     "collation",
+    "bidi",
 }
 
 

@@ -18,6 +18,7 @@ from operator import attrgetter
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from viennaplan.bidi import isolated
 from viennaplan.dates import add_months, brief_date, ordinal
 
 from .records import DENUNCIATION, EUROPEAN_UNION, SIGNATURE, Action, InstrumentRules, InstrumentStatus, StateStatus
@@ -176,7 +177,7 @@ def _general_entry_into_force(
 ) -> tuple[date | None, Action | None, list[str], str]:
     """(general date, triggering deposit, notes, why a deposit is still waiting)."""
     notes: list[str] = []
-    article = rules.articles.get("general", "")
+    article = isolated(rules.articles).get("general", "")
     official = rules.official_entry_into_force
     given = {
         "article": article,
@@ -273,7 +274,7 @@ class _Context:
         self.organizations = organizations
         self.is_protocol = bool(rules.parent)
         self.later_delay = timedelta(days=rules.later_delay_days)
-        self.articles = rules.articles
+        self.articles = isolated(rules.articles)  # in the reader's direction (see viennaplan.bidi)
 
     def signed_only(self, signed: date) -> str:
         if "signature" in self.articles:

@@ -16,6 +16,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from viennaplan.bidi import isolated
 from viennaplan.dates import brief_date
 
 from .engine import denunciation_takes_effect, kind_label
@@ -161,7 +162,7 @@ class _Checker:
 
     def _signature(self, action: Action, rules: InstrumentRules, is_organization: bool) -> list[str]:
         day, problems = action.date, []
-        article = rules.articles.get("signature", "")
+        article = isolated(rules.articles).get("signature", "")
         windows = rules.signature_windows
         if windows and not any(window.opens <= day <= window.closes for window in windows):
             closes, opens = max(w.closes for w in windows), min(w.opens for w in windows)
@@ -200,7 +201,7 @@ class _Checker:
                         "an organization may sign only if one of its member States has signed (%(article)s); "
                         "no member State's signature is on file by %(day)s"
                     )
-                    % {"article": rules.articles.get("organizations", ""), "day": brief_date(day)}
+                    % {"article": isolated(rules.articles).get("organizations", ""), "day": brief_date(day)}
                 )
         return problems
 
@@ -223,11 +224,11 @@ class _Checker:
                     "party to a Protocol, a State must be a party to the Convention (%(article)s); a deposit of "
                     "both on the same day is fine"
                 )
-                % {**given, "parent": rules.parent, "article": rules.articles.get("parent", "")}
+                % {**given, "parent": rules.parent, "article": isolated(rules.articles).get("parent", "")}
             )
         if is_organization:
             members = self.members(action.state, day)
-            given["article"] = rules.articles.get("organizations", "")
+            given["article"] = isolated(rules.articles).get("organizations", "")
             if kind == "accession":
                 if not any(self.get(m, rules.code).party_on(day) for m in members):
                     problems.append(
@@ -248,7 +249,7 @@ class _Checker:
         return problems
 
     def _denunciation(self, action: Action, rules: InstrumentRules) -> list[str]:
-        day, article = action.date, rules.articles.get("denunciation", "")
+        day, article = action.date, isolated(rules.articles).get("denunciation", "")
         if denunciation_takes_effect(rules, day) is None:
             return [_("the %(name)s has no denunciation clause") % {"name": rules.short_name}]
         standing = self.get(action.state, rules.code)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from viennaplan.bidi import isolated
 from viennaplan.dates import long_date, ordinal
 
 from .engine import kind_label
@@ -26,7 +27,7 @@ def _or_list(words: list[str]) -> str:
 
 def rules_in_words(rules: InstrumentRules) -> list[str]:
     """The final clauses the engine applies, one sentence each, citing the article where known."""
-    article = rules.articles.get
+    article = isolated(rules.articles).get
     values = {
         "adopted": long_date(rules.adopted),
         "by": rules.adopted_by,
