@@ -57,10 +57,62 @@ def test_every_placeholder_and_tag_of_the_english_is_kept(folder):
         tags = sorted(TAG.findall(entry.msgid))
         for form in forms:
             # a plural form may leave out the count ("un jour"), never another value
-            missing = names - set(NAMED.findall(form)) - ({"count", "counter", "n", "days"} if entry.msgid_plural else set())
+            optional = {"count", "counter", "n", "days"} if entry.msgid_plural else set()
+            missing = names - set(NAMED.findall(form)) - optional
             unknown = set(NAMED.findall(form)) - names
             if missing or unknown:
                 problems.append(f"{where(entry)}: missing {sorted(missing)}, unknown {sorted(unknown)}")
             if not entry.msgid_plural and sorted(TAG.findall(form)) != tags:
                 problems.append(f"{where(entry)}: tags {sorted(TAG.findall(form))} != {tags}")
     assert problems == [], f"{folder}: " + "\n".join(problems)
+
+
+# -- the catalogues hold what the code asks for -------------------------------------------------
+
+SOURCE = LOCALE.parent
+TRANSLATING = {"_", "gettext", "gettext_lazy", "gettext_noop", "pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
+TEMPLATE_TAG = re.compile(
+    r"""\{%\s*translate\s+(?P<q>["'])(?P<text>.*?)(?P=q)"""
+    r"""(?:\s+context\s+(?P<c>["'])(?P<context>.*?)(?P=c))?"""
+)
+
+
+def asked_in_python() -> set[tuple[str, str]]:
+    """(context, msgid) of every call of a translation function with literal strings in the code."""
+    import ast
+
+    asked = set()
+    for path in SOURCE.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name not in TRANSLATING:
+                continue
+            strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if name.startswith("pgettext") and len(strings) >= 2:
+                asked.add((strings[0], strings[1]))
+            elif strings and isinstance(node.args[0], ast.Constant):
+                asked.add(("", strings[0]))
+    return asked
+
+
+def asked_in_templates() -> set[tuple[str, str]]:
+    asked = set()
+    for path in SOURCE.rglob("templates/**/*"):
+        if path.suffix in {".html", ".txt"}:
+            for match in TEMPLATE_TAG.finditer(path.read_text(encoding="utf-8")):
+                asked.add((match["context"] or "", match["text"]))
+    return asked
+
+
+def test_every_string_the_code_and_templates_mark_is_in_the_catalogues():
+    """`make messages` was run after the last marked string: otherwise a new word would show in
+    English in every language while the catalogues still looked complete."""
+    asked = asked_in_python() | asked_in_templates()
+    assert len(asked) > 1000
+    known = {(entry.msgctxt or "", entry.msgid) for entry in catalogue("fr")}
+    missing = sorted(f"{text!r}" + (f" [{context}]" if context else "") for context, text in asked - known)
+    assert missing == [], f"{len(missing)} marked strings are not in the catalogues (run `make messages`)"

@@ -63,7 +63,8 @@ def bar_parts(shares: Shares) -> tuple[SafeString, SafeString]:
         + "".join(rects)
         + "</svg>"
     )
-    text = "".join(words) or f'<span class="muted">{escape(_("no answers"))}</span>'
+    no_answers = _("no answers")  # outside the f-string: xgettext does not read inside one
+    text = "".join(words) or f'<span class="muted">{escape(no_answers)}</span>'
     return mark_safe(svg), mark_safe(f'<p class="shares">{text}</p>')  # noqa: S308  (numbers and escaped labels only)
 
 
