@@ -112,7 +112,8 @@ def test_the_scripts_words_are_the_readers_language(report_a, focal_point_a, bro
     before_when = notice.split("{when}")[0].strip()
 
     chapter_vi = [
-        a for a in Answer.objects.filter(report=report_a).select_related("question").order_by("question__position")
+        a
+        for a in Answer.objects.filter(report=report_a).select_related("question").order_by("question__position")
         if a.question.chapter == "VI"
     ]
     target = chapter_vi[2].question_id
