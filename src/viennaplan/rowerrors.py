@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 SHOWN_VALUE_CHARS = 60  # of a cell quoted in an error message
 
@@ -30,3 +31,20 @@ class RowError:
         shown = self.value if len(self.value) <= SHOWN_VALUE_CHARS else self.value[: SHOWN_VALUE_CHARS - 1] + "…"
         value = f" ({shown!r})" if self.value else ""
         return f"{where}{value}: {self.message}"
+
+
+class FileRefused(Exception):
+    """An import wrote nothing; `errors` lists every problem of the file (RowError or text), in
+    the file's order. Each import names its own subclass (what it refuses)."""
+
+    def __init__(self, source_name: str, errors: list) -> None:
+        self.source_name = source_name
+        self.errors = errors
+        super().__init__(
+            ngettext(
+                "%(file)s: %(count)s error; nothing was imported",
+                "%(file)s: %(count)s errors; nothing was imported",
+                len(errors),
+            )
+            % {"file": source_name, "count": len(errors)}
+        )

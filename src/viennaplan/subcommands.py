@@ -20,9 +20,14 @@ that takes `**_`, `_` is the leftover options: call `gettext` by its name there.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext, ngettext
+
+SHOWN_ERRORS = 200  # bad rows printed by a refused import unless --all-errors
+MAX_FILE_BYTES = 200_000_000  # a file an import command reads
 
 
 class SubcommandCommand(BaseCommand):
@@ -46,3 +51,33 @@ class SubcommandCommand(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         subcommand = options.pop("subcommand")
         getattr(self, f"run_{subcommand.replace('-', '_')}")(**options)
+
+    def read_file(self, file: str) -> tuple[Path, bytes]:
+        """The path and bytes of a file an import reads; a missing or oversized one stops the command."""
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(gettext("%(file)s: no such file") % {"file": file})
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CommandError(
+                gettext("%(file)s: larger than %(limit)s bytes; split it")
+                % {"file": file, "limit": f"{MAX_FILE_BYTES:,}"}
+            )
+        return path, path.read_bytes()
+
+    def refuse(self, refused: Any, all_errors: bool) -> NoReturn:
+        """Stop with a refused import's bad rows (`refused.source_name`, `refused.errors`): the first
+        `SHOWN_ERRORS` unless `all_errors`, then how many more."""
+        shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
+        for line in shown:
+            self.stderr.write(f"{refused.source_name}: {line}")
+        more = len(refused.errors) - len(shown)
+        if more:
+            self.stderr.write(
+                ngettext(
+                    "… and %(count)s more (--all-errors prints every one)",
+                    "… and %(count)s more (--all-errors prints every one)",
+                    more,
+                )
+                % {"count": more}
+            )
+        raise CommandError(str(refused)) from None

@@ -22,9 +22,10 @@ from typing import Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from viennaplan.countries import registry
+from viennaplan.rowerrors import FileRefused
 
 from . import observations
 from .catalogue import disaggregation_key
@@ -38,20 +39,8 @@ BATCH_SIZE = 2000
 QUANTUM = Decimal("1e-10")  # the stored column's precision; `published` keeps every digit
 
 
-class ImportRefused(Exception):
+class ImportRefused(FileRefused):
     """Nothing was imported; `errors` lists every bad row, with its column."""
-
-    def __init__(self, source_name: str, errors: list[str]) -> None:
-        self.source_name = source_name
-        self.errors = errors
-        super().__init__(
-            ngettext(
-                "%(file)s: %(count)s error; nothing was imported",
-                "%(file)s: %(count)s errors; nothing was imported",
-                len(errors),
-            )
-            % {"file": source_name, "count": len(errors)}
-        )
 
 
 @dataclass

@@ -23,10 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from viennaplan.cells import plain_text, safe_text
-from viennaplan.rowerrors import RowError
+from viennaplan.rowerrors import FileRefused, RowError
 from viennaplan.textfiles import NotText, read_text
 
 from . import legislation
@@ -47,20 +47,8 @@ SCALAR_FIELDS = (
 )
 
 
-class LegislationRefused(Exception):
+class LegislationRefused(FileRefused):
     """Nothing was imported; `errors` lists every problem (RowError), in the order of the file."""
-
-    def __init__(self, source_name: str, errors: list[RowError]) -> None:
-        self.source_name = source_name
-        self.errors = errors
-        super().__init__(
-            ngettext(
-                "%(file)s: %(count)s error; nothing was imported",
-                "%(file)s: %(count)s errors; nothing was imported",
-                len(errors),
-            )
-            % {"file": source_name, "count": len(errors)}
-        )
 
 
 @dataclass

@@ -10,16 +10,11 @@ how many more; `--all-errors` prints every one), and exits non-zero; nothing is 
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from django.core.management.base import CommandError
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy
 
-from viennaplan.subcommands import SubcommandCommand
-
-SHOWN_ERRORS = 200
-MAX_FILE_BYTES = 200_000_000
+from viennaplan.subcommands import SHOWN_ERRORS, SubcommandCommand
 
 
 class Command(SubcommandCommand):
@@ -60,18 +55,11 @@ class Command(SubcommandCommand):
     def run_import(self, *, file: str, all_errors: bool, **_: Any) -> None:
         from viennaplan.indicators.importer import ImportRefused, import_observations
 
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(gettext("%(file)s: no such file") % {"file": file})
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CommandError(
-                gettext("%(file)s: larger than %(limit)s bytes; split it")
-                % {"file": file, "limit": f"{MAX_FILE_BYTES:,}"}
-            )
+        path, content = self.read_file(file)
         try:
-            outcome = import_observations(path.read_bytes(), source_name=path.name)
+            outcome = import_observations(content, source_name=path.name)
         except ImportRefused as refused:
-            self._refused(refused, all_errors)
+            self.refuse(refused, all_errors)
         self.stdout.write(outcome.summary())
 
     def run_load_shipped(self, *, verbosity: int = 1, **_: Any) -> None:
@@ -81,7 +69,7 @@ class Command(SubcommandCommand):
         try:
             results = load_shipped()
         except ImportRefused as refused:
-            self._refused(refused, False)
+            self.refuse(refused, False)
         for result in results:
             if result.outcome is None:
                 self.stdout.write(f"{result.name}: imported before (same file); nothing changed")
@@ -100,19 +88,3 @@ class Command(SubcommandCommand):
         for indicator in Indicator.objects.all():
             measures = ", ".join(indicator.measures) or "-"
             self.stdout.write(f"{indicator.code}\t{indicator.kind}\t{indicator.unit}\t{indicator.chapter}\t{measures}")
-
-    def _refused(self, refused: Any, all_errors: bool) -> NoReturn:
-        shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
-        for line in shown:
-            self.stderr.write(f"{refused.source_name}: {line}")
-        more = len(refused.errors) - len(shown)
-        if more:
-            self.stderr.write(
-                ngettext(
-                    "… and %(count)s more (--all-errors prints every one)",
-                    "… and %(count)s more (--all-errors prints every one)",
-                    more,
-                )
-                % {"count": more}
-            )
-        raise CommandError(str(refused))

@@ -14,12 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy
 
-from viennaplan.subcommands import SubcommandCommand
-
-SHOWN_ERRORS = 200
-MAX_FILE_BYTES = 200_000_000
+from viennaplan.subcommands import SHOWN_ERRORS, SubcommandCommand
 
 
 class Command(SubcommandCommand):
@@ -66,31 +63,11 @@ class Command(SubcommandCommand):
     def run_import_legislation(self, *, file: str, dry_run: bool, all_errors: bool, **_: Any) -> None:
         from viennaplan.knowledge.legislation_csv import LegislationRefused, import_legislation
 
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(gettext("%(file)s: no such file") % {"file": file})
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CommandError(
-                gettext("%(file)s: larger than %(limit)s bytes; split it")
-                % {"file": file, "limit": f"{MAX_FILE_BYTES:,}"}
-            )
+        path, content = self.read_file(file)
         try:
-            outcome = import_legislation(path.read_bytes(), source_name=path.name, dry_run=dry_run)
+            outcome = import_legislation(content, source_name=path.name, dry_run=dry_run)
         except LegislationRefused as refused:
-            shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]
-            for error in shown:
-                self.stderr.write(f"{refused.source_name}: {error}")
-            more = len(refused.errors) - len(shown)
-            if more:
-                self.stderr.write(
-                    ngettext(
-                        "… and %(count)s more (--all-errors prints every one)",
-                        "… and %(count)s more (--all-errors prints every one)",
-                        more,
-                    )
-                    % {"count": more}
-                )
-            raise CommandError(str(refused)) from None
+            self.refuse(refused, all_errors)
         self.stdout.write(outcome.summary())
 
     def run_export_legislation(self, *, output: str, **_: Any) -> None:
