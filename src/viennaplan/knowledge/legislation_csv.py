@@ -33,18 +33,10 @@ from . import legislation
 from .legislation import COLUMNS, Known, LawRecord
 from .models import Law, LawArticle, LawProvision
 
-SCALAR_FIELDS = (
-    "title_original",
-    "title_en",
-    "kind",
-    "language",
-    "adopted",
-    "in_force",
-    "status",
-    "official_url",
-    "published",
-    "text",
-)
+# The columns stored as they are on the Law; the others name other rows (the State, the
+# amending or repealing act, the articles, the provisions) or identify the law (its key).
+LINKING_COLUMNS = ("state", "key", "amended_by", "repealed_by", "articles", "provisions")
+SCALAR_FIELDS = tuple(column for column in COLUMNS if column not in LINKING_COLUMNS)
 
 
 class LegislationRefused(FileRefused):
