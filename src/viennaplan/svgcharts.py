@@ -37,6 +37,7 @@ import html
 import io
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import matplotlib
@@ -82,20 +83,20 @@ def font_families(language: str | None = None) -> list[str]:
     """The fonts a chart's words are measured and named in: DejaVu Sans (Latin, Cyrillic, Greek),
     then, for Chinese and Arabic, the Noto font of that script where it is installed (else the
     chart is drawn as before and its words measured by DejaVu's missing-glyph boxes)."""
-    from matplotlib import font_manager
-
     code = (language or translation.get_language() or "en").split("-")[0]
     extra = SCRIPT_FONTS.get(code)
-    if extra and extra not in _installed:
-        try:
-            font_manager.findfont(extra, fallback_to_default=False)
-            _installed[extra] = True
-        except ValueError:
-            _installed[extra] = False
-    return ["DejaVu Sans", extra] if extra and _installed[extra] else ["DejaVu Sans"]
+    return ["DejaVu Sans", extra] if extra and _installed(extra) else ["DejaVu Sans"]
 
 
-_installed: dict[str, bool] = {}
+@cache
+def _installed(family: str) -> bool:
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(family, fallback_to_default=False)
+    except ValueError:
+        return False
+    return True
 
 
 def new_figure(width: float, height: float) -> Figure:
