@@ -64,7 +64,7 @@ class SubcommandCommand(BaseCommand):
             )
         return path, path.read_bytes()
 
-    def refuse(self, refused: Any, all_errors: bool) -> NoReturn:
+    def refuse_file(self, refused: Any, all_errors: bool) -> NoReturn:
         """Stop with a refused import's bad rows (`refused.source_name`, `refused.errors`): the first
         `SHOWN_ERRORS` unless `all_errors`, then how many more."""
         shown = refused.errors if all_errors else refused.errors[:SHOWN_ERRORS]

@@ -59,7 +59,7 @@ class Command(SubcommandCommand):
         try:
             outcome = import_observations(content, source_name=path.name)
         except ImportRefused as refused:
-            self.refuse(refused, all_errors)
+            self.refuse_file(refused, all_errors)
         self.stdout.write(outcome.summary())
 
     def run_load_shipped(self, *, verbosity: int = 1, **_: Any) -> None:
@@ -69,7 +69,7 @@ class Command(SubcommandCommand):
         try:
             results = load_shipped()
         except ImportRefused as refused:
-            self.refuse(refused, False)
+            self.refuse_file(refused, False)
         for result in results:
             if result.outcome is None:
                 self.stdout.write(f"{result.name}: imported before (same file); nothing changed")

@@ -67,7 +67,7 @@ class Command(SubcommandCommand):
         try:
             outcome = import_legislation(content, source_name=path.name, dry_run=dry_run)
         except LegislationRefused as refused:
-            self.refuse(refused, all_errors)
+            self.refuse_file(refused, all_errors)
         self.stdout.write(outcome.summary())
 
     def run_export_legislation(self, *, output: str, **_: Any) -> None:

@@ -23,10 +23,9 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from viennaplan.dates import long_date
-from viennaplan.subcommands import SubcommandCommand
+from viennaplan.subcommands import SHOWN_ERRORS, SubcommandCommand
 
 FORMAT_HELP = gettext_lazy("state,instrument,action,date[,source]; see docs/data-formats.md")
-SHOWN_ERRORS = 200
 
 
 def iso_date(text: str) -> date:
