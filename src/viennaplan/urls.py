@@ -16,5 +16,6 @@ urlpatterns = [
     path("indicators/", include("viennaplan.indicators.urls")),
     path("reporting/", include("viennaplan.reporting.urls")),
     path("notices/", include("viennaplan.notices.urls")),
+    path("knowledge/", include("viennaplan.knowledge.urls")),
     path("", include("viennaplan.plan.urls")),
 ]
