@@ -91,6 +91,14 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
     target = IndicatorTarget.objects.create(
         indicator=Indicator.objects.get(code="homicide_rate"), provision="35(a)", baseline_year=2000, target_year=2005
     )
+    from viennaplan.knowledge.legislation_csv import import_legislation
+
+    import_legislation(  # a published law, so that the legislation's record answers 200
+        b"state,key,title_original,title_en,kind,language,adopted,in_force,status,amended_by,repealed_by,"
+        b"official_url,articles,provisions,published,text\n"
+        b"CHE,SR-514.54,Waffengesetz,Weapons Act,act,de,,,in_force,,,,FIREARMS art. 5,57/a,yes,\n",
+        source_name="law.csv",
+    )
     names = {
         "version": imported_plan.pk,
         "number": "IV",
@@ -111,6 +119,8 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "/api/indicators/{code}/observations": {"code": "homicide_rate"},
         "/api/maps/indicators/{code}": {"code": "homicide_rate"},
         "/api/targets/deadlines/{key}": {"key": "ratify-untoc"},
+        "/api/knowledge/legislation/{state}/{key}": {"state": "CHE", "key": "SR-514.54"},
+        "/api/knowledge/legislation/guide/{instrument}/{article}": {"instrument": "FIREARMS", "article": "5"},
         "/api/reporting/cycles/{cycle_id}/international/{path}": {"path": international_units(cycle)[0].path},
     }
     queries = {

@@ -23,6 +23,13 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from viennaplan.countries.api import router as countries_router
 from viennaplan.indicators.api import router as indicators_router
 from viennaplan.knowledge.api import router as knowledge_router
+from viennaplan.knowledge.api_guide import router as legislative_guide_router
+from viennaplan.knowledge.assessments.api import router as assessments_router
+from viennaplan.knowledge.authorities.api import router as authorities_router
+from viennaplan.knowledge.firearms.api import router as firearms_router
+from viennaplan.knowledge.patterns.api import router as patterns_router
+from viennaplan.knowledge.practices.api import router as practices_router
+from viennaplan.knowledge.trafficking.api import router as trafficking_router
 from viennaplan.monitoring.api import router as monitoring_router
 from viennaplan.monitoring.api_deadlines import router as deadlines_router
 from viennaplan.monitoring.api_indicator_targets import router as indicator_targets_router
@@ -113,7 +120,14 @@ api.add_router("/countries", countries_router, tags=["countries"])
 api.add_router("/treaties", ratification_targets_router, tags=["treaties"])  # before the treaties' /{code}
 api.add_router("/treaties", treaties_router, tags=["treaties"])
 api.add_router("/indicators", indicators_router, tags=["indicators"])
+api.add_router("/knowledge", legislative_guide_router, tags=["knowledge"])
 api.add_router("/knowledge", knowledge_router, tags=["knowledge"])
+api.add_router("/knowledge", patterns_router, tags=["knowledge"])
+api.add_router("/knowledge", assessments_router, tags=["knowledge"])
+api.add_router("/knowledge", trafficking_router, tags=["knowledge"])
+api.add_router("/knowledge", firearms_router, tags=["knowledge"])
+api.add_router("/knowledge", authorities_router, tags=["knowledge"])
+api.add_router("/knowledge", practices_router, tags=["knowledge"])
 api.add_router("/reporting/progress", monitoring_router, tags=["reporting progress"])
 api.add_router("/reporting/commission-report", commission_report_router, tags=["commission report"])
 api.add_router("/maps", maps_router, tags=["maps"])

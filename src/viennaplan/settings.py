@@ -89,7 +89,13 @@ INSTALLED_APPS = [
     "viennaplan.indicators",  # the indicator catalogue and the observations of States by year
     "viennaplan.backups",  # viennaplan backup / restore (whole-database operations, no models)
     "viennaplan.notices",  # who is told when a report moves, a cycle opens or a deadline nears
-    "viennaplan.knowledge",  # the databases the plan asks for (issue 12): national legislation first
+    "viennaplan.knowledge",  # the databases the plan asks for (issue 12): national legislation, search
+    "viennaplan.knowledge.patterns",
+    "viennaplan.knowledge.assessments",
+    "viennaplan.knowledge.trafficking",
+    "viennaplan.knowledge.firearms",
+    "viennaplan.knowledge.authorities",
+    "viennaplan.knowledge.practices",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from viennaplan.knowledge import views
+from viennaplan.knowledge import listing, views
 from viennaplan.knowledge.legislation_csv import import_legislation
 from viennaplan.knowledge.models import Law, LawArticle
 
@@ -93,7 +93,7 @@ def test_each_filter_narrows_the_list(client_as, secretariat, laws):
 
 
 def test_the_list_is_paginated_as_the_page_is(client, laws, monkeypatch):
-    monkeypatch.setattr(views, "PER_PAGE", 1)
+    monkeypatch.setattr(listing, "PER_PAGE", 1)
     second = client.get(f"{API}?page=2")
     assert rows(second) == ["CHE/SR-514.54"] == page_rows(client.get(f"{PAGE}?page=2"))
     assert (second.json()["count"], second.json()["pages"], second.json()["url"]) == (2, 2, f"{PAGE}?page=2")

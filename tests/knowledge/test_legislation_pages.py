@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from viennaplan.knowledge import views
+from viennaplan.knowledge import listing, views
 from viennaplan.knowledge.legislation_csv import import_legislation
 from viennaplan.knowledge.models import Law, LawArticle
 
@@ -74,7 +74,7 @@ def test_each_filter_narrows_the_list(client_as, secretariat, laws, query, expec
 
 
 def test_the_list_is_paginated(client, laws, monkeypatch):
-    monkeypatch.setattr(views, "PER_PAGE", 1)
+    monkeypatch.setattr(listing, "PER_PAGE", 1)
     first, second = client.get(LIST), client.get(f"{LIST}?page=2")
     assert keys(first) == {"AS-2008-5499"} and keys(second) == {"SR-514.54"}
     assert f'href="{LIST}?page=2" rel="next"' in first.content.decode()

@@ -19,7 +19,7 @@ from viennaplan.knowledge.legislation_csv import import_legislation
 from viennaplan.knowledge.models import Law, LawArticle
 from viennaplan.treaties.importer import import_status_list
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("guide_urls")]
+pytestmark = [pytest.mark.django_db]
 
 TREATY_LIST = Path(__file__).parent.parent / "treaties" / "data" / "synthetic_small.csv"
 GUIDE = "/knowledge/legislation/guide/UNTOC/5"

@@ -20,10 +20,9 @@ from ninja.responses import Status
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
 
 from . import legislation
+from .listing import PER_PAGE, BadFilter, with_query
 from .models import Law
 from .views import (
-    PER_PAGE,
-    BadFilter,
     guide_url,
     law_api_url,
     law_or_404,
@@ -32,7 +31,6 @@ from .views import (
     parse_filters,
     provision_url,
     visible_act,
-    with_query,
 )
 
 router = Router()
@@ -161,7 +159,7 @@ def list_legislation(request: HttpRequest, filters: Query[LegislationFilters]):
         "page": found.page,
         "pages": found.pages,
         "per_page": PER_PAGE,
-        "laws": [law_out(law) for law in found.laws],
+        "laws": [law_out(law) for law in found.rows],
         "url": with_query("/knowledge/legislation", checked.query(page=True)),
     }
 

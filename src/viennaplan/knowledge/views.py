@@ -13,39 +13,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from viennaplan.accounts.permissions import role_of
-from viennaplan.accounts.roles import SECRETARIAT
 from viennaplan.countries.models import Country
 from viennaplan.treaties.models import Instrument
-from viennaplan.treaties.rules import find_code
 
 from . import legislation
+from .listing import (
+    BadFilter,
+    Paged,
+    bad_request,
+    checked_choice,
+    checked_instrument,
+    checked_page,
+    checked_provision,
+    checked_q,
+    checked_state,
+    neighbour_urls,
+    page,
+    paged,
+    sees_drafts,
+    value_of,
+    visible,
+    with_query,
+)
 from .models import Law, LawArticle, LawProvision
 
 PAGE_URL = "/knowledge/legislation"
 API_URL = "/api/knowledge/legislation"
 GUIDE_URL = "/knowledge/legislation/guide"
-PER_PAGE = 50
-Q_MAX = 200
 FILTERS = ("q", "state", "instrument", "article", "provision", "status", "kind")
-
-
-class BadFilter(ValueError):
-    """A filter whose value cannot be used: `parameter` names it, the message says why."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -71,72 +74,28 @@ class LawFilters:
         return bool(self.query())
 
 
-def with_query(url: str, query: dict[str, str]) -> str:
-    return f"{url}?{urlencode(query)}" if query else url
-
-
 def parse_filters(given: Any) -> LawFilters:
     """The filters of a query (a QueryDict or a dict of strings), checked; BadFilter on the first bad one."""
 
-    def value(name: str) -> str:
-        raw = given.get(name)
-        return "" if raw is None else str(raw).strip()
-
-    q = value("q")
-    if len(q) > Q_MAX:
-        raise BadFilter("q", _("longer than %(limit)s characters") % {"limit": Q_MAX})
-    state = value("state").upper()
-    if state and not Country.objects.filter(alpha3=state).exists():
-        raise BadFilter(
-            "state", _("%(value)s is not the alpha-3 code of a State (e.g. AUT)") % {"value": repr(value("state"))}
-        )
-    instrument = value("instrument")
-    if instrument:
-        code = find_code(instrument)
-        if code is None:
-            codes = ", ".join(Instrument.objects.values_list("code", flat=True))
-            raise BadFilter(
-                "instrument",
-                _("%(value)s is not an instrument (known: %(codes)s)") % {"value": repr(instrument), "codes": codes},
-            )
-        instrument = code
-    article = value("article")
+    article = value_of(given, "article")
     if article and not legislation.is_article(article):
         raise BadFilter(
             "article", _("%(value)s is not an article number such as 5, 5(1) or 5(1)(a)") % {"value": repr(article)}
         )
-    provision = value("provision").strip("/")
-    if provision and not legislation.PATH.fullmatch(provision):
-        raise BadFilter(
-            "provision", _("%(value)s is not a provision's path such as 57/a or 18/e") % {"value": repr(provision)}
-        )
-    status = value("status")
-    if status and status not in legislation.STATUS_LABELS:
-        raise BadFilter(
-            "status",
-            _("%(value)s is not one of %(codes)s")
-            % {"value": repr(status), "codes": ", ".join(legislation.STATUS_LABELS)},
-        )
-    kind = value("kind")
-    if kind and kind not in legislation.KIND_LABELS:
-        raise BadFilter(
-            "kind",
-            _("%(value)s is not one of %(codes)s") % {"value": repr(kind), "codes": ", ".join(legislation.KIND_LABELS)},
-        )
-    page_text = value("page") or "1"
-    if not page_text.isdigit() or not 1 <= int(page_text) <= 1_000_000:
-        raise BadFilter("page", _("%(value)s is not a page number (1, 2, 3 …)") % {"value": repr(page_text)})
-    return LawFilters(q, state, instrument, article, provision, status, kind, int(page_text))
-
-
-def sees_drafts(user: Any) -> bool:
-    """Only the Secretariat sees laws not published."""
-    return role_of(user) == SECRETARIAT
+    return LawFilters(
+        checked_q(given),
+        checked_state(given),
+        checked_instrument(given),
+        article,
+        checked_provision(given),
+        checked_choice(given, "status", legislation.STATUS_LABELS),
+        checked_choice(given, "kind", legislation.KIND_LABELS),
+        checked_page(given),
+    )
 
 
 def visible_laws(user: Any) -> QuerySet[Law]:
-    laws = Law.objects.all()
-    return laws if sees_drafts(user) else laws.filter(published=True)
+    return visible(user, Law.objects.all())
 
 
 def filtered_laws(user: Any, filters: LawFilters) -> QuerySet[Law]:
@@ -164,22 +123,9 @@ def filtered_laws(user: Any, filters: LawFilters) -> QuerySet[Law]:
     return laws.order_by("state_id", "key")
 
 
-@dataclass(frozen=True)
-class LawPage:
-    """One page of the filtered list: the laws on it and how many there are in all."""
-
-    laws: list[Law]
-    count: int
-    page: int
-    pages: int
-
-
-def law_page(user: Any, filters: LawFilters) -> LawPage:
-    laws = filtered_laws(user, filters)
-    count = laws.count()
-    start = (filters.page - 1) * PER_PAGE
-    rows = list(laws.select_related("state").prefetch_related("articles")[start : start + PER_PAGE]) if count else []
-    return LawPage(rows, count, filters.page, max(1, -(-count // PER_PAGE)))
+def law_page(user: Any, filters: LawFilters) -> Paged[Law]:
+    laws = filtered_laws(user, filters).select_related("state").prefetch_related("articles")
+    return paged(laws, filters.page)
 
 
 def law_or_404(user: Any, state: str, key: str) -> Law:
@@ -225,20 +171,15 @@ def language_name(code: str) -> str:
 # -- the pages ----------------------------------------------------------------------------------
 
 
-def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    context.setdefault("nav", "knowledge")
-    return render(request, template, context, status=status)
-
-
 @require_safe
 def legislation_list(request: HttpRequest) -> HttpResponse:
     try:
         filters = parse_filters(request.GET)
     except BadFilter as error:
-        context = {"message": str(error), "parameter": error.parameter, "here": _("Bad request")}
-        return page(request, "knowledge/bad_request.html", context, status=400)
+        return bad_request(request, error, PAGE_URL, _("Show all national legislation"))
     found = law_page(request.user, filters)
     query = filters.query()
+    previous_url, next_url = neighbour_urls(PAGE_URL, query, found)
     states = Country.objects.filter(laws__in=visible_laws(request.user)).distinct()
     return page(
         request,
@@ -246,15 +187,13 @@ def legislation_list(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "found": found,
-            "laws": [(law, law_url(law)) for law in found.laws],
+            "laws": [(law, law_url(law)) for law in found.rows],
             "states": sorted(((state.alpha3, state.name) for state in states), key=lambda pair: pair[1]),
             "instruments": Instrument.objects.values_list("code", "short_name"),
             "statuses": legislation.STATUS_LABELS.items(),
             "kinds": legislation.KIND_LABELS.items(),
-            "previous_url": with_query(PAGE_URL, {**query, "page": str(found.page - 1)}) if found.page > 1 else "",
-            "next_url": with_query(PAGE_URL, {**query, "page": str(found.page + 1)})
-            if found.page < found.pages
-            else "",
+            "previous_url": previous_url,
+            "next_url": next_url,
             "drafts_shown": sees_drafts(request.user),
             "json_url": with_query(API_URL, filters.query(page=True)),
         },

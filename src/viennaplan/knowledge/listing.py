@@ -1,0 +1,168 @@
+"""What every collection's list and record pages share (issue 12): checking a filter's value, a page
+of rows, who sees drafts, and the page or 400 that shows them. Each collection's views and API use
+these with their own filters; a bad value is a `BadFilter` naming the parameter (400 on a page, 422
+in the API, with the same message).
+
+A record not published is a draft: only the Secretariat sees it; for anyone else it does not exist
+(404 on its page, absent from lists and search), so that a refusal never reveals it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from viennaplan.accounts.permissions import role_of
+from viennaplan.accounts.roles import SECRETARIAT
+from viennaplan.countries.models import Country
+from viennaplan.treaties.models import Instrument
+from viennaplan.treaties.rules import find_code
+
+from .legislation import PATH
+
+PER_PAGE = 50
+Q_MAX = 200
+PAGE_MAX = 1_000_000
+
+Row = TypeVar("Row")
+
+
+class BadFilter(ValueError):
+    """A filter whose value cannot be used: `parameter` names it, the message says why."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = message
+
+
+def with_query(url: str, query: Mapping[str, str]) -> str:
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def value_of(given: Any, name: str) -> str:
+    """One parameter of a query (a QueryDict or a dict), stripped; "" when absent."""
+    raw = given.get(name)
+    return "" if raw is None else str(raw).strip()
+
+
+def checked_q(given: Any, name: str = "q") -> str:
+    q = value_of(given, name)
+    if len(q) > Q_MAX:
+        raise BadFilter(name, _("longer than %(limit)s characters") % {"limit": Q_MAX})
+    return q
+
+
+def checked_state(given: Any, name: str = "state") -> str:
+    """An alpha-3 code of a State on file (upper-cased), or ""."""
+    raw = value_of(given, name)
+    state = raw.upper()
+    if state and not Country.objects.filter(alpha3=state).exists():
+        raise BadFilter(name, _("%(value)s is not the alpha-3 code of a State (e.g. AUT)") % {"value": repr(raw)})
+    return state
+
+
+def checked_instrument(given: Any, name: str = "instrument") -> str:
+    """An instrument's code (as `treaties.rules` knows it, any spelling it accepts), or ""."""
+    raw = value_of(given, name)
+    if not raw:
+        return ""
+    code = find_code(raw)
+    if code is None:
+        codes = ", ".join(Instrument.objects.values_list("code", flat=True))
+        raise BadFilter(
+            name, _("%(value)s is not an instrument (known: %(codes)s)") % {"value": repr(raw), "codes": codes}
+        )
+    return code
+
+
+def checked_provision(given: Any, name: str = "provision") -> str:
+    """A provision's path such as 57/a (slashes around it dropped), or ""."""
+    raw = value_of(given, name).strip("/")
+    if raw and not PATH.fullmatch(raw):
+        raise BadFilter(name, _("%(value)s is not a provision's path such as 57/a or 18/e") % {"value": repr(raw)})
+    return raw
+
+
+def checked_choice(given: Any, name: str, choices: Iterable[str]) -> str:
+    """One of `choices` (codes), or ""."""
+    raw = value_of(given, name)
+    codes = list(choices)
+    if raw and raw not in codes:
+        raise BadFilter(name, _("%(value)s is not one of %(codes)s") % {"value": repr(raw), "codes": ", ".join(codes)})
+    return raw
+
+
+def checked_year(given: Any, name: str) -> int | None:
+    raw = value_of(given, name)
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1900 <= int(raw) <= 2100:
+        raise BadFilter(name, _("%(value)s is not a year between 1900 and 2100") % {"value": repr(raw)})
+    return int(raw)
+
+
+def checked_page(given: Any, name: str = "page") -> int:
+    raw = value_of(given, name) or "1"
+    if not raw.isdigit() or not 1 <= int(raw) <= PAGE_MAX:
+        raise BadFilter(name, _("%(value)s is not a page number (1, 2, 3 …)") % {"value": repr(raw)})
+    return int(raw)
+
+
+def sees_drafts(user: Any) -> bool:
+    """Only the Secretariat sees records not published."""
+    return role_of(user) == SECRETARIAT
+
+
+def visible(user: Any, records: QuerySet, field: str = "published") -> QuerySet:
+    """The records `user` may see: all for the Secretariat, the published ones for anyone else."""
+    return records if sees_drafts(user) else records.filter(**{field: True})
+
+
+@dataclass(frozen=True)
+class Paged(Generic[Row]):
+    """One page of a filtered list: its rows and how many there are in all."""
+
+    rows: list[Row]
+    count: int
+    page: int
+    pages: int
+
+
+def paged(records: QuerySet, page: int, per_page: int | None = None) -> Paged:
+    per_page = per_page or PER_PAGE
+    count = records.count()
+    start = (page - 1) * per_page
+    rows = list(records[start : start + per_page]) if count > start else []
+    return Paged(rows, count, page, max(1, -(-count // per_page)))
+
+
+def neighbour_urls(url: str, query: Mapping[str, str], found: Paged) -> tuple[str, str]:
+    """The previous and next pages' URLs ("" where there is none), keeping the filters."""
+    previous = with_query(url, {**query, "page": str(found.page - 1)}) if found.page > 1 else ""
+    following = with_query(url, {**query, "page": str(found.page + 1)}) if found.page < found.pages else ""
+    return previous, following
+
+
+def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    context.setdefault("nav", "knowledge")
+    return render(request, template, context, status=status)
+
+
+def bad_request(request: HttpRequest, error: BadFilter, back_url: str = "", back_label: str = "") -> HttpResponse:
+    """The 400 page for a bad filter, naming the parameter, with a way back to the whole list."""
+    context = {
+        "message": str(error),
+        "parameter": error.parameter,
+        "here": _("Bad request"),
+        "back_url": back_url,
+        "back_label": back_label,
+    }
+    return page(request, "knowledge/bad_request.html", context, status=400)

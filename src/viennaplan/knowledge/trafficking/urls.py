@@ -1,0 +1,6 @@
+"""The collection's pages under /knowledge/ (included by knowledge/urls.py)."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "trafficking"
+urlpatterns: list = []
