@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from viennaplan.knowledge import listing, views
+from viennaplan.knowledge import listing
 from viennaplan.knowledge.legislation_csv import import_legislation
 from viennaplan.knowledge.models import Law, LawArticle
 
