@@ -21,7 +21,7 @@ MAY_IMPORT = {
     "backups": {"plan"},
     "indicators": {"accounts", "countries", "plan"},
     "notices": {"accounts", "countries", "reporting"},  # nothing imports notices (templates may load its tags)
-    "knowledge": {"accounts", "countries", "plan", "treaties"},
+    "knowledge": {"accounts", "countries", "plan", "treaties", "reporting", "monitoring"},
 }
 SHARED = {
     "cells",
