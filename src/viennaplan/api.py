@@ -24,6 +24,7 @@ from viennaplan.countries.api import router as countries_router
 from viennaplan.indicators.api import router as indicators_router
 from viennaplan.knowledge.api import router as knowledge_router
 from viennaplan.knowledge.api_guide import router as legislative_guide_router
+from viennaplan.knowledge.api_search import router as knowledge_search_router
 from viennaplan.knowledge.assessments.api import router as assessments_router
 from viennaplan.knowledge.authorities.api import router as authorities_router
 from viennaplan.knowledge.firearms.api import router as firearms_router
@@ -120,6 +121,7 @@ api.add_router("/countries", countries_router, tags=["countries"])
 api.add_router("/treaties", ratification_targets_router, tags=["treaties"])  # before the treaties' /{code}
 api.add_router("/treaties", treaties_router, tags=["treaties"])
 api.add_router("/indicators", indicators_router, tags=["indicators"])
+api.add_router("/knowledge", knowledge_search_router, tags=["knowledge"])
 api.add_router("/knowledge", legislative_guide_router, tags=["knowledge"])
 api.add_router("/knowledge", knowledge_router, tags=["knowledge"])
 api.add_router("/knowledge", patterns_router, tags=["knowledge"])

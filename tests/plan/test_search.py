@@ -136,13 +136,13 @@ def test_searching_markings_in_the_official_text_finds_57_k_ii_and_59_f(imported
 
 
 def test_a_snippet_made_from_escaped_text_is_escaped_exactly_once():
-    from viennaplan.plan.search import _markup
+    from viennaplan.plan.search import markup
 
     raw = "&lt;on&gt; Crime &amp; Justice \ue000markings\ue001 &amp;amp; cut &am"
-    assert _markup(raw, escaped=True) == ("&lt;on&gt; Crime &amp; Justice <mark>markings</mark> &amp;amp; cut &amp;am")
+    assert markup(raw, escaped=True) == ("&lt;on&gt; Crime &amp; Justice <mark>markings</mark> &amp;amp; cut &amp;am")
 
 
 def test_a_snippet_never_leaves_a_mark_open_or_closes_one_not_opened():
-    from viennaplan.plan.search import _markup
+    from viennaplan.plan.search import markup
 
-    assert _markup("a \ue001b \ue000c") == "a b <mark>c</mark>"
+    assert markup("a \ue001b \ue000c") == "a b <mark>c</mark>"

@@ -3,8 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class KnowledgeConfig(AppConfig):
-    """The databases the plan asks the Secretariat to keep (issue 12): one app, a module per collection."""
+    """The databases the plan asks the Secretariat to keep (issue 12): national legislation, the
+    registry of collections (each further collection is an app under knowledge/) and the one search."""
 
     name = "viennaplan.knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge databases")
+
+    def ready(self) -> None:
+        from . import search
+        from .collections import register
+        from .legislation_collection import LEGISLATION
+
+        register(LEGISLATION)
+        search.connect_signals()

@@ -29,7 +29,7 @@ from viennaplan.cells import plain_text, safe_text
 from viennaplan.rowerrors import FileRefused, RowError
 from viennaplan.textfiles import NotText, read_text
 
-from . import legislation
+from . import legislation, search
 from .legislation import COLUMNS, Known, LawRecord
 from .models import Law, LawArticle, LawProvision
 
@@ -161,7 +161,7 @@ def import_legislation(data: bytes, *, source_name: str, dry_run: bool = False) 
         raise LegislationRefused(source_name, errors)
     outcome = Outcome(source_name=source_name, rows=len(records), dry_run=dry_run)
     reason = f"import {source_name}"[:100]
-    with transaction.atomic():
+    with transaction.atomic(), search.deferred():
         states = {record.state for record in records}
         laws = {
             (law.state_id, law.key): law

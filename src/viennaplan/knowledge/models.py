@@ -186,3 +186,44 @@ class LawProvision(models.Model):
         current = PlanVersion.current()
         if self.path and current and not Provision.objects.filter(version=current, path=self.path).exists():
             raise ValidationError({"path": gettext("not a provision of the current plan")})
+
+
+class SearchEntry(models.Model):
+    """One record of a collection as the search over all collections knows it (`knowledge/search.py`).
+
+    A copy kept by the search module from each collection's `documents` (collections.py): never
+    edited by hand, rebuilt by `viennaplan knowledge reindex`. The words are indexed by SQLite FTS5
+    (`knowledge_search_fts`, rowid = this id) or a PostgreSQL GIN expression index (migration 0003).
+    """
+
+    collection = models.CharField(max_length=30)
+    record_id = models.PositiveBigIntegerField()
+    url = models.CharField(max_length=300)
+    title = models.TextField()
+    text = models.TextField(blank=True)
+    published = models.BooleanField()
+    year = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["collection", "record_id"], name="unique_search_entry"),
+        ]
+        indexes = [models.Index(fields=["published", "collection"])]
+
+    def __str__(self) -> str:
+        return f"{self.collection} {self.record_id}"
+
+
+class SearchFacet(models.Model):
+    """A facet value of a search entry: a State, a chapter or an instrument it concerns."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=12)  # state, chapter, instrument
+    value = models.CharField(max_length=20)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "facet", "value"], name="unique_search_facet")]
+        indexes = [models.Index(fields=["facet", "value", "entry"])]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"

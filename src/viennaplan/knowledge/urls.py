@@ -6,10 +6,12 @@ other collection is an app under `knowledge/` with its own `urls.py`, included b
 
 from django.urls import include, path, re_path
 
-from . import guide_views, views
+from . import guide_views, search_views, views
 
 app_name = "knowledge"
 urlpatterns = [
+    path("", search_views.index, name="index"),
+    path("search", search_views.search_page, name="search"),
     path("legislation", views.legislation_list, name="legislation"),
     path("legislation/guide/<str:instrument>/<str:article>", guide_views.guide_page, name="legislative_guide"),
     # a State's alpha-3 code (lower case redirects) and the law's key: /knowledge/legislation/CHE/SR-514.54

@@ -55,7 +55,7 @@ PG_ESCAPED_TEXT = "replace(replace(replace(p.text, '&', '&amp;'), '<', '&lt;'), 
 SCOPE_KINDS = {"national": "national_action", "international": "international_action"}
 
 # Sentinels around matches in the raw snippet; replaced by <mark> after escaping the rest.
-_START, _STOP = "\ue000", "\ue001"
+MARK_START, MARK_STOP = "\ue000", "\ue001"
 _WORD = re.compile(r"([^\W_]+)(\*?)")
 MAX_TERMS = 16
 MAX_TERM_LENGTH = 60
@@ -132,14 +132,14 @@ def search_provisions(
     ).select_related("chapter", "actor", "version")
     provisions = {provision.pk: provision for provision in candidates}
     hits = [
-        SearchHit(provision=provisions[pk], snippet=_markup(raw, escaped=postgres), rank=float(rank))
+        SearchHit(provision=provisions[pk], snippet=markup(raw, escaped=postgres), rank=float(rank))
         for pk, raw, rank in matches
         if pk in provisions
     ]
     return hits[:limit]
 
 
-def _markup(raw: str, *, escaped: bool = False) -> SafeString:
+def markup(raw: str, *, escaped: bool = False) -> SafeString:
     """Escape a snippet and turn the match sentinels into <mark> elements (always balanced).
 
     `escaped`: the snippet was made from HTML-escaped text (PostgreSQL); it is unescaped first
@@ -147,14 +147,14 @@ def _markup(raw: str, *, escaped: bool = False) -> SafeString:
     """
     parts: list[str] = []
     open_mark = False
-    for piece in re.split(f"([{_START}{_STOP}])", raw or ""):
-        if piece == _START and not open_mark:
+    for piece in re.split(f"([{MARK_START}{MARK_STOP}])", raw or ""):
+        if piece == MARK_START and not open_mark:
             parts.append("<mark>")
             open_mark = True
-        elif piece == _STOP and open_mark:
+        elif piece == MARK_STOP and open_mark:
             parts.append("</mark>")
             open_mark = False
-        elif piece not in (_START, _STOP):
+        elif piece not in (MARK_START, MARK_STOP):
             parts.append(str(escape(html.unescape(piece) if escaped else piece)))
     if open_mark:
         parts.append("</mark>")
@@ -165,7 +165,7 @@ def _markup(raw: str, *, escaped: bool = False) -> SafeString:
 # SQLite FTS5
 
 
-def _fts_query(terms: list[Term]) -> str:
+def fts_query(terms: list[Term]) -> str:
     # Words are letters and digits only, so quoting them makes each a literal FTS5 string.
     return " ".join(f'"{term.word}"' + ("*" if term.prefix else "") for term in terms)
 
@@ -177,7 +177,7 @@ def _sqlite_matches(terms: list[Term], version_id: int) -> list[tuple[int, str, 
         f"WHERE {FTS_TABLE} MATCH %s AND p.version_id = %s ORDER BY score, p.position"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_START, _STOP, _fts_query(terms), version_id])
+        cursor.execute(sql, [MARK_START, MARK_STOP, fts_query(terms), version_id])
         return [(pk, snippet, -score) for pk, snippet, score in cursor.fetchall()]
 
 
@@ -287,18 +287,18 @@ def index_state() -> IndexState:
 # PostgreSQL
 
 
-def _tsquery(terms: list[Term]) -> str:
+def tsquery(terms: list[Term]) -> str:
     # Words are letters and digits only, so each quoted word is one literal lexeme.
     return " & ".join(f"'{term.word}'" + (":*" if term.prefix else "") for term in terms)
 
 
 def _postgres_matches(terms: list[Term], version_id: int) -> list[tuple[int, str, float]]:
-    options = f'StartSel="{_START}", StopSel="{_STOP}", MaxWords=40, MinWords=20, HighlightAll=false'
+    options = f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", MaxWords=40, MinWords=20, HighlightAll=false'
     sql = (
         f"SELECT p.id, ts_headline('{PG_CONFIG}', {PG_ESCAPED_TEXT}, q, %s), ts_rank({PG_DOCUMENT}, q) AS score "
         f"FROM plan_provision p, to_tsquery('{PG_CONFIG}', %s) q "
         f"WHERE p.version_id = %s AND {PG_DOCUMENT} @@ q ORDER BY score DESC, p.position"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [options, _tsquery(terms), version_id])
+        cursor.execute(sql, [options, tsquery(terms), version_id])
         return [(pk, snippet, score) for pk, snippet, score in cursor.fetchall()]

@@ -1,0 +1,389 @@
+"""One search over every collection of the knowledge databases and the plan's provisions (issue 12, item 9).
+
+    search(SearchQuery(q="marking", state="CHE"), user) -> Found(hits, total, facets, provisions)
+
+The index: a `SearchEntry` per record of every registered collection (collections.py), with its
+words (title, text) and its facets (`SearchFacet`: the States, the chapters — from the provisions it
+cites — and the instruments it concerns). The words are matched by SQLite FTS5 (`knowledge_search_fts`,
+the tokenizer of the plan's search: "sécurité" finds "securite") or PostgreSQL's `to_tsvector('english')`
+GIN index (stems: "markings" finds "marking"). The query is reduced to its words, as in `plan/search.py`
+(user input is never syntax).
+
+Keeping the index: a record saved or deleted through the ORM is re-indexed by signal (each
+collection's `model` and `children`, at once and in the writer's transaction); a bulk import calls
+`reindex(key, ids)` in its transaction, or wraps its saves in `deferred()` (one bulk re-index at the end);
+`rebuild()` (`viennaplan knowledge reindex`) rebuilds it all. Drafts are indexed, marked unpublished,
+and found only by the Secretariat (`listing.sees_drafts`).
+
+The plan's provisions come from the plan's own index (`plan.search.search_provisions`), as the facet
+"plan" (chapter facet only: a provision concerns no State).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.safestring import SafeString
+
+from viennaplan.plan import search as plan_search
+from viennaplan.plan.models import PlanVersion, Provision
+
+from . import collections
+from .listing import sees_drafts
+from .models import SearchEntry, SearchFacet
+
+FTS_TABLE = "knowledge_search_fts"
+PG_DOCUMENT = "to_tsvector('english'::regconfig, e.title || ' ' || e.text)"
+PG_ESCAPED_TEXT = "replace(replace(replace(e.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+PLAN = "plan"  # the facet value of the plan's provisions
+PER_PAGE = 20
+PLAN_SHOWN = 5  # provisions shown above the records when the search is not narrowed to the plan
+FACETS = ("state", "chapter", "instrument")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    q: str = ""
+    collection: str = ""  # a collection's key, or "plan"
+    state: str = ""
+    chapter: str = ""
+    instrument: str = ""
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    collection: str
+    record_id: int
+    url: str
+    title: str
+    snippet: SafeString
+    published: bool
+    year: int | None
+    states: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Found:
+    hits: list[Hit]  # this page of records, best first
+    total: int  # records found (the plan's provisions not included)
+    page: int
+    pages: int
+    facets: dict[str, dict[str, int]]  # facet -> value -> records found; "collection" includes "plan"
+    provisions: list[plan_search.SearchHit]  # the plan's provisions found (all, or the first few)
+    provisions_total: int
+
+
+# -- keeping the index ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _chapters_of_paragraphs(version_id: int) -> dict[int, str]:
+    return dict(Provision.objects.filter(version_id=version_id, depth=0).values_list("paragraph", "chapter__number"))
+
+
+def chapters_of(paths: Iterable[str]) -> list[str]:
+    """The chapters (Roman numerals) of the current plan the provisions' paths stand in."""
+    current = PlanVersion.current()
+    if current is None:
+        return []
+    by_paragraph = _chapters_of_paragraphs(current.pk)
+    chapters = {by_paragraph.get(int(path.split("/")[0])) for path in paths if path.split("/")[0].isdigit()}
+    return sorted(chapter for chapter in chapters if chapter)
+
+
+def _facet_rows(entry_id: int, document: collections.Document) -> list[SearchFacet]:
+    values = {
+        "state": set(document.states),
+        "chapter": set(chapters_of(document.provisions)),
+        "instrument": set(document.instruments),
+    }
+    return [
+        SearchFacet(entry_id=entry_id, facet=facet, value=value)
+        for facet in FACETS
+        for value in sorted(values[facet])
+        if value
+    ]
+
+
+def reindex(key: str, ids: Iterable[int] | None = None) -> int:
+    """Bring the entries of collection `key` up to date for the records `ids` (None: all of them):
+    entries of records that no longer exist are removed. The number of entries written."""
+    registered = collections.collection(key)
+    if registered is None:
+        raise LookupError(f"no collection {key!r} is registered")
+    wanted = None if ids is None else sorted(set(ids))
+    with transaction.atomic():
+        stale = SearchEntry.objects.filter(collection=key)
+        if wanted is not None:
+            stale = stale.filter(record_id__in=wanted)
+        _delete_words(stale)
+        stale.delete()
+        documents = list(registered.documents(wanted))
+        entries = SearchEntry.objects.bulk_create(
+            [
+                SearchEntry(
+                    collection=key,
+                    record_id=document.record_id,
+                    url=document.url,
+                    title=document.title,
+                    text=document.text,
+                    published=document.published,
+                    year=document.year,
+                )
+                for document in documents
+            ],
+            batch_size=2000,
+        )
+        if entries and entries[0].pk is None:  # a backend that does not return ids
+            by_record = dict(
+                SearchEntry.objects.filter(collection=key, record_id__in=[d.record_id for d in documents]).values_list(
+                    "record_id", "pk"
+                )
+            )
+            for entry in entries:
+                entry.pk = by_record[entry.record_id]
+        SearchFacet.objects.bulk_create(
+            [
+                row
+                for entry, document in zip(entries, documents, strict=True)
+                for row in _facet_rows(entry.pk, document)
+            ],
+            batch_size=5000,
+        )
+        _insert_words(entries)
+    return len(entries)
+
+
+def rebuild() -> dict[str, int]:
+    """Rebuild every collection's entries (and drop those of collections no longer registered)."""
+    counts = {}
+    with transaction.atomic():
+        known = [registered.key for registered in collections.collections()]
+        gone = SearchEntry.objects.exclude(collection__in=known)
+        _delete_words(gone)
+        gone.delete()
+        for key in known:
+            counts[key] = reindex(key)
+    return counts
+
+
+def _delete_words(entries: Any) -> None:
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        sql, params = entries.values("pk").query.sql_with_params()
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({sql})", params)
+
+
+def _insert_words(entries: Sequence[SearchEntry]) -> None:
+    if connection.vendor != "sqlite" or not entries:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, text) VALUES (%s, %s, %s)",
+            [(entry.pk, entry.title, entry.text) for entry in entries],
+        )
+
+
+def _record_ids(sender: type, instance: Any) -> list[tuple[str, int]]:
+    """The (collection, record id) pairs whose entry a saved or deleted row of `sender` changes."""
+    found = []
+    for registered in collections.collections():
+        if sender is registered.model:
+            found.append((registered.key, instance.pk))
+        elif sender in registered.children:
+            record_id = registered.children[sender](instance)
+            if record_id is not None:
+                found.append((registered.key, record_id))
+    return found
+
+
+_deferred = threading.local()
+
+
+def _on_change(sender: type, instance: Any, **_: Any) -> None:
+    # At once, in the writer's transaction: a rolled-back save leaves the index as it was.
+    pending = getattr(_deferred, "pending", None)
+    for key, record_id in _record_ids(sender, instance):
+        if pending is not None:
+            pending.setdefault(key, set()).add(record_id)
+        else:
+            reindex(key, [record_id])
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within the block, saves and deletes only note the records they touch; at its end each touched
+    record is re-indexed once, in bulk (an import of thousands of rows: one pass, not one per save).
+    Use it inside the import's transaction, so that the index commits or rolls back with the rows."""
+    if getattr(_deferred, "pending", None) is not None:  # nested: the outer block re-indexes
+        yield
+        return
+    _deferred.pending = {}
+    try:
+        yield
+        pending, _deferred.pending = _deferred.pending, None
+        if connection.in_atomic_block and transaction.get_rollback():
+            return  # the block's writes roll back (a dry run): the index stays as it is
+        for key, ids in pending.items():
+            reindex(key, ids)
+    finally:
+        _deferred.pending = None
+
+
+def connect_signals() -> None:
+    """Called once from the knowledge app's ready(): re-index on every save and delete of a
+    registered collection's records (the receivers ask the registry, so a collection registered
+    later is covered)."""
+    post_save.connect(_on_change, dispatch_uid="knowledge-search-save")
+    post_delete.connect(_on_change, dispatch_uid="knowledge-search-delete")
+
+
+# -- searching -------------------------------------------------------------------------------------
+
+
+def _words_match(terms: list[plan_search.Term]) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of entries with every word, best first as `score` (lower is better)."""
+    if connection.vendor == "postgresql":
+        return (
+            f"SELECT e.id, -ts_rank({PG_DOCUMENT}, to_tsquery('english', %s)) AS score "
+            f"FROM knowledge_searchentry e WHERE {PG_DOCUMENT} @@ to_tsquery('english', %s)",
+            [plan_search.tsquery(terms)] * 2,
+        )
+    return (
+        f"SELECT rowid AS id, bm25({FTS_TABLE}, 4.0, 1.0) AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+        [plan_search.fts_query(terms)],
+    )
+
+
+def _conditions(query: SearchQuery, user: Any) -> tuple[list[str], list[Any]]:
+    where, params = [], []
+    if not sees_drafts(user):
+        where.append("e.published = %s")
+        params.append(True)
+    if query.collection and query.collection != PLAN:
+        where.append("e.collection = %s")
+        params.append(query.collection)
+    for facet in FACETS:
+        value = getattr(query, facet)
+        if value:
+            where.append("e.id IN (SELECT entry_id FROM knowledge_searchfacet WHERE facet = %s AND value = %s)")
+            params += [facet, value]
+    return where, params
+
+
+def search(query: SearchQuery, user: Any, per_page: int = PER_PAGE) -> Found:
+    """Records of every collection (and provisions of the plan) matching the query, with facet counts.
+    Without words, the filters alone choose (newest first); without words or filters, nothing."""
+    terms = plan_search.query_terms(query.q)
+    narrowed = any(getattr(query, facet) for facet in FACETS) or (query.collection and query.collection != PLAN)
+    if not terms and not narrowed:
+        return Found([], 0, 1, 1, {}, [], 0)
+    where, params = _conditions(query, user)
+    if terms:
+        words_sql, words_params = _words_match(terms)
+        base = f"FROM ({words_sql}) m JOIN knowledge_searchentry e ON e.id = m.id"
+        base_params = words_params
+        order = "m.score, e.id"
+    else:
+        base, base_params, order = "FROM knowledge_searchentry e", [], "e.year DESC, e.id DESC"
+    condition = (" WHERE " + " AND ".join(where)) if where else ""
+    want_records = query.collection != PLAN
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT e.collection, count(*) {base}{condition} GROUP BY e.collection", base_params + params)
+        by_collection = dict(cursor.fetchall())
+        cursor.execute(
+            f"SELECT f.facet, f.value, count(*) {base} JOIN knowledge_searchfacet f ON f.entry_id = e.id"
+            f"{condition} GROUP BY f.facet, f.value",
+            base_params + params,
+        )
+        facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        for facet, value, count in cursor.fetchall():
+            facets[facet][value] = count
+        total = sum(by_collection.values()) if want_records else 0
+        pages = max(1, -(-total // per_page))
+        page = min(query.page, pages)
+        rows: list[tuple] = []
+        if want_records and total:
+            cursor.execute(
+                f"SELECT e.id, e.collection, e.record_id, e.url, e.title, e.published, e.year "
+                f"{base}{condition} ORDER BY {order} LIMIT %s OFFSET %s",
+                base_params + params + [per_page, (page - 1) * per_page],
+            )
+            rows = cursor.fetchall()
+    provisions, provisions_total = _provisions(query, terms)
+    if provisions_total:
+        by_collection = {PLAN: provisions_total, **by_collection}
+    facets["collection"] = by_collection
+    hits = _hits(rows, terms)
+    return Found(hits, total, page, pages, facets, provisions, provisions_total)
+
+
+def _provisions(query: SearchQuery, terms: list[plan_search.Term]) -> tuple[list[plan_search.SearchHit], int]:
+    """The plan's provisions for the query: only with words, and not when the search is narrowed to a
+    State, an instrument or another collection (a provision concerns none of them)."""
+    if not terms or query.state or query.instrument or (query.collection and query.collection != PLAN):
+        return [], 0
+    current = PlanVersion.current()
+    if current is None:
+        return [], 0
+    found = plan_search.search_provisions(query.q, version=current, chapter=query.chapter or None, limit=10_000)
+    shown = found if query.collection == PLAN else found[:PLAN_SHOWN]
+    return shown, len(found)
+
+
+def _hits(rows: list[tuple], terms: list[plan_search.Term]) -> list[Hit]:
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    snippets = _snippets(ids, terms)
+    states: dict[int, list[str]] = {}
+    for entry_id, value in SearchFacet.objects.filter(entry_id__in=ids, facet="state").values_list("entry_id", "value"):
+        states.setdefault(entry_id, []).append(value)
+    return [
+        Hit(
+            collection,
+            record_id,
+            url,
+            title,
+            snippets.get(entry_id, SafeString("")),
+            published,
+            year,
+            sorted(states.get(entry_id, [])),
+        )
+        for entry_id, collection, record_id, url, title, published, year in rows
+    ]
+
+
+def _snippets(ids: list[int], terms: list[plan_search.Term]) -> dict[int, SafeString]:
+    """The matched words of each shown entry's text in <mark>, the rest escaped (only for the page shown)."""
+    marks = [plan_search.MARK_START, plan_search.MARK_STOP]
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        if not terms:
+            cursor.execute(
+                f"SELECT id, substr(text, 1, 200) FROM knowledge_searchentry WHERE id IN ({placeholders})", ids
+            )
+            return {pk: plan_search.markup(text) for pk, text in cursor.fetchall()}
+        if connection.vendor == "postgresql":
+            options = f'StartSel="{marks[0]}", StopSel="{marks[1]}", MaxWords=30, MinWords=15, HighlightAll=false'
+            cursor.execute(
+                f"SELECT e.id, ts_headline('english', {PG_ESCAPED_TEXT}, to_tsquery('english', %s), %s) "
+                f"FROM knowledge_searchentry e WHERE e.id IN ({placeholders})",
+                [plan_search.tsquery(terms), options, *ids],
+            )
+            return {pk: plan_search.markup(raw, escaped=True) for pk, raw in cursor.fetchall()}
+        cursor.execute(
+            f"SELECT rowid, snippet({FTS_TABLE}, 1, %s, %s, '…', 24) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [*marks, plan_search.fts_query(terms), *ids],
+        )
+        return {pk: plan_search.markup(raw) for pk, raw in cursor.fetchall()}
