@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,3 +18,4 @@ class KnowledgeConfig(AppConfig):
 
         register(LEGISLATION)
         search.connect_signals()
+        post_migrate.connect(search.catch_up, dispatch_uid="knowledge-search-catch-up")

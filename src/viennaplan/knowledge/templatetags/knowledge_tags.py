@@ -74,3 +74,65 @@ def laws_for_state(alpha3: str) -> dict[str, Any]:
             for code, article in sorted_articles([(a.instrument_id, a.article) for a in line["law"].articles.all()])
         ]
     return {"laws": lines, "alpha3": (alpha3 or "").upper()}
+
+
+PANEL_LINES = 20  # of one collection on a panel; the rest through the collection's list
+
+
+def _panel(heading_id: str, query: dict[str, str], lines_of: Any) -> dict[str, Any]:
+    """The other collections' lines (legislation has its own panel), in the public's view: these
+    pages are the public's (the profile's PDF too), so drafts never show on them."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from viennaplan.countries.registry import state_directory, state_name
+    from viennaplan.knowledge.collections import collections
+    from viennaplan.knowledge.listing import with_query
+
+    directory = state_directory()
+    groups = []
+    for registered in collections():
+        if registered.key == "legislation":
+            continue
+        lines = lines_of(registered, AnonymousUser())
+        if not lines:
+            continue
+        groups.append(
+            {
+                "key": registered.key,
+                "label": registered.label,
+                "lines": [
+                    (line, state_name(line.state, directory) if line.state else "") for line in lines[:PANEL_LINES]
+                ],
+                "count": len(lines),
+                "more_url": with_query(registered.list_url, query) if len(lines) > PANEL_LINES else "",
+            }
+        )
+    return {"groups": groups, "heading_id": heading_id}
+
+
+@register.inclusion_tag("knowledge/_knowledge_panel.html")
+def knowledge_for_provision(provision: Any) -> dict[str, Any]:
+    """Records of the other collections citing the provision or one of its items (nothing when none)."""
+    from viennaplan.plan.models import Provision
+
+    path = getattr(provision, "path", "") or ""
+    if not path:
+        return {"groups": []}
+    items = Provision.objects.filter(version_id=provision.version_id, path__startswith=path + "/")
+    paths = [path, *items.values_list("path", flat=True)]
+    return _panel(
+        "knowledge-records-heading",
+        {"provision": path},
+        lambda registered, user: registered.for_provisions(paths, user) if registered.for_provisions else [],
+    )
+
+
+@register.inclusion_tag("knowledge/_knowledge_panel.html")
+def knowledge_for_state(alpha3: str) -> dict[str, Any]:
+    """The State's records in the other collections (nothing when none)."""
+    code = (alpha3 or "").upper()
+    return _panel(
+        "knowledge-state-heading",
+        {"state": code},
+        lambda registered, user: registered.for_state(code, user) if registered.for_state else [],
+    )
