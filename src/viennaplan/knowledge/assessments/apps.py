@@ -11,3 +11,8 @@ class KnowledgeAssessmentsConfig(AppConfig):
     name = "viennaplan.knowledge.assessments"
     label = "knowledge_assessments"
     verbose_name = _("Corruption assessments")
+
+    def ready(self) -> None:
+        from . import collection
+
+        collection.register()
