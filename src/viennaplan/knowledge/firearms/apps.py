@@ -11,3 +11,11 @@ class KnowledgeFirearmsConfig(AppConfig):
     name = "viennaplan.knowledge.firearms"
     label = "knowledge_firearms"
     verbose_name = _("Firearms")
+
+    def ready(self) -> None:
+        from viennaplan.knowledge.collections import register
+
+        from .collection import REGULATIONS, REPORTS
+
+        register(REGULATIONS)
+        register(REPORTS)

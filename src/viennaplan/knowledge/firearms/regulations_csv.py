@@ -18,7 +18,6 @@ through `plain_text`), so export -> import -> export gives the same bytes.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from viennaplan.cells import plain_text, safe_text
 from viennaplan.rowerrors import FileRefused, RowError
 from viennaplan.textfiles import NotText, read_text
 
+from .. import search
 from . import regulations
 from .models import Regulation, RegulationTopic
 from .regulations import COLUMNS, TopicRecord
@@ -173,15 +173,6 @@ def check_file(data: bytes) -> tuple[list[TopicRecord], dict[tuple[str, str], in
     return records, laws, errors
 
 
-def reindex(ids: Iterable[int]) -> None:
-    """Tell the search over all collections which records a bulk import wrote (when the search is there)."""
-    if importlib.util.find_spec("viennaplan.knowledge.search") is None:
-        return
-    from viennaplan.knowledge import search
-
-    search.reindex("firearms", sorted(set(ids)))
-
-
 def import_regulations(data: bytes, *, source_name: str, dry_run: bool = False) -> Outcome:
     """Store the topics of a CSV file, all or nothing; RegulationsRefused listing every problem otherwise."""
     records, laws, errors = check_file(data)
@@ -192,7 +183,8 @@ def import_regulations(data: bytes, *, source_name: str, dry_run: bool = False) 
     rounds: dict[tuple[str, int], list[TopicRecord]] = {}
     for record in records:
         rounds.setdefault((record.state, record.round), []).append(record)
-    with transaction.atomic():
+    # saves and deletes re-index their round once at the end (deferred); bulk-created rows are re-indexed here
+    with transaction.atomic(), search.deferred():
         stored = {
             (regulation.state_id, regulation.round): regulation
             for regulation in Regulation.objects.filter(state__in={state for state, _round in rounds})
@@ -202,22 +194,19 @@ def import_regulations(data: bytes, *, source_name: str, dry_run: bool = False) 
             for (state, year), rows in rounds.items()
             if (state, year) not in stored
         ]
-        for regulation in new:
-            regulation._change_reason = reason
         if new:
             bulk_create_with_history(new, Regulation, default_change_reason=reason)
             for regulation in Regulation.objects.filter(
                 state__in={r.state_id for r in new}, round__in={r.round for r in new}
             ):
                 stored.setdefault((regulation.state_id, regulation.round), regulation)
-        touched: set[int] = {stored[(r.state_id, r.round)].pk for r in new}
+        bulk: set[int] = {stored[(r.state_id, r.round)].pk for r in new}
         for key, rows in rounds.items():
             regulation = stored[key]
             if regulation.published != rows[0].published:
                 regulation.published = rows[0].published
                 regulation._change_reason = reason
                 regulation.save()
-                touched.add(regulation.pk)
         existing: dict[tuple[int, str], RegulationTopic] = {
             (topic.regulation_id, topic.topic): topic
             for topic in RegulationTopic.objects.filter(regulation__in=[r.pk for r in stored.values()])
@@ -252,22 +241,20 @@ def import_regulations(data: bytes, *, source_name: str, dry_run: bool = False) 
                 topic._change_reason = reason
                 topic.save()
                 outcome.changed += 1
-                touched.add(regulation.pk)
             else:
                 outcome.unchanged += 1
         if created:
             bulk_create_with_history(created, RegulationTopic, default_change_reason=reason, batch_size=2000)
             outcome.created = len(created)
-            touched.update(topic.regulation_id for topic in created)
+            bulk.update(topic.regulation_id for topic in created)
         file_rounds = {stored[key].pk for key in rounds}
         for (regulation_id, path), topic in existing.items():
             if regulation_id in file_rounds and (regulation_id, path) not in in_file:
                 topic._change_reason = reason
                 topic.delete()
                 outcome.removed += 1
-                touched.add(regulation_id)
-        if touched and not dry_run:
-            reindex(touched)
+        if bulk and not dry_run:
+            search.reindex("firearms", bulk)
         if dry_run:
             transaction.set_rollback(True)
     return outcome
