@@ -11,3 +11,10 @@ class KnowledgePracticesConfig(AppConfig):
     name = "viennaplan.knowledge.practices"
     label = "knowledge_practices"
     verbose_name = _("Best practices")
+
+    def ready(self) -> None:
+        from viennaplan.knowledge.collections import register
+
+        from .registration import collection
+
+        register(collection())

@@ -1,0 +1,123 @@
+"""What the collection offers the rest through `knowledge.collections` (registered in apps.py): its
+documents for the search, its lines on the provision pages and the State profile, its CSV.
+
+`for_provisions(["18/c", "18/d"], user)` lists the practices serving any of these paths exactly (the
+caller passes the provision's own path and those of its items or parents as it needs); `for_state`
+the practices a State applied. Drafts (a practice not published) only for the Secretariat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from viennaplan.knowledge.collections import Collection, Document, Line
+
+from . import csv_io, rules
+from .models import Evaluation, Practice, PracticeProvision, PracticeState
+from .queries import PAGE_URL, practice_url, visible_practices, with_children
+
+KEY = "practices"
+LABEL = gettext_lazy("Best practices")
+CITATION = "18(d), 33(a), 33(c), 46(b), 59(b), 65(d), 82(e), 84(c), 84(d), 90(b), 100(c)"
+
+
+def documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
+    """One document per practice; the findings of published evaluations only are searched."""
+    practices = Practice.objects.order_by("pk").prefetch_related(
+        "provisions",
+        "states",
+        Prefetch("evaluations", queryset=Evaluation.objects.filter(published=True), to_attr="public_evaluations"),
+    )
+    if ids is not None:
+        practices = practices.filter(pk__in=list(ids))
+    for practice in practices:
+        words = [practice.summary, practice.description, practice.organisation]
+        words += [evaluation.findings for evaluation in practice.public_evaluations]
+        yield Document(
+            record_id=practice.pk,
+            url=practice_url(practice.key),
+            title=practice.title,
+            text="\n".join(word for word in words if word),
+            published=practice.published,
+            states=sorted(s.state_id for s in practice.states.all()),
+            provisions=sorted((p.path for p in practice.provisions.all()), key=rules.path_order),
+            instruments=(),
+            year=practice.period_from or practice.period_to,
+        )
+
+
+def note_of(practice: Practice) -> str:
+    """A short qualifier: the chapter, the best result of the evaluations shown, a draft's mark."""
+    results = [evaluation.result for evaluation in practice.shown_evaluations]
+    best = next((code for code in rules.RESULT_LABELS if code in results), "")
+    if not practice.published:
+        return _("chapter %(chapter)s; draft, not published") % {"chapter": practice.area}
+    if best:
+        return _("chapter %(chapter)s; evaluated: %(result)s") % {
+            "chapter": practice.area,
+            "result": rules.RESULT_LABELS[best],
+        }
+    return _("chapter %(chapter)s") % {"chapter": practice.area}
+
+
+def lines(practices: Iterable[Practice]) -> list[Line]:
+    found = []
+    for practice in practices:
+        states = sorted(s.state_id for s in practice.states.all())
+        found.append(
+            Line(
+                title=practice.title,
+                url=practice_url(practice.key),
+                state=states[0] if len(states) == 1 else "",
+                note=note_of(practice),
+            )
+        )
+    return found
+
+
+def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+    """The practices the user may see that serve any of these paths."""
+    wanted = [path.strip("/") for path in paths if path]
+    if not wanted:
+        return []
+    served = PracticeProvision.objects.filter(practice=OuterRef("pk"), path__in=wanted)
+    practices = visible_practices(user).filter(Exists(served)).order_by("title", "key")
+    return lines(with_children(user, practices))
+
+
+def for_state(alpha3: str, user: Any) -> list[Line]:
+    """The practices the user may see that the State applied."""
+    applied = PracticeState.objects.filter(practice=OuterRef("pk"), state=(alpha3 or "").upper())
+    practices = visible_practices(user).filter(Exists(applied)).order_by("title", "key")
+    return lines(with_children(user, practices))
+
+
+def export_csv() -> str:
+    return csv_io.write_csv()
+
+
+def collection() -> Collection:
+    return Collection(
+        key=KEY,
+        label=LABEL,
+        citation=CITATION,
+        list_url=PAGE_URL,
+        model=Practice,
+        documents=documents,
+        children={
+            PracticeProvision: lambda row: row.practice_id,
+            PracticeState: lambda row: row.practice_id,
+            Evaluation: lambda row: row.practice_id,
+        },
+        for_provisions=for_provisions,
+        for_state=for_state,
+        import_csv=csv_io.import_practices,
+        export_csv=export_csv,
+        columns=rules.COLUMNS,
+        position=70,
+    )
