@@ -16,7 +16,9 @@ The rules, as the table ACTIONS below states them. The secretariat may do every 
 object (not shown). "own" = only for objects of the focal point's own State. Statuses are those
 of a report (draft, submitted, returned, validated, published). "everyone" includes the public
 and every role. (*) The civil-society contributor's one right of their own: contribution.submit
-on a published report.
+on a published report. (†) The contact details of a competent national authority (knowledge.authorities):
+authorities exist to be reached by other States, so every State's focal points may read them, and
+reviewers; not the public, not civil-society contributors.
 
 | action                        | focal point            | reviewer                                  | everyone  |
 |-------------------------------|------------------------|-------------------------------------------|-----------|
@@ -38,10 +40,12 @@ on a published report.
 | target.manage (indicators)    | —                      | —                                         | —         |
 | account.invite                | own, focal points only | —                                         | —         |
 | assistance.request            | own                    | —                                         | —         |
+| authority.contacts (†)        | any State's authority  | any State's authority                     | —         |
 
 Objects: a report (or anything with `.state_id` and `.status`); for account.invite an object
 with `.state_id` and `.role` (accounts.invitations.Invitation); for assistance.request a State
-(`.state_id`, a Country's `.alpha3`, or an alpha-3 string). A rule with a condition needs the
+(`.state_id`, a Country's `.alpha3`, or an alpha-3 string); for authority.contacts an authority
+(an object whose `.record_type` is "authority"). A rule with a condition needs the
 object: asked without one (`can(fp, "report.edit")`), it does not grant. Whether a transition
 may start from a report's current status is the workflow's question (reporting.workflow); the
 statuses above are the limits of each role's rights.
@@ -152,6 +156,14 @@ ACTIONS: dict[str, tuple[str, tuple[Rule, ...]]] = {
     "assistance.request": (
         gettext_lazy("request technical assistance for a State"),
         (SECRETARIAT_RULE, Rule(FOCAL_POINT, True)),
+    ),
+    "authority.contacts": (
+        gettext_lazy("see how to reach a competent national authority"),
+        (
+            SECRETARIAT_RULE,
+            Rule(FOCAL_POINT, when={"record_type": frozenset({"authority"})}),
+            Rule(REVIEWER, when={"record_type": frozenset({"authority"})}),
+        ),
     ),
 }
 

@@ -11,3 +11,9 @@ class KnowledgeAuthoritiesConfig(AppConfig):
     name = "viennaplan.knowledge.authorities"
     label = "knowledge_authorities"
     verbose_name = _("Competent national authorities")
+
+    def ready(self) -> None:
+        from ..collections import register
+        from .collection import AUTHORITIES
+
+        register(AUTHORITIES)
