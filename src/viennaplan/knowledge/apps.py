@@ -12,10 +12,13 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge databases")
 
     def ready(self) -> None:
+        from viennaplan.reporting import citations
+
         from . import search
         from .collections import register
-        from .legislation_collection import LEGISLATION
+        from .legislation_collection import CITABLE_LAWS, LEGISLATION
 
         register(LEGISLATION)
+        citations.register(CITABLE_LAWS)
         search.connect_signals()
         post_migrate.connect(search.catch_up, dispatch_uid="knowledge-search-catch-up")

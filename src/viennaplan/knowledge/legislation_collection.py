@@ -3,10 +3,13 @@ of a law, the lines of the provision and State panels, and the CSV import and ex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext_lazy
+
+from viennaplan.reporting.citations import Citable
 
 from . import legislation
 from .collections import Collection, Document, Line
@@ -92,3 +95,50 @@ LEGISLATION = Collection(
     columns=legislation.COLUMNS,
     position=0,
 )
+
+
+# -- laws cited by the answers of national reports (reporting/citations.py) ----------------------------
+
+LAW_PAGE = re.compile(r"/knowledge/legislation/(?P<state>[A-Z]{3})/(?P<key>[A-Za-z0-9][A-Za-z0-9._-]{0,79})")
+
+
+def citable_laws(alpha3: str) -> list[tuple[str, str]]:
+    """The State's published laws, as (page, title), for a focal point's answer form."""
+    laws = Law.objects.filter(state_id=alpha3, published=True).order_by("title_en", "key")
+    return [(law_url(law), law.title_en) for law in laws.only("state_id", "key", "title_en")]
+
+
+def cited_title(url: str) -> str | None:
+    """The title of the published law whose page `url` is; None when it is not one."""
+    match = LAW_PAGE.fullmatch(url or "")
+    if match is None:
+        return None
+    law = Law.objects.filter(state_id=match["state"], key=match["key"], published=True).only("title_en").first()
+    return law.title_en if law else None
+
+
+def citing_answers(law: Law, user: Any) -> list[Any]:
+    """The answers of national reports the user may see that cite the law among their measures."""
+    from viennaplan.accounts.permissions import can
+    from viennaplan.reporting.models import Answer
+
+    url = law_url(law)
+    answers = (
+        Answer.objects.filter(report__state_id=law.state_id)
+        .select_related("report__cycle", "question")
+        .order_by("-report__cycle__opens", "question__position")
+    )
+    return [
+        answer
+        for answer in answers
+        if any(measure.get("url") == url for measure in answer.measures or [])
+        and can(user, "report.view", answer.report)
+    ]
+
+
+def cited_state(url: str) -> str | None:
+    match = LAW_PAGE.fullmatch(url or "")
+    return match["state"] if match else None
+
+
+CITABLE_LAWS = Citable(kind="law", of_state=citable_laws, title_of=cited_title, state_of=cited_state)

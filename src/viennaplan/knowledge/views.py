@@ -25,6 +25,7 @@ from viennaplan.countries.models import Country
 from viennaplan.treaties.models import Instrument
 
 from . import legislation
+from .legislation_collection import citing_answers
 from .listing import (
     BadFilter,
     Paged,
@@ -222,5 +223,13 @@ def law_detail(request: HttpRequest, state: str, key: str) -> HttpResponse:
             "articles": [(article, guide_url(article.instrument_id, article.article)) for article in articles],
             "provisions": [(path, provision_url(path)) for path in provisions],
             "json_url": law_api_url(law),
+            "citing": [
+                (
+                    answer,
+                    f"/reporting/{answer.report.cycle_id}/{answer.report.state_id}/chapter/{answer.question.chapter}"
+                    f"#question-{answer.question_id}",
+                )
+                for answer in citing_answers(law, request.user)
+            ],
         },
     )

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .citations import is_site_record
 from .scale import INTERNATIONAL_STATUSES, MEASURE_KINDS, OUTPUT_KINDS, RESOURCES, STATUS_SCALE
 
 MAX_TEXT = 20_000
@@ -100,11 +101,14 @@ def _choice(value: Any, name: str, scale: Mapping[str, str], errors: list[str], 
 
 def _url(value: Any, name: str, errors: list[str]) -> str:
     url = _text(value, name, errors, 1000)
-    if url:
+    if url and not is_site_record(url):  # a record of this site (a law on file): its page's path
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             errors.append(
-                _("%(name)s: %(url)s is not a web address (it must start with http:// or https://)")
+                _(
+                    "%(name)s: %(url)s is not a web address (it must start with http:// or https://, "
+                    "or be the page of a record of the databases, such as /knowledge/legislation/CHE/SR-514.54)"
+                )
                 % {"name": name, "url": repr(url)}
             )
     return url

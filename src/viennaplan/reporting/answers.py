@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from viennaplan.accounts.names import display_name
 from viennaplan.accounts.permissions import require
 
-from . import workflow
-from .answer_data import ANSWER_FIELDS, clean_answer
+from . import citations, workflow
+from .answer_data import ANSWER_FIELDS, AnswerDataError, clean_answer
 from .models import Answer, Question, Report, ReviewComment
 
 
@@ -69,6 +69,9 @@ def save_answer(user: Any, answer: Answer, data: Mapping[str, Any], expected_ver
     require(user, "report.edit", report)
     merged = {**answer_fields(answer), **dict(data)}
     cleaned = clean_answer(merged).as_dict()
+    cited = citations.problems(cleaned["measures"], report.state_id)
+    if cited:
+        raise AnswerDataError(cited)
     with transaction.atomic():
         status = Report.objects.filter(pk=report.pk).values_list("status", flat=True).first()
         if status is None or not workflow.is_editable(status):

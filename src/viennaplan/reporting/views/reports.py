@@ -31,7 +31,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from viennaplan.busy import BUSY_MESSAGE, is_busy, retry_later
 
-from .. import workflow
+from .. import citations, workflow
 from ..access import ReportRights, cycle_or_404, report_or_404, rights_on
 from ..answer_data import AnswerDataError
 from ..answers import EditConflict, ReportNotEditable, add_comment, save_answer
@@ -47,11 +47,11 @@ from .sections import render_question, render_section, shared_context
 
 def form_values(post: QueryDict) -> dict[str, Any]:
     """The answer fields of a submitted form (measures from the parallel measure_* lists)."""
-    columns = [post.getlist(f"measure_{name}") for name in ("kind", "title", "url", "date")]
+    columns = [post.getlist(f"measure_{name}") for name in ("kind", "title", "url", "date", "record")]
     measures = [
-        {"kind": kind, "title": title, "url": url, "date": day}
-        for kind, title, url, day in zip_longest(*columns, fillvalue="")
-        if any(value.strip() for value in (kind, title, url, day))
+        citations.complete({"kind": kind, "title": title, "url": record.strip() or url, "date": day})
+        for kind, title, url, day, record in zip_longest(*columns, fillvalue="")
+        if any(value.strip() for value in (kind, title, url, day, record))
     ]
     return {
         "status": post.get("status", ""),

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .. import workflow
+from .. import citations, workflow
 from ..access import ReportRights, cycle_or_404, report_or_404, rights_on
 from ..models import Answer, Report
 from ..scale import MEASURE_KINDS, STATUS_SCALE
@@ -31,6 +31,7 @@ def shared_context(request: HttpRequest, report: Report, rights: ReportRights) -
         "rights": rights,
         "scale": STATUS_SCALE,
         "measure_kinds": MEASURE_KINDS,
+        "citable_records": citations.records_of_state(report.state_id) if rights.edit else [],
     }
 
 
