@@ -10,3 +10,10 @@ class KnowledgeTraffickingConfig(AppConfig):
     name = "viennaplan.knowledge.trafficking"
     label = "knowledge_trafficking"
     verbose_name = _("Trafficking in persons")
+
+    def ready(self) -> None:
+        from viennaplan.knowledge.collections import register
+
+        from .collection import TRAFFICKING
+
+        register(TRAFFICKING)
