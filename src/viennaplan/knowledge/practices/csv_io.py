@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from viennaplan.cells import plain_text, safe_text
+from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
 from viennaplan.textfiles import NotText, read_text
 
@@ -195,7 +196,7 @@ def import_practices(data: bytes, *, source_name: str, dry_run: bool = False) ->
     outcome = Outcome(source_name=source_name, practices=len(practices), evaluations=len(evaluations), dry_run=dry_run)
     reason = f"import {source_name}"[:100]
     keys = {record.key for record in practices} | {record.key for record in evaluations}
-    with transaction.atomic():
+    with transaction.atomic(), search.deferred():  # the search index: one bulk pass at the end
         stored = {
             practice.key: practice
             for practice in Practice.objects.filter(key__in=keys).prefetch_related(

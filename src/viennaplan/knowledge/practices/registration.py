@@ -23,18 +23,28 @@ from .queries import PAGE_URL, practice_url, visible_practices, with_children
 
 KEY = "practices"
 LABEL = gettext_lazy("Best practices")
+CHUNK = 2000
 CITATION = "18(d), 33(a), 33(c), 46(b), 59(b), 65(d), 82(e), 84(c), 84(d), 90(b), 100(c)"
 
 
 def documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
     """One document per practice; the findings of published evaluations only are searched."""
+    if ids is None:
+        yield from _documents(None)
+        return
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), CHUNK):  # a bounded number of query parameters
+        yield from _documents(wanted[start : start + CHUNK])
+
+
+def _documents(ids: list[int] | None) -> Iterable[Document]:
     practices = Practice.objects.order_by("pk").prefetch_related(
         "provisions",
         "states",
         Prefetch("evaluations", queryset=Evaluation.objects.filter(published=True), to_attr="public_evaluations"),
     )
     if ids is not None:
-        practices = practices.filter(pk__in=list(ids))
+        practices = practices.filter(pk__in=ids)
     for practice in practices:
         words = [practice.summary, practice.description, practice.organisation]
         words += [evaluation.findings for evaluation in practice.public_evaluations]
