@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from viennaplan.knowledge.collections import Collection, Document, Line
 from viennaplan.knowledge.listing import sees_drafts, visible
 
-from . import csv_io, documents, rules, versions, views
+from . import csv_io, document_rules, documents, documents_csv, rules, versions, views
 from .models import (
     Assessment,
     AssessmentProvision,
@@ -138,6 +138,9 @@ DOCUMENTS = Collection(
         DocumentProvision: lambda row: row.document_id,
     },
     for_provisions=documents_for_provisions,
+    import_csv=documents_csv.import_documents,
+    export_csv=documents_csv.write_csv,
+    columns=document_rules.COLUMNS,
     position=31,
 )
 

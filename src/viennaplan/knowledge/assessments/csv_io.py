@@ -8,15 +8,15 @@ it, so importing the same file twice changes nothing (no save, no history). Asse
 absent from the file are left as they are.
 
 All or nothing: a file with any bad row stores nothing, and every bad row is reported (row, column,
-value, why; row 1 is the header). The export writes every assessment (drafts too: it is the
-Secretariat's file) in the import's layout, each cell through `viennaplan.cells.safe_text` (and the
-import reads each through `plain_text`), so export -> import -> export gives the same bytes.
+value, why; row 1 is the header). The search's entries are brought up to date in the same
+transaction (`search.deferred` for the rows saved one by one, `search.reindex` for those created in
+bulk). The export writes every assessment (drafts too: it is the Secretariat's file) in the import's
+layout, each cell through `viennaplan.cells.safe_text` (and the import reads each through
+`plain_text`), so export -> import -> export gives the same bytes.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,11 +24,10 @@ from django.db import transaction
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
-from viennaplan.cells import plain_text, safe_text
+from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
-from viennaplan.textfiles import NotText, read_text
 
-from . import rules
+from . import csvfile, rules
 from .models import Assessment, AssessmentProvision, AssessmentSector, AssessmentType
 from .rules import COLUMNS, AssessmentRecord, Known
 
@@ -86,42 +85,12 @@ def known_now() -> Known:
 
 def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
     """The rows of the file as (row, cells by column), and what is wrong with the file itself."""
-    try:
-        text = read_text(data, expected=gettext("expected a CSV text file of corruption assessments"))
-    except NotText as error:
-        return [], [RowError(0, "", "", str(error))]
-    records = list(csv.reader(io.StringIO(text, newline="")))
-    if not records or not any(cell.strip() for cell in records[0]):
-        return [], [RowError(1, "", "", gettext("expected a header row: %(columns)s") % {"columns": ",".join(COLUMNS)})]
-    header = [cell.strip() for cell in records[0]]
-    errors = [
-        RowError(1, name, "", gettext("not a column of the assessments file")) for name in header if name not in COLUMNS
-    ]
-    errors += [
-        RowError(1, name, "", gettext("this column appears twice"))
-        for name in sorted(set(header))
-        if header.count(name) > 1
-    ]
-    errors += [RowError(1, name, "", gettext("this column is missing")) for name in COLUMNS if name not in header]
-    if errors:
-        return [], errors
-    rows: list[tuple[int, dict[str, str]]] = []
-    for number, values in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in values):
-            continue
-        if len(values) != len(header):
-            errors.append(
-                RowError(
-                    number,
-                    "",
-                    "",
-                    gettext("%(values)s values for %(columns)s columns")
-                    % {"values": len(values), "columns": len(header)},
-                )
-            )
-            continue
-        rows.append((number, {name: plain_text(value) for name, value in zip(header, values, strict=True)}))
-    return rows, errors
+    return csvfile.read_rows(
+        data,
+        COLUMNS,
+        expected=gettext("expected a CSV text file of corruption assessments"),
+        not_a_column=gettext("not a column of the assessments file"),
+    )
 
 
 def check_file(data: bytes, known: Known) -> tuple[list[AssessmentRecord], list[RowError]]:
@@ -158,7 +127,7 @@ def import_assessments(data: bytes, *, source_name: str, dry_run: bool = False) 
         raise AssessmentsRefused(source_name, errors)
     outcome = Outcome(source_name=source_name, rows=len(records), dry_run=dry_run)
     reason = f"import {source_name}"[:100]
-    with transaction.atomic():
+    with transaction.atomic(), search.deferred():
         states = {record.state for record in records}
         stored = {
             (assessment.state_id, assessment.key): assessment
@@ -208,21 +177,11 @@ def import_assessments(data: bytes, *, source_name: str, dry_run: bool = False) 
         outcome.created = len(new)
         outcome.changed = len(touched)
         outcome.unchanged = outcome.rows - outcome.created - outcome.changed
-        reindex([assessment.pk for assessment, _record in new])
+        if new:  # created in bulk: no save signal
+            search.reindex(KEY, [assessment.pk for assessment, _record in new])
         if dry_run:
             transaction.set_rollback(True)
     return outcome
-
-
-def reindex(ids: list[int]) -> None:
-    """Records created in bulk (no save signal) handed to the search over all collections."""
-    if not ids:
-        return
-    try:
-        from viennaplan.knowledge import search
-    except ImportError:  # the search over all collections is not there yet
-        return
-    search.reindex(KEY, ids)
 
 
 def sync_children(assessment: Assessment, record: AssessmentRecord, reason: str) -> bool:
@@ -277,20 +236,11 @@ def assessment_row(assessment: Assessment) -> list[str]:
 
 
 def write_csv(assessments: Iterable[Assessment] | None = None) -> str:
-    """The assessments (every one when None) in the import's layout, ordered by State and key.
-
-    A carriage return in a cell is written as a line feed: with "\\n" line ends the csv module would
-    not quote it, and a program reading the file would start a new row there."""
+    """The assessments (every one when None) in the import's layout, ordered by State and key."""
     if assessments is None:
         assessments = Assessment.objects.prefetch_related("sectors", "types", "provisions")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for assessment in sorted(assessments, key=lambda a: (a.state_id, a.key)):
-        writer.writerow(
-            [safe_text(cell).replace("\r\n", "\n").replace("\r", "\n") for cell in assessment_row(assessment)]
-        )
-    return buffer.getvalue()
+    ordered = sorted(assessments, key=lambda a: (a.state_id, a.key))
+    return csvfile.write_rows(COLUMNS, [assessment_row(assessment) for assessment in ordered])
 
 
 def export_csv() -> str:
