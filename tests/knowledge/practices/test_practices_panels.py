@@ -58,3 +58,16 @@ def test_a_dry_run_leaves_the_search_index_as_it_was(imported_plan, practices_fi
 
     import_practices(practices_file, source_name="practices.csv", dry_run=True)
     assert search.search(search.SearchQuery(q="sentencing", collection="practices"), anonymous).total == 0
+
+
+def test_an_evaluation_imported_later_is_searched(practices, anonymous):
+    from practices_sample import HEADER
+
+    from viennaplan.knowledge.practices.csv_io import import_practices
+
+    more = (
+        HEADER + "evaluation,SADC-firearms-marking,,,,,,,,,,,UNODC,2020-01-01,peer_review,effective,Tracing rose.,yes\n"
+    )
+    import_practices(more.encode("utf-8"), source_name="more.csv")
+    found = search.search(search.SearchQuery(q="tracing", collection="practices"), anonymous)
+    assert [hit.url for hit in found.hits] == ["/knowledge/practices/SADC-firearms-marking"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import plain_text, safe_text
 from viennaplan.knowledge import search
@@ -44,6 +45,8 @@ PRACTICE_FIELDS = (
     "published",
 )
 EVALUATION_FIELDS = ("method", "result", "findings", "url", "published")
+KEY = "practices"  # the collection's key in the search
+BATCH = 2000
 
 
 class PracticesRefused(FileRefused):
@@ -195,73 +198,116 @@ def import_practices(data: bytes, *, source_name: str, dry_run: bool = False) ->
         raise PracticesRefused(source_name, errors)
     outcome = Outcome(source_name=source_name, practices=len(practices), evaluations=len(evaluations), dry_run=dry_run)
     reason = f"import {source_name}"[:100]
-    keys = {record.key for record in practices} | {record.key for record in evaluations}
-    with transaction.atomic(), search.deferred():  # the search index: one bulk pass at the end
-        stored = {
-            practice.key: practice
-            for practice in Practice.objects.filter(key__in=keys).prefetch_related(
-                "provisions", "states", "evaluations"
-            )
-        }
+    keys = sorted({record.key for record in practices} | {record.key for record in evaluations})
+    with transaction.atomic(), search.deferred():  # saves re-index once, at the end
+        stored = stored_practices(keys)
+        new: list[tuple[Practice, PracticeRecord]] = []
         for record in practices:
             practice = stored.get(record.key)
-            created = practice is None
-            if created:
-                practice = Practice(key=record.key)
+            if practice is None:
+                practice = Practice(key=record.key, **{name: getattr(record, name) for name in PRACTICE_FIELDS})
                 stored[record.key] = practice
+                new.append((practice, record))
+                continue
             changes = {
                 name: getattr(record, name)
                 for name in PRACTICE_FIELDS
                 if getattr(practice, name) != getattr(record, name)
             }
             changed = False
-            if created or changes:
+            if changes:
                 for name, value in changes.items():
                     setattr(practice, name, value)
                 practice._change_reason = reason
                 practice.save()
                 changed = True
-            changed = sync_tags(practice, record, reason, created) or changed
-            if created:
-                outcome.created += 1
-            elif changed:
+            changed = sync_tags(practice, record, reason) or changed
+            if changed:
                 outcome.changed += 1
             else:
                 outcome.unchanged += 1
+        created_in_bulk = create_practices(new, reason)
+        outcome.created += len(new)
+        fresh = {practice.key for practice, _record in new}
         by_practice: dict[str, dict[tuple[str, object], Evaluation]] = {}
+        added: list[Evaluation] = []
         for record in evaluations:
             practice = stored[record.key]
             known = by_practice.get(record.key)
             if known is None:
-                known = {(e.evaluator, e.date): e for e in practice.evaluations.all()} if practice.pk else {}
+                known = {} if record.key in fresh else {(e.evaluator, e.date): e for e in practice.evaluations.all()}
                 by_practice[record.key] = known
             evaluation = known.get((record.evaluator, record.date))
             if evaluation is None:
-                evaluation = Evaluation(practice=practice, evaluator=record.evaluator, date=record.date)
+                evaluation = Evaluation(
+                    practice_id=practice.pk,
+                    evaluator=record.evaluator,
+                    date=record.date,
+                    **{name: getattr(record, name) for name in EVALUATION_FIELDS},
+                )
+                known[(record.evaluator, record.date)] = evaluation
+                added.append(evaluation)
                 outcome.created += 1
+                continue
             changes = {
                 name: getattr(record, name)
                 for name in EVALUATION_FIELDS
                 if getattr(evaluation, name) != getattr(record, name)
             }
-            if evaluation.pk is None or changes:
-                if evaluation.pk is not None:
-                    outcome.changed += 1
+            if changes:
                 for name, value in changes.items():
                     setattr(evaluation, name, value)
                 evaluation._change_reason = reason
                 evaluation.save()
+                outcome.changed += 1
             else:
                 outcome.unchanged += 1
+        bulk_create_with_history(added, Evaluation, batch_size=BATCH, default_change_reason=reason)
+        # Rows created in bulk send no signal: their practices are handed to the search here.
+        in_bulk = created_in_bulk | {evaluation.practice_id for evaluation in added}
+        if in_bulk:
+            search.reindex(KEY, in_bulk)
         if dry_run:
             transaction.set_rollback(True)
     return outcome
 
 
-def sync_tags(practice: Practice, record: PracticeRecord, reason: str, fresh: bool) -> bool:
-    """The practice's provisions and States made those of the record; whether any changed."""
-    provisions = {p.path: p for p in practice.provisions.all()} if not fresh else {}
-    states = {s.state_id: s for s in practice.states.all()} if not fresh else {}
+def stored_practices(keys: list[str]) -> dict[str, Practice]:
+    """The stored practices with these keys (read in chunks: a bounded number of query parameters)."""
+    found: dict[str, Practice] = {}
+    for start in range(0, len(keys), BATCH):
+        chunk = Practice.objects.filter(key__in=keys[start : start + BATCH])
+        found.update(
+            (practice.key, practice) for practice in chunk.prefetch_related("provisions", "states", "evaluations")
+        )
+    return found
+
+
+def create_practices(new: list[tuple[Practice, PracticeRecord]], reason: str) -> set[int]:
+    """The new practices, their provisions and States, stored in bulk with their history; their ids."""
+    if not new:
+        return set()
+    created = bulk_create_with_history(
+        [practice for practice, _record in new], Practice, batch_size=BATCH, default_change_reason=reason
+    )
+    for (practice, _record), row in zip(new, created, strict=True):
+        practice.pk = row.pk
+        practice._state.adding = False
+    provisions = [
+        PracticeProvision(practice_id=practice.pk, path=path) for practice, record in new for path in record.provisions
+    ]
+    states = [
+        PracticeState(practice_id=practice.pk, state_id=code) for practice, record in new for code in record.states
+    ]
+    bulk_create_with_history(provisions, PracticeProvision, batch_size=BATCH, default_change_reason=reason)
+    bulk_create_with_history(states, PracticeState, batch_size=BATCH, default_change_reason=reason)
+    return {practice.pk for practice, _record in new}
+
+
+def sync_tags(practice: Practice, record: PracticeRecord, reason: str) -> bool:
+    """A stored practice's provisions and States made those of the record; whether any changed."""
+    provisions = {p.path: p for p in practice.provisions.all()}
+    states = {s.state_id: s for s in practice.states.all()}
     changed = False
     for path in set(provisions) - set(record.provisions):
         provisions[path]._change_reason = reason
