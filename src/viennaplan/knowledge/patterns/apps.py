@@ -11,3 +11,10 @@ class KnowledgePatternsConfig(AppConfig):
     name = "viennaplan.knowledge.patterns"
     label = "knowledge_patterns"
     verbose_name = _("Organized-crime patterns and trends")
+
+    def ready(self) -> None:
+        from viennaplan.knowledge.collections import register
+
+        from .registration import collection
+
+        register(collection())
