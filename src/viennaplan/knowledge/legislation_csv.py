@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import plain_text, safe_text
 from viennaplan.rowerrors import FileRefused, RowError
@@ -36,6 +37,7 @@ from .models import Law, LawArticle, LawProvision
 # The columns stored as they are on the Law; the others name other rows (the State, the
 # amending or repealing act, the articles, the provisions) or identify the law (its key).
 LINKING_COLUMNS = ("state", "key", "amended_by", "repealed_by", "articles", "provisions")
+BATCH = 2000
 SCALAR_FIELDS = tuple(column for column in COLUMNS if column not in LINKING_COLUMNS)
 
 
@@ -155,7 +157,11 @@ def check_file(data: bytes, known: Known) -> tuple[list[LawRecord], list[RowErro
 
 
 def import_legislation(data: bytes, *, source_name: str, dry_run: bool = False) -> Outcome:
-    """Store the laws of a CSV file, all or nothing; LegislationRefused listing every problem otherwise."""
+    """Store the laws of a CSV file, all or nothing; LegislationRefused listing every problem otherwise.
+
+    Laws new to the database are written in bulk (with their articles, provisions and history rows);
+    laws on file are compared field by field and saved only where something changed.
+    """
     records, errors = check_file(data, known_now())
     if errors:
         raise LegislationRefused(source_name, errors)
@@ -168,16 +174,18 @@ def import_legislation(data: bytes, *, source_name: str, dry_run: bool = False) 
             for law in Law.objects.filter(state__in=states).prefetch_related("articles", "provisions")
         }
         touched: set[tuple[str, str]] = set()
+        fresh = [record for record in records if (record.state, record.key) not in laws]
+        created = create_laws(fresh, reason)
+        laws.update(created)
+        outcome.created = len(created)
         for record in records:
-            law = laws.get((record.state, record.key))
-            if law is None:
-                law = Law(state_id=record.state, key=record.key)
-                laws[(record.state, record.key)] = law
-                outcome.created += 1
+            law = laws[(record.state, record.key)]
+            if (record.state, record.key) in created:
+                continue
             changes = {
                 name: getattr(record, name) for name in SCALAR_FIELDS if getattr(law, name) != getattr(record, name)
             }
-            if law.pk is None or changes:
+            if changes:
                 for name, value in changes.items():
                     setattr(law, name, value)
                 law._change_reason = reason
@@ -194,13 +202,35 @@ def import_legislation(data: bytes, *, source_name: str, dry_run: bool = False) 
                 law._change_reason = reason
                 law.save()
                 touched.add((record.state, record.key))
-            if sync_links(law, record, reason):
+            if (record.state, record.key) not in created and sync_links(law, record, reason):
                 touched.add((record.state, record.key))
-        outcome.changed = len(touched) - outcome.created
-        outcome.unchanged = outcome.rows - len(touched)
+        outcome.changed = len(touched - set(created))
+        outcome.unchanged = outcome.rows - outcome.created - outcome.changed
+        search.note("legislation", [law.pk for law in created.values()])
         if dry_run:
             transaction.set_rollback(True)
     return outcome
+
+
+def create_laws(records: list[LawRecord], reason: str) -> dict[tuple[str, str], Law]:
+    """The laws of `records` (none on file), written in bulk with their articles, provisions and
+    history; the links between them (amended or repealed by) are set afterwards by the caller."""
+    if not records:
+        return {}
+    laws = [
+        Law(state_id=record.state, key=record.key, **{name: getattr(record, name) for name in SCALAR_FIELDS})
+        for record in records
+    ]
+    stored = bulk_create_with_history(laws, Law, batch_size=BATCH, default_change_reason=reason)
+    by_key = {(law.state_id, law.key): law for law in stored}
+    articles, provisions = [], []
+    for record in records:
+        law = by_key[(record.state, record.key)]
+        articles += [LawArticle(law=law, instrument_id=code, article=article) for code, article in record.articles]
+        provisions += [LawProvision(law=law, path=path) for path in record.provisions]
+    bulk_create_with_history(articles, LawArticle, batch_size=BATCH, default_change_reason=reason)
+    bulk_create_with_history(provisions, LawProvision, batch_size=BATCH, default_change_reason=reason)
+    return by_key
 
 
 def laws_by_key(laws: dict[tuple[str, str], Law], state: str, key: str) -> Law | None:

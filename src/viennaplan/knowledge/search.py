@@ -120,6 +120,8 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
     if registered is None:
         raise LookupError(f"no collection {key!r} is registered")
     wanted = None if ids is None else sorted(set(ids))
+    if wanted == []:
+        return 0
     with transaction.atomic():
         stale = SearchEntry.objects.filter(collection=key)
         if wanted is not None:
@@ -217,6 +219,16 @@ def _on_change(sender: type, instance: Any, **_: Any) -> None:
             pending.setdefault(key, set()).add(record_id)
         else:
             reindex(key, [record_id])
+
+
+def note(key: str, ids: Iterable[int]) -> None:
+    """Records of collection `key` written without save() (bulk_create, update()): re-indexed at the
+    end of the enclosing `deferred()` block, or now outside one."""
+    pending = getattr(_deferred, "pending", None)
+    if pending is None:
+        reindex(key, ids)
+    else:
+        pending.setdefault(key, set()).update(ids)
 
 
 @contextmanager
