@@ -41,8 +41,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from functools import lru_cache
+from typing import NamedTuple, TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -52,10 +52,10 @@ SHOWN, SMALL, WITHHELD = "shown", "small", "withheld"
 K = TypeVar("K", bound=Hashable)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A count and how it is shown. `value` is the true count: never hand it to a public output; use
-    `public`, `text` or `as_json`. `low`/`high` are what the public knows of it (high None: no bound)."""
+    `public`, `text` or `as_json`. `low`/`high` are what the public knows of it (high None: no bound).
+    (A named tuple: aggregates build tens of thousands of them.)"""
 
     value: int
     status: str = SHOWN
@@ -98,6 +98,7 @@ def withheld(value: int) -> Figure:
     return Figure(value, WITHHELD, THRESHOLD, None)
 
 
+@lru_cache(maxsize=4096)
 def count(value: int) -> Figure:
     """One count by the primary rule alone: 1 to 4 is "fewer than 5", anything else is shown."""
     if value < 0:
@@ -120,7 +121,7 @@ def recoverable(cells: Sequence[Figure], total: Figure) -> list[int]:
     finite_highs = sum(cell.high for cell in cells if cell.high is not None)
     unbounded = sum(1 for cell in cells if cell.high is None)
     for index, cell in enumerate(cells):
-        if not cell.suppressed:
+        if cell.status == SHOWN:
             continue
         others_low = lows - cell.low
         if unbounded - (cell.high is None):
@@ -131,7 +132,7 @@ def recoverable(cells: Sequence[Figure], total: Figure) -> list[int]:
         high = min(_high(cell), _high(total) - others_low)
         if high <= low:
             found.append(index)
-    if total.suppressed:
+    if total.status != SHOWN:
         low = max(total.low, lows)
         high = min(_high(total), math.inf if unbounded else finite_highs)
         if high <= low:
@@ -150,7 +151,7 @@ def protect(cells: Mapping[K, Figure], total: Figure) -> tuple[dict[K, Figure], 
     while True:
         if not recoverable(figures, total):
             return dict(zip(keys, figures, strict=True)), total
-        candidates = [i for i, cell in enumerate(figures) if not cell.suppressed and cell.value > 0]
+        candidates = [i for i, cell in enumerate(figures) if cell.status == SHOWN and cell.value > 0]
         if candidates:
             smallest = min(candidates, key=lambda i: (figures[i].value, i))
             figures[smallest] = withheld(figures[smallest].value)
@@ -166,7 +167,11 @@ def protect(cells: Mapping[K, Figure], total: Figure) -> tuple[dict[K, Figure], 
 def breakdown(cells: Mapping[K, int], total: int | None = None) -> tuple[dict[K, Figure], Figure]:
     """A record's breakdown (e.g. victims by sex and age) with its total (the sum when None)."""
     whole = sum(cells.values()) if total is None else total
-    return protect({key: count(value) for key, value in cells.items()}, count(whole))
+    figures = {key: count(value) for key, value in cells.items()}
+    whole_figure = count(whole)
+    if whole_figure.status == SHOWN and all(figure.status == SHOWN for figure in figures.values()):
+        return figures, whole_figure  # nothing hidden, nothing to work out
+    return protect(figures, whole_figure)
 
 
 def sum_of(parts: Sequence[Figure]) -> Figure:
