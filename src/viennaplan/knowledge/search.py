@@ -25,7 +25,6 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from django.db import connection, transaction
@@ -84,25 +83,24 @@ class Found:
 # -- keeping the index ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _chapters_of_paragraphs(version_id: int) -> dict[int, str]:
-    return dict(Provision.objects.filter(version_id=version_id, depth=0).values_list("paragraph", "chapter__number"))
-
-
-def chapters_of(paths: Iterable[str]) -> list[str]:
-    """The chapters (Roman numerals) of the current plan the provisions' paths stand in."""
-    current = PlanVersion.current()
+def paragraph_chapters() -> dict[int, str]:
+    """Chapter (Roman numeral) of each paragraph of the current plan: what gives a record its chapters."""
+    current = PlanVersion.objects.order_by("-imported_at", "-id").values_list("pk", flat=True).first()  # current()
     if current is None:
-        return []
-    by_paragraph = _chapters_of_paragraphs(current.pk)
-    chapters = {by_paragraph.get(int(path.split("/")[0])) for path in paths if path.split("/")[0].isdigit()}
-    return sorted(chapter for chapter in chapters if chapter)
+        return {}
+    return dict(Provision.objects.filter(version_id=current, depth=0).values_list("paragraph", "chapter__number"))
 
 
-def _facet_rows(entry_id: int, document: collections.Document) -> list[SearchFacet]:
+def chapters_of(paths: Iterable[str], by_paragraph: dict[int, str]) -> list[str]:
+    """The chapters the provisions' paths stand in."""
+    heads = (path.split("/")[0] for path in paths)
+    return sorted({by_paragraph[int(head)] for head in heads if head.isdigit() and int(head) in by_paragraph})
+
+
+def _facet_rows(entry_id: int, document: collections.Document, by_paragraph: dict[int, str]) -> list[SearchFacet]:
     values = {
         "state": set(document.states),
-        "chapter": set(chapters_of(document.provisions)),
+        "chapter": set(chapters_of(document.provisions, by_paragraph)),
         "instrument": set(document.instruments),
     }
     return [
@@ -152,11 +150,12 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
             )
             for entry in entries:
                 entry.pk = by_record[entry.record_id]
+        by_paragraph = paragraph_chapters()
         SearchFacet.objects.bulk_create(
             [
                 row
                 for entry, document in zip(entries, documents, strict=True)
-                for row in _facet_rows(entry.pk, document)
+                for row in _facet_rows(entry.pk, document, by_paragraph)
             ],
             batch_size=5000,
         )
