@@ -56,3 +56,18 @@ def test_a_provisions_lines_are_the_authorities_serving_it(authorities, anonymou
         "/knowledge/authorities/CHE/FEDPOL-FA"
     ]
     assert registered().for_provisions(["18/e"], anonymous) == []
+
+
+def test_an_import_indexes_what_it_creates_and_what_it_changes(authorities, authorities_file):
+    from viennaplan.knowledge.authorities.authorities_csv import import_authorities
+    from viennaplan.knowledge.models import SearchEntry
+
+    entries = SearchEntry.objects.filter(collection="authorities")
+    assert sorted(entries.values_list("title", "published")) == [
+        ("Central Firearms Office", True),
+        ("Federal Office of Justice", True),
+        ("Ministry of Justice", False),
+    ]
+    changed = authorities_file.decode().replace("Central Firearms Office", "Firearms Bureau")
+    import_authorities(changed.encode(), source_name="changed.csv")
+    assert "Firearms Bureau" in entries.values_list("title", flat=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import plain_text, safe_text
 from viennaplan.rowerrors import FileRefused, RowError
@@ -35,6 +36,7 @@ from . import directory
 from .directory import COLUMNS, CONTACT_COLUMNS, AuthorityRecord, Known
 from .models import Authority, AuthorityContact, AuthorityProvision
 
+BATCH = 2000
 SCALAR_FIELDS = ("purpose", "name_en", "name_original", "language", "request_languages", "description", "published")
 
 
@@ -141,34 +143,65 @@ def import_authorities(data: bytes, *, source_name: str, dry_run: bool = False) 
             .select_related("contact")
             .prefetch_related("provisions")
         }
-        touched: list[int] = []
+        new = [record for record in records if (record.state, record.key) not in stored]
+        created_ids = create_all(new, reason)
+        outcome.created = len(new)
+        changed = 0
         for record in records:
             authority = stored.get((record.state, record.key))
-            created = authority is None
-            if authority is None:
-                authority = Authority(state_id=record.state, key=record.key)
-                outcome.created += 1
-            changed = False
-            changes = {
-                name: getattr(record, name)
-                for name in SCALAR_FIELDS
-                if created or getattr(authority, name) != getattr(record, name)
-            }
-            if changes:
-                for name, value in changes.items():
-                    setattr(authority, name, value)
-                authority._change_reason = reason
-                authority.save()
-                changed = True
-            changed = sync_provisions(authority, record, reason, created) | changed
-            changed = sync_contact(authority, record, reason, created) | changed
-            if changed:
-                touched.append(authority.pk)
-        outcome.changed = len(touched) - outcome.created
-        outcome.unchanged = outcome.rows - len(touched)
+            if authority is not None and update_one(authority, record, reason):
+                changed += 1
+        outcome.changed = changed
+        outcome.unchanged = outcome.rows - outcome.created - changed
+        if created_ids and not dry_run:
+            search.reindex("authorities", created_ids)  # bulk creation sends no signal
         if dry_run:
             transaction.set_rollback(True)
     return outcome
+
+
+def create_all(records: list[AuthorityRecord], reason: str) -> list[int]:
+    """The authorities of the file not yet stored, with their provisions and contact details, in bulk
+    (each with its first history row, the import named as the reason); their ids."""
+    if not records:
+        return []
+    authorities = [
+        Authority(state_id=record.state, key=record.key, **{name: getattr(record, name) for name in SCALAR_FIELDS})
+        for record in records
+    ]
+    bulk_create_with_history(authorities, Authority, batch_size=BATCH, default_change_reason=reason)
+    stored = Authority.objects.filter(state__in={record.state for record in records})
+    ids = {(state, key): pk for state, key, pk in stored.values_list("state_id", "key", "pk").iterator(chunk_size=5000)}
+    by_record = [ids[(record.state, record.key)] for record in records]
+    provisions = [
+        AuthorityProvision(authority_id=pk, path=path)
+        for record, pk in zip(records, by_record, strict=True)
+        for path in record.provisions
+    ]
+    contacts = [
+        AuthorityContact(authority_id=pk, **{name: getattr(record.contact, name) for name in CONTACT_COLUMNS})
+        for record, pk in zip(records, by_record, strict=True)
+        if not record.contact.empty
+    ]
+    bulk_create_with_history(provisions, AuthorityProvision, batch_size=BATCH, default_change_reason=reason)
+    bulk_create_with_history(contacts, AuthorityContact, batch_size=BATCH, default_change_reason=reason)
+    return by_record
+
+
+def update_one(authority: Authority, record: AuthorityRecord, reason: str) -> bool:
+    """A stored authority brought up to its row (saved, with history, only where something differs)."""
+    changes = {
+        name: getattr(record, name) for name in SCALAR_FIELDS if getattr(authority, name) != getattr(record, name)
+    }
+    changed = False
+    if changes:
+        for name, value in changes.items():
+            setattr(authority, name, value)
+        authority._change_reason = reason
+        authority.save()
+        changed = True
+    changed = sync_provisions(authority, record, reason, False) | changed
+    return sync_contact(authority, record, reason, False) | changed
 
 
 def sync_provisions(authority: Authority, record: AuthorityRecord, reason: str, created: bool) -> bool:
