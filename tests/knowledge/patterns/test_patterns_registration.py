@@ -96,3 +96,20 @@ def test_without_practices_the_list_has_no_such_section(client, patterns, monkey
 
     monkeypatch.setattr(views, "collection", lambda key: None)
     assert 'id="best-practices"' not in client.get("/knowledge/patterns").content.decode()
+
+
+def test_the_search_finds_imported_and_edited_records_but_not_drafts(patterns, anonymous, secretariat):
+    from patterns_sample import COCAINE, HEADER
+
+    from viennaplan.knowledge.patterns.csvio import import_patterns
+    from viennaplan.knowledge.search import SearchQuery, search
+
+    def found(words: str, user) -> list[str]:
+        return [hit.url for hit in search(SearchQuery(q=words, collection="patterns"), user).hits]
+
+    assert found("containers", anonymous) == ["/knowledge/patterns/ANDES-COCAINE"]
+    assert found("phishing", anonymous) == [] and found("phishing", secretariat) == ["/knowledge/patterns/CYBER-DRAFT"]
+    edited = HEADER + COCAINE.replace("Containers are the main method.", "Speedboats are the main method.")
+    import_patterns(edited.encode(), source_name="edited.csv")
+    assert found("speedboats", anonymous) == ["/knowledge/patterns/ANDES-COCAINE"]
+    assert found("containers", anonymous) == []

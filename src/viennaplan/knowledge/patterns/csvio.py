@@ -8,7 +8,9 @@ history). Records stored but absent from the file are left as they are.
 
 All or nothing: a file with any bad row stores nothing, and every bad row is reported (row, column,
 value, why; row 1 is the header). New records and their rows are written in bulk with their history;
-changed ones are saved one by one (history with the import's name as the reason). The export writes
+changed ones are saved one by one (history with the import's name as the reason). The search over the
+collections (`knowledge.search`) re-indexes every record written once, at the end, in the same
+transaction (`search.deferred`). The export writes
 every record (drafts too: it is the Secretariat's file) in the import's layout, each cell through
 `viennaplan.cells.safe_text` (the import reads each through `plain_text`), so export -> import -> export
 gives the same bytes.
@@ -26,6 +28,7 @@ from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import plain_text, safe_text
+from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
 from viennaplan.textfiles import NotText, read_text
 
@@ -56,6 +59,7 @@ SCALAR_FIELDS = (
     "published",
 )
 BATCH = 2000
+KEY = "patterns"  # the collection's key in the search index
 
 
 class PatternsRefused(FileRefused):
@@ -223,7 +227,7 @@ def import_patterns(data: bytes, *, source_name: str, dry_run: bool = False) -> 
         raise PatternsRefused(source_name, errors)
     outcome = Outcome(source_name=source_name, rows=len(records), dry_run=dry_run)
     reason = f"import {source_name}"[:100]
-    with transaction.atomic():
+    with transaction.atomic(), search.deferred():
         stored: dict[str, PatternRecord] = {}
         keys = [record.key for record in records]
         for start in range(0, len(keys), BATCH):
@@ -232,7 +236,6 @@ def import_patterns(data: bytes, *, source_name: str, dry_run: bool = False) -> 
             )
             stored.update((row.key, row) for row in found)
         new = [record for record in records if record.key not in stored]
-        touched: list[int] = []
         if new:
             created = bulk_create_with_history(
                 [PatternRecord(key=r.key, **{name: getattr(r, name) for name in SCALAR_FIELDS}) for r in new],
@@ -245,7 +248,7 @@ def import_patterns(data: bytes, *, source_name: str, dry_run: bool = False) -> 
                 children = [_child(model, by_key[r.key], values) for r in new for values in sorted(_wanted(r)[model])]
                 if children:
                     bulk_create_with_history(children, model, batch_size=BATCH, default_change_reason=reason)
-            touched += [row.pk for row in created]
+            search.note(KEY, [row.pk for row in created])  # written without save(): no signal
             outcome.created = len(created)
         for record in records:
             row = stored.get(record.key)
@@ -275,22 +278,10 @@ def import_patterns(data: bytes, *, source_name: str, dry_run: bool = False) -> 
                     changed = True
             if changed:
                 outcome.changed += 1
-                touched.append(row.pk)
         outcome.unchanged = outcome.rows - outcome.created - outcome.changed
-        if touched and not dry_run:
-            reindex(touched)
         if dry_run:
             transaction.set_rollback(True)
     return outcome
-
-
-def reindex(ids: list[int]) -> None:
-    """The search over every collection learns the records written in bulk (saves re-index by signal)."""
-    try:
-        from viennaplan.knowledge import search
-    except ImportError:  # the search over the collections is not in this tree yet
-        return
-    search.reindex("patterns", ids)
 
 
 def record_row(record: PatternRecord) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -182,12 +182,12 @@ def states_by_role(record: PatternRecord) -> dict[str, list[str]]:
 
 
 def counts_by_state(records: QuerySet[PatternRecord], role: str = "") -> dict[str, int]:
-    """alpha-3 -> the number of `records` naming the State (in `role`, or in any role)."""
+    """alpha-3 -> the number of `records` naming the State (in `role`, or in any role), counted in the database."""
     rows = PatternState.objects.filter(record__in=records.order_by().values("pk"))
     if role:
         rows = rows.filter(role=role)
-    pairs = set(rows.values_list("state_id", "record_id"))
-    return dict(Counter(state for state, _record in pairs))
+    counted = rows.order_by().values("state_id").annotate(n=Count("record_id", distinct=True))
+    return {row["state_id"]: row["n"] for row in counted}
 
 
 @dataclass
@@ -201,42 +201,36 @@ class RegionRow:
 
 def region_table(records: QuerySet[PatternRecord]) -> list[RegionRow]:
     """For each of the five M49 regions: the records naming a State of it as origin, transit and destination,
-    the records naming the region itself (or a sub-region of it), and the records concerning it in any way."""
+    the records naming the region itself (or a sub-region of it), and the records concerning it in any way
+    (counted in the database: a few grouped queries, whatever the number of records)."""
     from viennaplan.countries.models import Country
 
-    top_of: dict[str, str] = {}  # any M49 code of the registry -> its region
-    for row in Country.objects.exclude(region_m49="").values(
-        "alpha3", "region_m49", "subregion_m49", "intermediate_region_m49"
-    ):
-        top_of[row["alpha3"]] = row["region_m49"]
-        for level in ("region_m49", "subregion_m49", "intermediate_region_m49"):
-            if row[level]:
-                top_of[row[level]] = row["region_m49"]
+    codes_of: dict[str, set[str]] = defaultdict(set)  # region -> its own code and those of its sub-regions
+    for row in Country.objects.exclude(region_m49="").values("region_m49", "subregion_m49", "intermediate_region_m49"):
+        codes_of[row["region_m49"]].update(code for code in row.values() if code)
     ids = records.order_by().values("pk")
-    by_role: dict[tuple[str, str], set[int]] = defaultdict(set)
-    anyhow: dict[str, set[int]] = defaultdict(set)
-    for record, state, role in PatternState.objects.filter(record__in=ids).values_list("record_id", "state_id", "role"):
-        region = top_of.get(state)
-        if region:
-            by_role[(region, role)].add(record)
-            anyhow[region].add(record)
-    named: dict[str, set[int]] = defaultdict(set)
-    for record, m49 in PatternRegion.objects.filter(record__in=ids).values_list("record_id", "m49"):
-        region = top_of.get(m49)
-        if region:
-            named[region].add(record)
-            anyhow[region].add(record)
+    by_role = {
+        (row["state__region_m49"], row["role"]): row["n"]
+        for row in PatternState.objects.filter(record__in=ids)
+        .order_by()
+        .values("state__region_m49", "role")
+        .annotate(n=Count("record_id", distinct=True))
+    }
     names = known_regions()
-    return [
-        RegionRow(
-            m49,
-            region_label(m49, names),
-            {role: len(by_role[(m49, role)]) for role in rules.ROLES},
-            len(named[m49]),
-            len(anyhow[m49]),
+    table = []
+    for m49 in TOP_REGIONS:
+        named = Exists(PatternRegion.objects.filter(record=OuterRef("pk"), m49__in=codes_of[m49]))
+        of_states = Exists(PatternState.objects.filter(record=OuterRef("pk"), state__region_m49=m49))
+        table.append(
+            RegionRow(
+                m49,
+                region_label(m49, names),
+                {role: by_role.get((m49, role), 0) for role in rules.ROLES},
+                records.filter(named).count(),
+                records.filter(named | of_states).count(),
+            )
         )
-        for m49 in TOP_REGIONS
-    ]
+    return table
 
 
 # -- the time view: records per year by crime type ----------------------------------------------
@@ -251,27 +245,32 @@ class YearRow:
 
 def years_table(records: QuerySet[PatternRecord], until: int | None = None) -> tuple[list[str], list[YearRow]]:
     """The crime types that occur, and for each year from the first observed to the last (an open period
-    runs to this year): how many records of each crime type cover it, oldest year first."""
+    runs to this year): how many records of each crime type cover it, oldest year first. The records are
+    counted in the database by period (first and last year), then spread over the years of each period."""
     until = until or timezone.localdate().year
-    ids = records.order_by().values("pk")
-    periods = dict(
-        (pk, (start, end)) for pk, start, end in records.order_by().values_list("pk", "year_from", "year_to")
-    )
+    periods = records.order_by().values("year_from", "year_to").annotate(n=Count("pk"))
     if not periods:
         return [], []
-    types: dict[int, set[str]] = defaultdict(set)
-    for record, crime in PatternCrimeType.objects.filter(record__in=ids).values_list("record_id", "crime_type"):
-        types[record].add(crime)
-    counts: dict[int, Counter] = defaultdict(Counter)
     totals: Counter = Counter()
-    for pk, (start, end) in periods.items():
-        for year in rules.years_covered(start, end, until):
-            totals[year] += 1
-            counts[year].update(types[pk])
-    shown = sorted({crime for found in types.values() for crime in found}, key=rules.crime_order)
+    for row in periods:
+        for year in rules.years_covered(row["year_from"], row["year_to"], until):
+            totals[year] += row["n"]
+    counts: dict[int, Counter] = defaultdict(Counter)
+    by_period = (
+        PatternCrimeType.objects.filter(record__in=records.order_by().values("pk"))
+        .order_by()
+        .values("record__year_from", "record__year_to", "crime_type")
+        .annotate(n=Count("record_id"))
+    )
+    shown: set[str] = set()
+    for row in by_period:
+        shown.add(row["crime_type"])
+        for year in rules.years_covered(row["record__year_from"], row["record__year_to"], until):
+            counts[year][row["crime_type"]] += row["n"]
+    crimes = sorted(shown, key=rules.crime_order)
     first, last = min(totals), max(totals)
-    return shown, [
-        YearRow(year, {crime: counts[year][crime] for crime in shown}, totals[year]) for year in range(first, last + 1)
+    return crimes, [
+        YearRow(year, {crime: counts[year][crime] for crime in crimes}, totals[year]) for year in range(first, last + 1)
     ]
 
 

@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from viennaplan.countries.models import Country
+from viennaplan.countries import registry
 from viennaplan.knowledge.collections import collection
 from viennaplan.knowledge.listing import (
     BadFilter,
@@ -51,11 +51,10 @@ def practices_for(user: Any) -> list:
 
 
 def filter_choices(user: Any) -> dict[str, Any]:
-    """The options of the filters: the States the visible records name, the regions, the fixed lists."""
-    states = Country.objects.filter(crime_patterns__record__in=queries.visible_records(user)).distinct()
+    """The options of the filters: every State (from the registry, in memory), the regions, the fixed lists."""
     names = known_regions()
     return {
-        "states": sorted(((state.alpha3, state.name) for state in states), key=lambda pair: pair[1]),
+        "states": [(info.alpha3, info.name) for info in registry.states()],  # in the reader's language and order
         "regions": [(code, queries.region_label(code, names)) for code in names],
         "roles": rules.ROLE_LABELS.items(),
         "crime_types": rules.CRIME_TYPE_LABELS.items(),
