@@ -59,7 +59,7 @@ class CodeLabelOut(Schema):
     label: Label
 
 
-class ProvisionOut(Schema):
+class AssessmentProvisionOut(Schema):
     path: str = Field(..., description="the provision's path in the plan, e.g. 33/a")
     url: str
 
@@ -96,7 +96,7 @@ class AssessmentDetailOut(AssessmentOut):
     fieldwork_start: date | None
     fieldwork_end: date | None
     official_url: str
-    provisions: list[ProvisionOut]
+    provisions: list[AssessmentProvisionOut]
 
 
 class AssessmentListOut(Schema):
@@ -236,7 +236,7 @@ class CompareIn(Schema):
     to: str | None = Field(None, max_length=40, description="the newer version's label (default: the latest)")
 
 
-class VersionOut(Schema):
+class DocumentVersionOut(Schema):
     label: str
     date: date
     changes: str = Field(..., description="the summary of changes")
@@ -247,7 +247,7 @@ class VersionOut(Schema):
     api_url: str
 
 
-class VersionDetailOut(VersionOut):
+class VersionDetailOut(DocumentVersionOut):
     text: str
 
 
@@ -256,7 +256,7 @@ class DocumentOut(Schema):
     kind: CodeLabelOut
     title: str
     area: str = Field(..., description="the chapter of the plan it serves, a Roman numeral")
-    provisions: list[ProvisionOut]
+    provisions: list[AssessmentProvisionOut]
     published: bool
     current_version: str | None = Field(..., description="the label of the latest published version")
     url: str
@@ -271,7 +271,7 @@ class DiffLineOut(Schema):
 
 
 class DocumentDetailOut(DocumentOut):
-    versions: list[VersionOut] = Field(..., description="the latest first")
+    versions: list[DocumentVersionOut] = Field(..., description="the latest first")
     current_text: str = Field(..., description="the text of the current version (empty: none)")
     compared_from: str | None
     compared_to: str | None

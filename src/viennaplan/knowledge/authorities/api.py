@@ -56,7 +56,7 @@ class ContactOut(Schema):
     contact_title: str = Field(..., description="the post to address (not a person's name)")
 
 
-class ProvisionOut(Schema):
+class AuthorityProvisionOut(Schema):
     path: str = Field(..., description="the provision's path in the plan, e.g. 57/i")
     url: str
 
@@ -74,7 +74,7 @@ class AuthorityOut(Schema):
     language: str = Field(..., description="ISO 639-1 code of the original name")
     request_languages: list[str] = Field(..., description="ISO 639-1 codes of the languages accepted for requests")
     description: str
-    provisions: list[ProvisionOut]
+    provisions: list[AuthorityProvisionOut]
     published: bool = Field(..., description="false: a draft, which only the Secretariat sees")
     contacts_visible: bool = Field(..., description="whether the reader may see how to reach it (signed-in officials)")
     contacts: ContactOut | None = Field(..., description="null unless contacts_visible (and recorded)")

@@ -73,7 +73,7 @@ class CoverageListOut(Schema):
     url: str = Field(..., description="the page with the same filters")
 
 
-class LawRefOut(Schema):
+class FirearmsLawRefOut(Schema):
     state: str
     key: str
     url: str
@@ -83,7 +83,9 @@ class TopicOut(Schema):
     topic: str = Field(..., description="the provision's path: 57/a … 57/h")
     topic_label: Label
     summary: str
-    law: LawRefOut | None = Field(..., description="the law in the legislation database (null: none or a draft)")
+    law: FirearmsLawRefOut | None = Field(
+        ..., description="the law in the legislation database (null: none or a draft)"
+    )
     law_citation: str
     official_url: str
 
@@ -126,7 +128,7 @@ class ReportFiltersIn(Schema):
     page: int | None = Field(None, ge=1, le=1_000_000)
 
 
-class ReportOut(Schema):
+class FirearmsReportOut(Schema):
     state: str
     state_name: str
     year: int
@@ -141,11 +143,11 @@ class ReportListOut(Schema):
     page: int
     pages: int
     per_page: int
-    reports: list[ReportOut]
+    reports: list[FirearmsReportOut]
     url: str
 
 
-class ReportDetailOut(ReportOut):
+class ReportDetailOut(FirearmsReportOut):
     fields: dict[str, int | str | None] = Field(
         ..., description="the report's fields (57(k)-(l)); counts null when not known"
     )
