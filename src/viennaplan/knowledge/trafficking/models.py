@@ -127,6 +127,8 @@ class Flow(models.Model):
             models.Index(fields=["origin", "year_to"]),
             models.Index(fields=["destination", "year_to"]),
             models.Index(fields=["form"]),
+            models.Index(fields=["published", "origin"]),  # the list's choices of States
+            models.Index(fields=["published", "destination"]),
         ]
 
     def __str__(self) -> str:  # counts never appear here: the admin and logs show this

@@ -199,10 +199,21 @@ class Aggregate:
 COUNT_FIELDS = ("id", "origin_id", "destination_id", "form", "year_from", "year_to", "total", *rules.CELLS)
 
 
+GROUP_INDEX = {"origin": 1, "destination": 2, "form": 3}  # positions in COUNT_FIELDS; period: computed
+
+
+def group_key(row: tuple, dimension: str) -> str:
+    return rules.period_label(row[4], row[5]) if dimension == "period" else row[GROUP_INDEX[dimension]]
+
+
 def aggregate(user: Any, filters: FlowFilters, dimension: str) -> Aggregate:
     """Victims of the filtered flows summed by `dimension` (a row per destination, origin, form or
     period), or the one breakdown by sex and age ("sex-age"): every sum through `suppression`, each
-    flow's part as the public sees it on the flow's own page."""
+    flow's part as the public sees it on the flow's own page.
+
+    The total of the filtered flows is the same figure in every view of them: it is shown only if
+    every view (each dimension and the breakdown by sex and age) may show it, since a total hidden in
+    one view to protect a small count there could otherwise be read from another."""
     flows = list(filtered_flows(user, filters).values_list(*COUNT_FIELDS))
     parts: list[tuple[tuple, Shown]] = []
     for row in flows:
@@ -210,27 +221,33 @@ def aggregate(user: Any, filters: FlowFilters, dimension: str) -> Aggregate:
         cells, total = suppression.breakdown(counts, row[6])
         parts.append((row, Shown(cells, total)))
     grand = suppression.sum_of([shown.total for _row, shown in parts])
+    tables: dict[str, tuple[dict, Figure]] = {}
+    groups: dict[str, dict[str, list[Figure]]] = {}
+    for each in DIMENSIONS:
+        if each == "sex-age":
+            sums = {cell: suppression.sum_of([shown.cells[cell] for _row, shown in parts]) for cell in rules.CELLS}
+        else:
+            grouped: dict[str, list[Figure]] = {}
+            for row, shown in parts:
+                grouped.setdefault(group_key(row, each), []).append(shown.total)
+            groups[each] = grouped
+            sums = {key: suppression.sum_of(figures) for key, figures in grouped.items()}
+        tables[each] = suppression.table(sums, grand)
+    if any(total.suppressed for _rows, total in tables.values()) and not grand.suppressed:
+        grand = suppression.withheld(grand.value)
+    protected, total = suppression.table(tables[dimension][0], grand)
     if dimension == "sex-age":
-        cells = {cell: suppression.sum_of([shown.cells[cell] for _row, shown in parts]) for cell in rules.CELLS}
-        protected, total = suppression.table(cells, grand)
         return Aggregate(dimension, [], total, len(flows), Shown(protected, total))
-    index = {"destination": 2, "origin": 1, "form": 3}.get(dimension)
-    groups: dict[str, list[Figure]] = {}
-    for row, shown in parts:
-        key = rules.period_label(row[4], row[5]) if index is None else row[index]
-        groups.setdefault(key, []).append(shown.total)
     names: dict[str, str] = {}
     if dimension in ("destination", "origin"):
-        names = {country.alpha3: country.name for country in Country.objects.filter(alpha3__in=list(groups))}
-    sums = {key: suppression.sum_of(figures) for key, figures in groups.items()}
-    protected, total = suppression.table(sums, grand)
+        names = {country.alpha3: country.name for country in Country.objects.filter(alpha3__in=list(protected))}
 
     def label(key: str) -> str:
         if dimension == "form":
             return str(rules.FORM_LABELS.get(key, key))
-        return names.get(key, key) if dimension in ("destination", "origin") else key
+        return names.get(key, key)
 
-    rows = [AggregateRow(key, label(key), len(groups[key]), protected[key]) for key in groups]
+    rows = [AggregateRow(key, label(key), len(groups[dimension][key]), protected[key]) for key in protected]
     if dimension == "period":
         rows.sort(key=lambda row: row.key, reverse=True)
     else:

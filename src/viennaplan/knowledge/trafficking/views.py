@@ -53,7 +53,7 @@ def related_lines(user: Any) -> list[dict]:
 
 
 def states_in(user: Any, field: str) -> list[tuple[str, str]]:
-    codes = queries.visible_flows(user).values_list(f"{field}_id", flat=True).distinct()
+    codes = set(queries.visible_flows(user).order_by().values_list(f"{field}_id", flat=True).distinct())
     return sorted(((c.alpha3, c.name) for c in Country.objects.filter(alpha3__in=codes)), key=lambda pair: pair[1])
 
 
