@@ -44,7 +44,7 @@ class PatternFilterQuery(Schema):
     page: int | None = Field(None, ge=1, le=1_000_000, description=f"the page of {PER_PAGE} records, from 1")
 
 
-class StateRoleOut(Schema):
+class PatternStateRoleOut(Schema):
     state: str = Field(..., description="ISO 3166-1 alpha-3")
     role: str = Field(..., description="origin, transit or destination")
 
@@ -57,7 +57,7 @@ class PatternOut(Schema):
     period_from: str = Field(..., description="YYYY, YYYY-MM or YYYY-MM-DD")
     period_to: str = Field(..., description="the same forms; empty: still observed")
     crime_types: list[str]
-    states: list[StateRoleOut]
+    states: list[PatternStateRoleOut]
     confidence: str
     confidence_label: Label
     published: bool = Field(..., description="false: a draft, which only the Secretariat sees")
@@ -65,25 +65,25 @@ class PatternOut(Schema):
     api_url: str
 
 
-class RegionOut(Schema):
+class PatternRegionOut(Schema):
     m49: str
     label: str
 
 
-class ProvisionOut(Schema):
+class PatternProvisionOut(Schema):
     path: str
     url: str
 
 
 class PatternDetailOut(PatternOut):
     summary: str
-    regions: list[RegionOut]
+    regions: list[PatternRegionOut]
     latitude: Decimal | None
     longitude: Decimal | None
     source: str
     source_url: str
     instruments: list[str]
-    provisions: list[ProvisionOut]
+    provisions: list[PatternProvisionOut]
 
 
 class PatternListOut(Schema):
@@ -95,13 +95,13 @@ class PatternListOut(Schema):
     url: str = Field(..., description="the page with the same filters")
 
 
-class MapCategoryOut(Schema):
+class PatternMapCategoryOut(Schema):
     key: str
     label: str
     count: int
 
 
-class MapStateOut(Schema):
+class PatternMapStateOut(Schema):
     state: str
     m49: str
     name: str
@@ -110,7 +110,7 @@ class MapStateOut(Schema):
     records: int
 
 
-class RegionRowOut(Schema):
+class PatternRegionRowOut(Schema):
     m49: str
     label: str
     origin: int
@@ -123,15 +123,15 @@ class RegionRowOut(Schema):
 class PatternMapOut(Schema):
     title: str
     as_of: str
-    categories: list[MapCategoryOut]
-    states: list[MapStateOut]
-    regions: list[RegionRowOut]
+    categories: list[PatternMapCategoryOut]
+    states: list[PatternMapStateOut]
+    regions: list[PatternRegionRowOut]
     disclaimer: str
     boundaries: str
     url: str
 
 
-class YearOut(Schema):
+class PatternYearOut(Schema):
     year: int
     counts: dict[str, int] = Field(..., description="crime type -> records whose period covers the year")
     total: int
@@ -139,18 +139,18 @@ class YearOut(Schema):
 
 class PatternYearsOut(Schema):
     crime_types: list[str]
-    years: list[YearOut]
+    years: list[PatternYearOut]
     url: str
 
 
-class AdherenceStateOut(Schema):
+class TerrorismAdherenceStateOut(Schema):
     state: str
     name: str
     standing: dict[str, str] = Field(..., description="instrument -> party, deposited, signatory or none")
     parties: int
 
 
-class AdherenceInstrumentOut(Schema):
+class TerrorismAdherenceInstrumentOut(Schema):
     code: str
     short_name: str
     parties: int
@@ -158,8 +158,8 @@ class AdherenceInstrumentOut(Schema):
 
 class TerrorismOut(Schema):
     as_of: date
-    instruments: list[AdherenceInstrumentOut]
-    states: list[AdherenceStateOut]
+    instruments: list[TerrorismAdherenceInstrumentOut]
+    states: list[TerrorismAdherenceStateOut]
     links: list[PatternOut] = Field(..., description="records of links between terrorism and other crime (50 at most)")
     links_count: int
     url: str
@@ -284,7 +284,7 @@ def get_pattern(request: HttpRequest, key: str):
     }
 
 
-class AsOfQuery(Schema):
+class TerrorismAsOfQuery(Schema):
     as_of: date | None = Field(None, description="YYYY-MM-DD (default: today)")
 
 
@@ -294,7 +294,7 @@ class AsOfQuery(Schema):
     operation_id="patterns_terrorism",
     summary="Every State's standing under the universal instruments against terrorism, and the records of links",
 )
-def terrorism(request: HttpRequest, filters: Query[AsOfQuery]):
+def terrorism(request: HttpRequest, filters: Query[TerrorismAsOfQuery]):
     from viennaplan.treaties.store import today
 
     as_of = filters.as_of or today()
