@@ -35,7 +35,7 @@ class CollectionOut(Schema):
     count: int = Field(..., description="records the caller may see (drafts only for the Secretariat)")
 
 
-class SearchFilters(Schema):
+class KnowledgeSearchFilters(Schema):
     q: str | None = Field(None, max_length=200, description="words, all required; a word ending in * is a prefix")
     collection: str | None = Field(None, max_length=30, description="a collection's key, or plan")
     state: str | None = Field(None, max_length=3, description="a State's alpha-3 code")
@@ -103,7 +103,7 @@ def list_collections(request: HttpRequest) -> Any:
     operation_id="knowledge_search",
     summary="One search over every collection and the plan's provisions, with facets",
 )
-def search_all(request: HttpRequest, filters: Query[SearchFilters]) -> Any:
+def search_all(request: HttpRequest, filters: Query[KnowledgeSearchFilters]) -> Any:
     given = {name: value for name, value in filters.dict().items() if value is not None}
     try:
         query = parse_query(given)

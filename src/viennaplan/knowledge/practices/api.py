@@ -58,7 +58,7 @@ class StateOut(Schema):
     name: str = Field(..., description="in the language of the request")
 
 
-class ProvisionOut(Schema):
+class PracticeProvisionOut(Schema):
     path: str = Field(..., description="the provision's path in the plan, e.g. 84/c")
     url: str
 
@@ -80,7 +80,7 @@ class PracticeOut(Schema):
     title: str
     summary: str
     area: str = Field(..., description="the plan's chapter, by Roman numeral")
-    provisions: list[ProvisionOut]
+    provisions: list[PracticeProvisionOut]
     states: list[StateOut] = Field(..., description="the States that applied it (may be none)")
     organisation: str
     period_from: int | None
