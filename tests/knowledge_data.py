@@ -27,9 +27,23 @@ def sample_text(path: Path, name: str) -> str:
     return getattr(module, name)
 
 
+DOCUMENTS = (
+    "key,kind,title,area,provisions,published,version,date,changes,official_url,version_published,text\n"
+    "practical-measures,manual,Manual on practical measures against corruption,IV,33/e,yes,1.0,2002-01-01,"
+    "First edition.,,yes,The manual's first edition (SYNTHETIC text).\n"
+)
+
+
 def import_samples() -> None:
-    """Every sample file into its collection (the plan must be imported first: provisions are checked)."""
+    """Every sample file into its collection (the plan must be imported first: provisions are checked),
+    a document with one version, and a published national firearms report of Switzerland for 2003."""
     from viennaplan.knowledge.collections import collection
+    from viennaplan.knowledge.firearms.models import FirearmsReport
 
     for key, path, name in SAMPLES:
-        collection(key).import_csv(sample_text(path, name).encode("utf-8"), source_name=path.name)
+        if collection(key) is not None:
+            collection(key).import_csv(sample_text(path, name).encode("utf-8"), source_name=path.name)
+    collection("documents").import_csv(DOCUMENTS.encode("utf-8"), source_name="documents.csv")
+    FirearmsReport.objects.create(  # put in its status directly, as the firearms tests do
+        state_id="CHE", year=2003, status="published", offences=12, tracing_methods="Serial numbers."
+    )

@@ -91,14 +91,9 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
     target = IndicatorTarget.objects.create(
         indicator=Indicator.objects.get(code="homicide_rate"), provision="35(a)", baseline_year=2000, target_year=2005
     )
-    from viennaplan.knowledge.legislation_csv import import_legislation
+    from knowledge_data import import_samples
 
-    import_legislation(  # a published law, so that the legislation's record answers 200
-        b"state,key,title_original,title_en,kind,language,adopted,in_force,status,amended_by,repealed_by,"
-        b"official_url,articles,provisions,published,text\n"
-        b"CHE,SR-514.54,Waffengesetz,Weapons Act,act,de,,,in_force,,,,FIREARMS art. 5,57/a,yes,\n",
-        source_name="law.csv",
-    )
+    import_samples()  # a published record in every collection of the knowledge databases
     names = {
         "version": imported_plan.pk,
         "number": "IV",
@@ -120,6 +115,16 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "/api/maps/indicators/{code}": {"code": "homicide_rate"},
         "/api/targets/deadlines/{key}": {"key": "ratify-untoc"},
         "/api/knowledge/legislation/{state}/{key}": {"state": "CHE", "key": "SR-514.54"},
+        "/api/knowledge/assessments/{state}/{key}": {"state": "KEN", "key": "NCS-2019"},
+        "/api/knowledge/documents/{key}": {"key": "practical-measures"},
+        "/api/knowledge/documents/{key}/{label}": {"key": "practical-measures", "label": "1.0"},
+        "/api/knowledge/authorities/{state}/{key}": {"state": "CHE", "key": "FOJ-MLA"},
+        "/api/knowledge/firearms/reports/{state}/{year}": {"state": "CHE", "year": 2003},
+        "/api/knowledge/firearms/{state}": {"state": "CHE"},
+        "/api/knowledge/trafficking/{key}": {"key": "F-ROU-FRA"},
+        "/api/knowledge/trafficking/by/{dimension}": {"dimension": "form"},
+        "/api/knowledge/patterns/{key}": {"key": "ANDES-COCAINE"},
+        "/api/knowledge/practices/{key}": {"key": "SADC-firearms-marking"},
         "/api/knowledge/legislation/guide/{instrument}/{article}": {"instrument": "FIREARMS", "article": "5"},
         "/api/reporting/cycles/{cycle_id}/international/{path}": {"path": international_units(cycle)[0].path},
     }

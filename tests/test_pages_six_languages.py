@@ -79,6 +79,34 @@ PAGES = [
     Page("notices", "/notices/", who="focal"),
     Page("account", "/accounts/", who="focal"),
     Page("sign-in", "/accounts/login/"),
+    Page("databases", "/knowledge/"),
+    Page("databases search", "/knowledge/search?q=firearms"),
+    Page("legislation", "/knowledge/legislation"),
+    Page("law", "/knowledge/legislation/CHE/SR-514.54"),
+    Page("legislative guide", "/knowledge/legislation/guide/FIREARMS/5"),
+    Page("patterns", "/knowledge/patterns"),
+    Page("pattern", "/knowledge/patterns/ANDES-COCAINE"),
+    Page("patterns map", "/knowledge/patterns/map"),
+    Page("patterns by year", "/knowledge/patterns/years"),
+    Page("terrorism", "/knowledge/terrorism"),
+    Page("assessments", "/knowledge/assessments"),
+    Page("assessment", "/knowledge/assessments/KEN/NCS-2019"),
+    Page("assessments compared", "/knowledge/assessments/compare?sector=police"),
+    Page("documents", "/knowledge/documents"),
+    Page("document", "/knowledge/documents/practical-measures"),
+    Page("trafficking", "/knowledge/trafficking"),
+    Page("trafficking flow", "/knowledge/trafficking/F-NGA-CHE"),
+    Page("trafficking by sex and age", "/knowledge/trafficking/by/sex-age"),
+    Page("firearms regulations", "/knowledge/firearms"),
+    Page("firearms of a State", "/knowledge/firearms/CHE"),
+    Page("firearms reports", "/knowledge/firearms/reports"),
+    Page("firearms report", "/knowledge/firearms/reports/CHE/2003"),
+    Page("new firearms report", "/knowledge/firearms/reports/new", who="focal"),
+    Page("authorities", "/knowledge/authorities"),
+    Page("authority (public)", "/knowledge/authorities/CHE/FOJ-MLA"),
+    Page("authority (official)", "/knowledge/authorities/CHE/FOJ-MLA", who="focal"),
+    Page("practices", "/knowledge/practices"),
+    Page("practice", "/knowledge/practices/AT-victims-legal-aid"),
     Page("not found", "/no-such-page", status=404),
 ]
 
@@ -104,6 +132,9 @@ def build_data():
     from monitoring.test_monitoring_sample import build_sample
 
     cycle, _reports = build_sample(people["secretariat"], people["reviewer"])
+    from knowledge_data import import_samples
+
+    import_samples()
     return cycle, people
 
 

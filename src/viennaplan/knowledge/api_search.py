@@ -89,7 +89,7 @@ class SearchOut(Schema):
 
 @router.get(
     "",
-    response=list[CollectionOut],
+    response={200: list[CollectionOut], **INVALID},
     operation_id="knowledge_collections",
     summary="The knowledge databases' collections, with the number of records the caller may see",
 )
