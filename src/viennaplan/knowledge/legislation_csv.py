@@ -26,11 +26,10 @@ from django.db import transaction
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
-from viennaplan.cells import plain_text, safe_text
+from viennaplan.cells import safe_text
 from viennaplan.rowerrors import FileRefused, RowError
-from viennaplan.textfiles import NotText, read_text
 
-from . import legislation, search
+from . import csvfile, legislation, search
 from .legislation import COLUMNS, Known, LawRecord
 from .models import Law, LawArticle, LawProvision
 
@@ -78,40 +77,12 @@ def known_now() -> Known:
 
 def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
     """The rows of the file as (row, cells by column), and what is wrong with the file itself."""
-    try:
-        text = read_text(data, expected=gettext("expected a CSV text file of laws"))
-    except NotText as error:
-        return [], [RowError(0, "", "", str(error))]
-    records = list(csv.reader(io.StringIO(text, newline="")))
-    if not records or not any(cell.strip() for cell in records[0]):
-        return [], [RowError(1, "", "", gettext("expected a header row: %(columns)s") % {"columns": ",".join(COLUMNS)})]
-    header = [cell.strip() for cell in records[0]]
-    errors = [
-        RowError(1, name, "", gettext("not a column of the legislation file")) for name in header if name not in COLUMNS
-    ]
-    errors += [
-        RowError(1, name, "", gettext("this column appears twice")) for name in set(header) if header.count(name) > 1
-    ]
-    errors += [RowError(1, name, "", gettext("this column is missing")) for name in COLUMNS if name not in header]
-    if errors:
-        return [], errors
-    rows: list[tuple[int, dict[str, str]]] = []
-    for number, values in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in values):
-            continue
-        if len(values) != len(header):
-            errors.append(
-                RowError(
-                    number,
-                    "",
-                    "",
-                    gettext("%(values)s values for %(columns)s columns")
-                    % {"values": len(values), "columns": len(header)},
-                )
-            )
-            continue
-        rows.append((number, {name: plain_text(value) for name, value in zip(header, values, strict=True)}))
-    return rows, errors
+    return csvfile.read_rows(
+        data,
+        COLUMNS,
+        expected=gettext("expected a CSV text file of laws"),
+        not_a_column=gettext("not a column of the legislation file"),
+    )
 
 
 def check_file(data: bytes, known: Known) -> tuple[list[LawRecord], list[RowError]]:

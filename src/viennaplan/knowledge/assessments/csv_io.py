@@ -27,7 +27,8 @@ from simple_history.utils import bulk_create_with_history
 from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
 
-from . import csvfile, rules
+from .. import csvfile
+from . import rules
 from .models import Assessment, AssessmentProvision, AssessmentSector, AssessmentType
 from .rules import COLUMNS, AssessmentRecord, Known
 

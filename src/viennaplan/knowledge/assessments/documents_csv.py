@@ -20,7 +20,8 @@ from django.utils.translation import gettext
 from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
 
-from . import csvfile, document_rules, rules, versions
+from .. import csvfile
+from . import document_rules, rules, versions
 from .csv_io import known_now
 from .document_rules import COLUMNS, DocumentRow
 from .models import Document, DocumentProvision, DocumentVersion

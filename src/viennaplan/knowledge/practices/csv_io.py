@@ -24,11 +24,11 @@ from django.db import transaction
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
-from viennaplan.cells import plain_text, safe_text
+from viennaplan.cells import safe_text
 from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
-from viennaplan.textfiles import NotText, read_text
 
+from .. import csvfile
 from . import rules
 from .models import Evaluation, Practice, PracticeProvision, PracticeState
 from .rules import COLUMNS, EvaluationRecord, Known, PracticeRecord
@@ -104,44 +104,12 @@ def known_now() -> Known:
 
 def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
     """The rows of the file as (row, cells by column), and what is wrong with the file itself."""
-    try:
-        text = read_text(data, expected=gettext("expected a CSV text file of best practices"))
-    except NotText as error:
-        return [], [RowError(0, "", "", str(error))]
-    records = list(csv.reader(io.StringIO(text, newline="")))
-    if not records or not any(cell.strip() for cell in records[0]):
-        return [], [RowError(1, "", "", gettext("expected a header row: %(columns)s") % {"columns": ",".join(COLUMNS)})]
-    header = [cell.strip() for cell in records[0]]
-    errors = [
-        RowError(1, name, "", gettext("not a column of the best practices file"))
-        for name in header
-        if name not in COLUMNS
-    ]
-    errors += [
-        RowError(1, name, "", gettext("this column appears twice"))
-        for name in sorted(set(header))
-        if header.count(name) > 1
-    ]
-    errors += [RowError(1, name, "", gettext("this column is missing")) for name in COLUMNS if name not in header]
-    if errors:
-        return [], errors
-    rows: list[tuple[int, dict[str, str]]] = []
-    for number, values in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in values):
-            continue
-        if len(values) != len(header):
-            errors.append(
-                RowError(
-                    number,
-                    "",
-                    "",
-                    gettext("%(values)s values for %(columns)s columns")
-                    % {"values": len(values), "columns": len(header)},
-                )
-            )
-            continue
-        rows.append((number, {name: plain_text(value) for name, value in zip(header, values, strict=True)}))
-    return rows, errors
+    return csvfile.read_rows(
+        data,
+        COLUMNS,
+        expected=gettext("expected a CSV text file of best practices"),
+        not_a_column=gettext("not a column of the best practices file"),
+    )
 
 
 def check_file(data: bytes, known: Known) -> tuple[list[PracticeRecord], list[EvaluationRecord], list[RowError]]:

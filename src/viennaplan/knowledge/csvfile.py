@@ -1,7 +1,7 @@
-"""Reading the rows of a CSV file handed in, shared by the assessments' and the documents' imports:
-UTF-8 text (`viennaplan.textfiles`), a header row naming every column once (in any order), the cells
-through `viennaplan.cells.plain_text`; what is wrong with the file itself as RowErrors (row 0: the
-file; row 1: the header)."""
+"""Reading and writing the rows of a collection's CSV file, shared by every import of the knowledge
+databases: UTF-8 text (`viennaplan.textfiles`), a header row naming every column once (in any order),
+the cells through `viennaplan.cells.plain_text`; what is wrong with the file itself as RowErrors (row
+0: the file; row 1: the header). Each collection names its file in the messages it hands in."""
 
 from __future__ import annotations
 
