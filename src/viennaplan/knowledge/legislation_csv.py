@@ -24,19 +24,17 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import safe_text
 from viennaplan.rowerrors import FileRefused, RowError
 
-from . import csvfile, legislation, search
+from . import bulk, csvfile, legislation, search
 from .legislation import COLUMNS, Known, LawRecord
 from .models import Law, LawArticle, LawProvision
 
 # The columns stored as they are on the Law; the others name other rows (the State, the
 # amending or repealing act, the articles, the provisions) or identify the law (its key).
 LINKING_COLUMNS = ("state", "key", "amended_by", "repealed_by", "articles", "provisions")
-BATCH = 2000
 SCALAR_FIELDS = tuple(column for column in COLUMNS if column not in LINKING_COLUMNS)
 
 
@@ -192,15 +190,15 @@ def create_laws(records: list[LawRecord], reason: str) -> dict[tuple[str, str], 
         Law(state_id=record.state, key=record.key, **{name: getattr(record, name) for name in SCALAR_FIELDS})
         for record in records
     ]
-    stored = bulk_create_with_history(laws, Law, batch_size=BATCH, default_change_reason=reason)
+    stored = bulk.create_with_history(Law, laws, reason)
     by_key = {(law.state_id, law.key): law for law in stored}
     articles, provisions = [], []
     for record in records:
         law = by_key[(record.state, record.key)]
         articles += [LawArticle(law=law, instrument_id=code, article=article) for code, article in record.articles]
         provisions += [LawProvision(law=law, path=path) for path in record.provisions]
-    bulk_create_with_history(articles, LawArticle, batch_size=BATCH, default_change_reason=reason)
-    bulk_create_with_history(provisions, LawProvision, batch_size=BATCH, default_change_reason=reason)
+    bulk.create_with_history(LawArticle, articles, reason)
+    bulk.create_with_history(LawProvision, provisions, reason)
     return by_key
 
 
