@@ -299,22 +299,31 @@ def search(query: SearchQuery, user: Any, per_page: int = PER_PAGE) -> Found:
     if not terms and not narrowed:
         return Found([], 0, 1, 1, {}, [], 0)
     where, params = _conditions(query, user)
+    counted, counted_params = list(where), list(params)
     if terms:
         words_sql, words_params = _words_match(terms)
+        # counts and facets ask "which entries have the words" (IN: the matches are found once); the
+        # page of hits joins the ranked matches (SQLite would otherwise re-run the match per entry)
+        counted.insert(0, f"e.id IN (SELECT id FROM ({words_sql}) w)")
+        counted_params = words_params + counted_params
         base = f"FROM ({words_sql}) m JOIN knowledge_searchentry e ON e.id = m.id"
         base_params = words_params
         order = "m.score, e.id"
     else:
         base, base_params, order = "FROM knowledge_searchentry e", [], "e.year DESC, e.id DESC"
     condition = (" WHERE " + " AND ".join(where)) if where else ""
+    counted_condition = (" WHERE " + " AND ".join(counted)) if counted else ""
     want_records = query.collection != PLAN
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT e.collection, count(*) {base}{condition} GROUP BY e.collection", base_params + params)
+        cursor.execute(
+            f"SELECT e.collection, count(*) FROM knowledge_searchentry e{counted_condition} GROUP BY e.collection",
+            counted_params,
+        )
         by_collection = dict(cursor.fetchall())
         cursor.execute(
-            f"SELECT f.facet, f.value, count(*) {base} JOIN knowledge_searchfacet f ON f.entry_id = e.id"
-            f"{condition} GROUP BY f.facet, f.value",
-            base_params + params,
+            "SELECT f.facet, f.value, count(*) FROM knowledge_searchentry e "
+            f"JOIN knowledge_searchfacet f ON f.entry_id = e.id{counted_condition} GROUP BY f.facet, f.value",
+            counted_params,
         )
         facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
         for facet, value, count in cursor.fetchall():
