@@ -22,12 +22,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
 
-from .. import csvfile
+from .. import bulk, csvfile
 from . import rules
 from .models import Assessment, AssessmentProvision, AssessmentSector, AssessmentType
 from .rules import COLUMNS, AssessmentRecord, Known
@@ -156,12 +155,7 @@ def import_assessments(data: bytes, *, source_name: str, dry_run: bool = False) 
             if changed:
                 touched.append(assessment.pk)
         if new:
-            created = bulk_create_with_history(
-                [assessment for assessment, _record in new],
-                Assessment,
-                batch_size=BATCH,
-                default_change_reason=reason,
-            )
+            created = bulk.create_with_history(Assessment, [assessment for assessment, _record in new], reason)
             for (assessment, _record), stored_row in zip(new, created, strict=True):
                 assessment.pk = stored_row.pk
             for child, field, values in (
@@ -174,7 +168,7 @@ def import_assessments(data: bytes, *, source_name: str, dry_run: bool = False) 
                     for assessment, record in new
                     for value in getattr(record, values)
                 ]
-                bulk_create_with_history(rows, child, batch_size=BATCH, default_change_reason=reason)
+                bulk.create_with_history(child, rows, reason)
         outcome.created = len(new)
         outcome.changed = len(touched)
         outcome.unchanged = outcome.rows - outcome.created - outcome.changed

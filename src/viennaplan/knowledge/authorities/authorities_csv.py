@@ -24,12 +24,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import safe_text
 from viennaplan.rowerrors import FileRefused, RowError
 
-from .. import csvfile, search
+from .. import bulk, csvfile, search
 from ..legislation_csv import known_now
 from . import directory
 from .directory import COLUMNS, CONTACT_COLUMNS, AuthorityRecord, Known
@@ -138,7 +137,7 @@ def create_all(records: list[AuthorityRecord], reason: str) -> list[int]:
         Authority(state_id=record.state, key=record.key, **{name: getattr(record, name) for name in SCALAR_FIELDS})
         for record in records
     ]
-    bulk_create_with_history(authorities, Authority, batch_size=BATCH, default_change_reason=reason)
+    bulk.create_with_history(Authority, authorities, reason)
     stored = Authority.objects.filter(state__in={record.state for record in records})
     ids = {(state, key): pk for state, key, pk in stored.values_list("state_id", "key", "pk").iterator(chunk_size=5000)}
     by_record = [ids[(record.state, record.key)] for record in records]
@@ -152,8 +151,8 @@ def create_all(records: list[AuthorityRecord], reason: str) -> list[int]:
         for record, pk in zip(records, by_record, strict=True)
         if not record.contact.empty
     ]
-    bulk_create_with_history(provisions, AuthorityProvision, batch_size=BATCH, default_change_reason=reason)
-    bulk_create_with_history(contacts, AuthorityContact, batch_size=BATCH, default_change_reason=reason)
+    bulk.create_with_history(AuthorityProvision, provisions, reason)
+    bulk.create_with_history(AuthorityContact, contacts, reason)
     return by_record
 
 

@@ -24,12 +24,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import safe_text
 from viennaplan.rowerrors import FileRefused, RowError
 
-from .. import csvfile, search
+from .. import bulk, csvfile, search
 from . import regulations
 from .models import Regulation, RegulationTopic
 from .regulations import COLUMNS, TopicRecord
@@ -164,12 +163,12 @@ def import_regulations(data: bytes, *, source_name: str, dry_run: bool = False) 
             if (state, year) not in stored
         ]
         if new:
-            bulk_create_with_history(new, Regulation, default_change_reason=reason)
+            bulk.create_with_history(Regulation, new, reason)
             for regulation in Regulation.objects.filter(
                 state__in={r.state_id for r in new}, round__in={r.round for r in new}
             ):
                 stored.setdefault((regulation.state_id, regulation.round), regulation)
-        bulk: set[int] = {stored[(r.state_id, r.round)].pk for r in new}
+        reindexed: set[int] = {stored[(r.state_id, r.round)].pk for r in new}
         for key, rows in rounds.items():
             regulation = stored[key]
             if regulation.published != rows[0].published:
@@ -213,17 +212,17 @@ def import_regulations(data: bytes, *, source_name: str, dry_run: bool = False) 
             else:
                 outcome.unchanged += 1
         if created:
-            bulk_create_with_history(created, RegulationTopic, default_change_reason=reason, batch_size=2000)
+            bulk.create_with_history(RegulationTopic, created, reason)
             outcome.created = len(created)
-            bulk.update(topic.regulation_id for topic in created)
+            reindexed.update(topic.regulation_id for topic in created)
         file_rounds = {stored[key].pk for key in rounds}
         for (regulation_id, path), topic in existing.items():
             if regulation_id in file_rounds and (regulation_id, path) not in in_file:
                 topic._change_reason = reason
                 topic.delete()
                 outcome.removed += 1
-        if bulk and not dry_run:
-            search.reindex("firearms", bulk)
+        if reindexed and not dry_run:
+            search.reindex("firearms", reindexed)
         if dry_run:
             transaction.set_rollback(True)
     return outcome

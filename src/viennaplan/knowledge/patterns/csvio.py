@@ -25,13 +25,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import safe_text
 from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
 
-from .. import csvfile
+from .. import bulk, csvfile
 from . import rules
 from .models import (
     PatternCrimeType,
@@ -207,17 +206,16 @@ def import_patterns(data: bytes, *, source_name: str, dry_run: bool = False) -> 
             stored.update((row.key, row) for row in found)
         new = [record for record in records if record.key not in stored]
         if new:
-            created = bulk_create_with_history(
-                [PatternRecord(key=r.key, **{name: getattr(r, name) for name in SCALAR_FIELDS}) for r in new],
+            created = bulk.create_with_history(
                 PatternRecord,
-                batch_size=BATCH,
-                default_change_reason=reason,
+                [PatternRecord(key=r.key, **{name: getattr(r, name) for name in SCALAR_FIELDS}) for r in new],
+                reason,
             )
             by_key = {row.key: row for row in created}
             for model in CHILD_FIELDS:
                 children = [_child(model, by_key[r.key], values) for r in new for values in sorted(_wanted(r)[model])]
                 if children:
-                    bulk_create_with_history(children, model, batch_size=BATCH, default_change_reason=reason)
+                    bulk.create_with_history(model, children, reason)
             search.note(KEY, [row.pk for row in created])  # written without save(): no signal
             outcome.created = len(created)
         for record in records:

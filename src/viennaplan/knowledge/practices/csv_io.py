@@ -22,13 +22,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import safe_text
 from viennaplan.knowledge import search
 from viennaplan.rowerrors import FileRefused, RowError
 
-from .. import csvfile
+from .. import bulk, csvfile
 from . import rules
 from .models import Evaluation, Practice, PracticeProvision, PracticeState
 from .rules import COLUMNS, EvaluationRecord, Known, PracticeRecord
@@ -230,7 +229,7 @@ def import_practices(data: bytes, *, source_name: str, dry_run: bool = False) ->
                 outcome.changed += 1
             else:
                 outcome.unchanged += 1
-        bulk_create_with_history(added, Evaluation, batch_size=BATCH, default_change_reason=reason)
+        bulk.create_with_history(Evaluation, added, reason)
         # Rows created in bulk send no signal: their practices are handed to the search here.
         in_bulk = created_in_bulk | {evaluation.practice_id for evaluation in added}
         if in_bulk:
@@ -255,9 +254,7 @@ def create_practices(new: list[tuple[Practice, PracticeRecord]], reason: str) ->
     """The new practices, their provisions and States, stored in bulk with their history; their ids."""
     if not new:
         return set()
-    created = bulk_create_with_history(
-        [practice for practice, _record in new], Practice, batch_size=BATCH, default_change_reason=reason
-    )
+    created = bulk.create_with_history(Practice, [practice for practice, _record in new], reason)
     for (practice, _record), row in zip(new, created, strict=True):
         practice.pk = row.pk
         practice._state.adding = False
@@ -267,8 +264,8 @@ def create_practices(new: list[tuple[Practice, PracticeRecord]], reason: str) ->
     states = [
         PracticeState(practice_id=practice.pk, state_id=code) for practice, record in new for code in record.states
     ]
-    bulk_create_with_history(provisions, PracticeProvision, batch_size=BATCH, default_change_reason=reason)
-    bulk_create_with_history(states, PracticeState, batch_size=BATCH, default_change_reason=reason)
+    bulk.create_with_history(PracticeProvision, provisions, reason)
+    bulk.create_with_history(PracticeState, states, reason)
     return {practice.pk for practice, _record in new}
 
 

@@ -27,12 +27,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history
 
 from viennaplan.cells import safe_text
 from viennaplan.rowerrors import FileRefused, RowError
 
-from .. import csvfile
+from .. import bulk, csvfile
 from . import rules
 from .models import Flow, FlowProvision
 from .rules import CELLS, COLUMNS, FlowRecord, Known
@@ -191,7 +190,7 @@ def import_flows(data: bytes, *, source_name: str, dry_run: bool = False) -> Out
                 changed = True
             outcome.changed += changed
         if new:
-            created = bulk_create_with_history(new, Flow, batch_size=1000, default_change_reason=reason)
+            created = bulk.create_with_history(Flow, new, reason)
             if created and created[0].pk is None:  # a backend that does not return ids
                 ids = dict(Flow.objects.filter(key__in=[flow.key for flow in new]).values_list("key", "pk"))
                 for flow in created:
@@ -201,7 +200,7 @@ def import_flows(data: bytes, *, source_name: str, dry_run: bool = False) -> Out
                 for flow, record in zip(created, new_records, strict=True)
                 for path in record.provisions
             ]
-            bulk_create_with_history(links, FlowProvision, batch_size=2000, default_change_reason=reason)
+            bulk.create_with_history(FlowProvision, links, reason)
             search.reindex("trafficking", [flow.pk for flow in created])
         outcome.created = len(new)
         outcome.unchanged = outcome.rows - outcome.created - outcome.changed
