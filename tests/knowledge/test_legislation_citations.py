@@ -90,7 +90,9 @@ def test_another_states_law_is_refused(report, focal_point_a):
 def test_the_laws_page_lists_the_answers_citing_it_that_the_reader_may_see(
     report, client, client_as, focal_point_a, focal_point_b, reviewer, secretariat
 ):
-    save_answer(focal_point_a, answer_to(report), {"measures": [{"kind": "law", "title": "Weapons Act", "url": LAW}]}, 1)
+    save_answer(
+        focal_point_a, answer_to(report), {"measures": [{"kind": "law", "title": "Weapons Act", "url": LAW}]}, 1
+    )
     assert 'id="citing-answers"' in client_as(focal_point_a).get(LAW).content.decode()
     assert 'id="citing-answers"' not in client.get(LAW).content.decode()  # a draft report
     assert 'id="citing-answers"' not in client_as(focal_point_b).get(LAW).content.decode()
