@@ -107,7 +107,12 @@ SAMPLE_ARGUMENTS = {
     "uidb64": "MQ",
     "token": "x-y",
     "pk": 1,
-    "key": "ratify-untoc",  # a deadline of the plan
+    "key": "ratify-untoc",  # a deadline of the plan (and a record's key in the knowledge databases)
+    "instrument": "FIREARMS",  # the legislative guide
+    "article": "5",
+    "year": 2003,  # a national firearms report
+    "label": "1.0",  # a document's version
+    "dimension": "form",  # an aggregate of the trafficking flows
 }
 
 

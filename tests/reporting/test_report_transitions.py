@@ -154,5 +154,6 @@ def test_no_code_but_apply_transition_sets_a_reports_status():
     setters = status_setters(package)
     # The scan works: it finds the setters of transitions.py itself ...
     assert [s for s in setters if s.startswith("reporting/transitions.py:")], setters
-    # ... and nowhere else.
-    assert [s for s in setters if not s.startswith("reporting/transitions.py:")] == []
+    # ... and nowhere else (a national firearms report's status has its own one setter, its transitions)
+    own = ("reporting/transitions.py:", "knowledge/firearms/transitions.py:")
+    assert [s for s in setters if not s.startswith(own)] == []

@@ -208,8 +208,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
     form = NewReportForm(request.POST or None, states=states)
     if request.method == "POST" and form.is_valid():
         report = form.save(commit=False)
-        report.state_id = form.cleaned_data["state"]
-        report.status = workflow.DRAFT
+        report.state_id = form.cleaned_data["state"]  # a new report is a draft (the model's default)
         require(request.user, "report.edit", report)
         report._history_user = request.user  # type: ignore[attr-defined]
         report._change_reason = "create"  # type: ignore[attr-defined]
