@@ -13,13 +13,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.responses import Status
 
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
 
 from . import legislation
+from .api_errors import refused
 from .listing import PER_PAGE, BadFilter, with_query
 from .models import Law
 from .views import (
@@ -151,8 +150,7 @@ def list_legislation(request: HttpRequest, filters: Query[LegislationFilters]):
     try:
         checked = parse_filters(given)
     except BadFilter as error:
-        detail = _("The request is not valid: %(error)s.") % {"error": error}
-        return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
+        return refused(error)
     found = law_page(request.user, checked)
     return {
         "count": found.count,

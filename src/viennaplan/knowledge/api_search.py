@@ -14,13 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.responses import Status
 
 from viennaplan.api_shapes import INVALID
 
 from . import search
+from .api_errors import refused
 from .listing import BadFilter
 from .search_views import PAGE_URL, collection_counts, facet_lines, parse_query, query_of, with_query
 
@@ -108,8 +107,7 @@ def search_all(request: HttpRequest, filters: Query[KnowledgeSearchFilters]) -> 
     try:
         query = parse_query(given)
     except BadFilter as error:
-        detail = _("The request is not valid: %(error)s.") % {"error": error}
-        return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
+        return refused(error)
     found = search.search(query, request.user)
     return {
         "total": found.total,

@@ -19,22 +19,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.responses import Status
 
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
 from viennaplan.knowledge.listing import PER_PAGE, BadFilter, with_query
 
+from ..api_errors import refused
 from . import documents, rules, versions, views
 from .models import Assessment, Document, DocumentVersion
 
 router = Router()
-
-
-def refused(error: BadFilter) -> Status:
-    detail = _("The request is not valid: %(error)s.") % {"error": error}
-    return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
 
 
 def given(filters: Schema) -> dict[str, Any]:

@@ -13,12 +13,11 @@ for anyone but the Secretariat. A filter with a bad value answers 422 naming it.
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.responses import Status
 
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
 
+from ..api_errors import refused
 from ..listing import PER_PAGE, BadFilter, with_query
 from . import directory
 from .models import Authority
@@ -127,8 +126,7 @@ def list_authorities(request: HttpRequest, filters: Query[AuthorityFiltersIn]):
     try:
         checked = parse_filters(given)
     except BadFilter as error:
-        detail = _("The request is not valid: %(error)s.") % {"error": error}
-        return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
+        return refused(error)
     found = authority_page(request.user, checked)
     return {
         "count": found.count,

@@ -26,6 +26,7 @@ from viennaplan.reporting import workflow
 from viennaplan.reporting.api_out import event_out
 from viennaplan.reporting.schemas import EventOut, TransitionIn
 
+from ..api_errors import refused as invalid
 from ..listing import PER_PAGE, BadFilter, with_query
 from . import national_reports, queries, regulations
 from .models import FirearmsReport, Regulation, RegulationTopic
@@ -35,11 +36,6 @@ router = Router()
 
 READ = {404: ErrorOut, **INVALID}
 WRITE = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, **INVALID_BODY}
-
-
-def invalid(error: BadFilter) -> Status:
-    detail = _("The request is not valid: %(error)s.") % {"error": error}
-    return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
 
 
 # -- schemas ----------------------------------------------------------------------------------------

@@ -17,13 +17,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.responses import Status
 
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
 from viennaplan.knowledge.listing import PER_PAGE, BadFilter, with_query
 
+from ..api_errors import refused
 from . import figures, queries, rules
 from .csvio import known_regions
 from .models import PatternRecord
@@ -163,11 +162,6 @@ class TerrorismOut(Schema):
     links: list[PatternOut] = Field(..., description="records of links between terrorism and other crime (50 at most)")
     links_count: int
     url: str
-
-
-def refused(error: BadFilter) -> Status:
-    detail = _("The request is not valid: %(error)s.") % {"error": error}
-    return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
 
 
 def given(filters: PatternFilterQuery) -> dict[str, str]:

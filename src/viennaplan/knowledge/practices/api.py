@@ -13,14 +13,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.responses import Status
 
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
 from viennaplan.countries.registry import country_name
 from viennaplan.knowledge.listing import PER_PAGE, BadFilter, with_query
 
+from ..api_errors import refused
 from . import rules
 from .models import Practice
 from .queries import (
@@ -147,8 +146,7 @@ def list_practices(request: HttpRequest, filters: Query[PracticeFiltersIn]):
     try:
         checked = parse_filters(given)
     except BadFilter as error:
-        detail = _("The request is not valid: %(error)s.") % {"error": error}
-        return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
+        return refused(error)
     found = practice_page(request.user, checked)
     return {
         "count": found.count,

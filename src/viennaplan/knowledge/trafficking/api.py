@@ -20,6 +20,7 @@ from ninja.responses import Status
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
 from viennaplan.knowledge.listing import PER_PAGE, BadFilter, paged, with_query
 
+from ..api_errors import refused
 from . import queries, rules
 from .models import Flow
 
@@ -104,11 +105,6 @@ class AggregateOut(Schema):
     rows: list[AggregateRowOut] = Field(..., description="empty for sex-age")
     by_sex_and_age: BySexOut | None = Field(..., description="only for sex-age")
     url: str
-
-
-def refused(error: BadFilter) -> Status:
-    detail = _("The request is not valid: %(error)s.") % {"error": error}
-    return Status(422, {"detail": detail, "errors": [f"query {error.parameter}: {error.message}"]})
 
 
 def flow_out(flow: Flow) -> dict:
