@@ -35,7 +35,6 @@ KEY = "assessments"
 # The columns stored as they are on the Assessment; the others identify it or are child rows.
 LINKING_COLUMNS = ("state", "key", "sectors", "types", "provisions")
 SCALAR_FIELDS = tuple(column for column in COLUMNS if column not in LINKING_COLUMNS)
-BATCH = 2000
 
 
 class AssessmentsRefused(FileRefused):

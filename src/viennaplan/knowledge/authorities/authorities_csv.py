@@ -34,7 +34,6 @@ from . import directory
 from .directory import COLUMNS, CONTACT_COLUMNS, AuthorityRecord, Known
 from .models import Authority, AuthorityContact, AuthorityProvision
 
-BATCH = 2000
 SCALAR_FIELDS = ("purpose", "name_en", "name_original", "language", "request_languages", "description", "published")
 
 
