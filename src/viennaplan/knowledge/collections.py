@@ -71,11 +71,22 @@ class Collection:
 
 
 _REGISTRY: dict[str, Collection] = {}
+_LISTENERS: list[Callable[[Collection], None]] = []
 
 
 def register(collection: Collection) -> None:
     """Called from a collection app's ready(); registering the same key again replaces it."""
     _REGISTRY[collection.key] = collection
+    for listener in _LISTENERS:
+        listener(collection)
+
+
+def on_register(listener: Callable[[Collection], None]) -> None:
+    """Call `listener` with every collection registered, those before it included (the search
+    connects its signals to each collection's models this way)."""
+    _LISTENERS.append(listener)
+    for collection in list(_REGISTRY.values()):
+        listener(collection)
 
 
 def collections() -> list[Collection]:

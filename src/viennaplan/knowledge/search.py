@@ -250,12 +250,17 @@ def deferred() -> Iterator[None]:
         _deferred.pending = None
 
 
+def _watch(registered: collections.Collection) -> None:
+    for model in (registered.model, *registered.children):
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"knowledge-search-save-{model._meta.label}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"knowledge-search-delete-{model._meta.label}")
+
+
 def connect_signals() -> None:
     """Called once from the knowledge app's ready(): re-index on every save and delete of a
-    registered collection's records (the receivers ask the registry, so a collection registered
-    later is covered)."""
-    post_save.connect(_on_change, dispatch_uid="knowledge-search-save")
-    post_delete.connect(_on_change, dispatch_uid="knowledge-search-delete")
+    registered collection's records, the receivers connected to those models only (no other
+    model's save pays for them), for collections registered before and after."""
+    collections.on_register(_watch)
 
 
 # -- searching -------------------------------------------------------------------------------------
