@@ -49,6 +49,33 @@ class Line:
     note: str = ""  # a short qualifier: a status, a period, "draft"
 
 
+class Lines(list):
+    """A collection's first lines on another page, and in `total` how many records there are.
+
+    A list (tests and templates read it as one); `for_provisions` and `for_state` take `limit` and
+    build only that many lines, so a panel never loads a thousand records to show twenty."""
+
+    def __init__(self, lines: Iterable[Line] = (), total: int | None = None) -> None:
+        super().__init__(lines)
+        self.total = len(self) if total is None else max(total, len(self))
+
+
+def first_lines(records: Any, limit: int | None, to_lines: Callable[[Any], Iterable[Line]]) -> Lines:
+    """`to_lines` of the first `limit` of `records` (an ordered queryset; None: all of them), and
+    their number, counted by the database only when there are more than the lines shown."""
+    if limit is None:
+        return Lines(to_lines(records))
+    chosen = records[:limit]
+    shown = list(to_lines(chosen))
+    return Lines(shown, len(shown) if len(shown) < limit else records.count())
+
+
+def limited(lines: Iterable[Line], limit: int | None) -> Lines:
+    """The first `limit` of lines built in Python (a collection whose choice is not one query)."""
+    every = list(lines)
+    return Lines(every if limit is None else every[:limit], len(every))
+
+
 class Outcome(Protocol):
     def summary(self) -> str: ...
 
@@ -62,8 +89,9 @@ class Collection:
     model: type  # the main model: its saves and deletes re-index the record
     documents: Callable[[Iterable[int] | None], Iterable[Document]]  # of these ids (None: all records)
     children: dict[type, Callable[[Any], int | None]] = field(default_factory=dict)  # model -> record id
-    for_provisions: Callable[[Sequence[str], Any], list[Line]] | None = None  # (paths, user)
-    for_state: Callable[[str, Any], list[Line]] | None = None  # (alpha-3, user)
+    # (paths, user, limit=None) and (alpha-3, user, limit=None): the first `limit` lines and the total
+    for_provisions: Callable[..., Lines] | None = None
+    for_state: Callable[..., Lines] | None = None
     import_csv: Callable[..., Outcome] | None = None  # (content: bytes, *, source_name, dry_run) -> Outcome
     export_csv: Callable[[], str] | None = None  # every record, drafts included, in the import's layout
     columns: Sequence[str] = ()  # the CSV's columns, for the command's help

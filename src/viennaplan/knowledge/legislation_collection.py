@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from viennaplan.reporting.citations import Citable
 
 from . import legislation
-from .collections import Collection, Document, Line
+from .collections import Collection, Document, Line, Lines, first_lines
 from .listing import visible
 from .models import Law, LawArticle, LawProvision
 
@@ -52,20 +52,18 @@ def documents(ids: Iterable[int] | None) -> Iterable[Document]:
         )
 
 
-def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def law_line(law: Law) -> Line:
+    return Line(law.title_en, law_url(law), law.state_id, str(legislation.STATUS_LABELS.get(law.status, "")))
+
+
+def for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     laws = visible(user, Law.objects.filter(provisions__path__in=list(paths))).distinct()
-    return [
-        Line(law.title_en, law_url(law), law.state_id, str(legislation.STATUS_LABELS.get(law.status, "")))
-        for law in laws.order_by("state_id", "key")
-    ]
+    return first_lines(laws.order_by("state_id", "key"), limit, lambda chosen: map(law_line, chosen))
 
 
-def for_state(alpha3: str, user: Any) -> list[Line]:
+def for_state(alpha3: str, user: Any, limit: int | None = None) -> Lines:
     laws = visible(user, Law.objects.filter(state_id=alpha3))
-    return [
-        Line(law.title_en, law_url(law), law.state_id, str(legislation.STATUS_LABELS.get(law.status, "")))
-        for law in laws.order_by("key")
-    ]
+    return first_lines(laws.order_by("key"), limit, lambda chosen: map(law_line, chosen))
 
 
 def import_csv(content: bytes, *, source_name: str, dry_run: bool = False) -> Any:

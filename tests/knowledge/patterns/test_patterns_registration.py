@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from viennaplan.knowledge.collections import Collection, Line, collection, register
+from viennaplan.knowledge.collections import Collection, Line, collection, limited, register
 from viennaplan.knowledge.patterns.models import PatternRecord, PatternState
 
 pytestmark = pytest.mark.django_db
@@ -70,9 +70,9 @@ def practices_registered():
     before = collection("practices")
     seen = []
 
-    def for_provisions(paths, user):
+    def for_provisions(paths, user, limit=None):
         seen.append(list(paths))
-        return [Line("Joint investigation teams", "/knowledge/practices/JIT", "", "")]
+        return limited([Line("Joint investigation teams", "/knowledge/practices/JIT", "", "")], limit)
 
     register(Collection("practices", "Best practices", "", "/knowledge/practices", PatternRecord, lambda ids: [],
                         for_provisions=for_provisions))  # fmt: skip

@@ -10,7 +10,7 @@ import pytest
 from trafficking_sample import flows_file
 
 from viennaplan.knowledge import collections
-from viennaplan.knowledge.collections import Collection, Line
+from viennaplan.knowledge.collections import Collection, Line, Lines
 from viennaplan.knowledge.trafficking.flows_csv import import_flows
 
 pytestmark = pytest.mark.django_db
@@ -130,9 +130,9 @@ def test_the_list_links_best_practices_and_tools_when_those_collections_exist(cl
     assert 'id="related"' in html
     asked = []
 
-    def lines(paths, user):
-        asked.append(list(paths))
-        return [Line("Victim identification guide", "/knowledge/practices/VIG")]
+    def lines(paths, user, limit=None):
+        asked.append((list(paths), limit))
+        return Lines([Line("Victim identification guide", "/knowledge/practices/VIG")])
 
     fake = Collection(
         key="practices",
@@ -146,5 +146,15 @@ def test_the_list_links_best_practices_and_tools_when_those_collections_exist(cl
     monkeypatch.setitem(collections._REGISTRY, "practices", fake)
     monkeypatch.delitem(collections._REGISTRY, "documents", raising=False)
     html = client.get(LIST).content.decode()
-    assert asked == [["46/b", "46/d"]]
+    assert asked == [(["46/b", "46/d"], 10)]
     assert 'href="/knowledge/practices/VIG"' in html and 'href="/knowledge/practices"' in html
+
+
+def test_the_state_filter_finds_a_state_as_origin_transit_or_destination(client, flows):
+    """The filter the State profile's panel links to (`?state=`): the State in any of the three places."""
+    assert keys(client.get(f"{LIST}?state=THA")) == {"F-MMR-THA"}  # destination; F-THA-CHE is a draft
+    assert keys(client.get(f"{LIST}?state=DEU")) == {"F-ROU-FRA"}  # transit only
+    assert keys(client.get(f"{LIST}?state=CHE")) == {"F-AUT-CHE", "F-NGA-CHE"}
+    found = client.get("/api/knowledge/trafficking?state=DEU").json()
+    assert [flow["key"] for flow in found["flows"]] == ["F-ROU-FRA"]
+    assert client.get(f"{LIST}?state=XX1").status_code == 400

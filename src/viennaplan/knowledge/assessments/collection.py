@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.knowledge.collections import Collection, Document, Line
+from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
 from viennaplan.knowledge.listing import sees_drafts, visible
 
 from . import csv_io, document_rules, documents, documents_csv, rules, versions, views
@@ -62,15 +62,15 @@ def assessment_line(assessment: Assessment, user: Any) -> Line:
     return Line(title=assessment.title, url=views.assessment_url(assessment), state=assessment.state_id, note=note)
 
 
-def assessments_for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def assessments_for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     citing = AssessmentProvision.objects.filter(assessment=OuterRef("pk"), path__in=list(paths))
     found = visible(user, Assessment.objects.filter(Exists(citing))).order_by("state_id", "-year", "key")
-    return [assessment_line(assessment, user) for assessment in found]
+    return first_lines(found, limit, lambda chosen: [assessment_line(assessment, user) for assessment in chosen])
 
 
-def assessments_for_state(alpha3: str, user: Any) -> list[Line]:
+def assessments_for_state(alpha3: str, user: Any, limit: int | None = None) -> Lines:
     found = visible(user, Assessment.objects.filter(state_id=alpha3)).order_by("-year", "key")
-    return [assessment_line(assessment, user) for assessment in found]
+    return first_lines(found, limit, lambda chosen: [assessment_line(assessment, user) for assessment in chosen])
 
 
 def document_documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
@@ -90,11 +90,15 @@ def document_documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
         )
 
 
-def documents_for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def documents_for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     citing = DocumentProvision.objects.filter(document=OuterRef("pk"), path__in=list(paths))
     found = visible(user, VersionedDocument.objects.filter(Exists(citing))).prefetch_related("versions")
+    return first_lines(found.order_by("key"), limit, lambda chosen: document_lines(chosen, user))
+
+
+def document_lines(found: Any, user: Any) -> list[Line]:
     lines = []
-    for document in found.order_by("key"):
+    for document in found:
         current = versions.current(list(document.versions.all()))
         if current is not None:
             note = _("version %(label)s") % {"label": current.label}

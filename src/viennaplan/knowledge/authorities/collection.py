@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from ..collections import Collection, Document, Line
+from ..collections import Collection, Document, Line, Lines, first_lines
 from ..listing import visible
 from . import directory
 from .models import Authority, AuthorityProvision
@@ -72,14 +72,14 @@ def line(authority: Authority) -> Line:
     return Line(authority.name_en, authority_url(authority), authority.state_id, str(purpose.label) if purpose else "")
 
 
-def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     authorities = visible(user, Authority.objects.filter(provisions__path__in=list(paths))).distinct()
-    return [line(authority) for authority in authorities.order_by("state_id", "purpose", "key")]
+    return first_lines(authorities.order_by("state_id", "purpose", "key"), limit, lambda chosen: map(line, chosen))
 
 
-def for_state(alpha3: str, user: Any) -> list[Line]:
+def for_state(alpha3: str, user: Any, limit: int | None = None) -> Lines:
     authorities = visible(user, Authority.objects.filter(state_id=alpha3))
-    return [line(authority) for authority in authorities.order_by("purpose", "key")]
+    return first_lines(authorities.order_by("purpose", "key"), limit, lambda chosen: map(line, chosen))
 
 
 def import_csv(content: bytes, *, source_name: str, dry_run: bool = False) -> Any:

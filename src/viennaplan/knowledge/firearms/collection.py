@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from viennaplan.accounts.permissions import queryset_filter
 from viennaplan.reporting import workflow
 
-from ..collections import Collection, Document, Line
+from ..collections import Collection, Document, Line, Lines, limited
 from ..listing import sees_drafts
 from . import national_reports, regulations
 from .models import FirearmsReport, Regulation, RegulationTopic
@@ -98,16 +98,16 @@ def report_line(report: FirearmsReport) -> Line:
     )
 
 
-def for_state(alpha3: str, user: Any) -> list[Line]:
+def for_state(alpha3: str, user: Any, limit: int | None = None) -> Lines:
     """The State's record (its latest round the user may see) and its national firearms reports."""
     lines = [regulation_line(regulation) for regulation in latest_rounds(user, alpha3.upper())[:1]]
     lines += [
         report_line(report) for report in visible_reports_of(user).filter(state_id=alpha3.upper()).order_by("-year")
     ]
-    return lines
+    return limited(lines, limit)
 
 
-def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     """57/a … 57/h: the States whose latest round covers the topic; 59/a: every State's record; 57/k, 57/l
     and their items: the national firearms reports."""
     wanted = {path.strip("/") for path in paths}
@@ -124,7 +124,7 @@ def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
                 lines.append(regulation_line(regulation))
     if any(path == report or path.startswith(f"{report}/") for path in wanted for report in regulations.REPORT_PATHS):
         lines += [report_line(report) for report in visible_reports_of(user).order_by("state_id", "-year")]
-    return lines
+    return limited(lines, limit)
 
 
 def import_csv(content: bytes, *, source_name: str, dry_run: bool = False):

@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.knowledge.collections import Collection, Document, Line
+from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
 from viennaplan.knowledge.listing import visible
 
 from . import csvio, queries, rules
@@ -62,26 +62,33 @@ def _note(record: PatternRecord, roles: Sequence[str] = ()) -> str:
     return " · ".join(parts)
 
 
-def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     """The records citing any of these provisions (drafts for the Secretariat only), latest first."""
     records = visible(user, PatternRecord.objects.filter(provisions__path__in=list(paths)).distinct())
-    return [
-        Line(record.title, queries.record_url(record), "", _note(record))
-        for record in records.order_by("-year_from", "key")
-    ]
+    return first_lines(
+        records.order_by("-year_from", "key"),
+        limit,
+        lambda chosen: [Line(record.title, queries.record_url(record), "", _note(record)) for record in chosen],
+    )
 
 
-def for_state(alpha3: str, user: Any) -> list[Line]:
+def for_state(alpha3: str, user: Any, limit: int | None = None) -> Lines:
     """The records naming the State as origin, transit or destination (drafts for the Secretariat only)."""
     code = alpha3.upper()
     records = visible(user, PatternRecord.objects.filter(states__state_id=code).distinct())
-    roles: dict[int, set[str]] = {}
-    for record, role in PatternState.objects.filter(state_id=code).values_list("record_id", "role"):
-        roles.setdefault(record, set()).add(role)
-    return [
-        Line(record.title, queries.record_url(record), code, _note(record, sorted(roles.get(record.pk, ()))))
-        for record in records.order_by("-year_from", "key")
-    ]
+
+    def lines_of(chosen: Any) -> list[Line]:
+        chosen = list(chosen)
+        roles: dict[int, set[str]] = {}
+        states = PatternState.objects.filter(state_id=code, record_id__in=[record.pk for record in chosen])
+        for record, role in states.values_list("record_id", "role"):
+            roles.setdefault(record, set()).add(role)
+        return [
+            Line(record.title, queries.record_url(record), code, _note(record, sorted(roles.get(record.pk, ()))))
+            for record in chosen
+        ]
+
+    return first_lines(records.order_by("-year_from", "key"), limit, lines_of)
 
 
 def collection() -> Collection:

@@ -40,6 +40,7 @@ from .csvio import known_regions
 from .queries import PAGE_URL
 
 PRACTICE_PROVISIONS = ["18/c", "18/d"]
+PRACTICE_LINES = 20  # on the list page; the rest through the practices' list filtered by provision
 
 
 def practices_for(user: Any) -> list:
@@ -47,7 +48,7 @@ def practices_for(user: Any) -> list:
     practices = collection("practices")
     if practices is None or practices.for_provisions is None:
         return []
-    return list(practices.for_provisions(PRACTICE_PROVISIONS, user))
+    return practices.for_provisions(PRACTICE_PROVISIONS, user, limit=PRACTICE_LINES)
 
 
 def filter_choices(user: Any) -> dict[str, Any]:

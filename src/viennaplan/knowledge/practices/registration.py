@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.knowledge.collections import Collection, Document, Line
+from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
 
 from . import csv_io, rules
 from .models import Evaluation, Practice, PracticeProvision, PracticeState
@@ -90,21 +90,21 @@ def lines(practices: Iterable[Practice]) -> list[Line]:
     return found
 
 
-def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     """The practices the user may see that serve any of these paths."""
     wanted = [path.strip("/") for path in paths if path]
     if not wanted:
-        return []
+        return Lines()
     served = PracticeProvision.objects.filter(practice=OuterRef("pk"), path__in=wanted)
     practices = visible_practices(user).filter(Exists(served)).order_by("title", "key")
-    return lines(with_children(user, practices))
+    return first_lines(practices, limit, lambda chosen: lines(with_children(user, chosen)))
 
 
-def for_state(alpha3: str, user: Any) -> list[Line]:
+def for_state(alpha3: str, user: Any, limit: int | None = None) -> Lines:
     """The practices the user may see that the State applied."""
     applied = PracticeState.objects.filter(practice=OuterRef("pk"), state=(alpha3 or "").upper())
     practices = visible_practices(user).filter(Exists(applied)).order_by("title", "key")
-    return lines(with_children(user, practices))
+    return first_lines(practices, limit, lambda chosen: lines(with_children(user, chosen)))
 
 
 def export_csv() -> str:

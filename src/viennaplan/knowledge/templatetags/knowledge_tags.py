@@ -16,6 +16,8 @@ from typing import Any
 from django import template
 from django.db.models import Q
 
+from viennaplan.knowledge.collections import Lines
+
 register = template.Library()
 
 
@@ -103,8 +105,8 @@ def _panel(heading_id: str, query: dict[str, str], lines_of: Any) -> dict[str, A
                 "lines": [
                     (line, state_name(line.state, directory) if line.state else "") for line in lines[:PANEL_LINES]
                 ],
-                "count": len(lines),
-                "more_url": with_query(registered.list_url, query) if len(lines) > PANEL_LINES else "",
+                "count": lines.total,
+                "more_url": with_query(registered.list_url, query) if lines.total > PANEL_LINES else "",
             }
         )
     return {"groups": groups, "heading_id": heading_id}
@@ -123,7 +125,9 @@ def knowledge_for_provision(provision: Any) -> dict[str, Any]:
     return _panel(
         "knowledge-records-heading",
         {"provision": path},
-        lambda registered, user: registered.for_provisions(paths, user) if registered.for_provisions else [],
+        lambda registered, user: (
+            registered.for_provisions(paths, user, limit=PANEL_LINES) if registered.for_provisions else Lines()
+        ),
     )
 
 
@@ -134,5 +138,7 @@ def knowledge_for_state(alpha3: str) -> dict[str, Any]:
     return _panel(
         "knowledge-state-heading",
         {"state": code},
-        lambda registered, user: registered.for_state(code, user) if registered.for_state else [],
+        lambda registered, user: (
+            registered.for_state(code, user, limit=PANEL_LINES) if registered.for_state else Lines()
+        ),
     )

@@ -1,6 +1,6 @@
 """Trafficking in persons as open data: the JSON twins of the pages (views.py), under /api/knowledge.
 
-    GET /api/knowledge/trafficking?q=&origin=&destination=&region=&form=&year=&provision=&page=
+    GET /api/knowledge/trafficking?q=&state=&origin=&destination=&region=&form=&year=&provision=&page=
     GET /api/knowledge/trafficking/by/{dimension}?(the same filters)
     GET /api/knowledge/trafficking/{key}
 
@@ -29,6 +29,7 @@ router = Router()
 
 class TraffickingFilters(Schema):
     q: str | None = Field(None, max_length=200, description="words in the key, the source or the reporting authority")
+    state: str | None = Field(None, max_length=3, description="a State of origin, transit or destination, alpha-3")
     origin: str | None = Field(None, max_length=3, description="the State of origin, alpha-3, e.g. NGA")
     destination: str | None = Field(None, max_length=3, description="the State of destination, alpha-3, e.g. CHE")
     region: str | None = Field(None, max_length=60, description="a UN region of the origin or the destination")

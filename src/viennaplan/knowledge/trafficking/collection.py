@@ -14,13 +14,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from viennaplan.knowledge.collections import Collection, Document, Line
-from viennaplan.knowledge.listing import visible, with_query
+from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
+from viennaplan.knowledge.listing import visible
 
 from . import queries, rules
 from .models import Flow, FlowProvision
-
-PANEL_LINES = 20  # a panel lists the latest flows and links to the rest
 
 
 def documents(ids: Iterable[int] | None) -> Iterable[Document]:
@@ -62,30 +60,18 @@ def line(flow: Flow, state: str = "") -> Line:
     return Line(queries.flow_title(flow), queries.flow_url(flow), state, note)
 
 
-def more_line(count: int, url: str) -> Line:
-    return Line(_("All %(count)s trafficking flows") % {"count": count}, url)
-
-
-def for_provisions(paths: Sequence[str], user: Any) -> list[Line]:
+def for_provisions(paths: Sequence[str], user: Any, limit: int | None = None) -> Lines:
     wanted = [path for path in paths if path]
     flows = visible(user, Flow.objects.filter(pk__in=FlowProvision.objects.filter(path__in=wanted).values("flow_id")))
     flows = flows.select_related("origin", "destination").order_by("-year_to", "destination_id", "origin_id", "key")
-    lines = [line(flow) for flow in flows[:PANEL_LINES]]
-    count = flows.count() if len(lines) == PANEL_LINES else len(lines)
-    if count > PANEL_LINES:
-        lines.append(more_line(count, with_query(queries.PAGE_URL, {"provision": wanted[0]})))
-    return lines
+    return first_lines(flows, limit, lambda chosen: map(line, chosen))
 
 
-def for_state(alpha3: str, user: Any) -> list[Line]:
+def for_state(alpha3: str, user: Any, limit: int | None = None) -> Lines:
     condition = Q(origin_id=alpha3) | Q(destination_id=alpha3) | Q(transit_id=alpha3)
     flows = visible(user, Flow.objects.filter(condition)).select_related("origin", "destination")
     flows = flows.order_by("-year_to", "destination_id", "origin_id", "key")
-    lines = [line(flow, alpha3) for flow in flows[:PANEL_LINES]]
-    count = flows.count() if len(lines) == PANEL_LINES else len(lines)
-    if count > PANEL_LINES:
-        lines.append(more_line(count, with_query(queries.PAGE_URL, {"destination": alpha3})))
-    return lines
+    return first_lines(flows, limit, lambda chosen: [line(flow, alpha3) for flow in chosen])
 
 
 def import_csv(content: bytes, *, source_name: str, dry_run: bool = False) -> Any:

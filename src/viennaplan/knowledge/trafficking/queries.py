@@ -33,13 +33,14 @@ from .suppression import Figure
 
 PAGE_URL = "/knowledge/trafficking"
 API_URL = "/api/knowledge/trafficking"
-FILTERS = ("q", "origin", "destination", "region", "form", "year", "provision")
+FILTERS = ("q", "state", "origin", "destination", "region", "form", "year", "provision")
 DIMENSIONS = ("destination", "origin", "form", "period", "sex-age")
 
 
 @dataclass(frozen=True)
 class FlowFilters:
     q: str = ""
+    state: str = ""  # as origin, transit or destination
     origin: str = ""
     destination: str = ""
     region: str = ""
@@ -76,6 +77,7 @@ def parse_filters(given: Any) -> FlowFilters:
 
     return FlowFilters(
         q=checked_q(given),
+        state=checked_state(given, "state"),
         origin=checked_state(given, "origin"),
         destination=checked_state(given, "destination"),
         region=checked_choice(given, "region", regions()),
@@ -98,6 +100,8 @@ def filtered_flows(user: Any, filters: FlowFilters) -> QuerySet[Flow]:
         flows = flows.filter(
             Q(key__icontains=filters.q) | Q(source__icontains=filters.q) | Q(authority__icontains=filters.q)
         )
+    if filters.state:
+        flows = flows.filter(Q(origin_id=filters.state) | Q(destination_id=filters.state) | Q(transit_id=filters.state))
     if filters.origin:
         flows = flows.filter(origin_id=filters.origin)
     if filters.destination:

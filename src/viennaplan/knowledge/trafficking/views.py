@@ -45,10 +45,10 @@ def related_lines(user: Any) -> list[dict]:
         if other is None or other.for_provisions is None:
             continue
         try:
-            lines = other.for_provisions(list(rules.PROVISIONS_OF_COLLECTION), user)
+            lines = other.for_provisions(list(rules.PROVISIONS_OF_COLLECTION), user, limit=limit)
         except Exception:  # another collection's failure must not take this page down
             continue
-        found.append({"key": key, "label": other.label, "url": other.list_url, "lines": lines[:limit]})
+        found.append({"key": key, "label": other.label, "url": other.list_url, "lines": lines})
     return found
 
 
@@ -60,6 +60,14 @@ def states_in(user: Any, field: str) -> list[tuple[str, str]]:
 def filter_context(request: HttpRequest, filters: queries.FlowFilters) -> dict:
     return {
         "filters": filters,
+        "states": sorted(
+            {
+                *states_in(request.user, "origin"),
+                *states_in(request.user, "destination"),
+                *states_in(request.user, "transit"),
+            },
+            key=lambda pair: pair[1],
+        ),
         "origins": states_in(request.user, "origin"),
         "destinations": states_in(request.user, "destination"),
         "regions": queries.regions(),
