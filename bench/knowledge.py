@@ -9,8 +9,11 @@ imported through each collection's own CSV import; then, warm, median and 95th p
 Targets (issue 12): search < 50 ms, a filtered list page < 100 ms, 50,000 rows imported < 30 s.
 
     .venv/bin/python bench/knowledge.py [--laws 50000] [--records 20000] [--only legislation,practices]
+                                        [--keep FOLDER]
 
 On a throw-away SQLite database in a temporary folder, or on DATABASE_URL's (which must be empty).
+`--keep FOLDER` keeps the SQLite database in FOLDER; run again with the same folder, the imports are
+skipped and only the requests are timed.
 """
 
 from __future__ import annotations
@@ -53,9 +56,13 @@ def main() -> None:
     parser.add_argument("--laws", type=int, default=50_000)
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--only", default="", help="collections to fill, by key (default: all)")
+    parser.add_argument("--keep", default="", help="keep the SQLite database in this folder (reused if filled)")
     options = parser.parse_args()
     folder = None
-    if not os.environ.get("DATABASE_URL"):
+    if options.keep:
+        Path(options.keep).mkdir(parents=True, exist_ok=True)
+        os.environ["VIENNAPLAN_VAR_DIR"] = str(Path(options.keep).resolve())
+    elif not os.environ.get("DATABASE_URL"):
         folder = tempfile.mkdtemp(prefix="viennaplan-bench-knowledge-")
         os.environ["VIENNAPLAN_VAR_DIR"] = folder
     os.environ.setdefault("VIENNAPLAN_SECRET_KEY", "benchmark-only")
@@ -90,6 +97,10 @@ def measure(laws: int, records: int, only: list[str]) -> None:
     filled = []
     for registered in collections.collections():
         if only and registered.key not in only:
+            continue
+        if registered.model.objects.exists():
+            print(f"  {registered.key:<14} filled already (--keep): not imported again")
+            filled.append(registered)
             continue
         try:
             generator = importlib.import_module(f"knowledge_{registered.key}")

@@ -96,6 +96,9 @@ INSTALLED_APPS = [
     "viennaplan.knowledge.firearms",
     "viennaplan.knowledge.authorities",
     "viennaplan.knowledge.practices",
+    "viennaplan.assistance",  # technical assistance (issue 13): requests, projects, matching
+    "viennaplan.assistance.resources",  # donors, pledges, contributions, disbursements, ledgers
+    "viennaplan.assistance.events",  # meetings and seminars
 ]
 
 MIDDLEWARE = [

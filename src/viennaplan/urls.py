@@ -17,5 +17,6 @@ urlpatterns = [
     path("reporting/", include("viennaplan.reporting.urls")),
     path("notices/", include("viennaplan.notices.urls")),
     path("knowledge/", include("viennaplan.knowledge.urls")),
+    path("assistance/", include("viennaplan.assistance.urls")),
     path("", include("viennaplan.plan.urls")),
 ]

@@ -1,0 +1,5 @@
+"""Requests for technical assistance and projects in the JSON API, under /api/assistance (issue 13)."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""The resources of technical assistance in the JSON API, under /api/assistance (issue 13)."""
+
+from ninja import Router
+
+router = Router()
