@@ -54,6 +54,10 @@ EXPECTED: dict[str, dict[str, tuple[str, set[str]]]] = {
     "account.invite": {},
     # A report stands for its State here: a focal point asks assistance for their own State.
     "assistance.request": {"focal_point": own()},
+    # A report stands for a request of its State here: a focal point reads its own State's requests.
+    "assistance.view": {"focal_point": own()},
+    "assistance.move": {},
+    "project.manage": {},
     # Only on an authority (knowledge.authorities), never on a report: see test_authorities_permission.
     "authority.contacts": {},
 }
@@ -86,7 +90,7 @@ def test_every_persona_action_state_and_status_is_decided_as_the_table_says(requ
         answer = can(users[persona], action, FakeReport(state_id=state, status=status))
         if answer != expected(persona, action, state, status):
             wrong.append(f"{persona} {action} on a {status} report of {state}: got {answer}")
-    assert len(cases) == 6 * 20 * 2 * 5
+    assert len(cases) == 6 * 23 * 2 * 5
     assert wrong == []
 
 

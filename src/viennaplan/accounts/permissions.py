@@ -18,7 +18,10 @@ of a report (draft, submitted, returned, validated, published). "everyone" inclu
 and every role. (*) The civil-society contributor's one right of their own: contribution.submit
 on a published report. (†) The contact details of a competent national authority (knowledge.authorities):
 authorities exist to be reached by other States, so every State's focal points may read them, and
-reviewers; not the public, not civil-society contributors.
+reviewers; not the public, not civil-society contributors. (‡) Requests for technical assistance
+(assistance): a focal point reads its own State's requests (the full text of the need); the
+secretariat reads all, moves them along their path (assistance.workflow) and manages the projects
+that deliver them; the public and donors see aggregates only, never a request (elsewhere).
 
 | action                        | focal point            | reviewer                                  | everyone  |
 |-------------------------------|------------------------|-------------------------------------------|-----------|
@@ -40,11 +43,15 @@ reviewers; not the public, not civil-society contributors.
 | target.manage (indicators)    | —                      | —                                         | —         |
 | account.invite                | own, focal points only | —                                         | —         |
 | assistance.request            | own                    | —                                         | —         |
+| assistance.view (‡)           | own                    | —                                         | —         |
+| assistance.move (‡)           | —                      | —                                         | —         |
+| project.manage (‡)            | —                      | —                                         | —         |
 | authority.contacts (†)        | any State's authority  | any State's authority                     | —         |
 
 Objects: a report (or anything with `.state_id` and `.status`); for account.invite an object
 with `.state_id` and `.role` (accounts.invitations.Invitation); for assistance.request a State
-(`.state_id`, a Country's `.alpha3`, or an alpha-3 string); for authority.contacts an authority
+(`.state_id`, a Country's `.alpha3`, or an alpha-3 string); for assistance.view and assistance.move
+a request (`.state_id`); project.manage needs no object; for authority.contacts an authority
 (an object whose `.record_type` is "authority"). A rule with a condition needs the
 object: asked without one (`can(fp, "report.edit")`), it does not grant. Whether a transition
 may start from a report's current status is the workflow's question (reporting.workflow); the
@@ -157,6 +164,12 @@ ACTIONS: dict[str, tuple[str, tuple[Rule, ...]]] = {
         gettext_lazy("request technical assistance for a State"),
         (SECRETARIAT_RULE, Rule(FOCAL_POINT, True)),
     ),
+    "assistance.view": (
+        gettext_lazy("read a request for technical assistance"),
+        (SECRETARIAT_RULE, Rule(FOCAL_POINT, own_state=True)),
+    ),
+    "assistance.move": (gettext_lazy("move a request for technical assistance along its path"), (SECRETARIAT_RULE,)),
+    "project.manage": (gettext_lazy("create or change a project of technical assistance"), (SECRETARIAT_RULE,)),
     "authority.contacts": (
         gettext_lazy("see how to reach a competent national authority"),
         (
