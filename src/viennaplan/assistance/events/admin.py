@@ -1,0 +1,46 @@
+"""The admin for the Secretariat: events with the provisions they serve, their participations,
+documents and outputs inline. History and the differences between versions are on each event's
+History page (SimpleHistoryAdmin); the inlines' rows keep their own history too."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Event, EventDocument, EventOutput, EventProvision, Participation
+
+
+class EventProvisionInline(admin.TabularInline):
+    model = EventProvision
+    extra = 0
+    fields = ("path",)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    fields = ("state", "participants")
+    raw_id_fields = ("state",)
+
+
+class EventDocumentInline(admin.TabularInline):
+    model = EventDocument
+    extra = 0
+    fields = ("kind", "symbol", "title", "url")
+
+
+class EventOutputInline(admin.TabularInline):
+    model = EventOutput
+    extra = 0
+    fields = ("kind", "description", "quantity")
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ("key", "title", "kind", "start", "end", "host", "published")
+    list_filter = ("kind", "published")
+    search_fields = ("key", "title", "organizer", "city", "host__alpha3")
+    date_hierarchy = "start"
+    raw_id_fields = ("host",)
+    readonly_fields = ("created", "updated")
+    inlines = [EventProvisionInline, ParticipationInline, EventDocumentInline, EventOutputInline]
