@@ -32,29 +32,32 @@ BAD_CURRENCIES = ("usd", "ABC", "XTS", "", "US")
 good_amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("5000"), places=2)
 bad_amounts = st.one_of(
     st.decimals(max_value=Decimal("0"), places=2, allow_nan=False, allow_infinity=False),
-    st.decimals(min_value=Decimal("0.001"), max_value=Decimal("100"), places=3).filter(
-        lambda d: d != d.quantize(Decimal("0.01"))
-    ),
+    st.integers(min_value=1, max_value=100_000).filter(lambda n: n % 10).map(lambda n: Decimal(n) / 1000),
     st.sampled_from([Decimal("NaN"), Decimal("Infinity"), "abc", 1.5, None]),
 )
+
+KIND = st.sampled_from((PLEDGE, CONTRIBUTION, CONTRIBUTION, DISBURSEMENT, DISBURSEMENT))
+AMOUNT = st.one_of(good_amounts, good_amounts, good_amounts, bad_amounts)
+CURRENCY = st.sampled_from(CURRENCIES * 3 + BAD_CURRENCIES)
+DAY = st.integers(min_value=0, max_value=120)
+AGAINST_PLEDGE = st.booleans()
+LENGTH = st.integers(min_value=0, max_value=40)
 
 
 @st.composite
 def operations(draw) -> list[Operation]:
     rows = []
     pledge_keys: list[int] = []
-    for sequence in range(draw(st.integers(min_value=0, max_value=40))):
-        kind = draw(st.sampled_from((PLEDGE, CONTRIBUTION, CONTRIBUTION, DISBURSEMENT, DISBURSEMENT)))
-        amount = draw(st.one_of(good_amounts, good_amounts, good_amounts, bad_amounts))
-        currency = draw(
-            st.one_of(st.sampled_from(CURRENCIES), st.sampled_from(CURRENCIES), st.sampled_from(BAD_CURRENCIES))
-        )
-        when = START + timedelta(days=draw(st.integers(min_value=0, max_value=120)))
+    for sequence in range(draw(LENGTH)):
+        kind = draw(KIND)
+        amount = draw(AMOUNT)
+        currency = draw(CURRENCY)
+        when = START + timedelta(days=draw(DAY))
         key = pledge = None
         if kind == PLEDGE:
             key = sequence
             pledge_keys.append(sequence)
-        elif kind == CONTRIBUTION and draw(st.booleans()):
+        elif kind == CONTRIBUTION and draw(AGAINST_PLEDGE):
             pledge = draw(st.sampled_from([*pledge_keys, 999])) if pledge_keys else 999
         rows.append(Operation(kind, amount, currency, when, sequence, key, pledge))
     return rows
@@ -88,7 +91,7 @@ def assert_balances(ledger: Ledger, accepted: list[Operation]) -> None:
         assert 0 <= ledger.outstanding_on(key) <= pledge.amount
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(operations())
 def test_the_ledger_balances_in_each_currency_and_a_refused_operation_changes_nothing(rows):
     ledger = Ledger("synthetic fund")

@@ -16,7 +16,8 @@ The rules, checked by `Ledger.add` before anything changes (a refused operation 
 - a disbursement may not take a currency's balance below zero, on its date or at any later date
   of the ledger (operations are kept in date order, then in the order they were recorded): the
   refusal names the fund, the currency, the balance available and the amount;
-- a contribution against a pledge is in the pledge's currency and at most what is outstanding on it.
+- a contribution against a pledge is in the pledge's currency, not dated before it, and at most what is
+  outstanding on it.
 
 There is no conversion here: amounts in different currencies are never added up. A view in US
 dollars at operator-entered rates is the pages' business, marked as such.
@@ -208,6 +209,11 @@ class Ledger:
             raise LedgerRefused(
                 _("the pledge %(pledge)s is in %(pledged)s; a contribution against it must be too, not %(currency)s")
                 % {"pledge": contribution.pledge, "pledged": pledge.currency, "currency": contribution.currency}
+            )
+        if contribution.order < pledge.order:
+            raise LedgerRefused(
+                _("a contribution against the pledge %(pledge)s cannot be dated before it (%(date)s)")
+                % {"pledge": contribution.pledge, "date": pledge.date.isoformat()}
             )
         outstanding = self.outstanding_on(contribution.pledge)
         if contribution.amount > outstanding:
