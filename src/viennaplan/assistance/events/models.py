@@ -15,7 +15,7 @@ the Secretariat sees. Every change is kept in history (simple-history).
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -153,7 +153,9 @@ class EventDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=DOCUMENT_KIND_CHOICES)
     symbol = models.CharField(_("symbol"), max_length=rules.SYMBOL_MAX, blank=True, help_text=_("e.g. A/CONF.187/4"))
     title = models.CharField(_("title"), max_length=rules.TITLE_MAX)
-    url = models.URLField(_("link"), max_length=rules.URL_MAX, blank=True)
+    url = models.CharField(
+        _("link"), max_length=rules.URL_MAX, blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('report', 'report'), ('programme', 'programme or agenda'), ('background', 'background paper'), ('recommendations', 'recommendations or conclusions'), ('declaration', 'declaration'), ('participants', 'list of participants'), ('other', 'other')], max_length=30, verbose_name='kind')),
                 ('symbol', models.CharField(blank=True, help_text='e.g. A/CONF.187/4', max_length=100, verbose_name='symbol')),
                 ('title', models.CharField(max_length=1000, verbose_name='title')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='link')),
+                ('url', models.CharField(blank=True, max_length=1000, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='link')),
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='assistance_events.event', verbose_name='event')),
             ],
             options={
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('report', 'report'), ('programme', 'programme or agenda'), ('background', 'background paper'), ('recommendations', 'recommendations or conclusions'), ('declaration', 'declaration'), ('participants', 'list of participants'), ('other', 'other')], max_length=30, verbose_name='kind')),
                 ('symbol', models.CharField(blank=True, help_text='e.g. A/CONF.187/4', max_length=100, verbose_name='symbol')),
                 ('title', models.CharField(max_length=1000, verbose_name='title')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='link')),
+                ('url', models.CharField(blank=True, max_length=1000, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='link')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
