@@ -214,6 +214,17 @@ class SearchEntry(models.Model):
         return f"{self.collection} {self.record_id}"
 
 
+class SearchGeneration(models.Model):
+    """One row (id 1): its number goes up at every re-index of the search, so that a process can tell
+    whether the facet arrays it keeps (`knowledge/search_counts.py`) are still those of the index."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"search generation {self.number}"
+
+
 class SearchFacet(models.Model):
     """A facet value of a search entry: a State, a chapter or an instrument it concerns."""
 
