@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
-from viennaplan.api_shapes import ErrorOut, Label
+from viennaplan.api_shapes import INVALID, ErrorOut, Label
 
 from . import queries
 from .views import donor_or_404, fund_or_404
@@ -26,7 +26,7 @@ from .views import donor_or_404, fund_or_404
 router = Router()
 
 
-class TotalsOut(Schema):
+class FundTotalsOut(Schema):
     currency: str = Field(..., description="ISO 4217")
     received: str
     disbursed: str
@@ -35,7 +35,7 @@ class TotalsOut(Schema):
     outstanding: str = Field(..., description="pledged and not yet received against the pledges")
 
 
-class FundOut(Schema):
+class FundRowOut(Schema):
     key: str
     name: str
     kind: str
@@ -43,12 +43,12 @@ class FundOut(Schema):
     chapter: str = Field(..., description="the chapter of the plan it is earmarked for ('' for none)")
     region: str
     provisions: list[str] = Field(..., description="the provisions that ask for it, as the plan cites them: 44(i)")
-    totals: list[TotalsOut]
+    totals: list[FundTotalsOut]
     url: str
     api_url: str
 
 
-class LineOut(Schema):
+class LedgerLineOut(Schema):
     kind: str = Field(..., description="pledge, contribution or disbursement")
     date: str
     amount: str
@@ -59,33 +59,33 @@ class LineOut(Schema):
     project: str | None = Field(None, description="the project's key, for a disbursement")
 
 
-class RateOut(Schema):
+class ExchangeRateOut(Schema):
     currency: str
     rate: str = Field(..., description="US dollars for one unit")
     date: str | None = Field(..., description="the date it was entered for (null for USD itself)")
 
 
-class UsdLineOut(Schema):
+class UsdViewLineOut(Schema):
     currency: str
     balance: str
     usd: str
-    rate: RateOut
+    rate: ExchangeRateOut
 
 
-class UsdOut(Schema):
+class UsdViewOut(Schema):
     label: str = Field(..., description="'USD at operator-entered rates of <date>'")
     as_of: str | None
-    lines: list[UsdLineOut]
+    lines: list[UsdViewLineOut]
     total: str
     missing: list[str] = Field(..., description="currencies with no rate entered: not converted, not in the total")
 
 
-class LedgerOut(FundOut):
-    lines: list[LineOut]
-    usd: UsdOut | None = Field(None, description="only with ?view=usd")
+class FundLedgerOut(FundRowOut):
+    lines: list[LedgerLineOut]
+    usd: UsdViewOut | None = Field(None, description="only with ?view=usd")
 
 
-class YearOut(Schema):
+class DonorYearOut(Schema):
     year: int
     donors: int
     new_donors: int
@@ -93,7 +93,7 @@ class YearOut(Schema):
     totals: dict[str, str] = Field(..., description="received per currency")
 
 
-class DonorOut(Schema):
+class DonorRowOut(Schema):
     id: int
     name: str
     kind: str
@@ -105,12 +105,12 @@ class DonorOut(Schema):
     api_url: str
 
 
-class DonorsOut(Schema):
-    years: list[YearOut]
-    donors: list[DonorOut]
+class DonorBaseOut(Schema):
+    years: list[DonorYearOut]
+    donors: list[DonorRowOut]
 
 
-class PledgeOut(Schema):
+class DonorPledgeOut(Schema):
     fund: str
     date: str
     amount: str
@@ -119,7 +119,7 @@ class PledgeOut(Schema):
     region: str
 
 
-class ContributionOut(Schema):
+class DonorContributionOut(Schema):
     fund: str
     date: str
     amount: str
@@ -134,9 +134,9 @@ class DonorDetailOut(Schema):
     kind_label: Label
     state: str | None
     totals: dict[str, str]
-    years: list[YearOut]
-    pledges: list[PledgeOut]
-    contributions: list[ContributionOut]
+    years: list[DonorYearOut]
+    pledges: list[DonorPledgeOut]
+    contributions: list[DonorContributionOut]
     url: str
 
 
@@ -212,7 +212,7 @@ def usd_out(usd: queries.UsdView) -> dict:
 
 @router.get(
     "/funds",
-    response={200: list[FundOut]},
+    response={200: list[FundRowOut], **INVALID},
     operation_id="assistance_funds",
     summary="Every fund and programme with its figures per currency",
 )
@@ -222,7 +222,7 @@ def list_funds(request: HttpRequest):
 
 @router.get(
     "/funds/{key}",
-    response={200: LedgerOut, 404: ErrorOut},
+    response={200: FundLedgerOut, 404: ErrorOut, **INVALID},
     operation_id="assistance_fund",
     summary="A fund's ledger: every operation in date order with the running balance of its currency",
 )
@@ -263,7 +263,7 @@ def donor_out(row: queries.DonorRow) -> dict:
 
 @router.get(
     "/donors",
-    response={200: DonorsOut},
+    response={200: DonorBaseOut, **INVALID},
     operation_id="assistance_donors",
     summary="The donor base over time (10(d)) and every donor",
 )
@@ -276,7 +276,7 @@ def list_donors(request: HttpRequest):
 
 @router.get(
     "/donors/{donor_id}",
-    response={200: DonorDetailOut, 404: ErrorOut},
+    response={200: DonorDetailOut, 404: ErrorOut, **INVALID},
     operation_id="assistance_donor",
     summary="One donor's pledges and contributions, per year",
 )

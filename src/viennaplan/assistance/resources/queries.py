@@ -30,7 +30,7 @@ from .operations import ledger_of
 def _sums(rows, key: str) -> dict[Any, dict[str, Decimal]]:
     found: dict[Any, dict[str, Decimal]] = defaultdict(dict)
     for row in rows.values(key, "currency").annotate(total=Sum("amount")).order_by():
-        found[row[key]][row["currency"]] = row["total"]
+        found[row[key]][row["currency"]] = row["total"].quantize(CENT)  # SQLite's sums lose the scale
     return found
 
 
@@ -209,7 +209,7 @@ def donor_base(contributions=None) -> list[Year]:
     for row in by_year.values("year").annotate(donors=Count("donor", distinct=True), n=Count("id")).order_by():
         years[row["year"]] = Year(row["year"], row["donors"], 0, row["n"])
     for row in by_year.values("year", "currency").annotate(total=Sum("amount")).order_by():
-        years[row["year"]].totals[row["currency"]] = row["total"]
+        years[row["year"]].totals[row["currency"]] = row["total"].quantize(CENT)
     for row in contributions.values("donor").annotate(first=Min("date")).order_by():
         years[row["first"].year].new_donors += 1
     for year in years.values():
@@ -260,7 +260,7 @@ def donor_summary(donor: Donor) -> DonorSummary:
     contributions = Contribution.objects.filter(donor=donor)
     totals: dict[str, Decimal] = {}
     for row in contributions.values("currency").annotate(total=Sum("amount")).order_by("currency"):
-        totals[row["currency"]] = row["total"]
+        totals[row["currency"]] = row["total"].quantize(CENT)
     return DonorSummary(
         donor,
         donor_base(contributions),
