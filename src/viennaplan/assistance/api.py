@@ -42,7 +42,7 @@ READ = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, **INVALID}
 WRITE = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, **INVALID_BODY}
 
 
-class RequestFiltersIn(Schema):
+class AssistanceRequestFiltersIn(Schema):
     state: str | None = Field(None, max_length=3, description="one State, by alpha-3 code, e.g. CHE")
     chapter: str | None = Field(None, max_length=5, description="an area of the plan: its chapter, e.g. VI")
     status: str | None = Field(None, max_length=20, description=", ".join(workflow.STATUSES))
@@ -50,12 +50,12 @@ class RequestFiltersIn(Schema):
     page: int | None = Field(None, ge=1, le=1_000_000, description=f"the page of {PER_PAGE} requests, from 1")
 
 
-class ArticleOut(Schema):
+class AssistanceArticleOut(Schema):
     instrument: str
     article: str
 
 
-class EventOut(Schema):
+class AssistanceEventOut(Schema):
     id: int
     transition: str
     from_status: str
@@ -65,13 +65,13 @@ class EventOut(Schema):
     comment: str
 
 
-class RequestOut(Schema):
+class AssistanceRequestOut(Schema):
     key: str = Field(..., description="TA-CHE-2003-001")
     state: str = Field(..., description="ISO 3166-1 alpha-3")
     state_name: str = Field(..., description="in the language of the request")
     chapter: str = Field(..., description="the area of the plan: its chapter, e.g. VI")
     provisions: list[str] = Field(..., description="paths of provisions of the plan, e.g. 57/f")
-    articles: list[ArticleOut]
+    articles: list[AssistanceArticleOut]
     need: str
     kind: str
     kind_label: Label
@@ -91,21 +91,21 @@ class RequestOut(Schema):
     api_url: str
 
 
-class RequestDetailOut(RequestOut):
-    events: list[EventOut]
+class AssistanceRequestDetailOut(AssistanceRequestOut):
+    events: list[AssistanceEventOut]
     transitions: list[str] = Field(..., description="the moves the reader may make now")
 
 
-class RequestListOut(Schema):
+class AssistanceRequestListOut(Schema):
     count: int = Field(..., description="requests matching the filters, on every page")
     page: int
     pages: int
     per_page: int
-    requests: list[RequestOut]
+    requests: list[AssistanceRequestOut]
     url: str = Field(..., description="the page with the same filters")
 
 
-class TransitionIn(Schema):
+class AssistanceTransitionIn(Schema):
     comment: str = Field("", max_length=10_000, description="required to decline: the reason")
 
 
@@ -169,11 +169,11 @@ def found(request: HttpRequest, key: str) -> AssistanceRequest:
 
 @router.get(
     "/requests",
-    response={200: RequestListOut, **READ},
+    response={200: AssistanceRequestListOut, **READ},
     operation_id="assistance_list_requests",
     summary="Requests for technical assistance the reader may read, filtered as on their page, a page at a time",
 )
-def list_requests(request: HttpRequest, filters: Query[RequestFiltersIn]):
+def list_requests(request: HttpRequest, filters: Query[AssistanceRequestFiltersIn]):
     reader(request)
     given = {name: value for name, value in filters.dict().items() if value is not None}
     try:
@@ -201,7 +201,7 @@ def detail_out(item: AssistanceRequest, user) -> dict:
 
 @router.get(
     "/requests/{key}",
-    response={200: RequestDetailOut, **READ},
+    response={200: AssistanceRequestDetailOut, **READ},
     operation_id="assistance_get_request",
     summary="One request for technical assistance, with its events and the moves the reader may make",
 )
@@ -212,11 +212,11 @@ def get_request(request: HttpRequest, key: str):
 @router.post(
     "/requests/{key}/transitions/{name}",
     auth=django_auth,
-    response={201: EventOut, **WRITE},
+    response={201: AssistanceEventOut, **WRITE},
     operation_id="assistance_apply_transition",
     summary="Move a request: assess, await, fund, deliver, complete, close, decline (a reason required)",
 )
-def transition(request: HttpRequest, key: str, name: str, payload: TransitionIn):
+def transition(request: HttpRequest, key: str, name: str, payload: AssistanceTransitionIn):
     item = found(request, key)
     try:
         event = apply_transition(request.user, item, name, payload.comment)
@@ -230,7 +230,7 @@ def transition(request: HttpRequest, key: str, name: str, payload: TransitionIn)
 @router.post(
     "/answers/{answer_id}/request",
     auth=django_auth,
-    response={200: RequestDetailOut, 201: RequestDetailOut, **WRITE},
+    response={200: AssistanceRequestDetailOut, 201: AssistanceRequestDetailOut, **WRITE},
     operation_id="assistance_request_from_answer",
     summary="File the request a national report's answer asks for (201), or the one filed from it already (200)",
 )
