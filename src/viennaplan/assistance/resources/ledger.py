@@ -188,7 +188,10 @@ class Ledger:
     def add(self, operation: Operation) -> Operation:
         """Take `operation` (checked first: LedgerRefused leaves the ledger as it was)."""
         checked = self.check(operation)
-        bisect.insort(self.operations, checked, key=lambda o: o.order)
+        if not self.operations or self.operations[-1].order <= checked.order:
+            self.operations.append(checked)  # a replay in date order appends: no search
+        else:
+            bisect.insort(self.operations, checked, key=lambda o: o.order)
         totals = {PLEDGE: self.pledged, CONTRIBUTION: self.received, DISBURSEMENT: self.disbursed}[checked.kind]
         totals[checked.currency] = totals.get(checked.currency, ZERO) + checked.amount
         if checked.kind == PLEDGE and checked.key is not None:
@@ -234,6 +237,8 @@ class Ledger:
     def available(self, currency: str, on: date, sequence: int) -> Decimal:
         """What a disbursement in `currency` dated `on` (recorded as `sequence`) could take without the
         balance falling below zero then or at any later date of the ledger."""
+        if not self.operations or self.operations[-1].order <= (on, sequence):
+            return self.balance(currency)  # the last line: what the currency holds now (replays stay linear)
         before = ZERO
         lowest: Decimal | None = None
         running = ZERO
