@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString
 from viennaplan.plan import search as plan_search
 from viennaplan.plan.models import PlanVersion, Provision
 
-from . import collections, search_counts
+from . import bulk, collections, search_counts
 from .listing import sees_drafts
 from .models import SearchEntry, SearchFacet
 
@@ -142,7 +142,8 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
         _delete_words(stale)
         stale.delete()
         documents = list(registered.documents(wanted))
-        entries = SearchEntry.objects.bulk_create(
+        entries = bulk.insert(
+            SearchEntry,
             [
                 SearchEntry(
                     collection=key,
@@ -155,21 +156,12 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
                 )
                 for document in documents
             ],
-            batch_size=2000,
         )
-        if entries and entries[0].pk is None:  # a backend that does not return ids
-            by_record = dict(
-                SearchEntry.objects.filter(collection=key, record_id__in=[d.record_id for d in documents]).values_list(
-                    "record_id", "pk"
-                )
-            )
-            for entry in entries:
-                entry.pk = by_record[entry.record_id]
         by_paragraph = paragraph_chapters()
         facets = [
             _facet_rows(entry.pk, document, by_paragraph) for entry, document in zip(entries, documents, strict=True)
         ]
-        SearchFacet.objects.bulk_create([row for rows in facets for row in rows], batch_size=5000)
+        bulk.insert(SearchFacet, [row for rows in facets for row in rows])
         _insert_words(entries, facets)
         search_counts.bump()
     return len(entries)

@@ -1,0 +1,46 @@
+"""knowledge/bulk.py writes rows without Django's bulk_create: the ids it reserves must be those the
+database would give (never the id of a deleted row, whose history keeps it), the rows and their history
+the same as the ORM's, and a later ordinary save must not collide with them."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import transaction
+
+from viennaplan.knowledge import bulk
+from viennaplan.knowledge.models import Law
+
+pytestmark = pytest.mark.django_db
+
+
+def new_law(key: str, **fields) -> Law:
+    values = {"state_id": "CHE", "key": key, "title_en": f"Law {key}", "adopted": datetime.date(2001, 5, 1)}
+    return Law(**{**values, **fields})
+
+
+def test_rows_and_history_as_the_orm_writes_them(imported_plan):
+    with transaction.atomic():
+        stored = bulk.create_with_history(Law, [new_law("A-1"), new_law("A-2", published=False)], "import a.csv")
+    assert [law.pk for law in stored] == list(
+        Law.objects.filter(key__in=["A-1", "A-2"]).order_by("key").values_list("pk", flat=True)
+    )
+    first = Law.objects.get(key="A-1")
+    assert first.adopted == datetime.date(2001, 5, 1) and first.title_en == "Law A-1"
+    assert Law.objects.get(key="A-2").published is False
+    history = Law.history.filter(id=first.pk).get()
+    assert history.history_type == "+" and history.history_change_reason == "import a.csv" and history.key == "A-1"
+    saved = new_law("A-3")
+    saved.save()  # the sequence (PostgreSQL) or the counter (SQLite) is past the rows written
+    assert saved.pk > max(law.pk for law in stored)
+
+
+def test_a_deleted_rows_id_is_never_given_again(imported_plan):
+    with transaction.atomic():
+        (first,) = bulk.insert(Law, [new_law("B-1")])
+    gone = first.pk
+    Law.objects.filter(pk=gone).delete()
+    with transaction.atomic():
+        (second,) = bulk.insert(Law, [new_law("B-2")])
+    assert second.pk > gone
