@@ -37,7 +37,7 @@ from .views import (
 router = Router()
 
 
-class EventFiltersIn(Schema):
+class MeetingFiltersIn(Schema):
     q: str | None = Field(None, max_length=200, description="words in the title, organizer, city or key")
     kind: str | None = Field(None, max_length=30, description=", ".join(rules.KINDS))
     state: str | None = Field(None, max_length=3, description="a State that hosted or took part, alpha-3, e.g. CHE")
@@ -48,19 +48,19 @@ class EventFiltersIn(Schema):
     page: int | None = Field(None, ge=1, le=1_000_000, description=f"the page of {PER_PAGE} events, from 1")
 
 
-class ProvisionOut(Schema):
+class MeetingProvisionOut(Schema):
     path: str = Field(..., description="the provision's path in the plan, e.g. 10/c")
     citation: str = Field(..., description="as the plan cites it, e.g. 10(c)")
     url: str
 
 
-class ParticipationOut(Schema):
+class MeetingParticipationOut(Schema):
     state: str = Field(..., description="ISO 3166-1 alpha-3")
     state_name: str = Field(..., description="in the language of the request")
     participants: int
 
 
-class DocumentOut(Schema):
+class MeetingDocumentOut(Schema):
     kind: str
     kind_label: Label
     symbol: str
@@ -68,14 +68,14 @@ class DocumentOut(Schema):
     url: str
 
 
-class OutputOut(Schema):
+class MeetingOutputOut(Schema):
     kind: str
     kind_label: Label
     description: str
     quantity: int | None
 
 
-class RequestOut(Schema):
+class MeetingRequestOut(Schema):
     key: str
     state: str
     state_name: str
@@ -84,12 +84,12 @@ class RequestOut(Schema):
     url: str
 
 
-class ProjectOut(Schema):
+class MeetingProjectOut(Schema):
     key: str
     title: str
 
 
-class EventSummaryOut(Schema):
+class MeetingSummaryOut(Schema):
     key: str
     title: str
     kind: str = Field(..., description=", ".join(rules.KINDS))
@@ -100,32 +100,32 @@ class EventSummaryOut(Schema):
     host: str | None = Field(..., description="the host State, alpha-3 (null when none is recorded)")
     host_name: str | None
     organizer: str
-    provisions: list[ProvisionOut]
+    provisions: list[MeetingProvisionOut]
     published: bool = Field(..., description="false: a draft, which only the Secretariat sees")
     url: str = Field(..., description="the event's page")
     api_url: str
 
 
-class EventOut(EventSummaryOut):
+class MeetingOut(MeetingSummaryOut):
     description: str
     participants: int = Field(..., description="the participants of every State, in all")
-    participations: list[ParticipationOut]
-    documents: list[DocumentOut]
-    outputs: list[OutputOut]
+    participations: list[MeetingParticipationOut]
+    documents: list[MeetingDocumentOut]
+    outputs: list[MeetingOutputOut]
     requests_answered: int = Field(..., description="how many requests for technical assistance it answers")
-    requests: list[RequestOut] = Field(
+    requests: list[MeetingRequestOut] = Field(
         ...,
         description="those the reader may read (the Secretariat all, a focal point its own State's; the public none)",
     )
-    project: ProjectOut | None = Field(..., description="the project of technical assistance that delivered it")
+    project: MeetingProjectOut | None = Field(..., description="the project of technical assistance that delivered it")
 
 
-class EventListOut(Schema):
+class MeetingListOut(Schema):
     count: int = Field(..., description="events matching the filters, on every page")
     page: int
     pages: int
     per_page: int
-    events: list[EventSummaryOut]
+    events: list[MeetingSummaryOut]
     url: str = Field(..., description="the page with the same filters")
 
 
@@ -185,11 +185,11 @@ def event_out(event: Event, user) -> dict:
 
 @router.get(
     "/events",
-    response={200: EventListOut, **INVALID},
+    response={200: MeetingListOut, **INVALID},
     operation_id="assistance_events_list",
     summary="The plan's meetings and seminars, filtered as on their page, a page at a time",
 )
-def list_events(request: HttpRequest, filters: Query[EventFiltersIn]):
+def list_events(request: HttpRequest, filters: Query[MeetingFiltersIn]):
     given = {name: value for name, value in filters.dict().items() if value is not None}
     try:
         checked = parse_filters(given)
@@ -208,7 +208,7 @@ def list_events(request: HttpRequest, filters: Query[EventFiltersIn]):
 
 @router.get(
     "/events/{key}",
-    response={200: EventOut, 404: ErrorOut, **INVALID},
+    response={200: MeetingOut, 404: ErrorOut, **INVALID},
     operation_id="assistance_events_get",
     summary="One meeting or seminar: dates, place, participants by State, documents, outputs, provisions served",
 )
