@@ -238,11 +238,6 @@ def citation(path: str) -> str:
     return number + "".join(f"({label})" for label in labels)
 
 
-def served_by(path: str, provisions: list[str] | tuple[str, ...]) -> bool:
-    """Whether a filter's path (57, 57/k) names one of the provisions or a paragraph they belong to."""
-    return any(p == path or p.startswith(path + "/") for p in provisions)
-
-
 def parse_keys(value: str, known: frozenset[str], unknown: str) -> tuple[list[str], list[str]]:
     """('TA-1; TA-2') -> (['TA-1', 'TA-2'], problems): each a key on file (`unknown` says what is not)."""
     found: list[str] = []
