@@ -125,7 +125,13 @@ def test_the_json_twin_has_the_indicators_and_the_targets(profiled, client):
     assert result["target_line"] == {"from_year": 2000, "to_year": 2005, "from_value": "200", "required_value": "180"}
 
 
-def test_the_printable_profile_is_the_publics_whoever_asks(profiled, client_as, secretariat, focal_point_b):
+def test_the_printable_profile_is_the_publics_whoever_asks(
+    profiled, client_as, secretariat, focal_point_b, monkeypatch
+):
+    # The fonts WeasyPrint embeds are saved by fontTools, which stamps each with the second it was
+    # saved (the `head` table's `modified`) unless SOURCE_DATE_EPOCH names one: two PDFs of the same
+    # page made a second apart differ by that stamp. Fixed here so that the bytes compare the pages.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
     # the secretariat counts validated reports on the page, never in the printable profile
     page = visible_text(client_as(secretariat).get("/reporting/states/DEU"))
     assert "Validated, not yet published" in page
