@@ -12,7 +12,9 @@
   (django-simple-history's own bulk writer builds a model object per history row and costs twice the
   records' own writing); the rows written are the same.
 
-Both must run inside a transaction (the imports' `transaction.atomic()`).
+Both must run inside a transaction (the imports' `transaction.atomic()`). A write of many rows
+(`ANALYSE_AFTER`) ends with ANALYZE of the table: without statistics SQLite's planner picks an index
+that does not fit (the trafficking list's State filters: 160 ms a query before, 0.5 ms after).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 BATCH = 2000
+ANALYSE_AFTER = 1000  # rows written at once
 
 # Fields whose Python values the database drivers take as they are (after `to_python` by the model).
 PLAIN = (
@@ -78,6 +81,8 @@ def insert_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])
+        if len(rows) >= ANALYSE_AFTER:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def _values(fields: Sequence[models.Field], objects: Sequence[Any], extra: dict[str, Any]) -> list[list[Any]]:

@@ -181,7 +181,8 @@ def legislation_list(request: HttpRequest) -> HttpResponse:
     found = law_page(request.user, filters)
     query = filters.query()
     previous_url, next_url = neighbour_urls(PAGE_URL, query, found)
-    states = Country.objects.filter(laws__in=visible_laws(request.user)).distinct()
+    codes = visible_laws(request.user).order_by().values_list("state_id", flat=True).distinct()
+    states = Country.objects.filter(alpha3__in=list(codes))
     return page(
         request,
         "knowledge/legislation_list.html",

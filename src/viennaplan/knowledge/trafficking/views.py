@@ -58,18 +58,13 @@ def states_in(user: Any, field: str) -> list[tuple[str, str]]:
 
 
 def filter_context(request: HttpRequest, filters: queries.FlowFilters) -> dict:
+    origins, destinations = states_in(request.user, "origin"), states_in(request.user, "destination")
+    every = {*origins, *destinations, *states_in(request.user, "transit")}
     return {
         "filters": filters,
-        "states": sorted(
-            {
-                *states_in(request.user, "origin"),
-                *states_in(request.user, "destination"),
-                *states_in(request.user, "transit"),
-            },
-            key=lambda pair: pair[1],
-        ),
-        "origins": states_in(request.user, "origin"),
-        "destinations": states_in(request.user, "destination"),
+        "states": sorted(every, key=lambda pair: pair[1]),
+        "origins": origins,
+        "destinations": destinations,
         "regions": queries.regions(),
         "forms": rules.FORM_LABELS.items(),
         "dimensions": [
