@@ -93,3 +93,9 @@ def call_command_file(folder, collection: str, text: str) -> None:
     path = folder / f"{collection}.csv"
     path.write_text(text, encoding="utf-8")
     call_command("knowledge", "import", collection, str(path))
+
+
+def test_the_home_page_leads_to_the_knowledge_databases(imported_plan, client):
+    home = client.get("/").content.decode()
+    assert '<a href="/knowledge/" id="home-knowledge">Knowledge databases</a>' in home
+    assert client.get("/knowledge/").status_code == 200
