@@ -172,3 +172,16 @@ def test_an_answer_not_asking_for_assistance_answers_400(client_as, focal_point_
     ta_answer.save()
     response = client_as(focal_point_a).post(f"/assistance/answers/{ta_answer.pk}/request")
     assert response.status_code == 400 and "does not ask for assistance" in response.text
+
+
+def test_the_answer_on_the_report_page_offers_the_request_then_links_it(client_as, focal_point_a, ta_answer):
+    """The focal point's report page: under an answer asking for assistance, the one-click form; once
+    the request is filed, a link to it instead."""
+    section = f"/reporting/{ta_answer.report.cycle_id}/CHE/chapter/VI"
+    form = f'action="/assistance/answers/{ta_answer.pk}/request"'
+    page = client_as(focal_point_a).get(section).content.decode()
+    assert form in page
+    client_as(focal_point_a).post(f"/assistance/answers/{ta_answer.pk}/request")
+    filed = AssistanceRequest.objects.get()
+    page = client_as(focal_point_a).get(section).content.decode()
+    assert form not in page and f'href="{LIST}/{filed.key}"' in page and "Received" in page
