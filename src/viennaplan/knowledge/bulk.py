@@ -49,7 +49,7 @@ def _preparer(field: models.Field) -> Callable[[Any], Any] | None:
     return lambda value: field.get_db_prep_save(value, connection)
 
 
-def _reserve_ids(model: type, count: int) -> list[int]:
+def reserve_ids(model: type, count: int) -> list[int]:
     """`count` new primary keys of `model`'s table, for this transaction only."""
     table = connection.ops.quote_name(model._meta.db_table)
     column = model._meta.pk.column
@@ -87,6 +87,13 @@ def insert_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]
 
 def _values(fields: Sequence[models.Field], objects: Sequence[Any], extra: dict[str, Any]) -> list[list[Any]]:
     preparers = [_preparer(field) for field in fields]
+    constant = {  # the same for every row: prepared once
+        field.attname: (
+            extra[field.attname] if prepare is None or extra[field.attname] is None else prepare(extra[field.attname])
+        )
+        for field, prepare in zip(fields, preparers, strict=True)
+        if field.attname in extra
+    }
     stamped = {
         field.attname for field in fields if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
     }
@@ -94,9 +101,10 @@ def _values(fields: Sequence[models.Field], objects: Sequence[Any], extra: dict[
     for obj in objects:
         row = []
         for field, prepare in zip(fields, preparers, strict=True):
-            if field.attname in extra:
-                value = extra[field.attname]
-            elif field.attname in stamped:
+            if field.attname in constant:
+                row.append(constant[field.attname])
+                continue
+            if field.attname in stamped:
                 value = field.pre_save(obj, True)
             else:
                 value = getattr(obj, field.attname)
@@ -111,7 +119,7 @@ def insert(model: type, objects: Sequence[Any]) -> list[Any]:
         return []
     if not connection.in_atomic_block:
         raise transaction.TransactionManagementError("knowledge.bulk.insert runs inside a transaction")
-    for obj, pk in zip(objects, _reserve_ids(model, len(objects)), strict=True):
+    for obj, pk in zip(objects, reserve_ids(model, len(objects)), strict=True):
         obj.pk = pk
         obj._state.adding = False
         obj._state.db = connection.alias

@@ -107,23 +107,22 @@ DRAFT_TAG = "zdraft"  # on drafts only: a tag on every published entry would cos
 # frequency (bm25 reads each phrase's whole list of entries once per query; 140,000 entries: 30 ms)
 
 
-def tags_of(entry: SearchEntry, facets: Iterable[SearchFacet]) -> str:
-    words = [tag("k", entry.collection)] + ([] if entry.published else [DRAFT_TAG])
-    return " ".join(words + [tag(row.facet, row.value) for row in facets])
+def tags_of(collection: str, published: bool, facets: Iterable[tuple[str, str]]) -> str:
+    words = [tag("k", collection)] + ([] if published else [DRAFT_TAG])
+    return " ".join(words + [tag(facet, value) for facet, value in facets])
 
 
-def _facet_rows(entry_id: int, document: collections.Document, by_paragraph: dict[int, str]) -> list[SearchFacet]:
+ENTRY_FIELDS = ["id", "collection", "record_id", "url", "title", "text", "published", "year"]  # a new entry's row
+
+
+def _facet_rows(document: collections.Document, by_paragraph: dict[int, str]) -> list[tuple[str, str]]:
+    """The (facet, value) pairs of a record."""
     values = {
         "state": set(document.states),
         "chapter": set(chapters_of(document.provisions, by_paragraph)),
         "instrument": set(document.instruments),
     }
-    return [
-        SearchFacet(entry_id=entry_id, facet=facet, value=value)
-        for facet in FACETS
-        for value in sorted(values[facet])
-        if value
-    ]
+    return [(facet, value) for facet in FACETS for value in sorted(values[facet]) if value]
 
 
 def reindex(key: str, ids: Iterable[int] | None = None) -> int:
@@ -142,26 +141,28 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
         _delete_words(stale)
         stale.delete()
         documents = list(registered.documents(wanted))
-        entries = bulk.insert(
-            SearchEntry,
-            [
-                SearchEntry(
-                    collection=key,
-                    record_id=document.record_id,
-                    url=document.url,
-                    title=document.title,
-                    text=document.text,
-                    published=document.published,
-                    year=document.year,
-                )
-                for document in documents
-            ],
-        )
-        by_paragraph = paragraph_chapters()
-        facets = [
-            _facet_rows(entry.pk, document, by_paragraph) for entry, document in zip(entries, documents, strict=True)
+        ids = bulk.reserve_ids(SearchEntry, len(documents))
+        entries = [
+            (
+                pk,
+                key,
+                document.record_id,
+                document.url,
+                document.title,
+                document.text,
+                document.published,
+                document.year,
+            )
+            for pk, document in zip(ids, documents, strict=True)
         ]
-        bulk.insert(SearchFacet, [row for rows in facets for row in rows])
+        bulk.insert_rows(SearchEntry._meta.db_table, ENTRY_FIELDS, entries)
+        by_paragraph = paragraph_chapters()
+        facets = [_facet_rows(document, by_paragraph) for document in documents]
+        bulk.insert_rows(
+            SearchFacet._meta.db_table,
+            ["entry_id", "facet", "value"],
+            [(pk, facet, value) for pk, rows in zip(ids, facets, strict=True) for facet, value in rows],
+        )
         _insert_words(entries, facets)
         search_counts.bump()
     return len(entries)
@@ -189,15 +190,18 @@ def _delete_words(entries: Any) -> None:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({sql})", params)
 
 
-def _insert_words(entries: Sequence[SearchEntry], facets: Sequence[Sequence[SearchFacet]]) -> None:
+def _insert_words(entries: Sequence[tuple], facets: Sequence[Sequence[tuple[str, str]]]) -> None:
+    """The FTS5 rows of new entries (rows in the order of ENTRY_FIELDS) and their facets."""
     if connection.vendor != "sqlite" or not entries:
         return
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, title, text, tags) VALUES (%s, %s, %s, %s)",
             [
-                (entry.pk, entry.title, entry.text, tags_of(entry, rows))
-                for entry, rows in zip(entries, facets, strict=True)
+                (pk, title, text, tags_of(collection, published, rows))
+                for (pk, collection, _record, _url, title, text, published, _year), rows in zip(
+                    entries, facets, strict=True
+                )
             ],
         )
 
