@@ -39,7 +39,7 @@ Switzerland,CHE,2006,tip_persons_convicted,9,"UNODC GLOTIP (synthetic)",,break,
 @dataclass(frozen=True)
 class Page:
     name: str
-    url: str  # "{cycle}" is replaced by the sample cycle's id
+    url: str  # "{cycle}" is replaced by the sample cycle's id, "{request}" by the sample request's key
     who: str = "public"  # "public", "focal" (State B, FRA, whose report is a draft) or "secretariat"
     status: int = 200
 
@@ -108,6 +108,16 @@ PAGES = [
     Page("authority (official)", "/knowledge/authorities/CHE/FOJ-MLA", who="focal"),
     Page("practices", "/knowledge/practices"),
     Page("practice", "/knowledge/practices/AT-victims-legal-aid"),
+    Page("assistance requests", "/assistance/requests", who="focal"),
+    Page("assistance request", "/assistance/requests/{request}", who="focal"),
+    Page("new assistance request", "/assistance/requests/new", who="focal"),
+    Page("assistance requests (secretariat)", "/assistance/requests", who="secretariat"),
+    Page("funds", "/assistance/funds"),
+    Page("fund ledger", "/assistance/funds/gp-trafficking?view=usd"),
+    Page("donors", "/assistance/donors"),
+    Page("donor", "/assistance/donors/{donor}"),
+    Page("events", "/assistance/events"),
+    Page("event", "/assistance/events/dakar-2002"),
     Page("not found", "/no-such-page", status=404),
 ]
 
@@ -136,10 +146,48 @@ def build_data():
     from knowledge_data import import_samples
 
     import_samples()
-    return cycle, people
+    return cycle, people, assistance_data(people)
 
 
-def render_all(cycle, people) -> dict[str, dict[str, tuple[Page, int, str]]]:
+def assistance_data(people) -> dict[str, str]:
+    """A request of FRA (the focal point's State), a fund with a contribution and a rate, the events sample."""
+    import datetime
+    import importlib.util
+
+    from viennaplan.assistance.events.events_csv import import_events
+    from viennaplan.assistance.filing import file_request
+    from viennaplan.assistance.resources import operations
+    from viennaplan.assistance.resources.models import Donor, Fund
+
+    seed = Path(operations.__file__).parent / "migrations" / "0002_seed_funds.py"
+    spec = importlib.util.spec_from_file_location("seed_funds", seed)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    trafficking = next(fund for fund in module.FUNDS if fund["key"] == "gp-trafficking")
+    fund = Fund.objects.filter(key="gp-trafficking").first() or Fund.objects.create(**trafficking)
+    donor = Donor.objects.create(name="Kingdom of the Netherlands", kind="state", state_id="NLD")
+    secretariat = people["secretariat"]
+    operations.record_contribution(
+        secretariat, donor=donor, fund=fund, amount="250000", currency="EUR", on=datetime.date(2002, 3, 1)
+    )
+    operations.record_rate(secretariat, currency="EUR", rate="0.8765", on=datetime.date(2002, 3, 1))
+    request = file_request(
+        people["focal"],
+        "FRA",
+        chapter="VI",
+        need="Training of customs officers in the marking of firearms.",
+        kind="training",
+        provisions=["57/f"],
+    )
+    events = Path(__file__).parent / "assistance" / "events" / "events_sample.py"
+    spec = importlib.util.spec_from_file_location("events_sample", events)
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+    import_events(sample.EVENTS.encode(), source_name="events.csv")
+    return {"request": request.key, "donor": str(donor.pk)}
+
+
+def render_all(cycle, people, keys) -> dict[str, dict[str, tuple[Page, int, str]]]:
     # a page that fails is reported with its status 500 rather than stopping the sweep
     clients = {"public": Client(raise_request_exception=False)}
     for who in ("focal", "secretariat"):
@@ -151,7 +199,7 @@ def render_all(cycle, people) -> dict[str, dict[str, tuple[Page, int, str]]]:
         for client in clients.values():
             client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         for page in PAGES:
-            response = clients[page.who].get(page.url.format(cycle=cycle.pk))
+            response = clients[page.who].get(page.url.format(cycle=cycle.pk, **keys))
             rendered[language][page.name] = (page, response.status_code, response.content.decode())
     return rendered
 
@@ -162,8 +210,8 @@ def rendered(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         cache.clear()
         with transaction.atomic():
-            cycle, people = build_data()
-            pages = render_all(cycle, people)
+            cycle, people, keys = build_data()
+            pages = render_all(cycle, people, keys)
             transaction.set_rollback(True)
         cache.clear()
     return pages

@@ -21,6 +21,9 @@ from django.utils import translation
 from django.utils.functional import Promise
 
 from viennaplan.accounts import roles
+from viennaplan.assistance import rules as assistance_rules
+from viennaplan.assistance import workflow as assistance_workflow
+from viennaplan.assistance.events import rules as event_rules
 from viennaplan.notices import rules, sending
 from viennaplan.reporting import answer_data, desk, excel, excel_reading, scale, workflow
 from viennaplan.reporting.models import Answer, Contribution, InternationalActionProgress, Report
@@ -44,6 +47,16 @@ LABEL_TABLES = {
     "Contribution.STATUS_CHOICES": dict(Contribution.STATUS_CHOICES),
     "InternationalActionProgress.STATUS_CHOICES": dict(InternationalActionProgress.STATUS_CHOICES),
     "InternationalActionProgress.RESOURCES_CHOICES": dict(InternationalActionProgress.RESOURCES_CHOICES),
+    "assistance.workflow.STATUS_LABELS": assistance_workflow.STATUS_LABELS,
+    "assistance.workflow.TRANSITIONS (button words)": {
+        name: t.label for name, t in assistance_workflow.TRANSITIONS.items()
+    },
+    "assistance.rules.KIND_LABELS": assistance_rules.KIND_LABELS,
+    "assistance.rules.URGENCY_LABELS": assistance_rules.URGENCY_LABELS,
+    "assistance.rules.PROJECT_STATUS_LABELS": assistance_rules.PROJECT_STATUS_LABELS,
+    "assistance.rules.OUTPUT_KIND_LABELS": assistance_rules.OUTPUT_KIND_LABELS,
+    "assistance.events.rules.DOCUMENT_KINDS": event_rules.DOCUMENT_KINDS,
+    "assistance.events.rules.OUTPUT_KINDS": event_rules.OUTPUT_KINDS,
 }
 
 # The domain rules in plain Python: they may load `django.utils.translation` (and what it loads), nothing more.
@@ -58,6 +71,10 @@ PLAIN = (
     "viennaplan.reporting.excel_reading",
     "viennaplan.notices.rules",
     "viennaplan.accounts.roles",
+    "viennaplan.assistance.workflow",
+    "viennaplan.assistance.rules",
+    "viennaplan.assistance.resources.ledger",
+    "viennaplan.assistance.resources.currencies",
 )
 
 FRENCH = {
