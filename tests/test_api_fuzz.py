@@ -94,6 +94,9 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
     from knowledge_data import import_samples
 
     import_samples()  # a published record in every collection of the knowledge databases
+    from assistance_data import make_samples
+
+    assistance = make_samples(secretariat, focal_point_a)  # a request of CHE, a fund's ledger, events
     names = {
         "version": imported_plan.pk,
         "number": "IV",
@@ -127,6 +130,10 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "/api/knowledge/practices/{key}": {"key": "SADC-firearms-marking"},
         "/api/knowledge/legislation/guide/{instrument}/{article}": {"instrument": "FIREARMS", "article": "5"},
         "/api/reporting/cycles/{cycle_id}/international/{path}": {"path": international_units(cycle)[0].path},
+        "/api/assistance/requests/{key}": {"key": assistance["request"]},
+        "/api/assistance/events/{key}": {"key": "dakar-2002"},
+        "/api/assistance/funds/{key}": {"key": "gp-trafficking"},
+        "/api/assistance/donors/{donor_id}": {"donor_id": int(assistance["donor"])},
     }
     queries = {
         "/api/countries/resolve": {"name": "Switzerland"},
@@ -177,11 +184,18 @@ def run_operation(operation, known: tuple[dict, dict], cookies: dict[str, str]) 
 
 
 def depends_on_who_asks(operation) -> bool:
-    return operation.path.startswith("/api/reporting") or operation.method.upper() != "GET"
+    return (
+        operation.path.startswith(("/api/reporting", "/api/assistance/requests")) or operation.method.upper() != "GET"
+    )
 
 
 # GETs that answer 401/403 or 404 to the public whatever it asks
-NOT_PUBLIC = {"GET /api/reporting/contributions", "GET /api/reporting/reports/{cycle_id}/{state}/comments"}
+NOT_PUBLIC = {
+    "GET /api/reporting/contributions",
+    "GET /api/reporting/reports/{cycle_id}/{state}/comments",
+    "GET /api/assistance/requests",
+    "GET /api/assistance/requests/{key}",
+}
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "secretariat"])

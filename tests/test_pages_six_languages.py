@@ -150,41 +150,9 @@ def build_data():
 
 
 def assistance_data(people) -> dict[str, str]:
-    """A request of FRA (the focal point's State), a fund with a contribution and a rate, the events sample."""
-    import datetime
-    import importlib.util
+    from assistance_data import make_samples
 
-    from viennaplan.assistance.events.events_csv import import_events
-    from viennaplan.assistance.filing import file_request
-    from viennaplan.assistance.resources import operations
-    from viennaplan.assistance.resources.models import Donor, Fund
-
-    seed = Path(operations.__file__).parent / "migrations" / "0002_seed_funds.py"
-    spec = importlib.util.spec_from_file_location("seed_funds", seed)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    trafficking = next(fund for fund in module.FUNDS if fund["key"] == "gp-trafficking")
-    fund = Fund.objects.filter(key="gp-trafficking").first() or Fund.objects.create(**trafficking)
-    donor = Donor.objects.create(name="Kingdom of the Netherlands", kind="state", state_id="NLD")
-    secretariat = people["secretariat"]
-    operations.record_contribution(
-        secretariat, donor=donor, fund=fund, amount="250000", currency="EUR", on=datetime.date(2002, 3, 1)
-    )
-    operations.record_rate(secretariat, currency="EUR", rate="0.8765", on=datetime.date(2002, 3, 1))
-    request = file_request(
-        people["focal"],
-        "FRA",
-        chapter="VI",
-        need="Training of customs officers in the marking of firearms.",
-        kind="training",
-        provisions=["57/f"],
-    )
-    events = Path(__file__).parent / "assistance" / "events" / "events_sample.py"
-    spec = importlib.util.spec_from_file_location("events_sample", events)
-    sample = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sample)
-    import_events(sample.EVENTS.encode(), source_name="events.csv")
-    return {"request": request.key, "donor": str(donor.pk)}
+    return make_samples(people["secretariat"], people["focal"])
 
 
 def render_all(cycle, people, keys) -> dict[str, dict[str, tuple[Page, int, str]]]:
