@@ -9,23 +9,11 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from request_paths import NEED, PATH_TO
 
 from viennaplan.assistance.filing import file_request
 from viennaplan.assistance.models import AssistanceRequest
 from viennaplan.assistance.transitions import apply_transition
-
-# transitions that bring a received request to each status
-PATH_TO: dict[str, tuple[str, ...]] = {
-    "received": (),
-    "assessed": ("assess",),
-    "awaiting_resources": ("assess", "await"),
-    "funded": ("assess", "await", "fund"),
-    "in_delivery": ("assess", "await", "fund", "deliver"),
-    "delivered": ("assess", "await", "fund", "deliver", "complete"),
-    "closed": ("assess", "await", "fund", "deliver", "complete", "close"),
-    "declined": ("decline",),
-}
-NEED = "Training of customs officers in the marking of firearms."
 
 
 @pytest.fixture

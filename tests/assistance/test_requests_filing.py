@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import NEED
 from django.core.exceptions import PermissionDenied, ValidationError
+from request_paths import NEED
 
 from viennaplan.assistance.filing import file_request, request_from_answer
 from viennaplan.assistance.models import AssistanceRequest

@@ -4,7 +4,7 @@ moves, filing a request (own State only), moving one, and the one-click request 
 from __future__ import annotations
 
 import pytest
-from conftest import NEED
+from request_paths import NEED
 
 from viennaplan.assistance.models import AssistanceRequest
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import PATH_TO
 from django.core.exceptions import PermissionDenied, ValidationError
+from request_paths import PATH_TO
 
 from viennaplan.assistance import workflow
 from viennaplan.assistance.models import AssistanceRequest, RequestEvent
