@@ -22,6 +22,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from viennaplan.assistance.api import router as assistance_router
 from viennaplan.assistance.events.api import router as assistance_events_router
+from viennaplan.assistance.overview_api import router as assistance_overview_router
+from viennaplan.assistance.project_api import router as assistance_projects_router
 from viennaplan.assistance.resources.api import router as assistance_resources_router
 from viennaplan.countries.api import router as countries_router
 from viennaplan.indicators.api import router as indicators_router
@@ -136,6 +138,8 @@ api.add_router("/knowledge", practices_router, tags=["knowledge"])
 api.add_router("/assistance", assistance_router, tags=["assistance"])
 api.add_router("/assistance", assistance_resources_router, tags=["assistance"])
 api.add_router("/assistance", assistance_events_router, tags=["assistance"])
+api.add_router("/assistance", assistance_projects_router, tags=["assistance"])
+api.add_router("/assistance", assistance_overview_router, tags=["assistance"])
 api.add_router("/reporting/progress", monitoring_router, tags=["reporting progress"])
 api.add_router("/reporting/commission-report", commission_report_router, tags=["commission report"])
 api.add_router("/maps", maps_router, tags=["maps"])

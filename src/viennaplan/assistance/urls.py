@@ -12,6 +12,8 @@ urlpatterns: list = [
     re_path(rf"^requests/{KEY}$", views.request_detail, name="request"),
     re_path(rf"^requests/{KEY}/transitions/(?P<name>[a-z_]{{1,20}})$", views.request_transition, name="transition"),
     path("answers/<int:answer_id>/request", views.request_from_answer_view, name="request_from_answer"),
+    path("", include("viennaplan.assistance.project_urls")),
+    path("", include("viennaplan.assistance.overview_urls")),
     path("", include("viennaplan.assistance.resources.urls")),
     path("", include("viennaplan.assistance.events.urls")),
 ]
