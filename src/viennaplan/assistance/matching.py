@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain
 
 from django.utils.translation import gettext_lazy
 
@@ -149,11 +149,22 @@ def _buckets(need: Need) -> list[tuple[tuple[str, str], str]]:
     return found
 
 
-def _index_earmarks(earmarks: Iterable[Earmark]) -> dict[tuple[str, str], dict[int, Earmark]]:
-    """Earmarks by (chapter, folded region), one per donor (evidence added up, provisions joined)."""
-    index: dict[tuple[str, str], dict[int, Earmark]] = defaultdict(dict)
+@dataclass
+class _Bucket:
+    """The donors earmarked one way (chapter, region), in their order within a reason: the most
+    evidence first, then by name; with where each provision and each State's donors are."""
+
+    rows: list[Earmark]
+    ids: frozenset[int]
+    by_provision: dict[str, list[int]]  # path -> positions in rows
+    by_state: dict[str, frozenset[int]]  # a State donor's State -> donor ids
+
+
+def _index_earmarks(earmarks: Iterable[Earmark]) -> dict[tuple[str, str], _Bucket]:
+    """Earmarks by (chapter, folded region), one per donor (evidence added up, provisions joined), sorted."""
+    merged: dict[tuple[str, str], dict[int, Earmark]] = defaultdict(dict)
     for row in earmarks:
-        bucket = index[(row.chapter.strip().upper(), _fold(row.region))]
+        bucket = merged[(row.chapter.strip().upper(), _fold(row.region))]
         seen = bucket.get(row.donor)
         if seen is None:
             bucket[row.donor] = row
@@ -167,6 +178,22 @@ def _index_earmarks(earmarks: Iterable[Earmark]) -> dict[tuple[str, str], dict[i
                 seen.evidence + row.evidence,
                 row.state,
             )
+    index: dict[tuple[str, str], _Bucket] = {}
+    for key, donors in merged.items():
+        rows = sorted(donors.values(), key=lambda row: (-row.evidence, row.name, row.donor))
+        by_provision: dict[str, list[int]] = defaultdict(list)
+        by_state: dict[str, set[int]] = defaultdict(set)
+        for position, row in enumerate(rows):
+            for path in row.provisions:
+                by_provision[path].append(position)
+            if row.state:
+                by_state[row.state.upper()].add(row.donor)
+        index[key] = _Bucket(
+            rows,
+            frozenset(donors),
+            dict(by_provision),
+            {state: frozenset(ids) for state, ids in by_state.items()},
+        )
     return index
 
 
@@ -178,17 +205,34 @@ def _index_projects(projects: Iterable[ProjectRow]) -> dict[tuple[str, str], lis
     return index
 
 
-def _rank_donors(
-    buckets: list[tuple[tuple[str, str], str]], index: dict, provisions: frozenset[str]
+def _top_donors(
+    buckets: list[tuple[tuple[str, str], str]],
+    index: dict[tuple[str, str], _Bucket],
+    provisions: frozenset[str],
+    limit: int,
 ) -> list[DonorMatch]:
-    best: dict[int, tuple[tuple, DonorMatch]] = {}
-    for position, (bucket, reason) in enumerate(buckets):
-        for donor, row in index.get(bucket, {}).items():
-            shared = tuple(sorted(provisions.intersection(row.provisions)))
-            order = (REASONS.index(reason), position, not shared, -row.evidence, row.name, donor)
-            if donor not in best or order < best[donor][0]:
-                best[donor] = (order, DonorMatch(donor, row.name, reason, shared, row.evidence, row.state))
-    return [found for _order, found in sorted(best.values(), key=lambda pair: pair[0])]
+    """The first `limit` donors in ranking order. The buckets come in ranking order (reason, then
+    place), so a donor's first bucket gives its best reason; within a bucket, those whose fund names one
+    of the request's provisions first, then the bucket's own order. Stops as soon as `limit` are found."""
+    chosen: list[DonorMatch] = []
+    seen: set[int] = set()
+    for key, reason in buckets:
+        bucket = index.get(key)
+        if bucket is None:
+            continue
+        first = sorted({position for path in provisions for position in bucket.by_provision.get(path, ())})
+        first_set = set(first)
+        rest = (position for position in range(len(bucket.rows)) if position not in first_set)
+        for position in chain(first, rest):
+            row = bucket.rows[position]
+            if row.donor in seen:
+                continue
+            seen.add(row.donor)
+            shared = tuple(sorted(provisions.intersection(row.provisions))) if position in first_set else ()
+            chosen.append(DonorMatch(row.donor, row.name, reason, shared, row.evidence, row.state))
+            if len(chosen) >= limit:
+                return chosen
+    return chosen
 
 
 def _rank_projects(buckets: list[tuple[tuple[str, str], str]], index: dict) -> list[ProjectMatch]:
@@ -212,26 +256,33 @@ def match(
     """For each need, the donors and projects that match it, best first (see the module's text)."""
     donor_index = _index_earmarks(earmarks)
     project_index = _index_projects(projects)
-    named = frozenset(path for bucket in donor_index.values() for row in bucket.values() for path in row.provisions)
-    rankings: dict[tuple, tuple[list[DonorMatch], list[ProjectMatch], dict[str, int]]] = {}
+    named = frozenset(path for bucket in donor_index.values() for path in bucket.by_provision)
+    tops: dict[tuple, list[DonorMatch]] = {}
+    unions: dict[tuple, tuple[int, dict[str, int]]] = {}
+    project_rankings: dict[tuple, list[ProjectMatch]] = {}
     found: dict[int, Match] = {}
     for need in needs:
         buckets = _buckets(need)
+        keys = tuple(key for key, _reason in buckets)
+        union = unions.get(keys)
+        if union is None:  # how many donors match, and how many of them are each State's
+            present = [donor_index[key] for key in keys if key in donor_index]
+            ids = frozenset().union(*(bucket.ids for bucket in present))
+            states: dict[str, set[int]] = defaultdict(set)
+            for bucket in present:
+                for state, donors in bucket.by_state.items():
+                    states[state] |= donors
+            union = unions[keys] = (len(ids), {state: len(donors) for state, donors in states.items()})
+        total, per_state = union
+        own = per_state.get(need.state.upper(), 0)
         provisions = named.intersection(need.provisions)
-        memo = (tuple(bucket for bucket, _reason in buckets), provisions)
-        ranked = rankings.get(memo)
-        if ranked is None:
-            donors = _rank_donors(buckets, donor_index, provisions)
-            states: dict[str, int] = defaultdict(int)
-            for donor in donors:
-                if donor.state:
-                    states[donor.state.upper()] += 1
-            ranked = rankings[memo] = (donors, _rank_projects(buckets, project_index), states)
-        donors, matched_projects, states = ranked
-        own = states.get(need.state.upper(), 0)
-        if own:
-            kept = list(islice((donor for donor in donors if donor.state.upper() != need.state.upper()), limit))
-        else:
-            kept = donors[:limit]
-        found[need.id] = Match(need, kept, matched_projects[:limit], len(donors) - own, len(matched_projects))
+        memo = (keys, provisions, limit + own)
+        top = tops.get(memo)
+        if top is None:
+            top = tops[memo] = _top_donors(buckets, donor_index, provisions, limit + own)
+        kept = [donor for donor in top if donor.state.upper() != need.state.upper()][:limit] if own else top[:limit]
+        ranked_projects = project_rankings.get(keys)
+        if ranked_projects is None:
+            ranked_projects = project_rankings[keys] = _rank_projects(buckets, project_index)
+        found[need.id] = Match(need, kept, ranked_projects[:limit], total - own, len(ranked_projects))
     return found

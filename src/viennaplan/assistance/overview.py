@@ -3,8 +3,9 @@
 queries, whatever the number of requests (no query per row).
 
     board(now)                the pipeline: requests by area (chapter) x status, the median and oldest
-                              age of the open ones (days since received, days since the last event,
-                              i.e. since they reached their status), what waits on funds per currency
+                              age of the open ones (days since received) and the longest wait since
+                              the last event (since one reached its status), what waits on funds per
+                              currency
     state_overview(alpha3, full)   a State's requests (by area x status; the requests themselves when
                               `full`), the projects serving them, what was disbursed to those projects
     area_overview(chapter)    an area's requests by status, the funds earmarked for it with their
@@ -26,7 +27,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, Sum, Window
+from django.db.models import Count, F, Min, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -55,11 +56,10 @@ def roman_value(numeral: str) -> int:
 
 
 def chapter_titles() -> dict[str, str]:
-    """The current plan's chapters: number -> title (empty when no plan is imported)."""
-    current = PlanVersion.current()
-    if current is None:
-        return {}
-    return dict(Chapter.objects.filter(version=current).values_list("number", "title"))
+    """The current plan's chapters: number -> title (empty when no plan is imported); one query, which
+    does not read the plan's text (as `PlanVersion.current()` would)."""
+    current = PlanVersion.objects.order_by("-imported_at", "-id").values("id")[:1]
+    return dict(Chapter.objects.filter(version_id=Subquery(current)).values_list("number", "title"))
 
 
 def known_chapters() -> set[str]:
@@ -102,7 +102,7 @@ def _median_and_oldest(queryset, partition: list[str], field_name: str, now: dat
     window = {"partition_by": [F(name) for name in partition]}
     rows = (
         queryset.annotate(
-            _rank=Window(RowNumber(), order_by=[F(field_name).asc(), F("pk").asc()], **window),
+            _rank=Window(RowNumber(), order_by=F(field_name).asc(), **window),
             _size=Window(Count("pk"), **window),
         )
         .filter(Q(_rank=1) | Q(_rank=(F("_size") + 1) / 2) | Q(_rank=F("_size") / 2 + 1))
@@ -129,8 +129,7 @@ class Cell:
     count: int = 0
     median_age: float | None = None  # days since received
     oldest_age: int | None = None
-    median_in_status: float | None = None  # days since the last event (since it reached the status)
-    oldest_in_status: int | None = None
+    oldest_in_status: int | None = None  # the longest since the last event (since it reached the status)
 
     @property
     def url(self) -> str:
@@ -202,7 +201,10 @@ def board(now: datetime | None = None) -> Board:
     events = RequestEvent.objects.filter(
         request__status__in=workflow.OPEN_STATUSES - {workflow.RECEIVED}, to_status=F("request__status")
     )
-    in_status = _median_and_oldest(events, ["request__chapter", "to_status"], "at", now)
+    in_status = {
+        (row["request__chapter"], row["to_status"]): _days(now, row["since"])
+        for row in events.values("request__chapter", "to_status").annotate(since=Min("at")).order_by()
+    }
     waiting, without = _waiting(AssistanceRequest.objects.all())
     titles = chapter_titles()
     chapters = sorted({chapter for chapter, _status in counts}, key=lambda c: (roman_value(c), c))
@@ -214,9 +216,9 @@ def board(now: datetime | None = None) -> Board:
             if (chapter, status) in received:
                 cell.median_age, cell.oldest_age = received[(chapter, status)]
             if status == workflow.RECEIVED:
-                cell.median_in_status, cell.oldest_in_status = cell.median_age, cell.oldest_age
+                cell.oldest_in_status = cell.oldest_age
             elif (chapter, status) in in_status:
-                cell.median_in_status, cell.oldest_in_status = in_status[(chapter, status)]
+                cell.oldest_in_status = in_status[(chapter, status)]
             cells.append(cell)
         rows.append(
             BoardRow(chapter, titles.get(chapter, ""), cells, waiting.get(chapter, []), without.get(chapter, 0))

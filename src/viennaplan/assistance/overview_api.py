@@ -57,8 +57,9 @@ class BoardCellOut(Schema):
     count: int
     median_age: float | None = Field(..., description="days since received (open statuses only)")
     oldest_age: int | None
-    median_in_status: float | None = Field(..., description="days since the last event: since it reached the status")
-    oldest_in_status: int | None
+    oldest_in_status: int | None = Field(
+        ..., description="the longest since the last event (since it reached the status)"
+    )
     url: str = Field(..., description="the list of these requests")
 
 
@@ -262,7 +263,6 @@ def board(request: HttpRequest):
                         "count": c.count,
                         "median_age": c.median_age,
                         "oldest_age": c.oldest_age,
-                        "median_in_status": c.median_in_status,
                         "oldest_in_status": c.oldest_in_status,
                         "url": c.url,
                     }
