@@ -66,3 +66,7 @@ def test_bad_rows_name_each_column():
         "year",
     ]
     assert columns({"record": "budget", "key": "P", "title": "T"}) == ["amount", "currency", "title", "year"]
+
+
+def test_the_rules_are_plain_python(loads_only_translation):
+    loads_only_translation(["viennaplan.assistance.projects_csv"])
