@@ -193,13 +193,6 @@ class ProjectView:
     disbursements: list[Disbursement]
     disbursed_totals: list[tuple[str, Decimal]]
 
-    @property
-    def budget_years(self) -> list[tuple[int, list[ProjectBudget]]]:
-        years: dict[int, list[ProjectBudget]] = defaultdict(list)
-        for line in self.budget:
-            years[line.year].append(line)
-        return sorted(years.items())
-
 
 def project_view(user: Any, project: Project) -> ProjectView:
     budget = list(project.budgets.order_by("year", "currency"))
