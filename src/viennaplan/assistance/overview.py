@@ -34,7 +34,7 @@ from django.utils import timezone
 from viennaplan.plan.models import Chapter, PlanVersion
 
 from . import matching, rules, workflow
-from .models import AssistanceRequest, Project, RequestEvent, RequestProvision
+from .models import AssistanceRequest, Project, RequestProvision
 from .resources.ledger import CENT, ZERO
 from .resources.models import CHAPTER as FUND_CHAPTER
 from .resources.models import Contribution, Disbursement, Donor, Fund, Pledge
@@ -107,6 +107,7 @@ def _median_and_oldest(queryset, partition: list[str], field_name: str, now: dat
         )
         .filter(Q(_rank=1) | Q(_rank=(F("_size") + 1) / 2) | Q(_rank=F("_size") / 2 + 1))
         .values_list(*partition, field_name, "_rank", "_size")
+        .order_by()  # no model ordering: it would sort every row once more, and the index would not serve
     )
     found: dict[tuple, dict[str, Any]] = defaultdict(lambda: {"middle": []})
     for *group, when, rank, size in rows:
@@ -198,12 +199,12 @@ def board(now: datetime | None = None) -> Board:
     }
     open_requests = AssistanceRequest.objects.filter(status__in=workflow.OPEN_STATUSES)
     received = _median_and_oldest(open_requests, ["chapter", "status"], "created_at", now)
-    events = RequestEvent.objects.filter(
-        request__status__in=workflow.OPEN_STATUSES - {workflow.RECEIVED}, to_status=F("request__status")
-    )
+    moved = AssistanceRequest.objects.filter(
+        status__in=workflow.OPEN_STATUSES - {workflow.RECEIVED}, events__to_status=F("status")
+    )  # the event that brought each request to its status (a request never comes back to a status)
     in_status = {
-        (row["request__chapter"], row["to_status"]): _days(now, row["since"])
-        for row in events.values("request__chapter", "to_status").annotate(since=Min("at")).order_by()
+        (row["chapter"], row["status"]): _days(now, row["since"])
+        for row in moved.values("chapter", "status").annotate(since=Min("events__at")).order_by()
     }
     waiting, without = _waiting(AssistanceRequest.objects.all())
     titles = chapter_titles()
