@@ -103,6 +103,8 @@ def checked_region(given: Any, name: str = "region") -> str:
     region = value_of(given, name)
     if len(region) > projects_csv.REGION_MAX:
         raise BadFilter(name, _("longer than %(limit)s characters") % {"limit": projects_csv.REGION_MAX})
+    if not region.isprintable():
+        raise BadFilter(name, _("%(value)s holds a control character") % {"value": repr(region)})
     return region
 
 
@@ -135,7 +137,7 @@ def project_page(filters: ProjectFilters) -> Paged[Project]:
 
 
 def project_or_404(key: str) -> Project:
-    project = Project.objects.filter(key=key).first()
+    project = Project.objects.filter(key=key).first() if rules.KEY.fullmatch(key) else None
     if project is None:
         raise Http404(_("No project %(key)s is on file.") % {"key": key})
     return project

@@ -77,3 +77,18 @@ def test_record_output_and_complete(client, client_as, prj_project, prj_requests
     assert {r.status for r in prj_project.requests.all()} == {"delivered"}
     assert post(admin, f"{ONE}/complete").status_code == 409
     assert post(admin, f"{ONE}/outputs", output).status_code == 409
+
+
+def test_the_list_asks_no_query_per_row_and_odd_input_is_refused_cleanly(client, prj_other, django_assert_num_queries):
+    from viennaplan.assistance.models import Project
+
+    with django_assert_num_queries(2):  # the count, the page
+        assert client.get(API).json()["count"] == 1
+    Project.objects.bulk_create(Project(key=f"PRJ-2005-{n:03d}", title=f"Project {n}") for n in range(1, 6))
+    with django_assert_num_queries(2):
+        assert client.get(API).json()["count"] == 6
+    assert client.get(API, {"region": "Asia\x00"}).status_code == 422
+    assert client.get("/assistance/projects", {"region": "Asia\x00"}).status_code == 400
+    assert client.get(f"{API}/PRJ%00").status_code in (404, 422)
+    with django_assert_num_queries(0):
+        assert client.get(f"{API}/PRJ';--").status_code == 404
