@@ -61,3 +61,10 @@ def test_who_sees_which_requests_a_project_serves(
     # only the Secretariat gets the forms
     assert all('id="manage"' not in seen[who] for who in ("public", "reviewer", "CHE", "FRA"))
     assert 'id="manage"' in seen["secretariat"] and 'id="form-output"' in seen["secretariat"]
+
+
+def test_the_pages_in_arabic_are_right_to_left(client_as, secretariat, prj_project):
+    client = client_as(secretariat)
+    for url in (LIST, DETAIL, "/assistance/projects/new", "/assistance/projects/import"):
+        response = client.get(url, {"lang": "ar"})
+        assert response.status_code == 200 and 'lang="ar" dir="rtl"' in response.text, url
