@@ -4,7 +4,8 @@ the pages of overview_views.py, with the same readers and the same queries (over
     GET /api/assistance/board                   the pipeline board (the secretariat)
     GET /api/assistance/states/{alpha3}         a State's assistance (requests in full for the secretariat
                                                 and its focal points; counts for everyone else)
-    GET /api/assistance/areas/{chapter}         an area's requests by status, funds, gaps per currency
+    GET /api/assistance/areas/{number}          an area (its chapter's Roman numeral): requests by status,
+                                                the funds earmarked for it, gaps per currency
     GET /api/assistance/matching?chapter=&page= requests awaiting resources with matching donors and projects
     GET /api/assistance/donors/{id}/needs       what waits on voluntary contributions in a donor's areas
 
@@ -46,13 +47,13 @@ router = Router()
 READ = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, **INVALID}
 
 
-class AmountOut(Schema):
+class OverviewAmountOut(Schema):
     currency: str = Field(..., description="ISO 4217")
     total: str = Field(..., description="two decimals, never converted")
     count: int = Field(..., description="requests (or disbursements) in the total")
 
 
-class BoardCellOut(Schema):
+class OverviewBoardCellOut(Schema):
     status: str
     count: int
     median_age: float | None = Field(..., description="days since received (open statuses only)")
@@ -63,30 +64,30 @@ class BoardCellOut(Schema):
     url: str = Field(..., description="the list of these requests")
 
 
-class BoardRowOut(Schema):
+class OverviewBoardRowOut(Schema):
     chapter: str
     title: str
     total: int
-    cells: list[BoardCellOut]
-    waiting: list[AmountOut] = Field(..., description="estimated cost awaiting resources, per currency")
+    cells: list[OverviewBoardCellOut]
+    waiting: list[OverviewAmountOut] = Field(..., description="estimated cost awaiting resources, per currency")
     waiting_without_cost: int
 
 
-class BoardOut(Schema):
+class OverviewBoardOut(Schema):
     as_of: datetime
     statuses: list[str]
     totals: list[int] = Field(..., description="per status, in the order of `statuses`")
-    rows: list[BoardRowOut]
+    rows: list[OverviewBoardRowOut]
     url: str
 
 
-class AreaCountsOut(Schema):
+class OverviewAreaCountsOut(Schema):
     chapter: str
     counts: dict[str, int] = Field(..., description="status -> requests")
     total: int
 
 
-class StateRequestOut(Schema):
+class OverviewStateRequestOut(Schema):
     key: str
     chapter: str
     status: str
@@ -99,52 +100,54 @@ class StateRequestOut(Schema):
     url: str
 
 
-class StateProjectOut(Schema):
+class OverviewStateProjectOut(Schema):
     key: str
     title: str
     status: str
     requests_served: int = Field(..., description="of this State's requests")
 
 
-class StateOut(Schema):
+class OverviewStateOut(Schema):
     state: str
     state_name: str
     full: bool = Field(..., description="true for the secretariat and the State's focal points: requests in full")
-    areas: list[AreaCountsOut]
+    areas: list[OverviewAreaCountsOut]
     total: int
-    requests: list[StateRequestOut] = Field(..., description=f"the latest {overview.STATE_REQUESTS_SHOWN}, when full")
-    projects: list[StateProjectOut] = Field(..., description="when full")
+    requests: list[OverviewStateRequestOut] = Field(
+        ..., description=f"the latest {overview.STATE_REQUESTS_SHOWN}, when full"
+    )
+    projects: list[OverviewStateProjectOut] = Field(..., description="when full")
     project_count: int
-    disbursed: list[AmountOut] = Field(..., description="to the projects serving its requests, per currency")
+    disbursed: list[OverviewAmountOut] = Field(..., description="to the projects serving its requests, per currency")
     url: str
 
 
-class FundBalanceOut(Schema):
+class OverviewFundBalanceOut(Schema):
     key: str
     name: str
     balances: dict[str, str] = Field(..., description="currency -> received - disbursed")
 
 
-class GapOut(Schema):
+class OverviewGapOut(Schema):
     currency: str
     waiting: str
     available: str
     gap: str = Field(..., description="waiting - available (negative: left over)")
 
 
-class AreaOut(Schema):
+class OverviewAreaOut(Schema):
     chapter: str
     title: str
     counts: dict[str, int]
     total: int
-    funds: list[FundBalanceOut]
-    gaps: list[GapOut]
+    funds: list[OverviewFundBalanceOut]
+    gaps: list[OverviewGapOut]
     waiting_count: int
     waiting_without_cost: int
     url: str
 
 
-class DonorMatchOut(Schema):
+class OverviewDonorMatchOut(Schema):
     donor: int
     name: str
     reason: str
@@ -153,24 +156,24 @@ class DonorMatchOut(Schema):
     evidence: int = Field(..., description="contributions and pledges behind the earmarking")
 
 
-class ProjectMatchOut(Schema):
+class OverviewProjectMatchOut(Schema):
     key: str
     reason: str
     reason_label: Label
     status: str
 
 
-class MatchOut(Schema):
+class OverviewMatchOut(Schema):
     request: str
     state: str
     chapter: str
-    donors: list[DonorMatchOut]
+    donors: list[OverviewDonorMatchOut]
     donor_count: int
-    projects: list[ProjectMatchOut]
+    projects: list[OverviewProjectMatchOut]
     project_count: int
 
 
-class MatchingOut(Schema):
+class OverviewMatchingOut(Schema):
     count: int = Field(..., description="requests awaiting resources")
     with_donor: int
     with_project: int
@@ -179,24 +182,24 @@ class MatchingOut(Schema):
     page: int
     pages: int
     per_page: int
-    requests: list[MatchOut]
+    requests: list[OverviewMatchOut]
     url: str
 
 
-class MatchingFiltersIn(Schema):
+class OverviewMatchingFiltersIn(Schema):
     chapter: str | None = Field(None, max_length=5, description="an area of the plan: its chapter, e.g. VI")
     page: int | None = Field(None, ge=1, le=1_000_000)
 
 
-class NeedGroupOut(Schema):
+class OverviewNeedGroupOut(Schema):
     chapter: str
     region: str
     count: int
-    totals: list[AmountOut]
+    totals: list[OverviewAmountOut]
     without_cost: int
 
 
-class SharedNeedOut(Schema):
+class OverviewSharedNeedOut(Schema):
     state: str
     chapter: str
     kind: str
@@ -205,14 +208,14 @@ class SharedNeedOut(Schema):
     currency: str
 
 
-class DonorNeedsOut(Schema):
+class OverviewDonorNeedsOut(Schema):
     donor: int
     name: str
     chapters: list[str]
     every_area: bool = Field(..., description="the donor gives unearmarked money: every area counts")
     count: int
-    groups: list[NeedGroupOut]
-    shareable: list[SharedNeedOut] | None = Field(
+    groups: list[OverviewNeedGroupOut]
+    shareable: list[OverviewSharedNeedOut] | None = Field(
         ..., description="needs the States let donors read (signed-in officials only; null for others)"
     )
     shareable_count: int | None
@@ -241,7 +244,7 @@ def _found(check, value: str):
 
 @router.get(
     "/board",
-    response={200: BoardOut, **READ},
+    response={200: OverviewBoardOut, **READ},
     operation_id="assistance_board",
     summary="The pipeline board: requests by area and status, ages, what waits on funds per currency",
 )
@@ -278,14 +281,14 @@ def board(request: HttpRequest):
 
 
 @router.get(
-    "/states/{code}",
-    response={200: StateOut, **READ},
+    "/states/{alpha3}",
+    response={200: OverviewStateOut, **READ},
     operation_id="assistance_state",
     summary="A State's assistance: requests by area and status, projects serving them, disbursed to those",
 )
-def state(request: HttpRequest, code: str):
+def state(request: HttpRequest, alpha3: str):
     try:
-        country = _found(checked_state_code, code)
+        country = _found(checked_state_code, alpha3)
     except BadInput as error:
         return bad_input(error)
     found = overview.state_overview(country, may_see_state(request.user, country))
@@ -316,17 +319,17 @@ def state(request: HttpRequest, code: str):
 
 
 @router.get(
-    "/areas/{chapter}",
-    response={200: AreaOut, **READ},
+    "/areas/{number}",
+    response={200: OverviewAreaOut, **READ},
     operation_id="assistance_area",
     summary="An area of the plan: requests by status, the funds earmarked for it, the gaps per currency",
 )
-def area(request: HttpRequest, chapter: str):
+def area(request: HttpRequest, number: str):
     try:
-        number = _found(checked_area, chapter)
+        chapter = _found(checked_area, number)
     except BadInput as error:
         return bad_input(error)
-    found = overview.area_overview(number)
+    found = overview.area_overview(chapter)
     return {
         "chapter": found.chapter,
         "title": found.title,
@@ -348,11 +351,11 @@ def area(request: HttpRequest, chapter: str):
 
 @router.get(
     "/matching",
-    response={200: MatchingOut, **READ},
+    response={200: OverviewMatchingOut, **READ},
     operation_id="assistance_matching",
     summary="Requests awaiting resources with the donors and projects that match them, best first",
 )
-def matching_list(request: HttpRequest, filters: Query[MatchingFiltersIn]):
+def matching_list(request: HttpRequest, filters: Query[OverviewMatchingFiltersIn]):
     _secretariat(request)
     given = {name: value for name, value in filters.dict().items() if value is not None}
     try:
@@ -396,7 +399,7 @@ def matching_list(request: HttpRequest, filters: Query[MatchingFiltersIn]):
 
 @router.get(
     "/donors/{donor_id}/needs",
-    response={200: DonorNeedsOut, **READ},
+    response={200: OverviewDonorNeedsOut, **READ},
     operation_id="assistance_donor_needs",
     summary="What waits on voluntary contributions in the areas a donor funds (need text: officials, shareable)",
 )
