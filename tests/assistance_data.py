@@ -10,12 +10,13 @@ HERE = Path(__file__).parent
 
 def make_samples(secretariat, focal_point) -> dict[str, str]:
     """A request of the focal point's State, a fund with a contribution and a rate, the events sample:
-    {"request": its key, "donor": the donor's id}."""
+    a project serving the request: {"request": its key, "donor": the donor's id, "project": its key}."""
     import datetime
     import importlib.util
 
     from viennaplan.assistance.events.events_csv import import_events
     from viennaplan.assistance.filing import file_request
+    from viennaplan.assistance.models import Project, ProjectBudget
     from viennaplan.assistance.resources import operations
     from viennaplan.assistance.resources.models import Donor, Fund
 
@@ -38,9 +39,14 @@ def make_samples(secretariat, focal_point) -> dict[str, str]:
         kind="training",
         provisions=["57/f"],
     )
+    project = Project.objects.create(
+        key="PRJ-2002-001", title="Firearms marking in Western Africa", region="Western Africa", chapter="VI"
+    )
+    project.requests.add(request)
+    ProjectBudget.objects.create(project=project, year=2002, currency="EUR", amount="1000.00")
     events = HERE / "assistance" / "events" / "events_sample.py"
     spec = importlib.util.spec_from_file_location("events_sample", events)
     sample = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sample)
     import_events(sample.EVENTS.encode(), source_name="events.csv")
-    return {"request": request.key, "donor": str(donor.pk)}
+    return {"request": request.key, "donor": str(donor.pk), "project": project.key}

@@ -132,6 +132,7 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "/api/reporting/cycles/{cycle_id}/international/{path}": {"path": international_units(cycle)[0].path},
         "/api/assistance/requests/{key}": {"key": assistance["request"]},
         "/api/assistance/events/{key}": {"key": "dakar-2002"},
+        "/api/assistance/projects/{key}": {"key": assistance["project"]},
         "/api/assistance/funds/{key}": {"key": "gp-trafficking"},
         "/api/assistance/donors/{donor_id}": {"donor_id": int(assistance["donor"])},
     }
@@ -185,7 +186,8 @@ def run_operation(operation, known: tuple[dict, dict], cookies: dict[str, str]) 
 
 def depends_on_who_asks(operation) -> bool:
     return (
-        operation.path.startswith(("/api/reporting", "/api/assistance/requests")) or operation.method.upper() != "GET"
+        operation.path.startswith(("/api/reporting", "/api/assistance/requests", "/api/assistance/projects"))
+        or operation.method.upper() != "GET"
     )
 
 

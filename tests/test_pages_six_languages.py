@@ -39,7 +39,8 @@ Switzerland,CHE,2006,tip_persons_convicted,9,"UNODC GLOTIP (synthetic)",,break,
 @dataclass(frozen=True)
 class Page:
     name: str
-    url: str  # "{cycle}" is replaced by the sample cycle's id, "{request}" by the sample request's key
+    # "{cycle}" is replaced by the sample cycle's id; "{request}", "{project}", "{donor}" by the sample's keys
+    url: str
     who: str = "public"  # "public", "focal" (State B, FRA, whose report is a draft) or "secretariat"
     status: int = 200
 
@@ -118,6 +119,12 @@ PAGES = [
     Page("donor", "/assistance/donors/{donor}"),
     Page("events", "/assistance/events"),
     Page("event", "/assistance/events/dakar-2002"),
+    Page("projects", "/assistance/projects"),
+    Page("project", "/assistance/projects/{project}"),
+    Page("project (focal point)", "/assistance/projects/{project}", who="focal"),
+    Page("project (secretariat)", "/assistance/projects/{project}", who="secretariat"),
+    Page("new project", "/assistance/projects/new", who="secretariat"),
+    Page("import projects", "/assistance/projects/import", who="secretariat"),
     Page("not found", "/no-such-page", status=404),
 ]
 

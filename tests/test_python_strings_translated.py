@@ -74,6 +74,7 @@ PLAIN = (
     "viennaplan.assistance.workflow",
     "viennaplan.assistance.rules",
     "viennaplan.assistance.resources.ledger",
+    "viennaplan.assistance.projects_csv",
     "viennaplan.assistance.resources.currencies",
 )
 

@@ -185,3 +185,18 @@ def test_the_answer_on_the_report_page_offers_the_request_then_links_it(client_a
     filed = AssistanceRequest.objects.get()
     page = client_as(focal_point_a).get(section).content.decode()
     assert form not in page and f'href="{LIST}/{filed.key}"' in page and "Received" in page
+
+
+def test_the_list_links_its_csv_with_the_same_filters_and_the_detail_links_its_projects(
+    client_as, secretariat, ta_request
+):
+    from viennaplan.assistance.models import Project
+
+    project = Project.objects.create(key="PRJ-2002-009", title="Marking of firearms", chapter="VI")
+    project.requests.add(ta_request)
+    client = client_as(secretariat)
+    listing = client.get(LIST, {"state": "CHE", "kind": "training"})
+    assert 'href="/assistance/requests.csv?state=CHE&amp;kind=training" id="requests-csv"' in listing.text
+    assert 'href="/assistance/projects"' in listing.text
+    detail = client.get(f"{LIST}/{ta_request.key}")
+    assert '<a href="/assistance/projects/PRJ-2002-009"><code>PRJ-2002-009</code></a>' in detail.text

@@ -195,6 +195,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
             "previous_url": previous_url,
             "next_url": next_url,
             "json_url": with_query(API_URL, filters.query(page=True)),
+            "csv_url": with_query(f"{PAGE_URL}.csv", filters.query()),
             "may_file": bool(state_choices(request.user)),
         },
     )
