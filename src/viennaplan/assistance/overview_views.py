@@ -136,7 +136,7 @@ def state_page(request: HttpRequest, code: str) -> HttpResponse:
     try:
         state = checked_state_code(code)
     except BadInput as error:
-        return bad_input(request, error, PAGE_URL + "/board")
+        return bad_input(request, error, PAGE_URL + "/funds")
     found = overview.state_overview(state, may_see_state(request.user, state))
     return page(
         request,
