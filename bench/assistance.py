@@ -259,19 +259,8 @@ def generate(requests: int, projects: int, money: int) -> None:
                 balances[(fund, currency)] = held + amount
         Contribution.objects.bulk_create(contributions, batch_size=5000)
         Disbursement.objects.bulk_create(disbursements, batch_size=5000)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for table in (
-                "assistance_assistancerequest",
-                "assistance_requestevent",
-                "assistance_resources_contribution",
-            ):
-                cursor.execute(f"ANALYZE {table}")
-            for table in ("assistance_requestprovision", "assistance_resources_disbursement"):
-                cursor.execute(f"ANALYZE {table}")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics for the planner, on SQLite and PostgreSQL alike
     print(
         f"  {len(rows):,} requests, {len(provisions):,} provisions, {len(events):,} events, {len(project_rows):,} "
         f"projects ({len(links):,} links), {len(donors)} donors, {len(fund_ids)} funds, 5,000 pledges, "

@@ -472,8 +472,10 @@ class DonorNeeds:
 def donor_areas(donor: Donor) -> tuple[list[str], bool]:
     """The areas a donor funds (its contributions' funds, its pledges' earmarks or funds), and whether it
     also gives unearmarked money (then every area is its)."""
-    chapters = set(Contribution.objects.filter(donor=donor).values_list("fund__chapter", flat=True).distinct())
-    for chapter, fund_chapter in Pledge.objects.filter(donor=donor).values_list("chapter", "fund__chapter").distinct():
+    given = Contribution.objects.filter(donor=donor).order_by()  # no model ordering: DISTINCT on the chapters only
+    chapters = set(given.values_list("fund__chapter", flat=True).distinct())
+    pledged = Pledge.objects.filter(donor=donor).order_by()
+    for chapter, fund_chapter in pledged.values_list("chapter", "fund__chapter").distinct():
         chapters.add(chapter or fund_chapter)
     every = "" in chapters
     return sorted((c for c in chapters if c), key=lambda c: (roman_value(c), c)), every
