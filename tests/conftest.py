@@ -32,9 +32,32 @@ def _plan_to_import(plan_text):
     return parse_plan(text, source_name=settings.PLAN_SOURCE_FILE.name), text
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, _plan_to_import):
+    """The test database with the shipped plan imported once for the session (committed), as
+    `make run` leaves it: a test's changes to it are rolled back with the test. Tests that need a
+    database without any plan ask for `without_plan`. Tests on a transactional database empty it
+    (they run after all the others); `imported_plan` then imports the plan again for each."""
+    from viennaplan.plan.saving import import_plan_document
+
+    document, text = _plan_to_import
+    with django_db_blocker.unblock():
+        import_plan_document(document, source_name=settings.PLAN_SOURCE_FILE.name, source_text=text)
+
+
+@pytest.fixture
+def without_plan(db):
+    """No plan in the database for this test (the session's plan is deleted; rolled back after it)."""
+    from viennaplan.plan.models import PlanVersion
+
+    for version in PlanVersion.objects.all():
+        version.delete()
+
+
 @pytest.fixture
 def imported_plan(db, _plan_to_import):
-    """What `import_plan_text` stores, from a parse made once per session (a third of the time)."""
+    """The shipped plan as `import_plan_text` stores it: the session's (see django_db_setup), or,
+    after a test that emptied the database, imported again from the session's parse."""
     from viennaplan.plan.saving import import_plan_document
 
     document, text = _plan_to_import

@@ -79,7 +79,7 @@ def test_a_citation_the_current_plan_lacks_is_shown_plainly(client, imported_pla
     assert "999(z) (not in the current plan)" in html and 'href="/plan/999/z"' not in html
 
 
-def test_without_a_plan_every_citation_is_shown_as_missing(client, observations):
+def test_without_a_plan_every_citation_is_shown_as_missing(without_plan, client, observations):
     html = client.get("/indicators/homicide_rate").content.decode()
     assert "73 (not in the current plan)" in html
 

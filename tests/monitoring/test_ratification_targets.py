@@ -127,7 +127,7 @@ def test_the_page_the_twin_and_the_panel_say_what_the_current_plan_says(client, 
     ]
 
 
-def test_without_a_plan_the_objectives_have_no_text_and_nothing_breaks(client, imported):
+def test_without_a_plan_the_objectives_have_no_text_and_nothing_breaks(without_plan, client, imported):
     response = client.get("/treaties/targets")
     assert response.status_code == 200 and objective_paragraphs(response) == []
     assert 'id="objective-VI-1"' in response.content.decode()

@@ -22,7 +22,7 @@ def test_every_plan_admin_list_opens(admin_client, sample_version, model):
     assert response.status_code == 200
 
 
-def test_the_provision_list_searches_by_citation_and_filters_by_kind(admin_client, sample_version):
+def test_the_provision_list_searches_by_citation_and_filters_by_kind(without_plan, admin_client, sample_version):
     response = admin_client.get("/admin/plan/provision/", {"q": "57(k)(ii)"})
     assert response.status_code == 200 and response.context["cl"].result_count == 1
     response = admin_client.get("/admin/plan/provision/", {"kind__exact": "international_action"})

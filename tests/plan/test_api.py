@@ -36,7 +36,7 @@ def paths(items) -> list[str]:
     return [item["path"] for item in items]
 
 
-def test_the_plan_endpoint_gives_the_current_version_its_counts_and_all_versions(client, sample_version):
+def test_the_plan_endpoint_gives_the_current_version_its_counts_and_all_versions(without_plan, client, sample_version):
     second = store_sample(revised(sample_document()))
     data = get(client, "/api/plan")
     assert data["version"]["id"] == second.pk and data["version"]["current"] is True
@@ -70,7 +70,7 @@ def test_an_unknown_version_is_a_404_that_says_where_to_look(client, sample_vers
     assert "no plan version 9999" in data["detail"] and "/api/plan" in data["detail"]
 
 
-def test_before_any_import_the_api_says_to_run_the_import(client, db):
+def test_before_any_import_the_api_says_to_run_the_import(without_plan, client):
     data = get(client, "/api/plan", 404)
     assert "viennaplan plan import" in data["detail"]
 

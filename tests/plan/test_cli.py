@@ -24,7 +24,7 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_import_without_a_file_imports_the_shipped_text_and_says_what_it_imported(db):
+def test_import_without_a_file_imports_the_shipped_text_and_says_what_it_imported(without_plan):
     out = run("import")
     version = PlanVersion.objects.get()
     assert out.startswith(f"Imported plan version {version.pk}: ")
@@ -41,7 +41,7 @@ def test_importing_the_same_text_again_says_nothing_changed(db):
     assert out.strip() == f"Already imported as version {version.pk}; nothing changed"
 
 
-def test_import_records_the_symbol_it_is_given(db):
+def test_import_records_the_symbol_it_is_given(without_plan):
     run("import", "--symbol", "E/CN.15/2001/4")
     assert PlanVersion.objects.get().symbol == "E/CN.15/2001/4"
 
@@ -105,13 +105,13 @@ def test_export_of_an_older_version_by_its_id(db):
     assert data["plan"]["checksum"] == first.checksum
 
 
-def test_export_of_an_unknown_version_names_the_versions_there_are(db):
+def test_export_of_an_unknown_version_names_the_versions_there_are(without_plan):
     version = store_sample()
     with pytest.raises(CommandError, match=rf"no plan version 999 \(versions: {version.pk}\)"):
         run("export", "--format", "csv", "--version", "999")
 
 
-def test_export_before_any_import_says_to_import_first(db):
+def test_export_before_any_import_says_to_import_first(without_plan):
     with pytest.raises(CommandError, match="run `viennaplan plan import` first"):
         run("export", "--format", "json")
 
@@ -121,7 +121,7 @@ def test_export_needs_a_known_format(db):
         run("export", "--format", "pdf")
 
 
-def test_report_prints_repairs_and_discarded_lines_with_line_numbers(db):
+def test_report_prints_repairs_and_discarded_lines_with_line_numbers(without_plan):
     out = run("report")
     assert out.startswith(f"Import report of {settings.PLAN_SOURCE_FILE}")
     assert "Repairs (" in out and "Discarded (" in out

@@ -100,7 +100,7 @@ def test_home_links_to_the_timeline_search_and_downloads(client, imported_plan):
         assert f"/api/plan/{name}" in hrefs
 
 
-def test_home_without_any_plan_says_how_to_import_one(client, db):
+def test_home_without_any_plan_says_how_to_import_one(without_plan, client):
     response = client.get("/")
     assert response.status_code == 200
     assert "viennaplan plan import" in text_of(response)

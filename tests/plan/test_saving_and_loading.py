@@ -68,7 +68,7 @@ def test_the_store_links_notes_references_deadlines_and_partners(db):
     assert version.report["repairs"][0]["kind"] == "run-on-item"
 
 
-def test_importing_the_same_document_twice_keeps_one_version_and_changes_nothing(db):
+def test_importing_the_same_document_twice_keeps_one_version_and_changes_nothing(without_plan):
     first = store_sample()
     before = row_counts()
     again, created = import_plan_document(sample_document(), source_name="again.txt")
@@ -78,7 +78,7 @@ def test_importing_the_same_document_twice_keeps_one_version_and_changes_nothing
     assert models.PlanVersion.objects.get().source_name == "sample.txt"
 
 
-def test_a_revised_text_becomes_a_second_version_next_to_the_first(db):
+def test_a_revised_text_becomes_a_second_version_next_to_the_first(without_plan):
     first = store_sample()
     second = store_sample(revised(sample_document()))
     assert second.pk != first.pk
@@ -87,7 +87,7 @@ def test_a_revised_text_becomes_a_second_version_next_to_the_first(db):
     assert models.PlanVersion.current() == second
 
 
-def test_provision_changes_shows_what_changed_between_versions(db):
+def test_provision_changes_shows_what_changed_between_versions(without_plan):
     first = store_sample()
     second = store_sample(revised(sample_document()))
     changes = provision_changes(first.provisions.get(path="57/k/ii"))
@@ -99,7 +99,7 @@ def test_provision_changes_shows_what_changed_between_versions(db):
     assert any(line.startswith("+") and "markings;" in line for line in diff[2:])
 
 
-def test_provision_changes_runs_from_the_older_version_to_the_newer(db):
+def test_provision_changes_runs_from_the_older_version_to_the_newer(without_plan):
     first = store_sample()
     second = store_sample(revised(sample_document()))
     _version, _other, diff = provision_changes(second.provisions.get(path="57/k/ii"))[0]
@@ -107,7 +107,7 @@ def test_provision_changes_runs_from_the_older_version_to_the_newer(db):
     assert diff[1] == f"+++ version {second.pk} (E/CN.15/2001/4): 57(k)(ii)"
 
 
-def test_provision_changes_is_empty_for_an_unchanged_provision_and_none_for_a_dropped_one(db):
+def test_provision_changes_is_empty_for_an_unchanged_provision_and_none_for_a_dropped_one(without_plan):
     first = store_sample()
     store_sample(revised(sample_document()))
     [(_version, other, diff)] = provision_changes(first.provisions.get(path="57/a"))
@@ -151,7 +151,7 @@ def test_a_failure_halfway_through_the_import_leaves_the_database_as_it_was(db, 
 # ---- the shipped official text (needs the parser and the exporters) ----------------------------
 
 
-def test_importing_the_official_text_twice_keeps_one_version(db, plan_text):
+def test_importing_the_official_text_twice_keeps_one_version(without_plan, plan_text):
     from viennaplan.plan.saving import import_plan_text
 
     first, created = import_plan_text(plan_text, source_name="plan.txt")

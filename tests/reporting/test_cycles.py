@@ -51,7 +51,7 @@ def test_two_cycles_cannot_share_a_name(cycle, secretariat):
         open_cycle(secretariat, "2002 review", date(2003, 1, 1), date(2003, 12, 31), ["VI"])
 
 
-def test_without_an_imported_plan_no_cycle_can_be_opened(db, secretariat):
+def test_without_an_imported_plan_no_cycle_can_be_opened(without_plan, secretariat):
     with pytest.raises(CycleError, match="no plan has been imported"):
         open_cycle(secretariat, "2002 review", date(2002, 1, 1), date(2002, 12, 31), ["VI"])
 
