@@ -13,12 +13,14 @@ def make_samples(secretariat, focal_point) -> dict[str, str]:
     a project serving the request: {"request": its key, "donor": the donor's id, "project": its key}."""
     import datetime
     import importlib.util
+    from decimal import Decimal
 
     from viennaplan.assistance.events.events_csv import import_events
     from viennaplan.assistance.filing import file_request
     from viennaplan.assistance.models import Project, ProjectBudget
     from viennaplan.assistance.resources import operations
     from viennaplan.assistance.resources.models import Donor, Fund
+    from viennaplan.assistance.transitions import apply_transition
 
     seed = Path(operations.__file__).parent / "migrations" / "0002_seed_funds.py"
     spec = importlib.util.spec_from_file_location("seed_funds", seed)
@@ -38,7 +40,12 @@ def make_samples(secretariat, focal_point) -> dict[str, str]:
         need="Training of customs officers in the marking of firearms.",
         kind="training",
         provisions=["57/f"],
+        estimated_cost=Decimal("45000"),
+        currency="EUR",
+        shareable=True,
     )
+    for move in ("assess", "await"):  # waiting for resources: the matching and donors' pages list it
+        apply_transition(secretariat, request, move)
     project = Project.objects.create(
         key="PRJ-2002-001", title="Firearms marking in Western Africa", region="Western Africa", chapter="VI"
     )

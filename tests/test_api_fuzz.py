@@ -133,6 +133,7 @@ def api_data(imported_plan, secretariat, focal_point_a, focal_point_b, reviewer,
         "/api/assistance/requests/{key}": {"key": assistance["request"]},
         "/api/assistance/events/{key}": {"key": "dakar-2002"},
         "/api/assistance/projects/{key}": {"key": assistance["project"]},
+        "/api/assistance/donors/{donor_id}/needs": {"donor_id": int(assistance["donor"])},
         "/api/assistance/funds/{key}": {"key": "gp-trafficking"},
         "/api/assistance/donors/{donor_id}": {"donor_id": int(assistance["donor"])},
     }
@@ -186,7 +187,17 @@ def run_operation(operation, known: tuple[dict, dict], cookies: dict[str, str]) 
 
 def depends_on_who_asks(operation) -> bool:
     return (
-        operation.path.startswith(("/api/reporting", "/api/assistance/requests", "/api/assistance/projects"))
+        operation.path.startswith(
+            (
+                "/api/reporting",
+                "/api/assistance/requests",
+                "/api/assistance/projects",
+                "/api/assistance/board",
+                "/api/assistance/matching",
+                "/api/assistance/states",
+                "/api/assistance/donors",
+            )
+        )
         or operation.method.upper() != "GET"
     )
 
@@ -196,6 +207,8 @@ NOT_PUBLIC = {
     "GET /api/reporting/contributions",
     "GET /api/reporting/reports/{cycle_id}/{state}/comments",
     "GET /api/assistance/requests",
+    "GET /api/assistance/board",
+    "GET /api/assistance/matching",
     "GET /api/assistance/requests/{key}",
 }
 

@@ -125,6 +125,13 @@ PAGES = [
     Page("project (secretariat)", "/assistance/projects/{project}", who="secretariat"),
     Page("new project", "/assistance/projects/new", who="secretariat"),
     Page("import projects", "/assistance/projects/import", who="secretariat"),
+    Page("assistance board", "/assistance/board", who="secretariat"),
+    Page("assistance matching", "/assistance/matching", who="secretariat"),
+    Page("assistance of a State", "/assistance/states/FRA"),
+    Page("assistance of a State (focal point)", "/assistance/states/FRA", who="focal"),
+    Page("assistance in an area", "/assistance/areas/VI"),
+    Page("a donor's needs", "/assistance/donors/{donor}/needs"),
+    Page("a donor's needs (secretariat)", "/assistance/donors/{donor}/needs", who="secretariat"),
     Page("not found", "/no-such-page", status=404),
 ]
 

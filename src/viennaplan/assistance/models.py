@@ -102,7 +102,11 @@ class AssistanceRequest(models.Model):
         ordering = ["-created_at", "key"]
         verbose_name = _("request for technical assistance")
         verbose_name_plural = _("requests for technical assistance")
-        indexes = [models.Index(fields=["state", "status"]), models.Index(fields=["chapter", "status"])]
+        indexes = [
+            models.Index(fields=["state", "status"]),
+            # the pipeline board reads each area's open requests by status in order of age
+            models.Index(fields=["chapter", "status", "created_at"], name="assistance_req_chapter_age"),
+        ]
 
     def __str__(self) -> str:
         return self.key
