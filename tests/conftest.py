@@ -9,6 +9,32 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs the suite on SQLite and on PostgreSQL. A test that touches no database gives
+    the same answer on both, so it runs once, in the SQLite run; on any other engine it is skipped
+    with that reason. A test that reaches the run's database some other way (a subprocess given
+    DATABASE_URL) is marked `every_engine` and runs on each."""
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        return
+    once = pytest.mark.skip(reason="touches no database: runs once, in the SQLite run")
+    for item in items:
+        uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if (
+            not uses_database
+            and not item.get_closest_marker("django_db")
+            and not item.get_closest_marker("every_engine")
+        ):
+            item.add_marker(once)
+
 
 @pytest.fixture(scope="session")
 def plan_text() -> str:

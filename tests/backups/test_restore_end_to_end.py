@@ -8,7 +8,9 @@ import sqlite3
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ENGINE, Site, _admin_connection
+from backup_sites import ENGINE, Site, _admin_connection
+
+pytestmark = pytest.mark.every_engine  # the sites are databases of the run's engine
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ def test_the_state_profile_shows_twenty_lines_and_a_link_to_the_rest(imported_pl
     assert 'data-collection="stand-in"' in body
     assert "Record 19 of CHE" in body and "Record 20 of CHE" not in body
     assert stand_in["limit"] == 20  # the collection builds only the lines shown …
-    assert "Stand-in records <span class=\"muted\">(25)</span>" in body  # … and says how many there are
+    assert 'Stand-in records <span class="muted">(25)</span>' in body  # … and says how many there are
     assert 'href="/knowledge/stand-in?state=CHE"' in body
     assert not stand_in["user"].is_authenticated  # the public's view, even for the Secretariat
 

@@ -8,9 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
-SHARED_NEED = "Shared need: forensic laboratory for firearms tracing."
-CONFIDENTIAL_NEED = "Confidential need: witness protection for a pending trial."
+from overview_needs import CONFIDENTIAL_NEED, SHARED_NEED
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ FRA, a reviewer, the secretariat), shareable against confidential needs, and bad
 from __future__ import annotations
 
 import pytest
-from conftest import CONFIDENTIAL_NEED, SHARED_NEED
+from overview_needs import CONFIDENTIAL_NEED, SHARED_NEED
 
 PERSONAS = ("public", "focal_point_a", "focal_point_b", "reviewer", "secretariat")
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from conftest import CONFIDENTIAL_NEED, SHARED_NEED
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from overview_needs import CONFIDENTIAL_NEED, SHARED_NEED
 
 from viennaplan.assistance import matching, overview
 from viennaplan.assistance.models import AssistanceRequest, RequestEvent
