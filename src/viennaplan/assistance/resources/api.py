@@ -2,7 +2,8 @@
 of the pages (views.py, the same queries), public.
 
     GET /api/assistance/funds                   every fund with its figures per currency
-    GET /api/assistance/funds/{key}?view=usd    its ledger, totals, and the optional USD view
+    GET /api/assistance/funds/{key}?page=&view=usd  a page of its ledger (the latest without ?page),
+                                                totals over every line, and the optional USD view
     GET /api/assistance/donors                  the donor base per year (10(d)) and every donor
     GET /api/assistance/donors/{id}
 
@@ -16,12 +17,13 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from viennaplan.api_shapes import INVALID, ErrorOut, Label
+from viennaplan.knowledge.listing import PAGE_MAX
 
 from . import queries
-from .views import donor_or_404, fund_or_404
+from .views import donor_or_404, fund_or_404, statement_or_404
 
 router = Router()
 
@@ -81,8 +83,24 @@ class UsdViewOut(Schema):
 
 
 class FundLedgerOut(FundRowOut):
-    lines: list[LedgerLineOut]
+    lines: list[LedgerLineOut] = Field(
+        ..., description=f"one page of the ledger, {queries.LINES_PER_PAGE} lines at most"
+    )
+    count: int = Field(..., description="the ledger's lines on every page (pledges, contributions, disbursements)")
+    page: int = Field(..., description="this page, from 1 (the earliest lines); without ?page, the latest")
+    pages: int
+    per_page: int
+    opening: dict[str, str] = Field(
+        ..., description="each currency's balance before this page's first line (empty on the first page)"
+    )
     usd: UsdViewOut | None = Field(None, description="only with ?view=usd")
+
+
+class FundLedgerIn(Schema):
+    view: str | None = Field(None, description="usd: add the view in US dollars at operator-entered rates")
+    page: int | None = Field(
+        None, ge=1, le=PAGE_MAX, description="the page of the ledger, from 1 (the earliest lines); default the latest"
+    )
 
 
 class DonorYearOut(Schema):
@@ -224,11 +242,11 @@ def list_funds(request: HttpRequest):
     "/funds/{key}",
     response={200: FundLedgerOut, 404: ErrorOut, **INVALID},
     operation_id="assistance_fund",
-    summary="A fund's ledger: every operation in date order with the running balance of its currency",
+    summary="A fund's ledger, a page at a time: operations in date order with the running balance of their currency",
 )
-def get_fund(request: HttpRequest, key: str, view: str | None = None):
+def get_fund(request: HttpRequest, key: str, given: Query[FundLedgerIn]):
     fund = fund_or_404(key)
-    statement = queries.fund_statement(fund)
+    statement = statement_or_404(fund, given.page)
     body = fund_out(fund, statement.totals)
     body["lines"] = [
         {
@@ -243,7 +261,14 @@ def get_fund(request: HttpRequest, key: str, view: str | None = None):
         }
         for line in statement.lines
     ]
-    body["usd"] = usd_out(queries.usd_view(statement.ledger.balances())) if view == "usd" else None
+    body |= {
+        "count": statement.count,
+        "page": statement.page,
+        "pages": statement.pages,
+        "per_page": statement.per_page,
+        "opening": {currency: text(amount) for currency, amount in statement.opening.items()},
+    }
+    body["usd"] = usd_out(queries.usd_view(statement.balances())) if given.view == "usd" else None
     return body
 
 

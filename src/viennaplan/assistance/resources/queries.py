@@ -1,8 +1,9 @@
 """What the resources' pages, JSON twins and CSV files read (issue 13): the same queries for all.
 
     fund_balances()        every fund with its balance per currency (and what is outstanding on pledges)
-    fund_statement(fund)   the ledger: every operation in date order with the running balance of its
-                           currency, the totals per currency, and an optional view in US dollars
+    fund_statement(fund, page)  a page of the ledger (LINES_PER_PAGE lines in date order, the latest page
+                           unless asked) with the running balance of each line's currency over the
+                           whole ledger, and the totals per currency over every line, all in SQL
     usd_view(balances)     balances at the latest operator-entered rates, marked as such
     donor_base()           the donor base over time (10(d)): donors, new donors and contributions per year
     donor_rows(), donor_summary(donor)
@@ -18,13 +19,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, IntegerField, Max, Min, Q, Sum, Value
 from django.db.models.functions import ExtractYear
 
 from .currencies import USD
-from .ledger import CENT, CONTRIBUTION, PLEDGE, ZERO, Ledger
+from .ledger import CENT, CONTRIBUTION, DISBURSEMENT, PLEDGE, ZERO
 from .models import Contribution, Disbursement, Donor, ExchangeRate, Fund, Pledge
-from .operations import ledger_of
 
 
 def _sums(rows, key: str) -> dict[Any, dict[str, Decimal]]:
@@ -126,42 +126,119 @@ class UsdView:
 
 @dataclass(frozen=True)
 class Statement:
+    """One page of a fund's ledger: `lines` in date order, each with the balance of its currency after
+    it, running over every line of the ledger (`opening`: the balances before the page's first line);
+    `totals` over every line, not only the page's. Lines `first`..`last` of `count`."""
+
     fund: Fund
     lines: list[StatementLine]
     totals: list[Totals]
-    ledger: Ledger
+    count: int
+    page: int
+    pages: int
+    per_page: int
+    opening: dict[str, Decimal]
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.lines else 0
+
+    @property
+    def last(self) -> int:
+        return (self.page - 1) * self.per_page + len(self.lines)
+
+    def balances(self) -> dict[str, Decimal]:
+        """Each currency's balance over the whole ledger (received - disbursed), never converted."""
+        return {total.currency: total.balance for total in self.totals}
 
 
-def fund_statement(fund: Fund) -> Statement:
-    ledger = ledger_of(fund)
-    pledges = {p.pk: p for p in Pledge.objects.filter(fund=fund).select_related("donor")}
-    contributions = {c.pk: c for c in Contribution.objects.filter(fund=fund).select_related("donor")}
-    disbursements = {d.pk: d for d in Disbursement.objects.filter(fund=fund).select_related("project")}
+LINES_PER_PAGE = 200
+KIND_ORDER = {PLEDGE: 0, CONTRIBUTION: 1, DISBURSEMENT: 2}  # on one date, as operations.operations_of orders
+
+
+class PageNotFound(LookupError):
+    """A page after the ledger's last one: `pages` says how many there are."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__(pages)
+        self.pages = pages
+
+
+def _summed(rows) -> tuple[dict[str, Decimal], int]:
+    """Amounts per currency of `rows` and how many rows, in one grouped query."""
+    totals, count = {}, 0
+    for row in rows.values("currency").annotate(total=Sum("amount"), n=Count("id")).order_by():
+        totals[row["currency"]] = row["total"].quantize(CENT)  # SQLite's sums lose the scale
+        count += row["n"]
+    return totals, count
+
+
+def _keys(model, kind: str, fund: Fund):
+    return (
+        model.objects.filter(fund=fund)
+        .annotate(k=Value(KIND_ORDER[kind], output_field=IntegerField()))
+        .values("date", "k", "id")
+        .order_by()
+    )
+
+
+def _before(model, kind: str, fund: Fund, first: dict) -> dict[str, Decimal]:
+    """Amounts per currency of the fund's rows of `model` ordered before the line `first` (date, k, id)."""
+    own = KIND_ORDER[kind]
+    same_day = Q(date=first["date"], id__lt=first["id"]) if own == first["k"] else Q(date=first["date"])
+    earlier = Q(date__lt=first["date"]) | same_day if own <= first["k"] else Q(date__lt=first["date"])
+    return _summed(model.objects.filter(earlier, fund=fund))[0]
+
+
+def fund_statement(fund: Fund, page: int | None = None, per_page: int | None = None) -> Statement:
+    """Page `page` of the fund's ledger (None: the latest page), read in SQL whatever the ledger's size:
+    the totals per currency and the number of lines by grouped queries over every line, one page of
+    line keys in ledger order (date; pledges, contributions, disbursements; the order recorded), the
+    balances before the page by grouped sums, the page's rows. PageNotFound after the last page."""
+    received, contributions = _summed(Contribution.objects.filter(fund=fund))
+    paid, _count = _summed(Contribution.objects.filter(fund=fund, pledge__isnull=False))
+    disbursed, disbursements = _summed(Disbursement.objects.filter(fund=fund))
+    pledged, pledges = _summed(Pledge.objects.filter(fund=fund))
+    count = contributions + disbursements + pledges
+    per_page = per_page or LINES_PER_PAGE
+    pages = max(1, -(-count // per_page))
+    page = pages if page is None else page
+    if page > pages:
+        raise PageNotFound(pages)
+    start = (page - 1) * per_page
+    keys = list(
+        _keys(Pledge, PLEDGE, fund)
+        .union(_keys(Contribution, CONTRIBUTION, fund), _keys(Disbursement, DISBURSEMENT, fund), all=True)
+        .order_by("date", "k", "id")[start : start + per_page]
+    )
+    opening: dict[str, Decimal] = {}
+    if keys and start:
+        opening = dict(_before(Contribution, CONTRIBUTION, fund, keys[0]))
+        for currency, amount in _before(Disbursement, DISBURSEMENT, fund, keys[0]).items():
+            opening[currency] = opening.get(currency, ZERO) - amount
+    ids: dict[int, list[int]] = defaultdict(list)
+    for key in keys:
+        ids[key["k"]].append(key["id"])
+    rows = {
+        KIND_ORDER[PLEDGE]: Pledge.objects.filter(pk__in=ids[0]).select_related("donor").in_bulk(),
+        KIND_ORDER[CONTRIBUTION]: Contribution.objects.filter(pk__in=ids[1]).select_related("donor").in_bulk(),
+        KIND_ORDER[DISBURSEMENT]: Disbursement.objects.filter(pk__in=ids[2]).select_related("project").in_bulk(),
+    }
+    running = dict(opening)
     lines = []
-    for line in ledger.statement():
-        operation = line.operation
-        row_id = operation.sequence % 10**12
-        if operation.kind == PLEDGE:
-            row = pledges[row_id]
-            extra = {"donor": row.donor, "note": row.note}
-        elif operation.kind == CONTRIBUTION:
-            row = contributions[row_id]
+    for key in keys:
+        row = rows[key["k"]][key["id"]]
+        if key["k"] == KIND_ORDER[PLEDGE]:
+            kind, effect, extra = PLEDGE, ZERO, {"donor": row.donor, "note": row.note}
+        elif key["k"] == KIND_ORDER[CONTRIBUTION]:
+            kind, effect = CONTRIBUTION, row.amount
             extra = {"donor": row.donor, "pledge_id": row.pledge_id, "note": row.note}
         else:
-            row = disbursements[row_id]
-            extra = {"project": row.project, "note": row.purpose}
-        lines.append(
-            StatementLine(
-                operation.kind, operation.date, operation.amount, operation.currency, line.balance, id=row_id, **extra
-            )
-        )
-    totals = totals_of(
-        ledger.received,
-        ledger.disbursed,
-        ledger.pledged,
-        ledger.paid_on_pledges,
-    )
-    return Statement(fund, lines, totals, ledger)
+            kind, effect, extra = DISBURSEMENT, -row.amount, {"project": row.project, "note": row.purpose}
+        running[row.currency] = running.get(row.currency, ZERO) + effect
+        lines.append(StatementLine(kind, row.date, row.amount, row.currency, running[row.currency], id=row.pk, **extra))
+    totals = totals_of(received, disbursed, pledged, paid)
+    return Statement(fund, lines, totals, count, page, pages, per_page, opening)
 
 
 def latest_rates() -> dict[str, Rate]:

@@ -2,9 +2,10 @@
 States' needs. Each has a JSON twin under /api/assistance (api.py, the same queries).
 
     /assistance/funds                 every fund and programme with its balance per currency
-    /assistance/funds/<key>           its ledger: every operation in date order with the running
-                                      balance of its currency, totals; ?view=usd adds the view in US
-                                      dollars at the latest operator-entered rates, marked as such
+    /assistance/funds/<key>           its ledger, a page of 200 lines at a time (?page=N; without it,
+                                      the latest lines), each operation in date order with the running
+                                      balance of its currency, totals over every line; ?view=usd adds the
+                                      view in US dollars at the latest operator-entered rates, marked as such
     /assistance/donors                the donor base over time (10(d)) and every donor
     /assistance/donors/<id>           one donor's pledges and contributions, per year
     /assistance/contributions.csv     every contribution; /assistance/disbursements.csv every disbursement
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from viennaplan.cells import safe_text
+from viennaplan.knowledge.listing import BadFilter, checked_page, value_of, with_query
 
 from . import queries
 from .models import Donor, Fund
@@ -63,11 +65,38 @@ def fund_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def ledger_page(given) -> int | None:
+    """The page of a ledger asked for in `given` (None: the latest); BadFilter for a malformed one."""
+    return checked_page(given) if value_of(given, "page") else None
+
+
+def fund_url(fund: Fund, *, usd: bool = False, page: int | None = None, base: str = PAGE_URL) -> str:
+    query = {"view": "usd"} if usd else {}
+    return with_query(f"{base}/funds/{fund.key}", query | ({"page": str(page)} if page else {}))
+
+
+def statement_or_404(fund: Fund, page: int | None) -> queries.Statement:
+    try:
+        return queries.fund_statement(fund, page)
+    except queries.PageNotFound as missing:
+        raise Http404(
+            _("The ledger of %(fund)s has no page %(page)s; its last page is %(pages)s.")
+            % {"fund": fund.name, "page": page, "pages": missing.pages}
+        ) from None
+
+
 @require_safe
 def fund_detail(request: HttpRequest, key: str) -> HttpResponse:
     fund = fund_or_404(key)
-    statement = queries.fund_statement(fund)
-    usd = queries.usd_view(statement.ledger.balances()) if wants_usd(request) else None
+    usd_asked = wants_usd(request)
+    try:
+        page = ledger_page(request.GET)
+    except BadFilter as error:
+        context = {"message": str(error), "parameter": error.parameter, "back_url": fund_url(fund, usd=usd_asked)}
+        return render(request, "assistance/bad_request.html", context, status=400)
+    statement = statement_or_404(fund, page)
+    usd = queries.usd_view(statement.balances()) if usd_asked else None
+    number, pages = statement.page, statement.pages
     return render(
         request,
         "assistance_resources/fund.html",
@@ -76,9 +105,15 @@ def fund_detail(request: HttpRequest, key: str) -> HttpResponse:
             "here": fund.key,
             "statement": statement,
             "usd": usd,
-            "usd_url": f"{PAGE_URL}/funds/{fund.key}?view=usd",
-            "plain_url": f"{PAGE_URL}/funds/{fund.key}",
-            "json_url": f"{API_URL}/funds/{fund.key}" + ("?view=usd" if usd else ""),
+            "usd_url": fund_url(fund, usd=True, page=page),
+            "plain_url": fund_url(fund, page=page),
+            "pager": {
+                "first": fund_url(fund, usd=usd_asked, page=1) if number > 1 else "",
+                "previous": fund_url(fund, usd=usd_asked, page=number - 1) if number > 1 else "",
+                "next": fund_url(fund, usd=usd_asked, page=number + 1) if number < pages else "",
+                "latest": fund_url(fund, usd=usd_asked) if number < pages else "",
+            },
+            "json_url": fund_url(fund, usd=usd_asked, page=page, base=API_URL),
             "records": may_record(request.user),
         },
     )
