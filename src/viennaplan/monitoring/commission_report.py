@@ -12,7 +12,11 @@ report is assembled, in the reader's language): `assemble(inputs)` takes plain r
   over the published reports of the cycle (the report is public: the public's figures);
 - international actions: the Secretariat's records (status, outputs, what awaits voluntary
   contributions);
-- technical assistance asked for in published answers;
+- technical assistance asked for in published answers, and the requests for it as of the as-of date
+  (by status, what awaits resources and its estimated cost per currency, the area's funds' balances
+  per currency, projects and the outputs they delivered, events held): counts and sums only, the
+  text of a request never (`AssistanceFigures`, read from the assistance app by
+  `commission_report_data`);
 - indicators against targets: for each target on the chapter's commitments, the indicator, the
   commitment, baseline and target year with the rule in words, the States met / not met /
   with insufficient data, and the review list of paragraph 35(f) (the States not met, by name).
@@ -190,6 +194,38 @@ class DeadlineRow:
         return f"/targets/deadlines/{self.key}"
 
 
+@dataclass(frozen=True)
+class AssistanceFigures:
+    """The requests for technical assistance on one area (chapter) as of the report, with the money and
+    the delivery behind them: counts and sums per currency only (the report is public)."""
+
+    statuses: tuple[tuple[str, str, int], ...]  # (status, label, requests) in the workflow's order
+    awaiting_costs: tuple[tuple[str, Decimal, int], ...] = ()  # (currency, estimated cost, requests)
+    awaiting_without_cost: int = 0
+    funds: tuple[tuple[str, str, tuple[tuple[str, Decimal], ...]], ...] = ()  # (key, name, balances)
+    projects: int = 0
+    outputs: tuple[tuple[str, str, int, int], ...] = ()  # (kind, label, outputs, quantity)
+    events: int = 0
+    awaiting_status: str = "awaiting_resources"
+
+    @property
+    def requests(self) -> int:
+        return sum(count for _status, _label, count in self.statuses)
+
+    @property
+    def awaiting(self) -> int:
+        return sum(count for status, _label, count in self.statuses if status == self.awaiting_status)
+
+    @property
+    def balances(self) -> list[tuple[str, Decimal]]:
+        """The area's funds together, per currency (never converted)."""
+        total: dict[str, Decimal] = {}
+        for _key, _name, balances in self.funds:
+            for currency, amount in balances:
+                total[currency] = total.get(currency, Decimal(0)) + amount
+        return sorted(total.items())
+
+
 @dataclass
 class ReportInputs:
     as_of: date
@@ -210,6 +246,7 @@ class ReportInputs:
     needs: list[NeedRow]
     targets: list[TargetRow] = field(default_factory=list)  # every indicator target, in any chapter
     deadlines: list[DeadlineRow] = field(default_factory=list)  # the plan's dated deadlines
+    assistance: dict[str, AssistanceFigures] = field(default_factory=dict)  # chapter -> the requests' figures
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -324,6 +361,8 @@ class ChapterSection:
     assistance: list[NeedGroup]
     assistance_note: Note
     indicators: IndicatorSection
+    requests: AssistanceFigures | None = None  # None: no request, fund, project or event on the area
+    requests_note: Note | None = None
 
     @property
     def assistance_states(self) -> int:
@@ -570,6 +609,19 @@ def reporting_summary(inputs: ReportInputs) -> ReportingSummary | None:
     )
 
 
+def requests_note(inputs: ReportInputs, chapter: str) -> Note:
+    return Note(
+        _(
+            "requests for technical assistance on the area filed by the as-of date, in the status they had then; "
+            "the estimated cost of those awaiting resources, the balances of the funds earmarked for the area "
+            "(contributions received less disbursements), the projects on the area and the outputs they "
+            "delivered, and the published events held serving its provisions; per currency, never converted"
+        ),
+        long_date(inputs.as_of),
+        f"/assistance/areas/{chapter}",
+    )
+
+
 def assemble(inputs: ReportInputs) -> CommissionReport:
     """The report, chapter by chapter, from plain inputs."""
     shares_by_chapter = {c.chapter: c for c in inputs.commitments}
@@ -591,6 +643,8 @@ def assemble(inputs: ReportInputs) -> CommissionReport:
                     link("/reporting/commitments", cycle=inputs.cycle_id),
                 ),
                 indicators=indicator_section(inputs, number),
+                requests=inputs.assistance.get(number),
+                requests_note=requests_note(inputs, number),
             )
         )
     warnings: dict[str, str] = {}
@@ -760,12 +814,50 @@ def _chapter_json(chapter: ChapterSection) -> dict[str, Any]:
                 for group in chapter.assistance
             ],
             "note": chapter.assistance_note.as_json(),
+            "requests": _requests_json(chapter.requests, chapter.requests_note),
         },
         "indicators": {
             "available": chapter.indicators.available,
             "text": chapter.indicators.text,
             "targets": [_target_json(line) for line in chapter.indicators.targets],
         },
+    }
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def _requests_json(figures: AssistanceFigures | None, note: Note | None) -> dict[str, Any]:
+    figures = figures or AssistanceFigures(())
+    return {
+        "requests": figures.requests,
+        "by_status": {status: count for status, _label, count in figures.statuses},
+        "awaiting_resources": {
+            "requests": figures.awaiting,
+            "estimated_cost": [
+                {"currency": currency, "amount": _money(total), "requests": count}
+                for currency, total, count in figures.awaiting_costs
+            ],
+            "without_estimate": figures.awaiting_without_cost,
+        },
+        "funds": [
+            {
+                "fund": key,
+                "name": name,
+                "balances": [{"currency": c, "amount": _money(a)} for c, a in balances],
+                "url": f"/assistance/funds/{key}",
+            }
+            for key, name, balances in figures.funds
+        ],
+        "balances": [{"currency": c, "amount": _money(a)} for c, a in figures.balances],
+        "projects": figures.projects,
+        "outputs": [
+            {"kind": kind, "label": str(label), "outputs": count, "quantity": quantity}
+            for kind, label, count, quantity in figures.outputs
+        ],
+        "events": figures.events,
+        "note": note.as_json() if note else None,
     }
 
 

@@ -8,6 +8,8 @@ by their public stage, and a draft's answers never appear.
 - `build_report(cycle, as_of, today)` -> `commission_report.CommissionReport`
 - `target_rows()`: every indicator target judged on the observations on file (`target_results`)
 - `maps_of(report)`: the SVG of each instrument's treaty map on the as-of date, drawn once
+- `assistance_figures(as_of, today)`: the requests for technical assistance per area, with their funds,
+  projects and events (`AssistanceFigures`), from the assistance app
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.utils.module_loading import import_string
 
 from viennaplan.plan.models import Chapter, Objective, PlanVersion
 from viennaplan.reporting.international import international_units
@@ -25,6 +29,7 @@ from viennaplan.treaties.store import has_status_data
 
 from . import map_data, queries
 from .commission_report import (
+    AssistanceFigures,
     CommissionReport,
     ComparedRow,
     DeadlineRow,
@@ -42,6 +47,10 @@ from .target_results import TargetResults, change_title, compared, figure, targe
 from .targets import PLAN_OBJECTIVES
 
 PUBLIC = AnonymousUser()
+# The assistance app sits above monitoring in the layers (it imports knowledge, which imports monitoring):
+# monitoring may not import it, so its figures are looked up by name, and only when the app is installed.
+ASSISTANCE_APP = "viennaplan.assistance"
+ASSISTANCE_FIGURES = "viennaplan.assistance.report_figures"
 
 
 def report_chapters(
@@ -172,6 +181,31 @@ def deadline_rows() -> list[DeadlineRow]:
     return rows
 
 
+def assistance_figures(as_of: date, today: date) -> dict[str, AssistanceFigures]:
+    """Chapter -> the assistance app's figures on the area as of `as_of` (counts and sums only)."""
+    if not apps.is_installed(ASSISTANCE_APP):
+        return {}
+    figures_by_chapter = import_string(f"{ASSISTANCE_FIGURES}.figures_by_chapter")
+    status_labels = import_string(f"{ASSISTANCE_FIGURES}.STATUS_LABELS")
+    output_labels = import_string(f"{ASSISTANCE_FIGURES}.OUTPUT_LABELS")
+    found = {}
+    for chapter, area in figures_by_chapter(as_of, today).items():
+        if area.empty:
+            continue
+        found[chapter] = AssistanceFigures(
+            statuses=tuple((status, status_labels[status], count) for status, count in area.statuses.items()),
+            awaiting_costs=tuple((c, total, n) for c, (total, n) in area.awaiting_costs.items()),
+            awaiting_without_cost=area.awaiting_without_cost,
+            funds=tuple((f.key, f.name, tuple(f.balances.items())) for f in area.funds),
+            projects=area.projects,
+            outputs=tuple(
+                (kind, output_labels.get(kind, kind), n, quantity) for kind, (n, quantity) in area.outputs.items()
+            ),
+            events=area.events,
+        )
+    return found
+
+
 def report_inputs(cycle: ReportingCycle | None, as_of: date, today: date) -> ReportInputs:
     """The rows of the report; without a cycle (none opened yet) only treaty status and indicators."""
     targets = target_rows()
@@ -196,6 +230,7 @@ def report_inputs(cycle: ReportingCycle | None, as_of: date, today: date) -> Rep
         needs=[],
         targets=targets,
         deadlines=deadline_rows(),
+        assistance=assistance_figures(as_of, today),
     )
     if cycle is None:
         return inputs
