@@ -4,7 +4,7 @@ under the answer; the secretariat assesses it and puts it on the list awaiting r
 pledge earmarked for firearms (chapter VI, where 57(f) is) in CHE's sub-region is recorded and matched
 to it; a contribution and a disbursement to a project serving it fund it; it is delivered through a
 seminar recorded as an event; the State's assistance page, the State profile, the pipeline board and
-the fund's ledger all show it, and the ledger balances.
+the fund's ledger all show it, and the ledger balances; the report to the Commission counts it.
 
 Money, donors and funds are entered on the Secretariat's admin pages (the resources' only forms: they
 record through resources/operations.py). The event has no form of its own but the admin with its four
@@ -187,3 +187,14 @@ def test_a_request_from_an_answer_on_57f_goes_from_received_to_delivered_and_eve
         assert Decimal(total["received"]) - Decimal(total["disbursed"]) == Decimal(total["balance"])
     assert {t["currency"]: Decimal(t["balance"]) for t in statement["totals"]} == {"USD": Decimal("17500.00")}
     assert ledger_of(fund).balances() == {"USD": Decimal("17500.00")}
+
+    # -- and the report to the Commission counts it in the firearms chapter ------------------------
+    report = client_as(None).get("/api/reporting/commission-report").json()
+    figures = next(c for c in report["chapters"] if c["chapter"] == FIREARMS)["technical_assistance"]["requests"]
+    assert (figures["requests"], figures["by_status"]["delivered"], figures["projects"], figures["events"]) == (
+        1,
+        1,
+        1,
+        1,
+    )
+    assert figures["balances"] == [{"currency": "USD", "amount": "17500.00"}]
