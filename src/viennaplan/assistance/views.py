@@ -27,7 +27,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from viennaplan.accounts.permissions import queryset_filter, role_of, state_of
+from viennaplan.accounts.permissions import can, queryset_filter, role_of, state_of
 from viennaplan.accounts.roles import FOCAL_POINT, SECRETARIAT
 from viennaplan.countries.models import Country
 from viennaplan.knowledge.listing import (
@@ -47,6 +47,7 @@ from viennaplan.reporting.models import Answer
 from . import rules, workflow
 from .filing import file_request, request_from_answer
 from .models import AssistanceRequest
+from .overview_views import MOVE as SEES_BOARD  # the pipeline board's own check
 from .transitions import apply_transition, possible_moves
 
 PAGE_URL = "/assistance/requests"
@@ -197,6 +198,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
             "json_url": with_query(API_URL, filters.query(page=True)),
             "csv_url": with_query(f"{PAGE_URL}.csv", filters.query()),
             "may_file": bool(state_choices(request.user)),
+            "board_url": "/assistance/board" if can(request.user, SEES_BOARD) else "",
         },
     )
 
