@@ -171,6 +171,7 @@ def test_a_request_from_an_answer_on_57f_goes_from_received_to_delivered_and_eve
     profile = client_as(None).get("/reporting/states/CHE").content.decode()
     need = profile[profile.index('id="assistance-needs"') :]
     assert 'data-need="57(f)"' in need and NEED in need
+    assert '<a href="/assistance/states/CHE" id="state-assistance">' in profile  # and on to the State's assistance
 
     # -- the pipeline board ------------------------------------------------------------------------
     board = office.get("/assistance/board").content.decode()
