@@ -22,7 +22,7 @@ MAY_IMPORT = {
     "indicators": {"accounts", "countries", "plan"},
     "notices": {"accounts", "countries", "reporting"},  # nothing imports notices (templates may load its tags)
     "knowledge": {"accounts", "countries", "plan", "treaties", "reporting", "monitoring"},
-    "assistance": {"accounts", "countries", "plan", "treaties", "reporting", "knowledge"},
+    "assistance": {"accounts", "countries", "plan", "treaties", "reporting", "knowledge", "monitoring"},
 }
 SHARED = {
     "cells",

@@ -8,3 +8,18 @@ class AssistanceConfig(AppConfig):
     name = "viennaplan.assistance"
     label = "assistance"
     verbose_name = _("Technical assistance")
+
+    def ready(self) -> None:
+        # The report to the Commission reads the assistance figures of each chapter from here
+        # (monitoring cannot import this app: see monitoring/assistance_source.py).
+        from viennaplan.monitoring.assistance_source import AssistanceSource, register
+
+        from . import report_figures
+
+        register(
+            AssistanceSource(
+                figures_by_chapter=report_figures.figures_by_chapter,
+                status_labels=report_figures.STATUS_LABELS,
+                output_labels=report_figures.OUTPUT_LABELS,
+            )
+        )

@@ -17,9 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
-from django.utils.module_loading import import_string
 
 from viennaplan.plan.models import Chapter, Objective, PlanVersion
 from viennaplan.reporting.international import international_units
@@ -27,7 +25,7 @@ from viennaplan.reporting.models import Answer, InternationalActionProgress, Rep
 from viennaplan.treaties.rules import instrument_rules
 from viennaplan.treaties.store import has_status_data
 
-from . import map_data, queries
+from . import assistance_source, map_data, queries
 from .commission_report import (
     AssistanceFigures,
     CommissionReport,
@@ -47,10 +45,6 @@ from .target_results import TargetResults, change_title, compared, figure, targe
 from .targets import PLAN_OBJECTIVES
 
 PUBLIC = AnonymousUser()
-# The assistance app sits above monitoring in the layers (it imports knowledge, which imports monitoring):
-# monitoring may not import it, so its figures are looked up by name, and only when the app is installed.
-ASSISTANCE_APP = "viennaplan.assistance"
-ASSISTANCE_FIGURES = "viennaplan.assistance.report_figures"
 
 
 def report_chapters(
@@ -183,13 +177,12 @@ def deadline_rows() -> list[DeadlineRow]:
 
 def assistance_figures(as_of: date, today: date) -> dict[str, AssistanceFigures]:
     """Chapter -> the assistance app's figures on the area as of `as_of` (counts and sums only)."""
-    if not apps.is_installed(ASSISTANCE_APP):
+    source = assistance_source.registered()  # the assistance app's, registered in its ready()
+    if source is None:
         return {}
-    figures_by_chapter = import_string(f"{ASSISTANCE_FIGURES}.figures_by_chapter")
-    status_labels = import_string(f"{ASSISTANCE_FIGURES}.STATUS_LABELS")
-    output_labels = import_string(f"{ASSISTANCE_FIGURES}.OUTPUT_LABELS")
+    status_labels, output_labels = source.status_labels, source.output_labels
     found = {}
-    for chapter, area in figures_by_chapter(as_of, today).items():
+    for chapter, area in source.figures_by_chapter(as_of, today).items():
         if area.empty:
             continue
         found[chapter] = AssistanceFigures(
