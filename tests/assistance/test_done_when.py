@@ -130,11 +130,10 @@ def test_a_request_from_an_answer_on_57f_goes_from_received_to_delivered_and_eve
     admin_add(office, "contribution", paid | {"date": "2002-04-01", "note": ""})
     spent = {"fund": fund.pk, "project": project.pk, "amount": "12500.00", "currency": "USD", "date": "2002-05-01"}
     admin_add(office, "disbursement", spent | {"purpose": "Regional seminar on marking"})
-    moved(
-        office, request.key, "fund", f"Disbursed to {project.key}."
-    )  # the disbursement does not move it: a transition does
     request.refresh_from_db()
-    assert request.status == "funded"
+    assert request.status == "funded"  # the disbursement to its project funded it
+    funded = request.events.get(transition="fund")
+    assert funded.user == secretariat and f"12500.00 USD from {fund.key} to {project.key}" in funded.comment
 
     # -- delivered through a seminar recorded as an event -----------------------------------------
     csv = (

@@ -70,8 +70,8 @@ def ov_world(ta_file, ta_bring, secretariat):
     project = Project.objects.create(
         key="PRJ-OV-1", title="Tracing in Europe", chapter="VI", region="Europe", status="active"
     )
-    project.requests.add(requests["che_vi"])
     operations.record_disbursement(
         secretariat, fund=trafficking, project=project, amount="300", currency="EUR", on=date(2002, 4, 1)
     )
+    project.requests.add(requests["che_vi"])  # after the money: a disbursement funds the requests served then
     return {"requests": requests, "donors": donors, "project": project}

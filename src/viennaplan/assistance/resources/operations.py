@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from viennaplan.accounts.permissions import role_of
 from viennaplan.accounts.roles import SECRETARIAT
 
-from .ledger import CONTRIBUTION, DISBURSEMENT, PLEDGE, Ledger, LedgerRefused, Operation, checked_currency
+from .ledger import CONTRIBUTION, DISBURSEMENT, PLEDGE, Ledger, LedgerRefused, Operation, checked_currency, money
 from .models import Contribution, Disbursement, Donor, ExchangeRate, Fund, Pledge
 
 
@@ -182,12 +182,14 @@ def record_disbursement(
     on: date,
     purpose: str = "",
 ) -> Disbursement:
-    """Money paid from `fund` to `project` (an assistance.Project)."""
+    """Money paid from `fund` to `project` (an assistance.Project). The project's requests that were
+    awaiting resources are funded by it: each moves by the `fund` transition, the user's event naming
+    the disbursement (in the same transaction: refused, nothing is written)."""
     require_recorder(user)
     with transaction.atomic():
         fund = _locked(fund)
         checked = _check(fund, _new(DISBURSEMENT, amount, currency, on))
-        return _store(
+        disbursement = _store(
             Disbursement(
                 fund=fund,
                 amount=checked.amount,
@@ -198,6 +200,24 @@ def record_disbursement(
                 recorded_by=user,
             )
         )
+        if project is not None:
+            _fund_waiting_requests(user, disbursement)
+        return disbursement
+
+
+def _fund_waiting_requests(user: Any, disbursement: Disbursement) -> None:
+    from viennaplan.assistance.transitions import apply_transition  # the requests' only status change
+    from viennaplan.assistance.workflow import AWAITING_RESOURCES
+
+    comment = _("Funded by a disbursement of %(amount)s %(currency)s from %(fund)s to %(project)s on %(date)s.") % {
+        "amount": money(disbursement.amount),
+        "currency": disbursement.currency,
+        "fund": disbursement.fund.key,
+        "project": disbursement.project.key,
+        "date": disbursement.date.isoformat(),
+    }
+    for request in disbursement.project.requests.filter(status=AWAITING_RESOURCES).order_by("key"):
+        apply_transition(user, request, "fund", comment)
 
 
 def record_rate(user: Any, *, currency: str, rate: Any, on: date) -> ExchangeRate:
