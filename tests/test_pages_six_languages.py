@@ -109,6 +109,8 @@ PAGES = [
     Page("authority (official)", "/knowledge/authorities/CHE/FOJ-MLA", who="focal"),
     Page("practices", "/knowledge/practices"),
     Page("practice", "/knowledge/practices/AT-victims-legal-aid"),
+    Page("technical assistance", "/assistance/"),
+    Page("technical assistance (secretariat)", "/assistance/", who="secretariat"),
     Page("assistance requests", "/assistance/requests", who="focal"),
     Page("assistance request", "/assistance/requests/{request}", who="focal"),
     Page("new assistance request", "/assistance/requests/new", who="focal"),

@@ -7,6 +7,7 @@ from . import views
 app_name = "assistance"
 KEY = r"(?P<key>[A-Za-z0-9][A-Za-z0-9._-]{0,39})"
 urlpatterns: list = [
+    path("", views.assistance_home, name="home"),
     path("requests", views.request_list, name="requests"),
     path("requests/new", views.request_new, name="request_new"),
     re_path(rf"^requests/{KEY}$", views.request_detail, name="request"),

@@ -41,7 +41,7 @@ from viennaplan.knowledge.listing import (
     value_of,
     with_query,
 )
-from viennaplan.plan.models import Chapter, PlanVersion
+from viennaplan.plan.models import Chapter, PlanVersion, Provision
 from viennaplan.reporting.models import Answer
 
 from . import rules, workflow
@@ -167,6 +167,30 @@ def chapter_choices() -> list[tuple[str, str]]:
     if current is None:
         return []
     return list(Chapter.objects.filter(version=current).order_by("ordinal").values_list("number", "title"))
+
+
+@require_safe
+def assistance_home(request: HttpRequest) -> HttpResponse:
+    """/assistance/: the ways into technical assistance, each shown to those who may open it; the
+    areas of the plan whose chapters ask States to act."""
+    user = request.user
+    current = PlanVersion.current()
+    areas = []
+    if current is not None:
+        acting = Provision.objects.filter(version=current, kind="national_action").values("chapter_id")
+        areas = list(
+            Chapter.objects.filter(version=current, pk__in=acting).order_by("ordinal").values_list("number", "title")
+        )
+    return render(
+        request,
+        "assistance/home.html",
+        {
+            "nav": "assistance",
+            "may_read_requests": role_of(user) in READERS,
+            "may_see_board": can(user, workflow.MOVE),
+            "areas": areas,
+        },
+    )
 
 
 @require_safe
