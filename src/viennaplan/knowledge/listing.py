@@ -11,17 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from viennaplan.accounts.permissions import role_of
 from viennaplan.accounts.roles import SECRETARIAT
 from viennaplan.countries.models import Country
+from viennaplan.countries.registry import reader_language
 from viennaplan.treaties.models import Instrument
 from viennaplan.treaties.rules import find_code
 
@@ -149,6 +153,32 @@ def neighbour_urls(url: str, query: Mapping[str, str], found: Paged) -> tuple[st
     previous = with_query(url, {**query, "page": str(found.page - 1)}) if found.page > 1 else ""
     following = with_query(url, {**query, "page": str(found.page + 1)}) if found.page < found.pages else ""
     return previous, following
+
+
+@lru_cache(maxsize=64)
+def _options(pairs: tuple[tuple[str, str], ...]) -> str:
+    """The options of `pairs` (value, label), escaped, none selected: built once per process for each
+    list of options (its key is the list itself, names in the reader's language included, so that a
+    changed name, a new State or another language is another entry)."""
+    return format_html_join("", '<option value="{}">{}</option>', pairs)
+
+
+def options(pairs: Iterable[tuple[str, str]], selected: str = "") -> SafeString:
+    """`<option>`s of a big select (the ~200 States) without the template engine's loop over them:
+    each value and label escaped, `selected` (a value) marked as the template did."""
+    html = _options(tuple((str(value), str(label)) for value, label in pairs))
+    if selected:
+        plain = format_html('<option value="{}">', selected)
+        html = html.replace(plain, f"{plain[:-1]} selected>", 1)
+    return mark_safe(html)  # noqa: S308 -- every value and label escaped by format_html_join above
+
+
+def state_pairs(codes: Iterable[str] | QuerySet) -> list[tuple[str, str]]:
+    """(alpha-3, name in the reader's language) of these States (codes, or a query of them), ordered by
+    name: one query of two columns, no Country objects built."""
+    rows = Country.objects.filter(alpha3__in=codes).order_by("name_en")
+    rows = rows.values_list("alpha3", f"name_{reader_language()}")
+    return sorted(((code, str(name)) for code, name in rows), key=lambda pair: pair[1])
 
 
 def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:

@@ -34,9 +34,11 @@ from viennaplan.knowledge.listing import (
     checked_state,
     checked_year,
     neighbour_urls,
+    options,
     page,
     paged,
     sees_drafts,
+    state_pairs,
     visible,
     with_query,
 )
@@ -185,10 +187,10 @@ def type_labels(assessment: Assessment) -> list[tuple[str, Any]]:
 
 
 def filter_choices(user: Any, filters: AssessmentFilters) -> dict[str, Any]:
-    states = Country.objects.filter(alpha3__in=visible_assessments(user).values("state_id"))
+    states = visible_assessments(user).order_by().values("state_id")
     return {
         "filters": filters,
-        "states": sorted(((state.alpha3, state.name) for state in states), key=lambda pair: pair[1]),
+        "state_options": options(state_pairs(states), filters.state),
         "sectors": rules.SECTORS.items(),
         "types": rules.TYPES.items(),
         "methods": rules.METHODS.items(),

@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from viennaplan.accounts.permissions import can
-from viennaplan.countries.models import Country
 from viennaplan.treaties.models import Instrument
 
 from ..listing import (
@@ -41,9 +40,11 @@ from ..listing import (
     checked_q,
     checked_state,
     neighbour_urls,
+    options,
     page,
     paged,
     sees_drafts,
+    state_pairs,
     visible,
     with_query,
 )
@@ -193,7 +194,7 @@ def authority_list(request: HttpRequest) -> HttpResponse:
     found = authority_page(request.user, filters)
     query = filters.query()
     previous_url, next_url = neighbour_urls(PAGE_URL, query, found)
-    states = Country.objects.filter(authorities__in=visible_authorities(request.user)).distinct()
+    states = visible_authorities(request.user).order_by().values("state_id")
     instruments = [code for code in dict.fromkeys(p.instrument for p in directory.PURPOSES.values()) if code]
     return page(
         request,
@@ -202,7 +203,7 @@ def authority_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "found": found,
             "authorities": [(a, authority_url(a), purpose_label(a.purpose)) for a in found.rows],
-            "states": sorted(((state.alpha3, state.name) for state in states), key=lambda pair: pair[1]),
+            "state_options": options(state_pairs(states), filters.state),
             "purposes": [(code, purpose.label) for code, purpose in directory.PURPOSES.items()],
             "instruments": Instrument.objects.filter(code__in=instruments).values_list("code", "short_name"),
             "previous_url": previous_url,

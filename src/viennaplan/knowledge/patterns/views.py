@@ -29,6 +29,7 @@ from viennaplan.knowledge.listing import (
     BadFilter,
     bad_request,
     neighbour_urls,
+    options,
     page,
     sees_drafts,
     with_query,
@@ -51,11 +52,13 @@ def practices_for(user: Any) -> list:
     return practices.for_provisions(PRACTICE_PROVISIONS, user, limit=PRACTICE_LINES)
 
 
-def filter_choices(user: Any) -> dict[str, Any]:
-    """The options of the filters: every State (from the registry, in memory), the regions, the fixed lists."""
+def filter_choices(user: Any, filters: queries.PatternFilters) -> dict[str, Any]:
+    """The options of the filters: every State (from the registry, in memory; its options' HTML built once
+    per list of names), the regions, the fixed lists."""
     names = known_regions()
+    states = [(info.alpha3, info.name) for info in registry.states()]  # in the reader's language and order
     return {
-        "states": [(info.alpha3, info.name) for info in registry.states()],  # in the reader's language and order
+        "state_options": options(states, filters.state),
         "regions": [(code, queries.region_label(code, names)) for code in names],
         "roles": rules.ROLE_LABELS.items(),
         "crime_types": rules.CRIME_TYPE_LABELS.items(),
@@ -98,7 +101,7 @@ def pattern_list(request: HttpRequest) -> HttpResponse:
                 (record, queries.record_url(record), crime_labels(record), queries.states_by_role(record))
                 for record in found.rows
             ],
-            **filter_choices(request.user),
+            **filter_choices(request.user, filters),
             "previous_url": previous_url,
             "next_url": next_url,
             "drafts_shown": sees_drafts(request.user),
@@ -162,7 +165,7 @@ def pattern_map(request: HttpRequest) -> HttpResponse:
         "knowledge_patterns/map.html",
         {
             "filters": filters,
-            **filter_choices(request.user),
+            **filter_choices(request.user, filters),
             "spec": spec,
             "svg": mark_safe(figures.as_svg(spec)),  # noqa: S308  (names and labels escaped by monitoring.maps.render)
             "map_legend": [(c, counts.get(c.key, 0)) for c in spec.categories],
@@ -201,7 +204,7 @@ def pattern_years(request: HttpRequest) -> HttpResponse:
         "knowledge_patterns/years.html",
         {
             "filters": filters,
-            **filter_choices(request.user),
+            **filter_choices(request.user, filters),
             "columns": [(crime, rules.CRIME_TYPE_LABELS[crime]) for crime in crimes],
             "rows": [(row, [row.counts[crime] for crime in crimes]) for row in reversed(rows)],
             "chart": mark_safe(figures.years_chart(crimes, rows)) if rows else "",  # noqa: S308  (escaped by svgcharts)

@@ -21,6 +21,7 @@ from viennaplan.knowledge.listing import (
     BadFilter,
     bad_request,
     neighbour_urls,
+    options,
     page,
     sees_drafts,
     with_query,
@@ -88,7 +89,9 @@ def practice_list(request: HttpRequest) -> HttpResponse:
                 for practice in found.rows
             ],
             "areas": titles.items(),
-            "states": sorted(((code, country_name(code)) for code in states), key=lambda pair: pair[1]),
+            "state_options": options(
+                sorted(((code, country_name(code)) for code in states), key=lambda pair: pair[1]), filters.state
+            ),
             "results": rules.RESULT_LABELS.items(),
             "organisations": sorted(organisations),
             "previous_url": previous_url,

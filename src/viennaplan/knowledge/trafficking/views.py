@@ -18,15 +18,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from viennaplan.countries.models import Country
 from viennaplan.knowledge.collections import collection
 from viennaplan.knowledge.listing import (
     BadFilter,
     bad_request,
     neighbour_urls,
+    options,
     page,
     paged,
     sees_drafts,
+    state_pairs,
     with_query,
 )
 
@@ -52,19 +53,22 @@ def related_lines(user: Any) -> list[dict]:
     return found
 
 
-def states_in(user: Any, field: str) -> list[tuple[str, str]]:
-    codes = set(queries.visible_flows(user).order_by().values_list(f"{field}_id", flat=True).distinct())
-    return sorted(((c.alpha3, c.name) for c in Country.objects.filter(alpha3__in=codes)), key=lambda pair: pair[1])
+def codes_in(user: Any, field: str) -> set[str]:
+    return set(queries.visible_flows(user).order_by().values_list(f"{field}_id", flat=True).distinct())
 
 
 def filter_context(request: HttpRequest, filters: queries.FlowFilters) -> dict:
-    origins, destinations = states_in(request.user, "origin"), states_in(request.user, "destination")
-    every = {*origins, *destinations, *states_in(request.user, "transit")}
+    """The filters' options: the States named by a flow shown (names read once, two columns), the options'
+    HTML of each big select built once per list of names (`listing.options`)."""
+    codes = {field: codes_in(request.user, field) for field in ("origin", "destination", "transit")}
+    every = state_pairs(set().union(*codes.values()))
+    origins = [pair for pair in every if pair[0] in codes["origin"]]
+    destinations = [pair for pair in every if pair[0] in codes["destination"]]
     return {
         "filters": filters,
-        "states": sorted(every, key=lambda pair: pair[1]),
-        "origins": origins,
-        "destinations": destinations,
+        "state_options": options(every, filters.state),
+        "origin_options": options(origins, filters.origin),
+        "destination_options": options(destinations, filters.destination),
         "regions": queries.regions(),
         "forms": rules.FORM_LABELS.items(),
         "dimensions": [
