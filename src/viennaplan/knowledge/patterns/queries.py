@@ -106,21 +106,22 @@ def filtered_records(user: Any, filters: PatternFilters) -> QuerySet[PatternReco
         records = records.filter(
             Q(title__icontains=filters.q) | Q(summary__icontains=filters.q) | Q(source__icontains=filters.q)
         )
+    # A filter on a child row is `id IN (the child rows' record ids)`, read through the child's index on
+    # the column (state, crime type, path), not a correlated EXISTS probed for every record (issue 12).
     if filters.state or filters.role:
-        states = PatternState.objects.filter(record=OuterRef("pk"))
+        states = PatternState.objects.order_by()
         if filters.state:
             states = states.filter(state_id=filters.state)
         if filters.role:
             states = states.filter(role=filters.role)
-        records = records.filter(Exists(states))
+        records = records.filter(pk__in=states.values("record_id"))
     if filters.region:
         named = PatternRegion.objects.filter(record=OuterRef("pk"), m49=filters.region)
         states = PatternState.objects.filter(Q(record=OuterRef("pk")) & in_region(filters.region, "state__"))
         records = records.filter(Exists(named) | Exists(states))
     if filters.crime_type:
-        records = records.filter(
-            Exists(PatternCrimeType.objects.filter(record=OuterRef("pk"), crime_type=filters.crime_type))
-        )
+        crimes = PatternCrimeType.objects.order_by().filter(crime_type=filters.crime_type)
+        records = records.filter(pk__in=crimes.values("record_id"))
     if filters.kind:
         records = records.filter(kind=filters.kind)
     if filters.confidence:
@@ -130,7 +131,8 @@ def filtered_records(user: Any, filters: PatternFilters) -> QuerySet[PatternReco
             Q(year_to__isnull=True) | Q(year_to__gte=filters.year)
         )
     if filters.provision:
-        records = records.filter(Exists(PatternProvision.objects.filter(record=OuterRef("pk"), path=filters.provision)))
+        provisions = PatternProvision.objects.order_by().filter(path=filters.provision)
+        records = records.filter(pk__in=provisions.values("record_id"))
     return records.order_by("-year_from", "key")
 
 
