@@ -44,3 +44,33 @@ def test_a_deleted_rows_id_is_never_given_again(imported_plan):
     with transaction.atomic():
         (second,) = bulk.insert(Law, [new_law("B-2")])
     assert second.pk > gone
+
+
+def test_create_rows_gives_new_ids_and_never_a_deleted_rows(imported_plan):
+    columns = ("state_id", "key", "title_original", "title_en", "kind", "language", "adopted")
+    with transaction.atomic():
+        (gone,) = bulk.create_rows(Law, columns, [("CHE", "C-1", "G", "Act", "act", "de", None)], "import c.csv")
+    Law.objects.filter(pk=gone).delete()
+    with transaction.atomic():
+        ids = bulk.create_rows(
+            Law,
+            columns,
+            [
+                ("CHE", "C-2", "G", "Act", "act", "de", datetime.date(2001, 5, 1)),
+                ("CHE", "C-3", "G", "A", "act", "de", None),
+            ],
+            "import c.csv",
+        )
+    assert ids[0] > gone and ids[1] == ids[0] + 1
+    assert Law.objects.get(pk=ids[0]).adopted == datetime.date(2001, 5, 1)
+    assert Law.history.get(id=ids[0], history_type="+").adopted == datetime.date(2001, 5, 1)
+
+
+def test_create_rows_refuses_what_it_cannot_write_as_the_orm_would(imported_plan):
+    with transaction.atomic():
+        for columns in (("id", "key"), ("state_id", "nonsense"), ("key", "key")):
+            with pytest.raises(ValueError):
+                bulk.create_rows(Law, columns, [("CHE", "D-1")], "r")
+        with pytest.raises(ValueError):
+            bulk.create_rows(Law, ("state_id", "key"), [("CHE",)], "r")
+    assert not Law.objects.exists()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -143,14 +144,12 @@ def import_legislation(data: bytes, *, source_name: str, dry_run: bool = False) 
             for law in Law.objects.filter(state__in=states).prefetch_related("articles", "provisions")
         }
         touched: set[tuple[str, str]] = set()
-        fresh = [record for record in records if (record.state, record.key) not in laws]
-        created = create_laws(fresh, reason)
-        laws.update(created)
+        created = create_laws([record for record in records if (record.state, record.key) not in laws], reason)
         outcome.created = len(created)
         for record in records:
-            law = laws[(record.state, record.key)]
             if (record.state, record.key) in created:
                 continue
+            law = laws[(record.state, record.key)]
             changes = {
                 name: getattr(record, name) for name in SCALAR_FIELDS if getattr(law, name) != getattr(record, name)
             }
@@ -160,14 +159,22 @@ def import_legislation(data: bytes, *, source_name: str, dry_run: bool = False) 
                 law._change_reason = reason
                 law.save()
                 touched.add((record.state, record.key))
+        # A new law is written without its links; one that has any is then saved with them (a "changed"
+        # history row), as a law on file whose links change.
+        linked = [
+            created[(record.state, record.key)]
+            for record in records
+            if (record.state, record.key) in created and (record.amended_by or record.repealed_by)
+        ]
+        laws.update({(law.state_id, law.key): law for law in Law.objects.in_bulk(linked).values()})
         for record in records:
+            if (record.state, record.key) in created and not (record.amended_by or record.repealed_by):
+                continue
             law = laws[(record.state, record.key)]
-            amended_by = laws_by_key(laws, record.state, record.amended_by)
-            repealed_by = laws_by_key(laws, record.state, record.repealed_by)
-            if law.amended_by_id != (amended_by.pk if amended_by else None) or law.repealed_by_id != (
-                repealed_by.pk if repealed_by else None
-            ):
-                law.amended_by, law.repealed_by = amended_by, repealed_by
+            amended_by = law_id(laws, created, record.state, record.amended_by)
+            repealed_by = law_id(laws, created, record.state, record.repealed_by)
+            if law.amended_by_id != amended_by or law.repealed_by_id != repealed_by:
+                law.amended_by_id, law.repealed_by_id = amended_by, repealed_by
                 law._change_reason = reason
                 law.save()
                 touched.add((record.state, record.key))
@@ -175,39 +182,43 @@ def import_legislation(data: bytes, *, source_name: str, dry_run: bool = False) 
                 touched.add((record.state, record.key))
         outcome.changed = len(touched - set(created))
         outcome.unchanged = outcome.rows - outcome.created - outcome.changed
-        search.note("legislation", [law.pk for law in created.values()])
+        search.note("legislation", created.values())
         if dry_run:
             transaction.set_rollback(True)
     return outcome
 
 
-def create_laws(records: list[LawRecord], reason: str) -> dict[tuple[str, str], Law]:
-    """The laws of `records` (none on file), written in bulk with their articles, provisions and
-    history; the links between them (amended or repealed by) are set afterwards by the caller."""
+LAW_COLUMNS = ("state_id", "key", *SCALAR_FIELDS)
+
+
+def create_laws(records: list[LawRecord], reason: str) -> dict[tuple[str, str], int]:
+    """The laws of `records` (none on file) with their articles, provisions and history rows, written as
+    plain rows (`bulk.create_rows`: no model object), without their links (amended or repealed by: set
+    afterwards by the caller); their ids by (State, key)."""
     if not records:
         return {}
-    laws = [
-        Law(state_id=record.state, key=record.key, **{name: getattr(record, name) for name in SCALAR_FIELDS})
-        for record in records
-    ]
-    stored = bulk.create_with_history(Law, laws, reason)
-    by_key = {(law.state_id, law.key): law for law in stored}
-    articles, provisions = [], []
-    for record in records:
-        law = by_key[(record.state, record.key)]
-        articles += [LawArticle(law=law, instrument_id=code, article=article) for code, article in record.articles]
-        provisions += [LawProvision(law=law, path=path) for path in record.provisions]
-    bulk.create_with_history(LawArticle, articles, reason)
-    bulk.create_with_history(LawProvision, provisions, reason)
-    return by_key
+    values = operator.attrgetter(*LAW_COLUMNS[2:])
+    ids = bulk.create_rows(
+        Law, LAW_COLUMNS, [(record.state, record.key, *values(record)) for record in records], reason
+    )
+    pairs = list(zip(ids, records, strict=True))
+    articles = [(pk, code, article) for pk, record in pairs for code, article in record.articles]
+    bulk.create_rows(LawArticle, ("law_id", "instrument_id", "article"), articles, reason)
+    bulk.create_rows(
+        LawProvision, ("law_id", "path"), [(pk, path) for pk, record in pairs for path in record.provisions], reason
+    )
+    return {(record.state, record.key): pk for pk, record in pairs}
 
 
-def laws_by_key(laws: dict[tuple[str, str], Law], state: str, key: str) -> Law | None:
+def law_id(laws: dict[tuple[str, str], Law], created: dict[tuple[str, str], int], state: str, key: str) -> int | None:
+    """The id of the State's law `key` (empty: None): created by this import, in the file or stored."""
     if not key:
         return None
+    if (state, key) in created:
+        return created[(state, key)]
     if (state, key) not in laws:  # stored, not in the file (check_file found it)
         laws[(state, key)] = Law.objects.get(state_id=state, key=key)
-    return laws[(state, key)]
+    return laws[(state, key)].pk
 
 
 def sync_links(law: Law, record: LawRecord, reason: str) -> bool:
