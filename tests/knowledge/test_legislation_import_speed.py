@@ -27,7 +27,7 @@ MORE = (
     "https://www.ris.bka.gv.at/,UNCAC art. 15,57/c,yes,\n"
     "EGY,L-2007-80,قانون مكافحة غسل الأموال,Anti-Money-Laundering Law,act,ar,,,draft,,,,,,no,\n"
     "CHN,CL-2020,中华人民共和国刑法修正案,Criminal Law amendment,decree,zh,2020-12-26,2021-03-01,in_force,,,,"
-    "UNTOC art. 6; SOM art. 6,18/e,yes,text\n"
+    "UNTOC art. 6; SOM art. 6,18/e,yes,back\\slash\ttab\n"
 )
 FILE = (LAWS + MORE).encode("utf-8")
 LAW_LINKS = ("law_id", "amended_by_id", "repealed_by_id")
