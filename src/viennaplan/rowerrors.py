@@ -7,6 +7,7 @@ readers collect these and report every bad row at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -48,3 +49,30 @@ class FileRefused(Exception):
             )
             % {"file": source_name, "count": len(errors)}
         )
+
+
+def record_kind(
+    value: Mapping[str, str],
+    kinds: Iterable[str],
+    required: Mapping[str, Iterable[str]],
+    fills: Mapping[str, Iterable[str]],
+    wrong: Callable[[str, str], None],
+    shared: tuple[str, ...] = ("record", "key"),
+) -> str | None:
+    """The kind of a row of a file whose rows are of several kinds (its `record` column: "event",
+    "participation" …), or None when it is missing or unknown. Through `wrong(column, message)`: that
+    problem, each column `required[kind]` the row leaves empty, and each column other than `shared`
+    and `fills[kind]` it fills."""
+    kinds = tuple(kinds)
+    kind = value["record"]
+    if kind not in kinds:
+        codes = ", ".join(kinds)
+        wrong("record", (_("required: %(codes)s") if not kind else _("not one of %(codes)s")) % {"codes": codes})
+        return None
+    for name in required[kind]:
+        if not value[name]:
+            wrong(name, _("required"))
+    for name, cell in value.items():
+        if name not in (*shared, *fills[kind]) and cell:
+            wrong(name, _("not a column of %(record)s rows: leave it empty") % {"record": kind})
+    return kind

@@ -48,6 +48,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from viennaplan.accounts.permissions import can
 from viennaplan.knowledge.listing import (
     BadFilter,
+    ListFilters,
     Paged,
     checked_choice,
     checked_page,
@@ -76,27 +77,16 @@ from .views import (
 PAGE_URL = "/assistance/projects"
 API_URL = "/api/assistance/projects"
 VIEW = "assistance.view"
-FILTERS = ("region", "chapter", "status")
 UPLOAD_MAX = 5 * 1024 * 1024
 CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
-class ProjectFilters:
+class ProjectFilters(ListFilters):
     region: str = ""
     chapter: str = ""
     status: str = ""
     page: int = 1
-
-    def query(self, page: bool = False) -> dict[str, str]:
-        given = {name: getattr(self, name) for name in FILTERS if getattr(self, name)}
-        if page and self.page != 1:
-            given["page"] = str(self.page)
-        return given
-
-    @property
-    def any(self) -> bool:
-        return bool(self.query())
 
 
 def checked_region(given: Any, name: str = "region") -> str:

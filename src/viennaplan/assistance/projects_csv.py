@@ -40,7 +40,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from viennaplan.assistance.resources.currencies import CURRENCIES
-from viennaplan.rowerrors import RowError
+from viennaplan.rowerrors import RowError, record_kind
 
 from . import rules
 
@@ -197,17 +197,9 @@ def parse_row(row: int, cells: dict[str, str], known: Known) -> Record | list[Ro
     def wrong(column: str, message: str) -> None:
         errors.append(RowError(row, column, value[column], message))
 
-    record = value["record"]
-    if record not in RECORDS:
-        codes = ", ".join(RECORDS)
-        wrong("record", (_("required: %(codes)s") if not record else _("not one of %(codes)s")) % {"codes": codes})
+    record = record_kind(value, RECORDS, REQUIRED, FILLS, wrong)
+    if record is None:
         return errors
-    for name in REQUIRED[record]:
-        if not value[name]:
-            wrong(name, _("required"))
-    for name in COLUMNS:
-        if name not in ("record", "key", *FILLS[record]) and value[name]:
-            wrong(name, _("not a column of %(record)s rows: leave it empty") % {"record": record})
     if value["key"] and (not rules.KEY.fullmatch(value["key"]) or value["key"].lower() in RESERVED_KEYS):
         wrong(
             "key",

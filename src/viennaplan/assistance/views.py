@@ -32,6 +32,7 @@ from viennaplan.accounts.roles import FOCAL_POINT, SECRETARIAT
 from viennaplan.countries.models import Country
 from viennaplan.knowledge.listing import (
     BadFilter,
+    ListFilters,
     Paged,
     checked_choice,
     checked_page,
@@ -58,22 +59,12 @@ READERS = (SECRETARIAT, FOCAL_POINT)
 
 
 @dataclass(frozen=True)
-class RequestFilters:
+class RequestFilters(ListFilters):
     state: str = ""
     chapter: str = ""
     status: str = ""
     kind: str = ""
     page: int = 1
-
-    def query(self, page: bool = False) -> dict[str, str]:
-        given = {name: getattr(self, name) for name in FILTERS if getattr(self, name)}
-        if page and self.page != 1:
-            given["page"] = str(self.page)
-        return given
-
-    @property
-    def any(self) -> bool:
-        return bool(self.query())
 
 
 def checked_chapter(given: Any, name: str = "chapter") -> str:

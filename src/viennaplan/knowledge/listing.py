@@ -10,7 +10,7 @@ A record not published is a draft: only the Secretariat sees it; for anyone else
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
@@ -128,6 +128,22 @@ def sees_drafts(user: Any) -> bool:
 def visible(user: Any, records: QuerySet, field: str = "published") -> QuerySet:
     """The records `user` may see: all for the Secretariat, the published ones for anyone else."""
     return records if sees_drafts(user) else records.filter(**{field: True})
+
+
+class ListFilters:
+    """What a list page's filters share; mixed into a frozen dataclass whose fields are the filters in
+    the order of their URL, then `page`: `query()` gives the filters set (with the page if asked and
+    not the first) as strings, `any` whether one is set."""
+
+    def query(self, page: bool = False) -> dict[str, str]:
+        given = {f.name: str(getattr(self, f.name)) for f in fields(self) if f.name != "page" and getattr(self, f.name)}
+        if page and self.page != 1:
+            given["page"] = str(self.page)
+        return given
+
+    @property
+    def any(self) -> bool:
+        return bool(self.query())
 
 
 @dataclass(frozen=True)

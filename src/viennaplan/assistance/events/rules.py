@@ -53,7 +53,7 @@ from viennaplan.knowledge.legislation import (
     path_order,
     write_provisions,
 )
-from viennaplan.rowerrors import RowError
+from viennaplan.rowerrors import RowError, record_kind
 
 __all__ = ["KEY", "KEY_MAX", "NO", "PATH", "YES", "path_order", "write_provisions"]
 
@@ -282,17 +282,9 @@ def parse_row(row: int, cells: dict[str, str], known: Known) -> Record | list[Ro
     def wrong(column: str, message: str) -> None:
         errors.append(RowError(row, column, value[column], message))
 
-    record = value["record"]
-    if record not in RECORDS:
-        codes = ", ".join(RECORDS)
-        wrong("record", (_("required: %(codes)s") if not record else _("not one of %(codes)s")) % {"codes": codes})
+    record = record_kind(value, RECORDS, REQUIRED, FILLS, wrong)
+    if record is None:
         return errors
-    for name in REQUIRED[record]:
-        if not value[name]:
-            wrong(name, _("required"))
-    for name in COLUMNS:
-        if name not in ("record", "key", *FILLS[record]) and value[name]:
-            wrong(name, _("not a column of %(record)s rows: leave it empty") % {"record": record})
     if value["key"] and not KEY.fullmatch(value["key"]):
         wrong(
             "key",

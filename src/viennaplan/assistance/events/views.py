@@ -31,6 +31,7 @@ from viennaplan.countries.models import Country
 from viennaplan.countries.registry import name_sort_key
 from viennaplan.knowledge.listing import (
     BadFilter,
+    ListFilters,
     Paged,
     checked_choice,
     checked_page,
@@ -51,28 +52,17 @@ from .models import Event, EventProvision, Participation
 
 PAGE_URL = "/assistance/events"
 API_URL = "/api/assistance/events"
-FILTERS = ("q", "kind", "state", "year", "provision")
 NAV = "assistance"
 
 
 @dataclass(frozen=True)
-class EventFilters:
+class EventFilters(ListFilters):
     q: str = ""
     kind: str = ""
     state: str = ""
     year: int | None = None
     provision: str = ""
     page: int = 1
-
-    def query(self, page: bool = False) -> dict[str, str]:
-        given = {name: str(getattr(self, name)) for name in FILTERS if getattr(self, name)}
-        if page and self.page != 1:
-            given["page"] = str(self.page)
-        return given
-
-    @property
-    def any(self) -> bool:
-        return bool(self.query())
 
 
 def parse_filters(given: Any) -> EventFilters:
