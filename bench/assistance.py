@@ -22,16 +22,17 @@ generated again and only the requests are timed.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import shutil
 import statistics
-import tempfile
+import sys
 import time
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchenv import kept_or_throwaway_database  # noqa: E402
 
 RUNS = 20
 CHAPTERS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
@@ -102,21 +103,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--keep", default="", help="keep the SQLite database in this folder (reused if filled)")
     options = parser.parse_args()
-    folder = None
-    if options.keep:
-        Path(options.keep).mkdir(parents=True, exist_ok=True)
-        os.environ["VIENNAPLAN_VAR_DIR"] = str(Path(options.keep).resolve())
-    elif not os.environ.get("DATABASE_URL"):
-        folder = tempfile.mkdtemp(prefix="viennaplan-bench-assistance-")
-        os.environ["VIENNAPLAN_VAR_DIR"] = folder
-    os.environ.setdefault("VIENNAPLAN_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("VIENNAPLAN_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "viennaplan.settings")
-    try:
+    with kept_or_throwaway_database(options.keep, "viennaplan-bench-assistance-"):
         measure(options)
-    finally:
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def generate(requests: int, projects: int, money: int) -> None:

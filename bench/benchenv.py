@@ -5,8 +5,11 @@ imported so that treaty panels and maps have work to do."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,3 +41,25 @@ def demo_database_with_treaty_status(prefix: str) -> str:
     states = sorted(info.alpha3 for info in registry.states())
     import_status_list(synthetic_status_list(states).encode("utf-8"), source_name="synthetic-bench.csv")
     return folder
+
+
+@contextmanager
+def kept_or_throwaway_database(keep: str, prefix: str) -> Iterator[None]:
+    """The database a benchmark fills (before Django is set up): SQLite in the folder `keep` (kept,
+    and reused when filled) if given; else DATABASE_URL's if set; else SQLite in a temporary folder,
+    removed at the end. Debug off and a throw-away secret key unless the environment says otherwise."""
+    folder = None
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        os.environ["VIENNAPLAN_VAR_DIR"] = str(Path(keep).resolve())
+    elif not os.environ.get("DATABASE_URL"):
+        folder = tempfile.mkdtemp(prefix=prefix)
+        os.environ["VIENNAPLAN_VAR_DIR"] = folder
+    os.environ.setdefault("VIENNAPLAN_SECRET_KEY", "benchmark-only")
+    os.environ.setdefault("VIENNAPLAN_DEBUG", "0")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "viennaplan.settings")
+    try:
+        yield
+    finally:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from benchenv import kept_or_throwaway_database  # noqa: E402
+
 RUNS = 20
 
 
@@ -58,21 +58,8 @@ def main() -> None:
     parser.add_argument("--only", default="", help="collections to fill, by key (default: all)")
     parser.add_argument("--keep", default="", help="keep the SQLite database in this folder (reused if filled)")
     options = parser.parse_args()
-    folder = None
-    if options.keep:
-        Path(options.keep).mkdir(parents=True, exist_ok=True)
-        os.environ["VIENNAPLAN_VAR_DIR"] = str(Path(options.keep).resolve())
-    elif not os.environ.get("DATABASE_URL"):
-        folder = tempfile.mkdtemp(prefix="viennaplan-bench-knowledge-")
-        os.environ["VIENNAPLAN_VAR_DIR"] = folder
-    os.environ.setdefault("VIENNAPLAN_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("VIENNAPLAN_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "viennaplan.settings")
-    try:
+    with kept_or_throwaway_database(options.keep, "viennaplan-bench-knowledge-"):
         measure(options.laws, options.records, [key for key in options.only.split(",") if key])
-    finally:
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def measure(laws: int, records: int, only: list[str]) -> None:
