@@ -18,7 +18,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -160,11 +160,9 @@ def reader(request: HttpRequest) -> None:
 
 
 def found(request: HttpRequest, key: str) -> AssistanceRequest:
+    """The request `key` if the reader may read it; a 404 (the API's Http404 handler) otherwise."""
     reader(request)
-    try:
-        return request_or_404(request.user, key)
-    except Http404 as missing:
-        raise HttpError(404, str(missing)) from None
+    return request_or_404(request.user, key)
 
 
 @router.get(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -235,13 +235,6 @@ def _secretariat(request: HttpRequest) -> None:
         raise HttpError(403, str(refusal)) from None
 
 
-def _found(check, value: str):
-    try:
-        return check(value)
-    except Http404 as missing:
-        raise HttpError(404, str(missing)) from None
-
-
 @router.get(
     "/board",
     response={200: OverviewBoardOut, **READ},
@@ -288,7 +281,7 @@ def board(request: HttpRequest):
 )
 def state(request: HttpRequest, alpha3: str):
     try:
-        country = _found(checked_state_code, alpha3)
+        country = checked_state_code(alpha3)
     except BadInput as error:
         return bad_input(error)
     found = overview.state_overview(country, may_see_state(request.user, country))
@@ -326,7 +319,7 @@ def state(request: HttpRequest, alpha3: str):
 )
 def area(request: HttpRequest, number: str):
     try:
-        chapter = _found(checked_area, number)
+        chapter = checked_area(number)
     except BadInput as error:
         return bad_input(error)
     found = overview.area_overview(chapter)
@@ -404,7 +397,7 @@ def matching_list(request: HttpRequest, filters: Query[OverviewMatchingFiltersIn
     summary="What waits on voluntary contributions in the areas a donor funds (need text: officials, shareable)",
 )
 def donor_needs(request: HttpRequest, donor_id: int):
-    donor = _found(donor_or_404, donor_id)
+    donor = donor_or_404(donor_id)
     shareable = may_read_shareable(request.user)
     found = overview.donor_needs(donor, shareable)
     return {

@@ -20,7 +20,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -225,18 +225,11 @@ def detail_out(project: Project, user) -> dict:
     }
 
 
-def found(key: str) -> Project:
-    try:
-        return project_or_404(key)
-    except Http404 as missing:
-        raise HttpError(404, str(missing)) from None
-
-
 def changeable(request: HttpRequest, key: str) -> Project:
     """403 for a user not allowed `project.manage`, 404 for no such project, 409 for a completed one."""
     if not may_manage(request.user):
         raise HttpError(403, _("Only the secretariat creates and changes projects of technical assistance."))
-    project = found(key)
+    project = project_or_404(key)
     if project.status == rules.COMPLETED:
         raise HttpError(409, _("The project is completed: it cannot be changed any more."))
     return project
@@ -272,7 +265,7 @@ def list_projects(request: HttpRequest, filters: Query[ProjectFiltersIn]):
     summary="One project: budget, the requests served the reader may read, milestones, outputs, disbursements",
 )
 def get_project(request: HttpRequest, key: str):
-    return detail_out(found(key), request.user)
+    return detail_out(project_or_404(key), request.user)
 
 
 @router.post(
