@@ -1,7 +1,7 @@
 """Technical assistance on pages of other apps (monitoring's State profile loads this library, as it
 loads knowledge's: a template naming a tag is not an import, so the layers stay as they are).
 
-    {% assistance_for_state "CHE" %}   the State's requests counted by stage, the projects serving
+    {% assistance_for_state profile.state %}   the State's (a Country's) requests counted by stage, the projects serving
                                        them and what was disbursed to those, as the public sees them
                                        (counts only), with a link to the State's assistance page
 """
@@ -20,11 +20,8 @@ register = template.Library()
 
 
 @register.inclusion_tag("assistance/_state_panel.html")
-def assistance_for_state(alpha3: str) -> dict[str, Any]:
+def assistance_for_state(state: Country) -> dict[str, Any]:
     """Nothing when the State made no request; the public's view whoever reads (the profile is public)."""
-    state = Country.objects.filter(alpha3=(alpha3 or "").upper()).first()
-    if state is None:
-        return {"found": None}
     found = overview.state_overview(state, full=False)
     if not found.total:
         return {"found": None}
