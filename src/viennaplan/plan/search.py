@@ -6,15 +6,15 @@
   "sécurité" finds "securite") over each provision's citation and own text, rowid = provision
   id. It is created by migration 0002 and filled by the store for each imported version
   (`index_version`).
-- PostgreSQL: `to_tsvector('english', citation || ' ' || text)` with a GIN expression index
-  (migration 0002), `ts_rank` for the rank and `ts_headline` over the escaped text for the
+- PostgreSQL: `to_tsvector('english', citation || ' ' || text)`, stored in the generated column
+  `words` with a GIN index on it (migration 0004), `ts_rank` for the rank and `ts_headline` over the escaped text for the
   snippet. PostgreSQL stems English words ("markings" finds "marking"); SQLite matches words
   as written (add `*` for a prefix). Diacritics are folded on SQLite only.
 
 The SQLite index is a copy of the provisions' text, kept by the store; a database filled by
 other means (`loaddata`) has provisions the index does not know. `index_state()` says whether
 the index matches the provisions, `rebuild_index()` makes it so (`viennaplan search rebuild`).
-PostgreSQL computes the document from the row itself, so its index cannot go stale; there a
+PostgreSQL computes the document from the row itself (a generated column), so its index cannot go stale; there a
 rebuild recreates the GIN index if it is missing and reindexes it.
 
 User input never reaches either query language as syntax: the query is reduced to its words
@@ -38,18 +38,16 @@ from django.utils.translation import gettext
 from .models import PlanVersion, Provision
 
 FTS_TABLE = "plan_provision_fts"
-# The index's definitions, as migration 0002 created them (used again by `rebuild_index`).
+# The index's definitions, as migrations 0002 and 0004 created them (used again by `rebuild_index`).
 FTS_CREATE = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} "
     "USING fts5(citation, text, tokenize = 'unicode61 remove_diacritics 2')"
 )
 PG_INDEX = "plan_provision_search"
-PG_INDEX_CREATE = (
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON plan_provision "
-    "USING gin (to_tsvector('english'::regconfig, citation || ' ' || text))"
-)
+PG_INDEX_CREATE = f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON plan_provision USING gin (words)"
 PG_CONFIG = "english"
-PG_DOCUMENT = "to_tsvector('english'::regconfig, p.citation || ' ' || p.text)"
+# A generated column (migration 0004), not declared on the model: to_tsvector('english', citation || ' ' || text).
+PG_DOCUMENT = "p.words"
 # ts_headline runs over escaped text: its parser would otherwise drop anything that looks like a tag.
 PG_ESCAPED_TEXT = "replace(replace(replace(p.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
 SCOPE_KINDS = {"national": "national_action", "international": "international_action"}
@@ -129,8 +127,11 @@ def search_provisions(
         chapter=chapter,
         scope=scope,
         actor=actor,
-    ).select_related("chapter", "actor", "version")
-    provisions = {provision.pk: provision for provision in candidates}
+    ).select_related("chapter", "actor")  # not the version: its row holds the whole source text
+    provisions = {}
+    for provision in candidates:
+        provision.version = version
+        provisions[provision.pk] = provision
     hits = [
         SearchHit(provision=provisions[pk], snippet=markup(raw, escaped=postgres), rank=float(rank))
         for pk, raw, rank in matches
