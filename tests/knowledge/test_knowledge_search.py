@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from legislation_sample import LAWS
 
 from viennaplan.knowledge import search
@@ -147,3 +148,28 @@ def test_the_front_page_counts_what_the_reader_may_see(laws, client, client_as, 
     assert public["legislation"] == 2
     assert {row["key"]: row["count"] for row in client_as(secretariat).get("/api/knowledge").json()}["legislation"] == 3
     assert client.get("/knowledge/").status_code == 200
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the FTS5 table is SQLite's; PostgreSQL keeps the words on the row"
+)
+def test_an_entrys_words_leave_with_it_however_it_is_deleted(laws, anonymous):
+    """A DELETE of the entries themselves (Django's flush does one) takes their FTS5 rows along; the
+    trigger that does it is made again after a migrate that lost it (SQLite drops it when it remakes
+    the table)."""
+
+    def words() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {search.FTS_TABLE}")
+            return cursor.fetchone()[0]
+
+    assert words() == SearchEntry.objects.count() > 0
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER knowledge_searchentry_words_go")
+    search.catch_up()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM knowledge_searchfacet")
+        cursor.execute("DELETE FROM knowledge_searchentry")
+    assert words() == 0
+    import_legislation(LAWS.encode().replace(b"SR-514.54", b"SR-514.55"), source_name="laws.csv")
+    assert found_keys(search.search(search.SearchQuery(q="ammunition"), anonymous)) == ["SR-514.55"]

@@ -193,7 +193,9 @@ class SearchEntry(models.Model):
 
     A copy kept by the search module from each collection's `documents` (collections.py): never
     edited by hand, rebuilt by `viennaplan knowledge reindex`. The words are indexed by SQLite FTS5
-    (`knowledge_search_fts`, rowid = this id) or a PostgreSQL GIN expression index (migration 0003).
+    (`knowledge_search_fts`, rowid = this id, with `tags` as its third column) or, on PostgreSQL, by
+    the GIN index of a stored column `words` that the model does not declare (migration 0006): the
+    title's words (weight A), the text's (B) and the tags (D, unstemmed).
     """
 
     collection = models.CharField(max_length=30)
@@ -203,6 +205,9 @@ class SearchEntry(models.Model):
     text = models.TextField(blank=True)
     published = models.BooleanField()
     year = models.PositiveSmallIntegerField(null=True)
+    tags = models.TextField(
+        blank=True, default="", help_text="the filters as words: zk<collection>, zdraft, zs<State>, zc<chapter>, zi<…>"
+    )
 
     class Meta:
         constraints = [
@@ -215,8 +220,9 @@ class SearchEntry(models.Model):
 
 
 class SearchGeneration(models.Model):
-    """One row (id 1): its number goes up at every re-index of the search, so that a process can tell
-    whether the facet arrays it keeps (`knowledge/search_counts.py`) are still those of the index."""
+    """One row (id 1): its number changes (to a new random one) at every re-index of the search, so that
+    a process can tell whether the facet arrays and results it keeps (`knowledge/search_counts.py`,
+    `knowledge/search_cache.py`) are still those of the index."""
 
     id = models.PositiveSmallIntegerField(primary_key=True)
     number = models.PositiveBigIntegerField(default=0)

@@ -34,12 +34,12 @@ from django.utils.safestring import SafeString
 from viennaplan.plan import search as plan_search
 from viennaplan.plan.models import PlanVersion, Provision
 
-from . import bulk, collections, search_counts
+from . import bulk, collections, search_cache, search_counts
 from .listing import sees_drafts
 from .models import SearchEntry, SearchFacet
 
 FTS_TABLE = "knowledge_search_fts"
-PG_DOCUMENT = "to_tsvector('english'::regconfig, e.title || ' ' || e.text)"
+PG_RANK_WEIGHTS = "'{0.0, 0.0, 0.25, 1.0}'"  # ts_rank's weights of D (the tags), C, B (the text), A (the title)
 PG_ESCAPED_TEXT = "replace(replace(replace(e.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
 PLAN = "plan"  # the facet value of the plan's provisions
 PER_PAGE = 20
@@ -112,7 +112,7 @@ def tags_of(collection: str, published: bool, facets: Iterable[tuple[str, str]])
     return " ".join(words + [tag(facet, value) for facet, value in facets])
 
 
-ENTRY_FIELDS = ["id", "collection", "record_id", "url", "title", "text", "published", "year"]  # a new entry's row
+ENTRY_FIELDS = ["id", "collection", "record_id", "url", "title", "text", "published", "year", "tags"]  # an entry's row
 
 
 def _facet_rows(document: collections.Document, by_paragraph: dict[int, str]) -> list[tuple[str, str]]:
@@ -138,10 +138,11 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
         stale = SearchEntry.objects.filter(collection=key)
         if wanted is not None:
             stale = stale.filter(record_id__in=wanted)
-        _delete_words(stale)
         stale.delete()
         documents = list(registered.documents(wanted))
         ids = bulk.reserve_ids(SearchEntry, len(documents))
+        by_paragraph = paragraph_chapters()
+        facets = [_facet_rows(document, by_paragraph) for document in documents]
         entries = [
             (
                 pk,
@@ -152,18 +153,17 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
                 document.text,
                 document.published,
                 document.year,
+                tags_of(key, document.published, rows),
             )
-            for pk, document in zip(ids, documents, strict=True)
+            for pk, document, rows in zip(ids, documents, facets, strict=True)
         ]
         bulk.insert_rows(SearchEntry._meta.db_table, ENTRY_FIELDS, entries)
-        by_paragraph = paragraph_chapters()
-        facets = [_facet_rows(document, by_paragraph) for document in documents]
         bulk.insert_rows(
             SearchFacet._meta.db_table,
             ["entry_id", "facet", "value"],
             [(pk, facet, value) for pk, rows in zip(ids, facets, strict=True) for facet, value in rows],
         )
-        _insert_words(entries, facets)
+        _insert_words(entries)
         search_counts.bump()
     return len(entries)
 
@@ -174,7 +174,6 @@ def rebuild() -> dict[str, int]:
     with transaction.atomic():
         known = [registered.key for registered in collections.collections()]
         gone = SearchEntry.objects.exclude(collection__in=known)
-        _delete_words(gone)
         gone.delete()
         search_counts.bump()
         for key in known:
@@ -182,27 +181,15 @@ def rebuild() -> dict[str, int]:
     return counts
 
 
-def _delete_words(entries: Any) -> None:
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        sql, params = entries.values("pk").query.sql_with_params()
-        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({sql})", params)
-
-
-def _insert_words(entries: Sequence[tuple], facets: Sequence[Sequence[tuple[str, str]]]) -> None:
-    """The FTS5 rows of new entries (rows in the order of ENTRY_FIELDS) and their facets."""
+def _insert_words(entries: Sequence[tuple]) -> None:
+    """SQLite: the FTS5 rows of new entries (rows in the order of ENTRY_FIELDS). PostgreSQL stores
+    them itself, in the entry's generated column `words`."""
     if connection.vendor != "sqlite" or not entries:
         return
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, title, text, tags) VALUES (%s, %s, %s, %s)",
-            [
-                (pk, title, text, tags_of(collection, published, rows))
-                for (pk, collection, _record, _url, title, text, published, _year), rows in zip(
-                    entries, facets, strict=True
-                )
-            ],
+            [(pk, title, text, tags) for (pk, _key, _record, _url, title, text, _published, _year, tags) in entries],
         )
 
 
@@ -278,13 +265,16 @@ def connect_signals() -> None:
 # -- searching -------------------------------------------------------------------------------------
 
 
+def _filter_tags(query: SearchQuery) -> list[str]:
+    """The tags a search's filters ask for (its collection, State, chapter, instrument)."""
+    tags = [tag("k", query.collection)] if query.collection and query.collection != PLAN else []
+    return tags + [tag(facet, getattr(query, facet)) for facet in FACETS if getattr(query, facet)]
+
+
 def _fts_match(query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> str:
     """SQLite: the whole query as one FTS5 expression — the words in the title and text, the filters as
     words of the `tags` column (user input is reduced to words first: never syntax)."""
-    tags = []
-    if query.collection and query.collection != PLAN:
-        tags.append(tag("k", query.collection))
-    tags += [tag(facet, getattr(query, facet)) for facet in FACETS if getattr(query, facet)]
+    tags = _filter_tags(query)
     parts = [f"{{title text}} : ({plan_search.fts_query(terms)})"] if terms else []
     if tags:
         parts.append("tags : (" + " ".join(f'"{word}"' for word in tags) + ")")
@@ -292,27 +282,38 @@ def _fts_match(query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> 
     return match if sees_drafts(user) else f'{match} NOT tags : "{DRAFT_TAG}"'
 
 
+def _pg_words(terms: list[plan_search.Term]) -> str:
+    """PostgreSQL: the words as a tsquery on the title (weight A) and the text (B), never the tags (D)."""
+    return " & ".join(f"'{term.word}':" + ("*" if term.prefix else "") + "AB" for term in terms)
+
+
 def _pg_conditions(query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> tuple[str, list[Any]]:
-    """PostgreSQL: the WHERE clause on `knowledge_searchentry e` (words through the GIN expression index)."""
-    where, params = [], []
+    """PostgreSQL: the WHERE clause on `knowledge_searchentry e`: words and filters as one tsquery
+    on the stored `words` (one GIN lookup), drafts by the column `published`."""
+    queries, params = [], []
     if terms:
-        where.append(f"{PG_DOCUMENT} @@ to_tsquery('english', %s)")
-        params.append(plan_search.tsquery(terms))
+        queries.append("to_tsquery('english', %s)")
+        params.append(_pg_words(terms))
+    tags = _filter_tags(query)
+    if tags:
+        queries.append("to_tsquery('simple', %s)")
+        params.append(" & ".join(f"'{word}':D" for word in tags))
+    where = [f"e.words @@ ({' && '.join(queries)})"]
     if not sees_drafts(user):
         where.append("e.published = %s")
         params.append(True)
-    if query.collection and query.collection != PLAN:
-        where.append("e.collection = %s")
-        params.append(query.collection)
-    for facet in FACETS:
-        value = getattr(query, facet)
-        if value:
-            where.append("e.id IN (SELECT entry_id FROM knowledge_searchfacet WHERE facet = %s AND value = %s)")
-            params += [facet, value]
     return " AND ".join(where), params
 
 
 ENTRY_COLUMNS = "e.id, e.collection, e.record_id, e.url, e.title, e.published, e.year"
+
+
+def _key(query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> tuple:
+    """What identifies a search's SQL (its words, filters and the user's right to see drafts)."""
+    if connection.vendor == "sqlite":
+        return ("sqlite", bool(terms), _fts_match(query, user, terms))
+    where, params = _pg_conditions(query, user, terms)
+    return (connection.vendor, plan_search.tsquery(terms) if terms else "", where, tuple(params))
 
 
 def _matched(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> Any:
@@ -348,10 +349,10 @@ def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Te
         return cursor.fetchall()
     where, params = _pg_conditions(query, user, terms)
     if terms:
-        params = [plan_search.tsquery(terms), *params]
+        params = [_pg_words(terms), *params]
         cursor.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM (SELECT e.*, ts_rank({PG_DOCUMENT}, to_tsquery('english', %s)) AS score "
-            f"FROM knowledge_searchentry e WHERE {where}) e ORDER BY e.score DESC, e.id LIMIT %s OFFSET %s",
+            f"SELECT {ENTRY_COLUMNS} FROM (SELECT e.*, ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) "
+            f"AS score FROM knowledge_searchentry e WHERE {where}) e ORDER BY e.score DESC, e.id LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
     else:
@@ -371,13 +372,21 @@ def search(query: SearchQuery, user: Any, per_page: int = PER_PAGE) -> Found:
     if not terms and not narrowed:
         return Found([], 0, 1, 1, {}, [], 0)
     want_records = query.collection != PLAN
+    number = search_counts.generation()
+    key = _key(query, user, terms)
+    kept = search_cache.searches
     with connection.cursor() as cursor:
-        matched = _matched(cursor, query, user, terms)
-        by_collection, facets = search_counts.counts(matched, FACETS)
+        matched = kept.matched(number, key, lambda: _matched(cursor, query, user, terms))
+        by_collection, facets = search_counts.counts(matched, FACETS, number)
         total = sum(by_collection.values()) if want_records else 0  # the entries that exist, not words left over
         pages = max(1, -(-total // per_page))
         page = min(query.page, pages)
-        rows = _page(cursor, query, user, terms, per_page, (page - 1) * per_page) if want_records and total else []
+        bounds = (per_page, (page - 1) * per_page)
+        rows = (
+            kept.page(number, key, bounds, lambda: _page(cursor, query, user, terms, *bounds))
+            if want_records and total
+            else []
+        )
     provisions, provisions_total = _provisions(query, terms)
     if provisions_total:
         by_collection = {PLAN: provisions_total, **by_collection}
@@ -448,9 +457,21 @@ def _snippets(ids: list[int], terms: list[plan_search.Term]) -> dict[int, SafeSt
         return {pk: plan_search.markup(raw) for pk, raw in cursor.fetchall()}
 
 
+# SQLite: an entry's words leave the FTS5 table with the entry, however it is deleted (migration 0005).
+WORDS_FOLLOW_ENTRIES = (
+    "CREATE TRIGGER IF NOT EXISTS knowledge_searchentry_words_go AFTER DELETE ON knowledge_searchentry "
+    f"FOR EACH ROW BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
+)
+
+
 def catch_up(**_: Any) -> dict[str, int]:
     """After every migrate: index each collection whose entries do not number its records (a database
-    of an earlier release, a collection added, records loaded by other means). Cheap when in step."""
+    of an earlier release, a collection added, records loaded by other means). Cheap when in step.
+    On SQLite, the trigger that deletes an entry's words with it is made again if it is missing
+    (SQLite drops a table's triggers when a migration remakes the table)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(WORDS_FOLLOW_ENTRIES)
     counts = {}
     for registered in collections.collections():
         if SearchEntry.objects.filter(collection=registered.key).count() != registered.model.objects.count():

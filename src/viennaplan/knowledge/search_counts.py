@@ -4,7 +4,7 @@ in memory: the part of a broad search that SQL does slowly (issue 12: a search u
 
 Each process keeps the index's facets as numpy arrays — every (entry, facet value) pair as two arrays,
 and each entry's collection — loaded once per generation of the index: `SearchGeneration.number`,
-raised by every re-index in the re-index's transaction (`bump`), read at every search (one row).
+changed by every re-index in the re-index's transaction (`bump`), read at every search (one row).
 A search hands over the ids of the entries it matched (one SQL aggregate), and the counts are a
 `bincount` of the pairs whose entry is among them. Records, drafts and filters are the SQL's business:
 the ids given are already those the user may see.
@@ -12,6 +12,7 @@ the ids given are already those the user may see.
 
 from __future__ import annotations
 
+import secrets
 import threading
 from dataclasses import dataclass
 
@@ -40,11 +41,14 @@ _kept: Arrays | None = None
 
 
 def bump() -> None:
-    """A re-index changed the entries: every process loads the arrays again at its next search."""
+    """A re-index changed the entries: every process loads the arrays again at its next search.
+    The new number is drawn at random, not counted up, so that no two states of the index share one:
+    not after the table is emptied (tests flush it) nor after a backup of an older state is restored."""
+    number = secrets.randbelow(2**62) + 1
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {GENERATION_TABLE} (id, number) VALUES (1, 1) "
-            "ON CONFLICT (id) DO UPDATE SET number = " + GENERATION_TABLE + ".number + 1"
+            f"INSERT INTO {GENERATION_TABLE} (id, number) VALUES (1, %s) ON CONFLICT (id) DO UPDATE SET number = %s",
+            [number, number],
         )
 
 
@@ -93,10 +97,12 @@ def _aggregate(column: str) -> str:
     return f"group_concat({column})"
 
 
-def arrays() -> Arrays:
-    """The arrays of the index's current generation (loaded when the index changed since the last call)."""
+def arrays(number: int | None = None) -> Arrays:
+    """The arrays of the index's current generation (loaded when the index changed since the last call);
+    `number`: that generation, when the caller has just read it."""
     global _kept
-    number = generation()
+    if number is None:
+        number = generation()
     kept = _kept
     if kept is not None and kept.generation == number and not connection.in_atomic_block:
         return kept
@@ -108,9 +114,11 @@ def arrays() -> Arrays:
         return _kept
 
 
-def counts(ids: np.ndarray, facets: tuple[str, ...]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
-    """Records by collection, and by value of each facet, among the entries `ids`."""
-    found = arrays()
+def counts(
+    ids: np.ndarray, facets: tuple[str, ...], number: int | None = None
+) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """Records by collection, and by value of each facet, among the entries `ids` (of generation `number`)."""
+    found = arrays(number)
     ids = ids[(ids >= 0) & (ids < found.size)]
     ids = ids[found.entry_collection[ids] >= 0]  # words of an entry deleted otherwise than by a re-index
     chosen = np.zeros(found.size, dtype=bool)
