@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
+
+# Tests never assert on timing: hypothesis's 200 ms deadline per example would fail a property
+# test on a busy machine (two suites run side by side) although nothing is wrong.
+hypothesis_settings.register_profile("viennaplan", deadline=None)
+hypothesis_settings.load_profile("viennaplan")
 
 DATABASE_FIXTURES = {
     "db",
