@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -187,6 +188,35 @@ def options(pairs: Iterable[tuple[str, str]], selected: str = "") -> SafeString:
         plain = format_html('<option value="{}">', selected)
         html = html.replace(plain, f"{plain[:-1]} selected>", 1)
     return mark_safe(html)  # noqa: S308 -- every value and label escaped by format_html_join above
+
+
+_NEXT = "\x00viennaplan-next\x00"  # stands for the previous value while the next one's SQL is built
+
+
+def distinct_values(rows: QuerySet, column: str) -> set[Any]:
+    """The different values of `column` (not null) among `rows`: the options of a filter.
+
+    PostgreSQL reads every row for a DISTINCT (20,000 flows: 15 ms a column); there the values are
+    found by a loose index scan instead, one index probe per value (`WITH RECURSIVE`: the least value,
+    then each time the least greater than the last), through the index that begins with the rows'
+    conditions and `column`. Elsewhere (SQLite skips through the index by itself) a plain DISTINCT."""
+    rows = rows.order_by().filter(**{f"{column}__isnull": False})
+    if connection.vendor != "postgresql":
+        return set(rows.values_list(column, flat=True).distinct())
+    first_sql, first_params = rows.order_by(column).values_list(column)[:1].query.sql_with_params()
+    following = rows.filter(**{f"{column}__gt": _NEXT}).order_by(column).values_list(column)[:1]
+    next_sql, next_params = following.query.sql_with_params()
+    at = list(next_params).index(_NEXT)
+    pieces = next_sql.split("%s")
+    next_sql = "%s".join(pieces[: at + 1]) + "d.v" + "%s".join(pieces[at + 1 :])
+    next_params = [*next_params[:at], *next_params[at + 1 :]]
+    sql = (
+        f"WITH RECURSIVE d(v) AS (({first_sql}) UNION ALL SELECT ({next_sql}) FROM d WHERE d.v IS NOT NULL) "
+        "SELECT v FROM d WHERE v IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*first_params, *next_params])
+        return {value for (value,) in cursor.fetchall()}
 
 
 def state_pairs(codes: Iterable[str] | QuerySet) -> list[tuple[str, str]]:

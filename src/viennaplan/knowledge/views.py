@@ -21,7 +21,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from viennaplan.countries.models import Country
 from viennaplan.treaties.models import Instrument
 
 from . import legislation
@@ -36,10 +35,13 @@ from .listing import (
     checked_provision,
     checked_q,
     checked_state,
+    distinct_values,
     neighbour_urls,
+    options,
     page,
     paged,
     sees_drafts,
+    state_pairs,
     value_of,
     visible,
     with_query,
@@ -108,15 +110,17 @@ def filtered_laws(user: Any, filters: LawFilters) -> QuerySet[Law]:
         )
     if filters.state:
         laws = laws.filter(state_id=filters.state)
+    # A filter on an article or a provision as `id IN (…)` read through that table's index, not an
+    # EXISTS tried on every law (50,000 laws: 27 ms to count those of one article).
     if filters.instrument or filters.article:
-        articles = LawArticle.objects.filter(law=OuterRef("pk"))
+        articles = LawArticle.objects.order_by()
         if filters.instrument:
             articles = articles.filter(instrument_id=filters.instrument)
         if filters.article:
             articles = articles.filter(article=filters.article)
-        laws = laws.filter(Exists(articles))
+        laws = laws.filter(pk__in=articles.values("law_id"))
     if filters.provision:
-        laws = laws.filter(Exists(LawProvision.objects.filter(law=OuterRef("pk"), path=filters.provision)))
+        laws = laws.filter(pk__in=LawProvision.objects.order_by().filter(path=filters.provision).values("law_id"))
     if filters.status:
         laws = laws.filter(status=filters.status)
     if filters.kind:
@@ -181,8 +185,7 @@ def legislation_list(request: HttpRequest) -> HttpResponse:
     found = law_page(request.user, filters)
     query = filters.query()
     previous_url, next_url = neighbour_urls(PAGE_URL, query, found)
-    codes = visible_laws(request.user).order_by().values_list("state_id", flat=True).distinct()
-    states = Country.objects.filter(alpha3__in=list(codes))
+    states = state_pairs(distinct_values(visible_laws(request.user), "state_id"))
     return page(
         request,
         "knowledge/legislation_list.html",
@@ -190,7 +193,7 @@ def legislation_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "found": found,
             "laws": [(law, law_url(law)) for law in found.rows],
-            "states": sorted(((state.alpha3, state.name) for state in states), key=lambda pair: pair[1]),
+            "state_options": options(states, filters.state),
             "instruments": Instrument.objects.values_list("code", "short_name"),
             "statuses": legislation.STATUS_LABELS.items(),
             "kinds": legislation.KIND_LABELS.items(),

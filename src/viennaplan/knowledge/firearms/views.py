@@ -29,7 +29,17 @@ from viennaplan.countries import registry
 from viennaplan.countries.models import Country
 from viennaplan.reporting import workflow
 
-from ..listing import BadFilter, bad_request, neighbour_urls, page, sees_drafts, with_query
+from ..listing import (
+    BadFilter,
+    bad_request,
+    distinct_values,
+    neighbour_urls,
+    options,
+    page,
+    sees_drafts,
+    state_pairs,
+    with_query,
+)
 from . import national_reports, queries, regulations
 from .forms import NewReportForm, ReportForm
 from .models import FirearmsReport
@@ -63,7 +73,7 @@ def regulations_list(request: HttpRequest) -> HttpResponse:
     found = queries.regulation_page(request.user, filters)
     query = filters.query()
     previous_url, next_url = neighbour_urls(PAGE_URL, query, found)
-    states = Country.objects.filter(firearms_regulations__in=queries.visible_regulations(request.user)).distinct()
+    states = state_pairs(distinct_values(queries.visible_regulations(request.user), "state_id"))
     return page(
         request,
         "knowledge_firearms/regulations_list.html",
@@ -74,7 +84,7 @@ def regulations_list(request: HttpRequest) -> HttpResponse:
                 (regulation, state_url(regulation.state_id), queries.coverage(regulation)) for regulation in found.rows
             ],
             "topics": regulations.TOPICS.items(),
-            "states": sorted(((state.alpha3, state.name) for state in states), key=lambda pair: pair[1]),
+            "state_options": options(states, filters.state),
             "previous_url": previous_url,
             "next_url": next_url,
             "drafts_shown": sees_drafts(request.user),

@@ -22,6 +22,7 @@ from viennaplan.knowledge.collections import collection
 from viennaplan.knowledge.listing import (
     BadFilter,
     bad_request,
+    distinct_values,
     neighbour_urls,
     options,
     page,
@@ -54,7 +55,7 @@ def related_lines(user: Any) -> list[dict]:
 
 
 def codes_in(user: Any, field: str) -> set[str]:
-    return set(queries.visible_flows(user).order_by().values_list(f"{field}_id", flat=True).distinct())
+    return distinct_values(queries.visible_flows(user), f"{field}_id")
 
 
 def filter_context(request: HttpRequest, filters: queries.FlowFilters) -> dict:
