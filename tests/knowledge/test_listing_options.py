@@ -64,3 +64,27 @@ def test_the_page_shows_a_new_name_escaped_and_the_reader_language(client, impor
     assert f'<option value="AUT" selected>{Country.objects.get(alpha3="AUT").name_fr}</option>' in french
     assert "Autriche" in french
     assert '<option value="AUT">Austria</option>' not in french
+
+
+@pytest.mark.django_db
+def test_the_values_of_a_filter_are_those_a_distinct_reads(imported_plan):
+    """`distinct_values` (a loose index scan on PostgreSQL) finds every value of the rows asked for,
+    the rows' own conditions (drafts hidden) included, and no value of another row."""
+    from legislation_sample import LAWS
+
+    from viennaplan.knowledge.legislation_csv import import_legislation
+    from viennaplan.knowledge.listing import distinct_values
+    from viennaplan.knowledge.models import Law
+
+    import_legislation(LAWS.encode(), source_name="laws.csv")
+    for code in ("AUT", "BRA", "ZWE", "DEU"):
+        Law.objects.create(state_id=code, key=f"X-{code}", title_original="x", title_en="x", published=code != "ZWE")
+    everything = set(Law.objects.values_list("state_id", flat=True))
+    public = set(Law.objects.filter(published=True).values_list("state_id", flat=True))
+    assert len(public) >= 4 and "ZWE" in everything - public
+    assert distinct_values(Law.objects.all(), "state_id") == everything
+    assert distinct_values(Law.objects.filter(published=True), "state_id") == public
+    assert distinct_values(Law.objects.filter(published=True, state_id__gt="BRA"), "state_id") == {
+        code for code in public if code > "BRA"
+    }
+    assert distinct_values(Law.objects.none(), "state_id") == set()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -203,9 +204,12 @@ def distinct_values(rows: QuerySet, column: str) -> set[Any]:
     rows = rows.order_by().filter(**{f"{column}__isnull": False})
     if connection.vendor != "postgresql":
         return set(rows.values_list(column, flat=True).distinct())
-    first_sql, first_params = rows.order_by(column).values_list(column)[:1].query.sql_with_params()
-    following = rows.filter(**{f"{column}__gt": _NEXT}).order_by(column).values_list(column)[:1]
-    next_sql, next_params = following.query.sql_with_params()
+    try:
+        first_sql, first_params = rows.order_by(column).values_list(column)[:1].query.sql_with_params()
+        following = rows.filter(**{f"{column}__gt": _NEXT}).order_by(column).values_list(column)[:1]
+        next_sql, next_params = following.query.sql_with_params()
+    except EmptyResultSet:  # rows that cannot exist (`.none()`, `id IN ()`)
+        return set()
     at = list(next_params).index(_NEXT)
     pieces = next_sql.split("%s")
     next_sql = "%s".join(pieces[: at + 1]) + "d.v" + "%s".join(pieces[at + 1 :])
