@@ -195,7 +195,7 @@ class SearchEntry(models.Model):
     edited by hand, rebuilt by `viennaplan knowledge reindex`. The words are indexed by SQLite FTS5
     (`knowledge_search_fts`, rowid = this id, with `tags` as its third column) or, on PostgreSQL, by
     the GIN index of a stored column `words` that the model does not declare (migration 0006): the
-    title's words (weight A), the text's (B) and the tags (D, unstemmed).
+    title's words (weight A), the text's (B) and each tag as the lexeme "#tag".
     """
 
     collection = models.CharField(max_length=30)

@@ -282,22 +282,18 @@ def _fts_match(query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> 
     return match if sees_drafts(user) else f'{match} NOT tags : "{DRAFT_TAG}"'
 
 
-def _pg_words(terms: list[plan_search.Term]) -> str:
-    """PostgreSQL: the words as a tsquery on the title (weight A) and the text (B), never the tags (D)."""
-    return " & ".join(f"'{term.word}':" + ("*" if term.prefix else "") + "AB" for term in terms)
-
-
 def _pg_conditions(query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> tuple[str, list[Any]]:
     """PostgreSQL: the WHERE clause on `knowledge_searchentry e`: words and filters as one tsquery
-    on the stored `words` (one GIN lookup), drafts by the column `published`."""
+    on the stored `words` (one GIN lookup), drafts by the column `published`. A filter is the lexeme
+    "#tag", taken as it is (a tsquery literal, our own letters and digits), never parsed or stemmed."""
     queries, params = [], []
     if terms:
         queries.append("to_tsquery('english', %s)")
-        params.append(_pg_words(terms))
+        params.append(plan_search.tsquery(terms))
     tags = _filter_tags(query)
     if tags:
-        queries.append("to_tsquery('simple', %s)")
-        params.append(" & ".join(f"'{word}':D" for word in tags))
+        queries.append("%s::tsquery")
+        params.append(" & ".join(f"'#{word}'" for word in tags))
     where = [f"e.words @@ ({' && '.join(queries)})"]
     if not sees_drafts(user):
         where.append("e.published = %s")
@@ -349,7 +345,7 @@ def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Te
         return cursor.fetchall()
     where, params = _pg_conditions(query, user, terms)
     if terms:
-        params = [_pg_words(terms), *params]
+        params = [plan_search.tsquery(terms), *params]
         cursor.execute(
             f"SELECT {ENTRY_COLUMNS} FROM (SELECT e.*, ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) "
             f"AS score FROM knowledge_searchentry e WHERE {where}) e ORDER BY e.score DESC, e.id LIMIT %s OFFSET %s",

@@ -3,19 +3,20 @@
 PostgreSQL matched words through a GIN index on an expression, `to_tsvector(title || ' ' || text)`:
 every row the index found was parsed again to check it and to rank it (a search narrowed to a chapter
 took 0.7 s at 144,000 entries). Now the entry stores its vector — the title's words with weight A,
-the text's with B, and its tags (the filters as words, as in SQLite's FTS5 table) with D, unstemmed —
-and a search is one GIN lookup of words and filters together.
+the text's with B, and its tags (the filters as words, as in SQLite's FTS5 table) as lexemes "#zsche",
+which no typed word can match (the parser drops "#") — and a search is one GIN lookup of words and
+filters together, exact without a recheck (a query restricted by weight would read every row found).
 
 The definitions are written out here (not imported from search.py) so this migration never changes."""
 
 from django.db import migrations, models
 
 FTS = "knowledge_search_fts"
-PG_WORDS = (
+PG_WORDS = (  # each tag as the lexeme "#tag": the parser never makes a lexeme with "#" of a typed word
     "ALTER TABLE knowledge_searchentry ADD COLUMN words tsvector GENERATED ALWAYS AS ("
     "setweight(to_tsvector('english'::regconfig, title), 'A') || "
     "setweight(to_tsvector('english'::regconfig, text), 'B') || "
-    "setweight(to_tsvector('simple'::regconfig, tags), 'D')) STORED"
+    "array_to_tsvector(string_to_array('#' || replace(tags, ' ', ' #'), ' '))) STORED"
 )
 PG_TAGS = (
     "UPDATE knowledge_searchentry e SET tags = "
