@@ -345,10 +345,11 @@ def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Te
         return cursor.fetchall()
     where, params = _pg_conditions(query, user, terms)
     if terms:
-        params = [plan_search.tsquery(terms), *params]
+        params = [*params, plan_search.tsquery(terms)]
         cursor.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM (SELECT e.*, ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) "
-            f"AS score FROM knowledge_searchentry e WHERE {where}) e ORDER BY e.score DESC, e.id LIMIT %s OFFSET %s",
+            # The columns shown and the score only: the sort never carries a record's text.
+            f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE {where} "
+            f"ORDER BY ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) DESC, e.id LIMIT %s OFFSET %s",
             [*params, limit, offset],
         )
     else:
