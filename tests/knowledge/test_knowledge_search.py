@@ -173,3 +173,22 @@ def test_an_entrys_words_leave_with_it_however_it_is_deleted(laws, anonymous):
     assert words() == 0
     import_legislation(LAWS.encode().replace(b"SR-514.54", b"SR-514.55"), source_name="laws.csv")
     assert found_keys(search.search(search.SearchQuery(q="ammunition"), anonymous)) == ["SR-514.55"]
+
+
+def test_records_with_every_word_in_their_title_come_first(imported_plan, anonymous):
+    """Best first: every word in the title before any record that has them in its text only (for a law:
+    its title in the original language), however often; across pages each record once, in that order."""
+    often = " ".join(["marking of weapons"] * 12)
+    for n in range(3):
+        Law.objects.create(state_id="AUT", key=f"T-{n}", title_original="Nothing else.", title_en=f"Marking weapons act {n}",
+                           published=True)  # fmt: skip
+        Law.objects.create(state_id="AUT", key=f"X-{n}", title_original=often, title_en=f"General act {n}",
+                           published=True)  # fmt: skip
+    Law.objects.create(state_id="AUT", key="H-0", title_original=often, title_en="Marking act", published=True)
+    pages = [
+        search.search(search.SearchQuery(q="marking weapons", page=n), anonymous, per_page=2) for n in (1, 2, 3, 4)
+    ]
+    keys = [key for found in pages for key in found_keys(found)]
+    assert pages[0].total == 7 and len(keys) == len(set(keys)) == 7
+    assert sorted(keys[:3]) == ["T-0", "T-1", "T-2"]
+    assert sorted(keys[3:]) == ["H-0", "X-0", "X-1", "X-2"]

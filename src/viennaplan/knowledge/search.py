@@ -324,17 +324,36 @@ def _matched(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search
     return search_counts.ids_of(cursor.fetchone()[0])
 
 
+def _ranked(cursor: Any, match: str, limit: int, offset: int) -> list:
+    """SQLite: rows `offset` to `offset + limit` of the entries of an FTS5 expression, by bm25."""
+    if limit <= 0:
+        return []
+    cursor.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM (SELECT rowid AS id, bm25({FTS_TABLE}, 4.0, 1.0, 0.0) AS score "
+        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY score, rowid LIMIT %s OFFSET %s) m "
+        "JOIN knowledge_searchentry e ON e.id = m.id ORDER BY m.score, e.id",
+        [match, limit, offset],
+    )
+    return cursor.fetchall()
+
+
 def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Term], limit: int, offset: int) -> list:
-    """One page of entries: best first with words, newest first without."""
+    """One page of entries: best first with words, newest first without.
+
+    Best first: the entries with every word in their title, then the others; each of the two by
+    relevance (SQLite's bm25, the title weighing four times the text; PostgreSQL's ts_rank, the
+    title weighing four times the text). Ranking only the first group when the page lies in it
+    spares bm25 most of a broad search's matches (issue 12: "firearms", 29,599 found, 10,479 in titles)."""
     if connection.vendor == "sqlite":
         match = _fts_match(query, user, terms)
         if terms:
-            cursor.execute(
-                f"SELECT {ENTRY_COLUMNS} FROM (SELECT rowid AS id, bm25({FTS_TABLE}, 4.0, 1.0, 0.0) AS score "
-                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY score, rowid LIMIT %s OFFSET %s) m "
-                "JOIN knowledge_searchentry e ON e.id = m.id ORDER BY m.score, e.id",
-                [match, limit, offset],
-            )
+            words = plan_search.fts_query(terms)
+            in_title = f"({match}) AND title : ({words})"
+            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [in_title])
+            titled = cursor.fetchone()[0]
+            rows = _ranked(cursor, in_title, min(limit, titled - offset), offset)
+            rest = limit - len(rows)
+            return rows + _ranked(cursor, f"({match}) NOT title : ({words})", rest, max(0, offset - titled))
         else:
             cursor.execute(
                 f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE e.id IN "
@@ -345,12 +364,14 @@ def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Te
         return cursor.fetchall()
     where, params = _pg_conditions(query, user, terms)
     if terms:
-        params = [*params, plan_search.tsquery(terms)]
+        words = plan_search.tsquery(terms)
+        in_title = " & ".join(f"'{term.word}':" + ("*" if term.prefix else "") + "A" for term in terms)
         cursor.execute(
             # The columns shown and the score only: the sort never carries a record's text.
             f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE {where} "
-            f"ORDER BY ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) DESC, e.id LIMIT %s OFFSET %s",
-            [*params, limit, offset],
+            "ORDER BY e.words @@ to_tsquery('english', %s) DESC, "
+            f"ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) DESC, e.id LIMIT %s OFFSET %s",
+            [*params, in_title, words, limit, offset],
         )
     else:
         cursor.execute(
