@@ -74,3 +74,24 @@ def test_create_rows_refuses_what_it_cannot_write_as_the_orm_would(imported_plan
         with pytest.raises(ValueError):
             bulk.create_rows(Law, ("state_id", "key"), [("CHE",)], "r")
     assert not Law.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        [],
+        [7],
+        list(range(3, 40)),
+        [1, 2, 3, 10, 12, 13, 30],
+        list(range(1, 400, 3)),  # more runs than RUNS_AS_RANGES: one IN list
+    ],
+)
+def test_ids_in_chooses_exactly_the_ids_given(imported_plan, ids):
+    """`bulk.ids_in` (ranges for runs of consecutive ids) selects the rows of those ids and no other."""
+    from viennaplan.knowledge.models import SearchGeneration
+
+    SearchGeneration.objects.all().delete()
+    SearchGeneration.objects.bulk_create([SearchGeneration(id=n, number=n) for n in range(1, 401)])
+    chosen = SearchGeneration.objects.filter(bulk.ids_in("id", iter(ids)))
+    assert sorted(chosen.values_list("id", flat=True)) == sorted(ids)
+    assert sorted(SearchGeneration.objects.filter(bulk.ids_in("number", ids)).values_list("number", flat=True)) == ids

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db import connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 BATCH = 2000
@@ -46,6 +47,32 @@ PLAIN = (
     models.SmallAutoField,
     models.FloatField,
 )
+
+
+RUNS_AS_RANGES = 50  # at most this many runs of consecutive ids become ranges; more: one IN list
+
+
+def ids_in(field: str, ids: Iterable[int]) -> Q:
+    """`field` among `ids`, as ranges of consecutive ids where they are few: the records of an import
+    have ids reserved in one run, and an `IN` of 50,000 values costs more to pass (psycopg splits the
+    statement at each placeholder: 5 s of a 50,000-law import on PostgreSQL) than to find."""
+    ordered = sorted(set(ids))
+    if not ordered:
+        return Q(**{f"{field}__in": []})
+    runs: list[tuple[int, int]] = []
+    start = previous = ordered[0]
+    for value in ordered[1:]:
+        if value != previous + 1:
+            runs.append((start, previous))
+            start = value
+        previous = value
+    runs.append((start, previous))
+    if len(runs) > RUNS_AS_RANGES:
+        return Q(**{f"{field}__in": ordered})
+    found = Q()
+    for first, last in runs:
+        found |= Q(**{f"{field}__gte": first, f"{field}__lte": last}) if last > first else Q(**{field: first})
+    return found
 
 
 def _preparer(field: models.Field) -> Callable[[Any], Any] | None:

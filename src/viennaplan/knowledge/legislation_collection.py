@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from viennaplan.reporting.citations import Citable
 
-from . import legislation
+from . import bulk, legislation
 from .collections import Collection, Document, Line, Lines, first_lines
 from .listing import visible
 from .models import Law, LawArticle, LawProvision
@@ -22,14 +22,14 @@ def law_url(law: Law) -> str:
 
 
 def documents(ids: Iterable[int] | None) -> Iterable[Document]:
-    laws = Law.objects.all() if ids is None else Law.objects.filter(pk__in=list(ids))
+    laws = Law.objects.all() if ids is None else Law.objects.filter(bulk.ids_in("pk", ids))
     articles: dict[int, list[tuple[str, str, str]]] = {}
     provisions: dict[int, list[str]] = {}
     article_rows = LawArticle.objects.values_list("law_id", "instrument_id", "article", "extract")
     provision_rows = LawProvision.objects.values_list("law_id", "path")
     if ids is not None:
-        article_rows = article_rows.filter(law_id__in=list(ids))
-        provision_rows = provision_rows.filter(law_id__in=list(ids))
+        article_rows = article_rows.filter(bulk.ids_in("law_id", ids))
+        provision_rows = provision_rows.filter(bulk.ids_in("law_id", ids))
     for law_id, instrument, article, extract in article_rows.iterator(chunk_size=5000):
         articles.setdefault(law_id, []).append((instrument, article, extract))
     for law_id, path in provision_rows.iterator(chunk_size=5000):

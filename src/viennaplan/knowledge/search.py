@@ -137,7 +137,7 @@ def reindex(key: str, ids: Iterable[int] | None = None) -> int:
     with transaction.atomic():
         stale = SearchEntry.objects.filter(collection=key)
         if wanted is not None:
-            stale = stale.filter(record_id__in=wanted)
+            stale = stale.filter(bulk.ids_in("record_id", wanted))
         stale.delete()
         documents = list(registered.documents(wanted))
         ids = bulk.reserve_ids(SearchEntry, len(documents))

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from viennaplan.knowledge import bulk
 from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
 from viennaplan.knowledge.listing import sees_drafts, visible
 
@@ -33,7 +34,7 @@ from .models import Document as VersionedDocument
 def assessment_documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
     assessments = Assessment.objects.prefetch_related("sectors", "types", "provisions").order_by("pk")
     if ids is not None:
-        assessments = assessments.filter(pk__in=list(ids))
+        assessments = assessments.filter(bulk.ids_in("pk", ids))
     for assessment in assessments.iterator(chunk_size=2000):
         words = [
             assessment.publisher,
@@ -76,7 +77,7 @@ def assessments_for_state(alpha3: str, user: Any, limit: int | None = None) -> L
 def document_documents(ids: Iterable[int] | None = None) -> Iterable[Document]:
     found = VersionedDocument.objects.prefetch_related("versions", "provisions").order_by("pk")
     if ids is not None:
-        found = found.filter(pk__in=list(ids))
+        found = found.filter(bulk.ids_in("pk", ids))
     for document in found:
         current = versions.current(list(document.versions.all()))
         yield Document(

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
+from viennaplan.knowledge import bulk
+
 from ..collections import Collection, Document, Line, Lines, first_lines
 from ..listing import visible
 from . import directory
@@ -35,10 +37,10 @@ def purpose_words(code: str) -> str:
 
 
 def documents(ids: Iterable[int] | None) -> Iterable[Document]:
-    authorities = Authority.objects.all() if ids is None else Authority.objects.filter(pk__in=list(ids))
+    authorities = Authority.objects.all() if ids is None else Authority.objects.filter(bulk.ids_in("pk", ids))
     provision_rows = AuthorityProvision.objects.values_list("authority_id", "path")
     if ids is not None:
-        provision_rows = provision_rows.filter(authority_id__in=list(ids))
+        provision_rows = provision_rows.filter(bulk.ids_in("authority_id", ids))
     provisions: dict[int, list[str]] = {}
     for authority_id, path in provision_rows.iterator(chunk_size=5000):
         provisions.setdefault(authority_id, []).append(path)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from viennaplan.accounts.permissions import queryset_filter
+from viennaplan.knowledge import bulk
 from viennaplan.reporting import workflow
 
 from ..collections import Collection, Document, Line, Lines, limited
@@ -30,7 +31,7 @@ INSTRUMENTS = ("FIREARMS",)
 def regulation_documents(ids: Iterable[int] | None) -> Iterable[Document]:
     rounds = Regulation.objects.select_related("state").prefetch_related("topics")
     if ids is not None:
-        rounds = rounds.filter(pk__in=list(ids))
+        rounds = rounds.filter(bulk.ids_in("pk", ids))
     for regulation in rounds.order_by("pk"):
         topics = sorted(regulation.topics.all(), key=lambda t: regulations.topic_order(t.topic))
         yield Document(
@@ -50,7 +51,7 @@ def regulation_documents(ids: Iterable[int] | None) -> Iterable[Document]:
 def report_documents(ids: Iterable[int] | None) -> Iterable[Document]:
     reports = FirearmsReport.objects.select_related("state")
     if ids is not None:
-        reports = reports.filter(pk__in=list(ids))
+        reports = reports.filter(bulk.ids_in("pk", ids))
     for report in reports.order_by("pk"):
         yield Document(
             record_id=report.pk,

@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from viennaplan.knowledge import bulk
 from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
 from viennaplan.knowledge.listing import visible
 
@@ -31,7 +32,7 @@ CITATION = "18(c), 18(d)"
 def _records(ids: Iterable[int] | None):
     records = PatternRecord.objects.prefetch_related("crime_types", "states", "regions", "instruments", "provisions")
     if ids is not None:
-        records = records.filter(pk__in=list(ids))
+        records = records.filter(bulk.ids_in("pk", ids))
     return records.order_by("pk")
 
 

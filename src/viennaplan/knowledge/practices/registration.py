@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from viennaplan.knowledge import bulk
 from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
 
 from . import csv_io, rules
@@ -44,7 +45,7 @@ def _documents(ids: list[int] | None) -> Iterable[Document]:
         Prefetch("evaluations", queryset=Evaluation.objects.filter(published=True), to_attr="public_evaluations"),
     )
     if ids is not None:
-        practices = practices.filter(pk__in=ids)
+        practices = practices.filter(bulk.ids_in("pk", ids))
     for practice in practices:
         words = [practice.summary, practice.description, practice.organisation]
         words += [evaluation.findings for evaluation in practice.public_evaluations]

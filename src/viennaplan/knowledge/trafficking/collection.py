@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from viennaplan.knowledge import bulk
 from viennaplan.knowledge.collections import Collection, Document, Line, Lines, first_lines
 from viennaplan.knowledge.listing import visible
 
@@ -24,11 +25,11 @@ from .models import Flow, FlowProvision
 def documents(ids: Iterable[int] | None) -> Iterable[Document]:
     from viennaplan.countries.models import Country
 
-    flows = Flow.objects.all() if ids is None else Flow.objects.filter(pk__in=list(ids))
+    flows = Flow.objects.all() if ids is None else Flow.objects.filter(bulk.ids_in("pk", ids))
     provisions: dict[int, list[str]] = {}
     rows = FlowProvision.objects.values_list("flow_id", "path")
     if ids is not None:
-        rows = rows.filter(flow_id__in=list(ids))
+        rows = rows.filter(bulk.ids_in("flow_id", ids))
     for flow_id, path in rows.iterator(chunk_size=5000):
         provisions.setdefault(flow_id, []).append(path)
     names = dict(Country.objects.values_list("alpha3", "name_en"))
