@@ -11,9 +11,12 @@ Targets (issue 12): search < 50 ms, a filtered list page < 100 ms, 50,000 rows i
     .venv/bin/python bench/knowledge.py [--laws 50000] [--records 20000] [--only legislation,practices]
                                         [--keep FOLDER]
 
-On a throw-away SQLite database in a temporary folder, or on DATABASE_URL's (which must be empty).
-`--keep FOLDER` keeps the SQLite database in FOLDER; run again with the same folder, the imports are
-skipped and only the requests are timed.
+On a throw-away SQLite database in a temporary folder, or on DATABASE_URL's. `--keep FOLDER` keeps
+the SQLite database in FOLDER. A collection found filled already (the kept folder, or DATABASE_URL's
+database run again) is not imported again: only the requests are timed.
+
+The search is timed twice: "new", each run as if its words had not been searched in the process
+before (the kept results dropped first), and "again", repeated (`knowledge/search_cache.py`).
 """
 
 from __future__ import annotations
