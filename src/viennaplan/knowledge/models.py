@@ -205,9 +205,7 @@ class SearchEntry(models.Model):
     text = models.TextField(blank=True)
     published = models.BooleanField()
     year = models.PositiveSmallIntegerField(null=True)
-    tags = models.TextField(
-        blank=True, default="", help_text="the filters as words: zk<collection>, zdraft, zs<State>, zc<chapter>, zi<…>"
-    )
+    tags = models.TextField(blank=True, default="")  # the filters as words: zk<collection>, zdraft, zs<State>, …
 
     class Meta:
         constraints = [

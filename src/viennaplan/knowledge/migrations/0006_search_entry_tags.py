@@ -62,11 +62,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="searchentry",
             name="tags",
-            field=models.TextField(
-                blank=True,
-                default="",
-                help_text="the filters as words: zk<collection>, zdraft, zs<State>, zc<chapter>, zi<…>",
-            ),
+            field=models.TextField(blank=True, default=""),
         ),
         migrations.RunPython(forward, backward),
     ]
