@@ -180,8 +180,8 @@ def test_records_with_every_word_in_their_title_come_first(imported_plan, anonym
     its title in the original language), however often; across pages each record once, in that order."""
     often = " ".join(["marking of weapons"] * 12)
     for n in range(3):
-        Law.objects.create(state_id="AUT", key=f"T-{n}", title_original="Nothing else.", title_en=f"Marking weapons act {n}",
-                           published=True)  # fmt: skip
+        Law.objects.create(state_id="AUT", key=f"T-{n}", title_original="Nothing else.",
+                           title_en=f"Marking weapons act {n}", published=True)  # fmt: skip
         Law.objects.create(state_id="AUT", key=f"X-{n}", title_original=often, title_en=f"General act {n}",
                            published=True)  # fmt: skip
     Law.objects.create(state_id="AUT", key="H-0", title_original=often, title_en="Marking act", published=True)

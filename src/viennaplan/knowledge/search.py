@@ -308,8 +308,8 @@ def _key(query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> tuple:
     """What identifies a search's SQL (its words, filters and the user's right to see drafts)."""
     if connection.vendor == "sqlite":
         return ("sqlite", bool(terms), _fts_match(query, user, terms))
-    where, params = _pg_conditions(query, user, terms)
-    return (connection.vendor, plan_search.tsquery(terms) if terms else "", where, tuple(params))
+    where, params = _pg_conditions(query, user, terms)  # the words, when there are any, are among params
+    return (connection.vendor, where, tuple(params))
 
 
 def _matched(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Term]) -> Any:
@@ -354,13 +354,12 @@ def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Te
             rows = _ranked(cursor, in_title, min(limit, titled - offset), offset)
             rest = limit - len(rows)
             return rows + _ranked(cursor, f"({match}) NOT title : ({words})", rest, max(0, offset - titled))
-        else:
-            cursor.execute(
-                f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE e.id IN "
-                f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "
-                "ORDER BY e.year DESC, e.id DESC LIMIT %s OFFSET %s",
-                [match, limit, offset],
-            )
+        cursor.execute(
+            f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE e.id IN "
+            f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "
+            "ORDER BY e.year DESC, e.id DESC LIMIT %s OFFSET %s",
+            [match, limit, offset],
+        )
         return cursor.fetchall()
     where, params = _pg_conditions(query, user, terms)
     if terms:

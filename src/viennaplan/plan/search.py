@@ -7,8 +7,8 @@
   id. It is created by migration 0002 and filled by the store for each imported version
   (`index_version`).
 - PostgreSQL: `to_tsvector('english', citation || ' ' || text)`, stored in the generated column
-  `words` with a GIN index on it (migration 0004), `ts_rank` for the rank and `ts_headline` over the escaped text for the
-  snippet. PostgreSQL stems English words ("markings" finds "marking"); SQLite matches words
+  `words` with a GIN index on it (migration 0004), `ts_rank` for the rank and `ts_headline` over
+  the escaped text for the snippet. PostgreSQL stems English words ("markings" finds "marking"); SQLite matches words
   as written (add `*` for a prefix). Diacritics are folded on SQLite only.
 
 The SQLite index is a copy of the provisions' text, kept by the store; a database filled by
