@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Expression, F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
@@ -36,6 +36,25 @@ from .legislation import PATH
 PER_PAGE = 50
 Q_MAX = 200
 PAGE_MAX = 1_000_000
+
+# The words filter of a list (`q`): a record matches when the words are found, ignoring case, in one of
+# the columns its table lists here. On PostgreSQL each of these tables stores its columns upper-cased
+# and joined by U+001F in a generated column `folded` (knowledge 0007), and the filter is one LIKE on
+# that column: UPPER() of every column of every row at each request cost 31 ms for 20,000 authorities,
+# and the planner, with no statistics on UPPER(column), expected 7 rows of 18,000 and sorted them all on
+# disk. On SQLite (whose LIKE already ignores the case of ASCII letters) it is LIKE on each column.
+FOLDED = {
+    "knowledge_law": ("title_original", "title_en"),
+    "knowledge_lawarticle": ("extract",),
+    "knowledge_patterns_patternrecord": ("title", "summary", "source"),
+    "knowledge_assessments_assessment": ("title", "causes", "effects", "publisher", "sample_description"),
+    "knowledge_trafficking_flow": ("key", "source", "authority"),
+    "knowledge_firearms_regulationtopic": ("summary", "law_citation"),
+    "knowledge_authorities_authority": ("name_en", "name_original", "description", "key"),
+    "knowledge_practices_practice": ("title", "summary", "description", "organisation"),
+    "knowledge_practices_evaluation": ("findings",),
+}
+FOLDED_SEPARATOR = "\x1f"
 
 Row = TypeVar("Row")
 
@@ -64,6 +83,37 @@ def checked_q(given: Any, name: str = "q") -> str:
     if len(q) > Q_MAX:
         raise BadFilter(name, _("longer than %(limit)s characters") % {"limit": Q_MAX})
     return q
+
+
+class _FoldedLike(Expression):
+    """PostgreSQL: the row's stored `folded` column LIKE an upper-cased pattern. It holds the row's id
+    expression only to learn the table's alias, in a query or a subquery alike."""
+
+    def __init__(self, pk: Any, pattern: str) -> None:
+        super().__init__(output_field=BooleanField())
+        self.pk = pk
+        self.pattern = pattern
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.pk]
+
+    def set_source_expressions(self, expressions: list[Any]) -> None:
+        (self.pk,) = expressions
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        column, params = compiler.compile(self.pk)  # "alias"."id"
+        return f"{column.rsplit('.', 1)[0]}.folded LIKE UPPER(%s)", [*params, self.pattern]
+
+
+def words_in(model: Any, q: str) -> Q:
+    """The records of `model` with `q` in one of its FOLDED columns, ignoring case (as `icontains`)."""
+    columns = FOLDED[model._meta.db_table]
+    if connection.vendor == "postgresql" and FOLDED_SEPARATOR not in q:
+        return Q(_FoldedLike(F("pk"), f"%{connection.ops.prep_for_like_query(q)}%"))
+    found = Q()
+    for column in columns:
+        found |= Q(**{f"{column}__icontains": q})
+    return found
 
 
 def checked_state(given: Any, name: str = "state") -> str:

@@ -45,6 +45,7 @@ from .listing import (
     value_of,
     visible,
     with_query,
+    words_in,
 )
 from .models import Law, LawArticle, LawProvision
 
@@ -104,10 +105,8 @@ def visible_laws(user: Any) -> QuerySet[Law]:
 def filtered_laws(user: Any, filters: LawFilters) -> QuerySet[Law]:
     laws = visible_laws(user)
     if filters.q:
-        extract = LawArticle.objects.filter(law=OuterRef("pk"), extract__icontains=filters.q)
-        laws = laws.filter(
-            Q(title_original__icontains=filters.q) | Q(title_en__icontains=filters.q) | Q(Exists(extract))
-        )
+        extract = LawArticle.objects.filter(words_in(LawArticle, filters.q), law=OuterRef("pk"))
+        laws = laws.filter(words_in(Law, filters.q) | Q(Exists(extract)))
     if filters.state:
         laws = laws.filter(state_id=filters.state)
     # A filter on an article or a provision as `id IN (…)` read through that table's index, not an

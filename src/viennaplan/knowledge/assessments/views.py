@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -41,6 +41,7 @@ from viennaplan.knowledge.listing import (
     state_pairs,
     visible,
     with_query,
+    words_in,
 )
 
 from . import comparison, rules
@@ -103,13 +104,7 @@ def visible_assessments(user: Any) -> QuerySet[Assessment]:
 def filtered_assessments(user: Any, filters: AssessmentFilters, with_state: bool = True) -> QuerySet[Assessment]:
     assessments = visible_assessments(user)
     if filters.q:
-        assessments = assessments.filter(
-            Q(title__icontains=filters.q)
-            | Q(causes__icontains=filters.q)
-            | Q(effects__icontains=filters.q)
-            | Q(publisher__icontains=filters.q)
-            | Q(sample_description__icontains=filters.q)
-        )
+        assessments = assessments.filter(words_in(Assessment, filters.q))
     if filters.state and with_state:
         assessments = assessments.filter(state_id=filters.state)
     if filters.sector:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -47,6 +47,7 @@ from ..listing import (
     state_pairs,
     visible,
     with_query,
+    words_in,
 )
 from . import directory
 from .authorities_csv import write_csv
@@ -113,12 +114,7 @@ def filtered_authorities(user: Any, filters: AuthorityFilters) -> QuerySet[Autho
     """The filters never look at contact details: a search must not reveal them to anyone."""
     authorities = visible_authorities(user)
     if filters.q:
-        authorities = authorities.filter(
-            Q(name_en__icontains=filters.q)
-            | Q(name_original__icontains=filters.q)
-            | Q(description__icontains=filters.q)
-            | Q(key__icontains=filters.q)
-        )
+        authorities = authorities.filter(words_in(Authority, filters.q))
     if filters.state:
         authorities = authorities.filter(state_id=filters.state)
     if filters.purpose:

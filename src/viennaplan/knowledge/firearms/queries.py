@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -30,6 +30,7 @@ from ..listing import (
     checked_year,
     paged,
     visible,
+    words_in,
 )
 from . import national_reports, regulations
 from .models import FirearmsReport, Regulation, RegulationTopic
@@ -96,7 +97,7 @@ def filtered_regulations(user: Any, filters: RegulationFilters) -> QuerySet[Regu
     if filters.topic:
         rounds = rounds.filter(Exists(RegulationTopic.objects.filter(regulation=OuterRef("pk"), topic=filters.topic)))
     if filters.q:
-        words = Q(summary__icontains=filters.q) | Q(law_citation__icontains=filters.q)
+        words = words_in(RegulationTopic, filters.q)
         rounds = rounds.filter(Exists(RegulationTopic.objects.filter(words, regulation=OuterRef("pk"))))
     return rounds.order_by("state_id")
 

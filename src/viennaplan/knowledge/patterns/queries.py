@@ -31,6 +31,7 @@ from viennaplan.knowledge.listing import (
     checked_year,
     paged,
     visible,
+    words_in,
 )
 
 from . import rules
@@ -103,9 +104,7 @@ def visible_records(user: Any) -> QuerySet[PatternRecord]:
 def filtered_records(user: Any, filters: PatternFilters) -> QuerySet[PatternRecord]:
     records = visible_records(user)
     if filters.q:
-        records = records.filter(
-            Q(title__icontains=filters.q) | Q(summary__icontains=filters.q) | Q(source__icontains=filters.q)
-        )
+        records = records.filter(words_in(PatternRecord, filters.q))
     # A filter on a child row is `id IN (the child rows' record ids)`, read through the child's index on
     # the column (state, crime type, path), not a correlated EXISTS probed for every record (issue 12).
     if filters.state or filters.role:

@@ -30,6 +30,7 @@ from viennaplan.knowledge.listing import (
     sees_drafts,
     value_of,
     visible,
+    words_in,
 )
 
 from . import rules
@@ -102,10 +103,8 @@ def filtered_practices(user: Any, filters: PracticeFilters) -> QuerySet[Practice
     practices = visible_practices(user)
     evaluations = visible_evaluations(user).filter(practice=OuterRef("pk"))
     if filters.q:
-        words = Q(title__icontains=filters.q) | Q(summary__icontains=filters.q)
-        words |= Q(description__icontains=filters.q) | Q(organisation__icontains=filters.q)
-        words |= Exists(evaluations.filter(findings__icontains=filters.q))
-        practices = practices.filter(words)
+        found = evaluations.filter(words_in(Evaluation, filters.q))
+        practices = practices.filter(words_in(Practice, filters.q) | Q(Exists(found)))
     if filters.area:
         practices = practices.filter(area=filters.area)
     if filters.provision:

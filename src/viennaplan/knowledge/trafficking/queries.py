@@ -95,11 +95,11 @@ def visible_flows(user: Any) -> QuerySet[Flow]:
 
 
 def filtered_flows(user: Any, filters: FlowFilters) -> QuerySet[Flow]:
+    from viennaplan.knowledge.listing import words_in
+
     flows = visible_flows(user)
     if filters.q:
-        flows = flows.filter(
-            Q(key__icontains=filters.q) | Q(source__icontains=filters.q) | Q(authority__icontains=filters.q)
-        )
+        flows = flows.filter(words_in(Flow, filters.q))
     if filters.state:
         flows = flows.filter(Q(origin_id=filters.state) | Q(destination_id=filters.state) | Q(transit_id=filters.state))
     if filters.origin:
