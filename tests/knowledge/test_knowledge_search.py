@@ -192,3 +192,27 @@ def test_records_with_every_word_in_their_title_come_first(imported_plan, anonym
     assert pages[0].total == 7 and len(keys) == len(set(keys)) == 7
     assert sorted(keys[:3]) == ["T-0", "T-1", "T-2"]
     assert sorted(keys[3:]) == ["H-0", "X-0", "X-1", "X-2"]
+
+
+def test_postgresql_reads_the_matches_and_the_first_page_together_as_apart(imported_plan, anonymous):
+    """PostgreSQL answers a search not yet kept with one reading of the rows found (the ids and the page
+    asked for); it must give what the matching and the ordering give apart, page by page, ties included."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the reading together is PostgreSQL's")
+    for n in range(4):
+        Law.objects.create(state_id="AUT", key=f"T-{n}", title_original="Nothing.", title_en="Firearms act",
+                           published=True)  # fmt: skip
+        Law.objects.create(state_id="AUT", key=f"X-{n}", title_original="firearms " * 20,
+                           title_en=f"General act {n}", published=n % 2 == 0)  # fmt: skip
+    query = search.SearchQuery(q="firearms")
+    terms = search.plan_search.query_terms(query.q)
+    with connection.cursor() as cursor:
+        apart = sorted(search._matched(cursor, query, anonymous, terms))
+        pages = []
+        for offset in range(0, 8, 2):
+            matched, page = search._pg_matched_and_page(cursor, query, anonymous, terms, 2, offset)
+            assert sorted(matched) == apart
+            assert page == [row[0] for row in search._page(cursor, query, anonymous, terms, 2, offset)]
+            assert [row[0] for row in search._rows_of(cursor, page)] == page
+            pages += page
+    assert len(apart) == 6 and sorted(pages) == apart

@@ -337,6 +337,47 @@ def _ranked(cursor: Any, match: str, limit: int, offset: int) -> list:
     return cursor.fetchall()
 
 
+# PostgreSQL's order of a search with words: every word in the title first, then by ts_rank.
+PG_ORDER = (
+    "e.words @@ to_tsquery('english', %s) DESC, "
+    f"ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) DESC, e.id"
+)
+
+
+def _pg_order_params(terms: list[plan_search.Term]) -> list[str]:
+    in_title = " & ".join(f"'{term.word}':" + ("*" if term.prefix else "") + "A" for term in terms)
+    return [in_title, plan_search.tsquery(terms)]
+
+
+def _pg_matched_and_page(
+    cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Term], limit: int, offset: int
+) -> tuple[Any, list[int]]:
+    """PostgreSQL, a search with words not kept yet: the ids it matches and those of one page, from one
+    reading of the rows found (matching, then ordering, read each of them again: 19 + 28 ms for the
+    29,599 entries of "firearms"; together 34 ms)."""
+    where, params = _pg_conditions(query, user, terms)
+    cursor.execute(
+        f"WITH r AS MATERIALIZED (SELECT e.id, e.words @@ to_tsquery('english', %s) AS t, "
+        f"ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) AS s FROM knowledge_searchentry e "
+        f"WHERE {where}) "
+        "SELECT (SELECT string_agg(id::text, ',') FROM r), "
+        "(SELECT array_agg(id ORDER BY t DESC, s DESC, id) FROM "
+        "(SELECT id, t, s FROM r ORDER BY t DESC, s DESC, id LIMIT %s OFFSET %s) p)",
+        [*_pg_order_params(terms), *params, limit, offset],
+    )
+    ids, page = cursor.fetchone()
+    return search_counts.ids_of(ids), list(page or [])
+
+
+def _rows_of(cursor: Any, ids: list[int]) -> list:
+    """The shown columns of these entries, in the order given."""
+    if not ids:
+        return []
+    cursor.execute(f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE e.id = ANY(%s)", [ids])
+    by_id = {row[0]: row for row in cursor.fetchall()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Term], limit: int, offset: int) -> list:
     """One page of entries: best first with words, newest first without.
 
@@ -363,14 +404,10 @@ def _page(cursor: Any, query: SearchQuery, user: Any, terms: list[plan_search.Te
         return cursor.fetchall()
     where, params = _pg_conditions(query, user, terms)
     if terms:
-        words = plan_search.tsquery(terms)
-        in_title = " & ".join(f"'{term.word}':" + ("*" if term.prefix else "") + "A" for term in terms)
         cursor.execute(
             # The columns shown and the score only: the sort never carries a record's text.
-            f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE {where} "
-            "ORDER BY e.words @@ to_tsquery('english', %s) DESC, "
-            f"ts_rank({PG_RANK_WEIGHTS}, e.words, to_tsquery('english', %s)) DESC, e.id LIMIT %s OFFSET %s",
-            [*params, in_title, words, limit, offset],
+            f"SELECT {ENTRY_COLUMNS} FROM knowledge_searchentry e WHERE {where} ORDER BY {PG_ORDER} LIMIT %s OFFSET %s",
+            [*params, *_pg_order_params(terms), limit, offset],
         )
     else:
         cursor.execute(
@@ -392,18 +429,29 @@ def search(query: SearchQuery, user: Any, per_page: int = PER_PAGE) -> Found:
     number = search_counts.generation()
     key = _key(query, user, terms)
     kept = search_cache.searches
+    asked = (per_page, (max(1, query.page) - 1) * per_page)
+    first_page: dict[tuple[int, int], list[int]] = {}  # the ids of the page asked for, when read with the matches
+
     with connection.cursor() as cursor:
-        matched = kept.matched(number, key, lambda: _matched(cursor, query, user, terms))
+
+        def find() -> Any:
+            if connection.vendor == "postgresql" and terms and want_records:
+                matched, first_page[asked] = _pg_matched_and_page(cursor, query, user, terms, *asked)
+                return matched
+            return _matched(cursor, query, user, terms)
+
+        def read(bounds: tuple[int, int]) -> list:
+            if bounds in first_page:
+                return _rows_of(cursor, first_page[bounds])
+            return _page(cursor, query, user, terms, *bounds)
+
+        matched = kept.matched(number, key, find)
         by_collection, facets = search_counts.counts(matched, FACETS, number)
         total = sum(by_collection.values()) if want_records else 0  # the entries that exist, not words left over
         pages = max(1, -(-total // per_page))
         page = min(query.page, pages)
         bounds = (per_page, (page - 1) * per_page)
-        rows = (
-            kept.page(number, key, bounds, lambda: _page(cursor, query, user, terms, *bounds))
-            if want_records and total
-            else []
-        )
+        rows = kept.page(number, key, bounds, lambda: read(bounds)) if want_records and total else []
     provisions, provisions_total = _provisions(query, terms)
     if provisions_total:
         by_collection = {PLAN: provisions_total, **by_collection}
