@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from sample_plan import revised, sample_document, store_sample
 
-from viennaplan.plan.search import query_terms, search_provisions
+from viennaplan.plan.search import counted_search, query_terms, search_provisions
 
 
 @pytest.fixture
@@ -146,3 +146,18 @@ def test_a_snippet_never_leaves_a_mark_open_or_closes_one_not_opened():
     from viennaplan.plan.search import markup
 
     assert markup("a \ue001b \ue000c") == "a b <mark>c</mark>"
+
+
+@pytest.mark.parametrize(
+    "filters", [{}, {"chapter": "VI"}, {"scope": "national"}, {"chapter": "IV", "scope": "international"}]
+)
+def test_a_counted_search_builds_the_first_hits_and_counts_them_all(imported_plan, filters):
+    """`counted_search` (the search over every collection shows the plan's first 5): the same first hits
+    as `search_provisions`, and the number of them all, filters included."""
+    every = search_provisions("crime", version=imported_plan, limit=10_000, **filters)
+    hits, total = counted_search("crime", version=imported_plan, limit=3, **filters)
+    assert total == len(every) > 3
+    assert citations(hits) == citations(every[:3])
+    assert [hit.snippet for hit in hits] == [hit.snippet for hit in every[:3]]
+    if filters:
+        assert total < len(search_provisions("crime", version=imported_plan, limit=10_000))

@@ -468,9 +468,8 @@ def _provisions(query: SearchQuery, terms: list[plan_search.Term]) -> tuple[list
     current = PlanVersion.current()
     if current is None:
         return [], 0
-    found = plan_search.search_provisions(query.q, version=current, chapter=query.chapter or None, limit=10_000)
-    shown = found if query.collection == PLAN else found[:PLAN_SHOWN]
-    return shown, len(found)
+    limit = 10_000 if query.collection == PLAN else PLAN_SHOWN
+    return plan_search.counted_search(query.q, version=current, chapter=query.chapter or None, limit=limit)
 
 
 def _hits(rows: list[tuple], terms: list[plan_search.Term]) -> list[Hit]:

@@ -115,29 +115,48 @@ def search_provisions(
     limit: int = 50,
 ) -> list[SearchHit]:
     """Provisions of `version` containing every word of `query`, best first."""
+    return counted_search(query, version=version, chapter=chapter, scope=scope, actor=actor, limit=limit)[0]
+
+
+def counted_search(
+    query: str,
+    *,
+    version: PlanVersion,
+    chapter: str | None = None,
+    scope: str | None = None,
+    actor: str | None = None,
+    limit: int = 50,
+) -> tuple[list[SearchHit], int]:
+    """The first `limit` hits of `search_provisions` and how many there are in all: only the hits
+    returned are built (a search over every collection shows 5 of the plan's 32 "firearms")."""
     terms = query_terms(query)
-    if not terms or limit <= 0:
-        return []
+    if not terms:
+        return [], 0
     postgres = connection.vendor == "postgresql"
     matches = _postgres_matches(terms, version.pk) if postgres else _sqlite_matches(terms, version.pk)
     if not matches:
-        return []
-    candidates = filter_provisions(
-        Provision.objects.filter(version=version, pk__in=[pk for pk, _, _ in matches]),
-        chapter=chapter,
-        scope=scope,
-        actor=actor,
-    ).select_related("chapter", "actor")  # not the version: its row holds the whole source text
-    provisions = {}
-    for provision in candidates:
+        return [], 0
+    if chapter or scope or actor:
+        candidates = filter_provisions(
+            Provision.objects.filter(version=version, pk__in=[pk for pk, _, _ in matches]),
+            chapter=chapter,
+            scope=scope,
+            actor=actor,
+        )
+        kept = set(candidates.values_list("pk", flat=True))
+        matches = [match for match in matches if match[0] in kept]
+    shown = matches[: max(0, limit)]
+    provisions = Provision.objects.filter(pk__in=[pk for pk, _, _ in shown]).select_related("chapter", "actor")
+    by_pk = {}
+    for provision in provisions:  # not the version (select_related): its row holds the whole source text
         provision.version = version
-        provisions[provision.pk] = provision
+        by_pk[provision.pk] = provision
     hits = [
-        SearchHit(provision=provisions[pk], snippet=markup(raw, escaped=postgres), rank=float(rank))
-        for pk, raw, rank in matches
-        if pk in provisions
+        SearchHit(provision=by_pk[pk], snippet=markup(raw, escaped=postgres), rank=float(rank))
+        for pk, raw, rank in shown
+        if pk in by_pk
     ]
-    return hits[:limit]
+    return hits, len(matches)
 
 
 def markup(raw: str, *, escaped: bool = False) -> SafeString:
