@@ -14,6 +14,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from viennaplan.csp import POLICY as CSP_POLICY
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "viennaplan.proxy.ProxyHeadersMiddleware",  # forwarded headers believed from trusted proxies only
     "viennaplan.busy.BusyDatabaseMiddleware",  # a database busy past the wait answers 503, never 500
     "django.middleware.security.SecurityMiddleware",
+    "viennaplan.csp.ContentSecurityPolicyMiddleware",  # scripts from the site only, none inline
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, served by the application itself
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -237,6 +240,8 @@ SECURE_SSL_REDIRECT = env_bool("VIENNAPLAN_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("VIENNAPLAN_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("VIENNAPLAN_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("VIENNAPLAN_HSTS_PRELOAD", False)
+# The Content-Security-Policy header of every response (viennaplan/csp.py); "" sends none.
+CONTENT_SECURITY_POLICY = env_str("VIENNAPLAN_CONTENT_SECURITY_POLICY", CSP_POLICY)
 
 # Offline questionnaires: the largest workbook an upload may be (bytes).
 REPORTING_UPLOAD_MAX_BYTES = env_int("VIENNAPLAN_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
