@@ -62,7 +62,7 @@ def test_the_treaty_map_page_has_legend_table_data_table_download_and_twin(impor
     response = client.get("/treaties/UNTOC/map?as_of=2002-12-31")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'role="img"' in html and "as of 31 December 2002" in html
+    assert 'class="world-map"' in html and "as of 31 December 2002" in html
     assert str(maps.DISCLAIMER) in html
     assert 'data-state="FRA" data-category="deposited"' in html  # the text alternative
     svg_part = html[html.index("<svg") : html.index("</svg>")]

@@ -14,7 +14,8 @@ class each State has.
   (`data/small_states.csv`); cached for the process.
 - `render(base, spec)`: one `<a><g class=category data-m49=...>` per State (its shape, and a dot
   where the shape is missing or too small to see), a title with the as-of date, a legend with the
-  count of each category, the United Nations disclaimer; `role="img"` with title and description.
+  count of each category, the United Nations disclaimer; `role="group"` (its States are links, which an
+  image's role would hide from assistive technology) named by the title and described by the description.
   Right to left (`mirrored`, by default when the active language is), the legend and the notes under
   the map start from the right, their text `direction="rtl"` with numbers and codes in left-to-right
   spans (`svgcharts.ltr_runs`); the map itself is never mirrored.
@@ -354,7 +355,8 @@ def render(base: World, spec: MapSpec, *, mirrored: bool | None = None) -> str:
     ident = escape(spec.ident)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="world-map" viewBox="0 0 {_fmt(base.width)} {_fmt(height)}" '
-        f'role="img" aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif" font-size="12">'
+        f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
+        'font-family="sans-serif" font-size="12">'
         f'<title id="{ident}-title">{escape(title)}</title>'
         f'<desc id="{ident}-desc">{escape(summary)}. {escape(str(DISCLAIMER))}</desc>'
         "<style>path{stroke:#fff;stroke-width:.4;fill-rule:evenodd}circle{stroke:#fff;stroke-width:.6}"
