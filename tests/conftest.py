@@ -28,13 +28,18 @@ def pytest_collection_modifyitems(config, items):
     """`make test` runs the suite on SQLite and on PostgreSQL. A test that touches no database gives
     the same answer on both, so it runs once, in the SQLite run; on any other engine it is skipped
     with that reason. A test that reaches the run's database some other way (a subprocess given
-    DATABASE_URL) is marked `every_engine` and runs on each."""
+    DATABASE_URL) is marked `every_engine` and runs on each. A test that needs a database but checks
+    what no engine changes (what a browser is shown: accessibility, the page's script policy) is marked
+    `engine_independent` and runs in the SQLite run only."""
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         return
     once = pytest.mark.skip(reason="touches no database: runs once, in the SQLite run")
+    same = pytest.mark.skip(reason="what it checks is the same on every engine: runs once, in the SQLite run")
     for item in items:
         uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if (
+        if item.get_closest_marker("engine_independent"):
+            item.add_marker(same)
+        elif (
             not uses_database
             and not item.get_closest_marker("django_db")
             and not item.get_closest_marker("every_engine")

@@ -12,7 +12,7 @@ import pytest
 
 from viennaplan.csp import HEADER, POLICY
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.engine_independent, pytest.mark.django_db(transaction=True)]
 
 PUBLIC = [
     "/",
