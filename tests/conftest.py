@@ -102,6 +102,51 @@ def imported_plan(db, _plan_to_import):
     return version
 
 
+@pytest.fixture
+def run_database_url(transactional_db) -> str:
+    """The run's test database as a URL another process can open (DATABASE_URL for a subprocess)."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    cfg = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{cfg['NAME']}"
+    user = quote(cfg["USER"] or "")
+    password = f":{quote(cfg['PASSWORD'])}" if cfg["PASSWORD"] else ""
+    return f"postgres://{user}{password}@{cfg['HOST'] or '127.0.0.1'}:{cfg['PORT'] or 5432}/{cfg['NAME']}"
+
+
+@pytest.fixture
+def someone_is_writing(transactional_db):
+    """someone_is_writing() -> whether another connection is inside a transaction that writes: it holds
+    SQLite's write lock, or a PostgreSQL session of the test database holds a transaction id. For the
+    tests that kill a process in the middle of its work (issue 14)."""
+    import sqlite3
+
+    from django.db import connection
+
+    def look() -> bool:
+        if connection.vendor == "sqlite":
+            probe = sqlite3.connect(connection.settings_dict["NAME"], timeout=0)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.rollback()
+                return False
+            except sqlite3.OperationalError:  # "database is locked": a writer holds the lock
+                return True
+            finally:
+                probe.close()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+            )
+            return cursor.fetchone()[0] > 0
+
+    return look
+
+
 # -- Personas (accounts) ------------------------------------------------------------------------
 # One user per role, with the known password PERSONA_PASSWORD. State A is CHE, State B is FRA.
 # `client_as(user)` is a django.test.Client signed in as that user (anonymous: not signed in).

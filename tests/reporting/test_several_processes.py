@@ -15,22 +15,11 @@ import time
 import urllib.error
 import urllib.request
 from http.cookiejar import CookieJar
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def database_url() -> str:
-    """The test database as a URL another process can open."""
-    cfg = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{cfg['NAME']}"
-    user = quote(cfg["USER"] or "")
-    password = f":{quote(cfg['PASSWORD'])}" if cfg["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{cfg['HOST'] or '127.0.0.1'}:{cfg['PORT'] or 5432}/{cfg['NAME']}"
 
 
 def free_port() -> int:
@@ -69,11 +58,11 @@ class Browser:
 
 
 @pytest.fixture
-def two_servers(tmp_path):
+def two_servers(tmp_path, run_database_url):
     """Two gunicorn servers (one worker each) on the test database; their base URLs."""
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": run_database_url,
         "VIENNAPLAN_DEBUG": "0",
         "VIENNAPLAN_SECRET_KEY": "several-processes-test-only",
         "VIENNAPLAN_SECURE_COOKIES": "0",
