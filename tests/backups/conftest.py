@@ -51,8 +51,11 @@ def fresh_site(tmp_path_factory) -> Iterator:
 
 @pytest.fixture(scope="module")
 def site(fresh_site) -> Site:
-    """A database with the plan, accounts, reports with their history and a treaty status list."""
+    """A database with the plan, accounts, reports with their history, a treaty status list and every
+    knowledge collection's sample file."""
     filled = fresh_site()
     filled.run("demo", "--states", "CHE,FRA")
     filled.run("treaties", "import", str(TREATY_LIST))
+    # every knowledge collection's sample file, through each collection's import (tests/knowledge_data.py)
+    filled.run("shell", "-c", "from tests.knowledge_data import import_samples; import_samples()")
     return filled

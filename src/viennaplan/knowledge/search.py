@@ -209,8 +209,11 @@ def _record_ids(sender: type, instance: Any) -> list[tuple[str, int]]:
 _deferred = threading.local()
 
 
-def _on_change(sender: type, instance: Any, **_: Any) -> None:
-    # At once, in the writer's transaction: a rolled-back save leaves the index as it was.
+def _on_change(sender: type, instance: Any, raw: bool = False, **_: Any) -> None:
+    # At once, in the writer's transaction: a rolled-back save leaves the index as it was. Not for a
+    # row loaded as it is (loaddata): the fixture brings its own entries, or `search rebuild` makes them.
+    if raw:
+        return
     pending = getattr(_deferred, "pending", None)
     for key, record_id in _record_ids(sender, instance):
         if pending is not None:
@@ -532,12 +535,18 @@ def catch_up(**_: Any) -> dict[str, int]:
     """After every migrate: index each collection whose entries do not number its records (a database
     of an earlier release, a collection added, records loaded by other means). Cheap when in step.
     On SQLite, the trigger that deletes an entry's words with it is made again if it is missing
-    (SQLite drops a table's triggers when a migration remakes the table)."""
+    (SQLite drops a table's triggers when a migration remakes the table). Nothing when a migration
+    back has removed the index's tables (or a collection's)."""
+    tables = set(connection.introspection.table_names())
+    if SearchEntry._meta.db_table not in tables:
+        return {}
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(WORDS_FOLLOW_ENTRIES)
     counts = {}
     for registered in collections.collections():
+        if registered.model._meta.db_table not in tables:
+            continue
         if SearchEntry.objects.filter(collection=registered.key).count() != registered.model.objects.count():
             counts[registered.key] = reindex(registered.key)
     return counts
