@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import secrets
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -33,6 +31,9 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from benchenv import POSTGRES_SERVER, on_each_engine  # noqa: E402
+
 BIN = Path(sys.executable).parent
 WRITERS = 8
 CSRF = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret, sent as cookie and header
@@ -192,33 +193,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument(
         "--postgres",
-        default="postgres://postgres@127.0.0.1:5432/postgres",
+        default=POSTGRES_SERVER,
         help="a PostgreSQL server to create the scratch database on ('' to skip)",
     )
     args = parser.parse_args()
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith("VIENNAPLAN_") and k != "DATABASE_URL"}
-    base_env.update(
-        DJANGO_SETTINGS_MODULE="viennaplan.settings",
-        VIENNAPLAN_DEBUG="0",
-        VIENNAPLAN_SECRET_KEY=secrets.token_urlsafe(50),
-        VIENNAPLAN_SECURE_COOKIES="0",
-        VIENNAPLAN_LOG_LEVEL="ERROR",
-    )
-    folder = tempfile.mkdtemp(prefix="viennaplan-bench-writers-")
-    run("SQLite", {**base_env, "VIENNAPLAN_VAR_DIR": folder}, args.seconds)
-    if args.postgres:
-        import psycopg
-
-        name = "viennaplan_bench_writers"
-        with psycopg.connect(args.postgres, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name}")
-            admin.execute(f"CREATE DATABASE {name}")
-        url = args.postgres.rsplit("/", 1)[0] + f"/{name}"
-        try:
-            run("PostgreSQL", {**base_env, "VIENNAPLAN_VAR_DIR": folder, "DATABASE_URL": url}, args.seconds)
-        finally:
-            with psycopg.connect(args.postgres, autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    on_each_engine(lambda label, env: run(label, env, args.seconds), args.postgres, "viennaplan_bench_writers")
 
 
 if __name__ == "__main__":

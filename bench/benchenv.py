@@ -8,7 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -63,3 +63,37 @@ def kept_or_throwaway_database(keep: str, prefix: str) -> Iterator[None]:
     finally:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def on_each_engine(run: Callable[[str, dict[str, str]], None], postgres: str, scratch: str) -> None:
+    """`run(label, environment)` for a server as `make run` starts one (debug off, a random secret key,
+    cookies over plain HTTP) on a SQLite file in a temporary folder, then, unless `postgres` is "", on
+    the scratch database `scratch` made on that PostgreSQL server and dropped afterwards."""
+    import secrets
+
+    base = {k: v for k, v in os.environ.items() if not k.startswith("VIENNAPLAN_") and k != "DATABASE_URL"}
+    base.update(
+        DJANGO_SETTINGS_MODULE="viennaplan.settings",
+        VIENNAPLAN_DEBUG="0",
+        VIENNAPLAN_SECRET_KEY=secrets.token_urlsafe(50),
+        VIENNAPLAN_SECURE_COOKIES="0",
+        VIENNAPLAN_LOG_LEVEL="ERROR",
+    )
+    folder = tempfile.mkdtemp(prefix=f"viennaplan-{scratch}-")
+    run("SQLite", {**base, "VIENNAPLAN_VAR_DIR": folder})
+    if not postgres:
+        return
+    import psycopg
+
+    with psycopg.connect(postgres, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {scratch}")
+        admin.execute(f"CREATE DATABASE {scratch}")
+    try:
+        url = postgres.rsplit("/", 1)[0] + f"/{scratch}"
+        run("PostgreSQL", {**base, "VIENNAPLAN_VAR_DIR": folder, "DATABASE_URL": url})
+    finally:
+        with psycopg.connect(postgres, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)")

@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import secrets
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -36,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_concurrent_writers import free_port  # noqa: E402
+from benchenv import POSTGRES_SERVER, on_each_engine  # noqa: E402
 
 BIN = Path(sys.executable).parent
 CSRF = secrets.token_hex(16)  # an unmasked CSRF secret, sent as cookie and header
@@ -256,33 +255,11 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument(
         "--postgres",
-        default="postgres://postgres@127.0.0.1:5432/postgres",
+        default=POSTGRES_SERVER,
         help="a PostgreSQL server to create the scratch database on ('' to skip)",
     )
     args = parser.parse_args()
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith("VIENNAPLAN_") and k != "DATABASE_URL"}
-    base_env.update(
-        DJANGO_SETTINGS_MODULE="viennaplan.settings",
-        VIENNAPLAN_DEBUG="0",
-        VIENNAPLAN_SECRET_KEY=secrets.token_urlsafe(50),
-        VIENNAPLAN_SECURE_COOKIES="0",
-        VIENNAPLAN_LOG_LEVEL="ERROR",
-    )
-    folder = tempfile.mkdtemp(prefix="viennaplan-bench-load-")
-    run("SQLite", {**base_env, "VIENNAPLAN_VAR_DIR": folder}, args.seconds, args.users)
-    if args.postgres:
-        import psycopg
-
-        name = "viennaplan_bench_load"
-        with psycopg.connect(args.postgres, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name}")
-            admin.execute(f"CREATE DATABASE {name}")
-        url = args.postgres.rsplit("/", 1)[0] + f"/{name}"
-        try:
-            run("PostgreSQL", {**base_env, "VIENNAPLAN_VAR_DIR": folder, "DATABASE_URL": url}, args.seconds, args.users)
-        finally:
-            with psycopg.connect(args.postgres, autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    on_each_engine(lambda label, env: run(label, env, args.seconds, args.users), args.postgres, "viennaplan_bench_load")
 
 
 if __name__ == "__main__":

@@ -140,7 +140,6 @@ def test_the_newest_migrations_run_forward_on_a_filled_database_of_the_release_b
     taken_back = newest_migrations()
     assert {app for app, _newest, _before in taken_back} >= {"knowledge", "plan"}, taken_back
     assert original["records"]["knowledge.Law"] and original["records"]["knowledge_authorities.Authority"]
-    assert_same_answers(original, site.snapshot())  # as the restore left it
     for app, _newest, before in taken_back:
         site.run("migrate", app, before, "--noinput", "-v", "0")
     listed = site.run("showmigrations", "--plan").stdout
