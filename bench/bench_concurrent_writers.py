@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,17 +31,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from benchenv import POSTGRES_SERVER, on_each_engine  # noqa: E402
+from benchenv import POSTGRES_SERVER, free_port, on_each_engine, wait_until_listening  # noqa: E402
 
 BIN = Path(sys.executable).parent
 WRITERS = 8
 CSRF = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret, sent as cookie and header
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare(env: dict[str, str]) -> dict:
@@ -111,12 +104,7 @@ def run(label: str, env: dict[str, str], seconds: float) -> None:
         stderr=subprocess.PIPE,
     )
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_until_listening(port)
         base = f"/api/reporting/reports/{setup['cycle']}/CHE/answers"
         targets = setup["paths"] + [setup["paths"][0], setup["paths"][0]]
         statuses: Counter[int] = Counter()

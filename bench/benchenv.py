@@ -97,3 +97,26 @@ def on_each_engine(run: Callable[[str, dict[str, str]], None], postgres: str, sc
     finally:
         with psycopg.connect(postgres, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)")
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_listening(port: int, seconds: float = 20) -> None:
+    """Return once something accepts connections on the loopback port (a server started), or after `seconds`."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)

@@ -33,8 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_concurrent_writers import free_port  # noqa: E402
-from benchenv import POSTGRES_SERVER, on_each_engine  # noqa: E402
+from benchenv import POSTGRES_SERVER, free_port, on_each_engine, wait_until_listening  # noqa: E402
 
 BIN = Path(sys.executable).parent
 CSRF = secrets.token_hex(16)  # an unmasked CSRF secret, sent as cookie and header
@@ -149,10 +148,7 @@ def run(label: str, env: dict[str, str], seconds: float, users: int) -> None:
     problems: list[str] = []
     lock = threading.Lock()
     try:
-        for _ in range(200):
-            if _ready(port):
-                break
-            time.sleep(0.1)
+        wait_until_listening(port)
         deadline = time.monotonic() + seconds
         cycle = setup["cycle"]
 
@@ -237,16 +233,6 @@ def run(label: str, env: dict[str, str], seconds: float, users: int) -> None:
     print(f"  memory of each worker at the end: {', '.join(f'{mb} MB' for mb in memory)}")
     for line in problems:
         print("  example:", line)
-
-
-def _ready(port: int) -> bool:
-    import socket
-
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        return True
-    except OSError:
-        return False
 
 
 def main() -> None:

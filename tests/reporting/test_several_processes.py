@@ -78,10 +78,10 @@ def two_servers(tmp_path, run_database_url):
         )
         urls.append(f"http://127.0.0.1:{port}")
     try:
-        for url, (server, _log) in zip(urls, servers, strict=True):
+        for number, (url, (server, _log)) in enumerate(zip(urls, servers, strict=True)):
             deadline = time.monotonic() + 60
             while True:
-                assert server.poll() is None, (tmp_path / "server0.log").read_text()
+                assert server.poll() is None, (tmp_path / f"server{number}.log").read_text()
                 try:
                     with urllib.request.urlopen(f"{url}/accounts/login/", timeout=5) as response:
                         if response.status == 200:
