@@ -7,14 +7,19 @@ except under CI=true, where a missing PostgreSQL is a failure.
 The two runs share no file or port (each has its own test database), so they run at the same
 time: the SQLite run prints as it goes, the PostgreSQL run's output follows when both are done.
 VIENNAPLAN_TESTS_ONE_AT_A_TIME=1 runs them one after the other instead.
+
+The browser tests' screenshots are kept in var/test-artifacts/ (VIENNAPLAN_TEST_ARTIFACTS, unless
+the environment names another folder), emptied at the start of each run.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/viennaplan"
 
@@ -64,6 +69,11 @@ def main() -> int:
     args = sys.argv[1:]
     base = dict(os.environ)
     base.pop("DATABASE_URL", None)
+    if not base.get("VIENNAPLAN_TEST_ARTIFACTS"):
+        artifacts = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
+        shutil.rmtree(artifacts, ignore_errors=True)
+        artifacts.mkdir(parents=True)
+        base["VIENNAPLAN_TEST_ARTIFACTS"] = str(artifacts)
 
     pg_url = os.environ.get("DATABASE_URL") or DEFAULT_POSTGRES_URL
     problem = postgres_reachable(pg_url)

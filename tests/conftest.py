@@ -298,6 +298,23 @@ def browser_as(chromium, live_server):
         context.close()
 
 
+@pytest.fixture
+def artifacts(request, tmp_path):
+    """The folder where a browser test keeps its screenshots: `$VIENNAPLAN_TEST_ARTIFACTS/<test name>`
+    when the environment variable VIENNAPLAN_TEST_ARTIFACTS names a folder (a CI run keeps it),
+    otherwise the test's `tmp_path`."""
+    import os
+    import re
+    from pathlib import Path
+
+    root = os.environ.get("VIENNAPLAN_TEST_ARTIFACTS", "").strip()
+    if not root:
+        return tmp_path
+    folder = Path(root) / re.sub(r"[^\w.-]+", "_", request.node.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def english_after_each_test():
     """A request made through the test Client leaves its language active in the thread (Django
