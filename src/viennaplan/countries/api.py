@@ -47,7 +47,7 @@ class ResolveQuery(Schema):
 
 class CountryOut(Schema):
     code: str
-    alpha2: str
+    alpha2: str | None
     m49: str
     name: str
     kind: str

@@ -23,7 +23,9 @@ class Country(models.Model):
 
     KIND_CHOICES = list(KINDS.items())
     alpha3 = models.CharField(max_length=3, primary_key=True, help_text=_("ISO 3166-1 alpha-3; EUU for the EU"))
-    alpha2 = models.CharField(max_length=2, unique=True)
+    # Empty (NULL, so that several can coexist under the unique constraint) only for an entity the data
+    # files do not list: the synthetic reporting entities of the benchmarks' data set (bench/generate.py).
+    alpha2 = models.CharField(max_length=2, unique=True, null=True, blank=True)
     m49 = models.CharField(_("M49"), max_length=3, blank=True, help_text=_("UN M49 numerical code, e.g. 756"))
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, db_index=True)
     un_member_since = models.DateField(_("UN Member since"), null=True, blank=True)

@@ -70,6 +70,10 @@ def load_country_data(directory: Path | None = None, using: str = DEFAULT_DB_ALI
 
     Raises `datafiles.DataFileError` for bad files and `CountryLoadError` when a country that
     the files no longer list is still referred to elsewhere.
+
+    A country without an alpha-2 code cannot come from the files (they require one): it is an entity
+    added otherwise (the benchmarks' synthetic ones, bench/generate.py), left alone with its groups
+    and statuses.
     """
     directory = Path(directory or DATA_DIR)
     data = read_country_data(directory)
@@ -80,10 +84,10 @@ def load_country_data(directory: Path | None = None, using: str = DEFAULT_DB_ALI
             summary.tables["former States"] = _sync(Predecessor, "code", _predecessor_rows(data), using)
             summary.tables["names"] = _sync(CountryName, ("normalised", "code", "valid_from"), _name_rows(data), using)
             summary.tables["regional groups"] = _sync(
-                RegionalGroupMembership, ("country_id", "group"), _group_rows(data), using
+                RegionalGroupMembership, ("country_id", "group"), _group_rows(data), using, FROM_FILES
             )
             summary.tables["statuses"] = _sync(
-                CountryStatus, ("country_id", "list", "since"), _status_rows(data), using
+                CountryStatus, ("country_id", "list", "since"), _status_rows(data), using, FROM_FILES
             )
             summary.tables["EU memberships"] = _sync(
                 OrganizationMembership, ("organization_id", "member_id", "joined"), _membership_rows(data), using
@@ -116,7 +120,7 @@ def _sync_countries(data: CountryData, using: str) -> TableChanges:
         for row in data.countries
     }
     changes = TableChanges(total=len(wanted))
-    existing = {country.alpha3: country for country in Country.objects.using(using).all()}
+    existing = {country.alpha3: country for country in Country.objects.using(using).filter(alpha2__isnull=False)}
     stale = [code for code in existing if code not in wanted]
     if stale:
         Country.objects.using(using).filter(alpha3__in=stale).delete()
@@ -137,14 +141,23 @@ def _sync_countries(data: CountryData, using: str) -> TableChanges:
     return changes
 
 
+# the rows of countries that come from the files (see load_country_data)
+FROM_FILES = {"country__alpha2__isnull": False}
+
+
 def _sync(
-    model: type[models.Model], key: str | tuple[str, ...], rows: Iterable[dict[str, Any]], using: str
+    model: type[models.Model],
+    key: str | tuple[str, ...],
+    rows: Iterable[dict[str, Any]],
+    using: str,
+    scope: dict[str, Any] | None = None,
 ) -> TableChanges:
-    """Make `model`'s table hold exactly `rows`, matching rows by their natural `key`."""
+    """Make `model`'s table (its rows within `scope`, a filter) hold exactly `rows`, matching rows by
+    their natural `key`."""
     keys = (key,) if isinstance(key, str) else key
     wanted = {tuple(row[name] for name in keys): row for row in rows}
     changes = TableChanges(total=len(wanted))
-    manager = model._default_manager.using(using)
+    manager = model._default_manager.using(using).filter(**(scope or {}))
     existing = {tuple(getattr(obj, name) for name in keys): obj for obj in manager.all()}
     stale = [obj.pk for found, obj in existing.items() if found not in wanted]
     if stale:
