@@ -30,14 +30,15 @@ def pytest_collection_modifyitems(config, items):
     with that reason. A test that reaches the run's database some other way (a subprocess given
     DATABASE_URL) is marked `every_engine` and runs on each. A test that needs a database but checks
     what no engine changes (what a browser is shown: accessibility, the page's script policy) is marked
-    `engine_independent` and runs in the SQLite run only."""
+    `engine_independent` and runs in the SQLite run only; so does every browser test (`browser`): what
+    a browser does is the same whatever the engine, and the views behind it are tested on both."""
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         return
     once = pytest.mark.skip(reason="touches no database: runs once, in the SQLite run")
     same = pytest.mark.skip(reason="what it checks is the same on every engine: runs once, in the SQLite run")
     for item in items:
         uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if item.get_closest_marker("engine_independent"):
+        if item.get_closest_marker("engine_independent") or item.get_closest_marker("browser"):
             item.add_marker(same)
         elif (
             not uses_database
