@@ -8,6 +8,9 @@ The two runs share no file or port (each has its own test database), so they run
 time: the SQLite run prints as it goes, the PostgreSQL run's output follows when both are done.
 VIENNAPLAN_TESTS_ONE_AT_A_TIME=1 runs them one after the other instead.
 
+The tests that any engine could run (no database, or marked so) run once, in the PostgreSQL run
+(VIENNAPLAN_ENGINE_FREE_RUN; tests/conftest.py), so that the two runs take about as long.
+
 The browser tests' screenshots are kept in var/test-artifacts/ (VIENNAPLAN_TEST_ARTIFACTS, unless
 the environment names another folder), emptied at the start of each run.
 """
@@ -85,6 +88,8 @@ def main() -> int:
             return 1
         print(f"\nSKIPPED the PostgreSQL run: {message}", flush=True)
         return status
+    # the tests any engine could run (tests/conftest.py) go to the PostgreSQL run, which ends sooner
+    base.setdefault("VIENNAPLAN_ENGINE_FREE_RUN", "postgresql")
     pg_env = {**base, "DATABASE_URL": pg_url}
     if os.environ.get("VIENNAPLAN_TESTS_ONE_AT_A_TIME", "").lower() in ("1", "true", "yes"):
         status = run("SQLite", base, args)

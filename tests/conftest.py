@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.conf import settings
 from hypothesis import settings as hypothesis_settings
@@ -25,25 +27,36 @@ DATABASE_FIXTURES = {
 
 
 def pytest_collection_modifyitems(config, items):
-    """`make test` runs the suite on SQLite and on PostgreSQL. A test that touches no database gives
-    the same answer on both, so it runs once, in the SQLite run; on any other engine it is skipped
-    with that reason. A test that reaches the run's database some other way (a subprocess given
-    DATABASE_URL) is marked `every_engine` and runs on each. A test that needs a database but checks
-    what no engine changes (what a browser is shown: accessibility, the page's script policy) is marked
-    `engine_independent` and runs in the SQLite run only; so does every browser test (`browser`): what
-    a browser does is the same whatever the engine, and the views behind it are tested on both."""
-    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        return
-    once = pytest.mark.skip(reason="touches no database: runs once, in the SQLite run")
-    same = pytest.mark.skip(reason="what it checks is the same on every engine: runs once, in the SQLite run")
+    """`make test` runs the suite on SQLite and on PostgreSQL, side by side on the machine's cores. A
+    test that touches no database gives the same answer on both, so it runs once; on the other engine
+    it is skipped with that reason. A test that reaches the run's database some other way (a
+    subprocess given DATABASE_URL) is marked `every_engine` and runs on each. A test that needs a
+    database but checks what no engine changes (what a browser is shown: accessibility, the page's
+    script policy) is marked `engine_independent`, and so is every browser test (`browser`): what a
+    browser does is the same whatever the engine, and the views behind it are tested on both.
+
+    Where a test that runs once runs: engine-independent tests in the SQLite run (a browser test ends
+    by emptying every table, which costs PostgreSQL seconds); tests without a database, and those
+    marked `engine_independent(anywhere=True)`, in the run VIENNAPLAN_ENGINE_FREE_RUN names
+    ("sqlite", the default, or "postgresql": `make test` gives them to the PostgreSQL run, whose own
+    tests end sooner, so that the two runs end together)."""
+    engine = "sqlite" if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else "postgresql"
+    free_run = os.environ.get("VIENNAPLAN_ENGINE_FREE_RUN", "sqlite").strip().lower() or "sqlite"
+    elsewhere = f"runs once, in the {'SQLite' if engine == 'postgresql' else 'PostgreSQL'} run"
+    once = pytest.mark.skip(reason=f"touches no database: {elsewhere}")
+    same = pytest.mark.skip(reason=f"what it checks is the same on every engine: {elsewhere}")
     for item in items:
         uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if item.get_closest_marker("engine_independent") or item.get_closest_marker("browser"):
-            item.add_marker(same)
+        independent = item.get_closest_marker("engine_independent")
+        if independent or item.get_closest_marker("browser"):
+            here = free_run if independent is not None and independent.kwargs.get("anywhere") else "sqlite"
+            if engine != here:
+                item.add_marker(same)
         elif (
             not uses_database
             and not item.get_closest_marker("django_db")
             and not item.get_closest_marker("every_engine")
+            and engine != free_run
         ):
             item.add_marker(once)
 

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 from test_pages_six_languages import PAGES, build_data
 
-pytestmark = [pytest.mark.browser, pytest.mark.engine_independent, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.engine_independent(anywhere=True),
+    pytest.mark.django_db(transaction=True),
+]
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
