@@ -187,12 +187,19 @@ def _ratification(deadlines: list[Deadline], day: date, everyone: list[StateInfo
     return found
 
 
+# up to this many States, a review reads only their answers (else every answer of the chapter, once)
+ONE_BY_ONE = 20
+
+
 def _review(deadline: Deadline, day: date, everyone: list[StateInfo]) -> DeadlineResults:
     cycles = queries.shown_cycles()
     counted = queries.counted_statuses(AnonymousUser())
     rows = Answer.objects.filter(
         report__cycle__in=cycles, report__status__in=counted, question__chapter=deadline.chapter
-    ).values_list("report__state_id", "report__cycle__name", "question__citation", "status", "measures")
+    )
+    if len(everyone) <= ONE_BY_ONE:  # a few States (one State's profile): only their answers are read
+        rows = rows.filter(report__state_id__in=[info.alpha3 for info in everyone])
+    rows = rows.values_list("report__state_id", "report__cycle__name", "question__citation", "status", "measures")
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for state, cycle, citation, status, measures in rows:
         entries = tuple(measure_of(entry) for entry in measures or () if isinstance(entry, dict))
@@ -245,7 +252,7 @@ def state_deadlines(alpha3: str) -> list[StateDeadline] | None:
     if info is None:
         return None
     found = []
-    for results in all_deadline_results(everyone=everyone):
+    for results in all_deadline_results(everyone=[info]):  # a State's verdict rests on its own record
         mine = next(r for r in results.results if r.alpha3 == info.alpha3)
         found.append(StateDeadline(results.deadline, mine.verdict))
     return found
