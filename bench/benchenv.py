@@ -68,10 +68,9 @@ def kept_or_throwaway_database(keep: str, prefix: str) -> Iterator[None]:
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
-def on_each_engine(run: Callable[[str, dict[str, str]], None], postgres: str, scratch: str) -> None:
-    """`run(label, environment)` for a server as `make run` starts one (debug off, a random secret key,
-    cookies over plain HTTP) on a SQLite file in a temporary folder, then, unless `postgres` is "", on
-    the scratch database `scratch` made on that PostgreSQL server and dropped afterwards."""
+def server_environment() -> dict[str, str]:
+    """This process's environment without its viennaplan settings, plus what `make run` gives a server:
+    debug off, a random secret key, cookies over plain HTTP, errors only in the log."""
     import secrets
 
     base = {k: v for k, v in os.environ.items() if not k.startswith("VIENNAPLAN_") and k != "DATABASE_URL"}
@@ -82,6 +81,14 @@ def on_each_engine(run: Callable[[str, dict[str, str]], None], postgres: str, sc
         VIENNAPLAN_SECURE_COOKIES="0",
         VIENNAPLAN_LOG_LEVEL="ERROR",
     )
+    return base
+
+
+def on_each_engine(run: Callable[[str, dict[str, str]], None], postgres: str, scratch: str) -> None:
+    """`run(label, environment)` for a server as `make run` starts one (debug off, a random secret key,
+    cookies over plain HTTP) on a SQLite file in a temporary folder, then, unless `postgres` is "", on
+    the scratch database `scratch` made on that PostgreSQL server and dropped afterwards."""
+    base = server_environment()
     folder = tempfile.mkdtemp(prefix=f"viennaplan-{scratch}-")
     run("SQLite", {**base, "VIENNAPLAN_VAR_DIR": folder})
     if not postgres:

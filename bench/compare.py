@@ -41,7 +41,6 @@ import http.client
 import json
 import os
 import pstats
-import secrets
 import shutil
 import sqlite3
 import statistics
@@ -58,7 +57,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from benchenv import free_port, wait_until_listening  # noqa: E402
+from benchenv import free_port, server_environment, wait_until_listening  # noqa: E402
 
 BIN = Path(sys.executable).parent
 DATASETTE_VERSION = "0.65.1"
@@ -671,15 +670,7 @@ def datasette_executable(given: str) -> Path:
 
 def viennaplan_environment(file: Path, var_dir: str, demo: bool) -> dict[str, str]:
     """The environment `make run` gives the server (debug off, a random secret key), on `file`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VIENNAPLAN_") and k != "DATABASE_URL"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="viennaplan.settings",
-        VIENNAPLAN_DEBUG="0",
-        VIENNAPLAN_SECRET_KEY=secrets.token_urlsafe(50),
-        VIENNAPLAN_SECURE_COOKIES="0",
-        VIENNAPLAN_LOG_LEVEL="ERROR",
-        VIENNAPLAN_VAR_DIR=var_dir,
-    )
+    env = server_environment() | {"VIENNAPLAN_VAR_DIR": var_dir}
     # A file of demonstration cycles is served in demonstration mode, where the progress pages show them.
     if demo:
         env.update(VIENNAPLAN_DEMO="1", VIENNAPLAN_DEMO_DATABASE_URL=f"sqlite:///{file}")
