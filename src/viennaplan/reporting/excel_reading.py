@@ -19,6 +19,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -250,9 +251,18 @@ def sniff_file(content: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Uploa
                             % {"part": member.filename}
                         )
                     ]
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-        return [UploadError(_("The file is not a readable Excel workbook (.xlsx): %(error)s.") % {"error": exc})]
+    except DAMAGED as exc:
+        return [unreadable(exc)]
     return []
+
+
+# what reading a damaged zip archive or XML part raises (a part whose compressed bytes are wrong only
+# fails when it is read: zlib.error; a part cut short: EOFError; broken XML: SyntaxError, lxml's too)
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, SyntaxError)
+
+
+def unreadable(exc: BaseException) -> UploadError:
+    return UploadError(_("The file is not a readable Excel workbook (.xlsx): %(error)s.") % {"error": exc})
 
 
 def _wrong_workbook(meta: dict[str, str], q: Questionnaire) -> UploadError | None:
@@ -571,6 +581,9 @@ def read_workbook(content: bytes, questionnaire: Questionnaire, max_bytes: int =
             return result
         result.errors.extend(_checksum_error(meta, questionnaire))
         _read_sheets(workbook, questionnaire, result, Words.of(workbook_language(meta)))
+    except DAMAGED as exc:  # read only: a damaged sheet shows when its rows are read
+        result.answers = []
+        result.errors.append(unreadable(exc))
     finally:
         workbook.close()
     return result
