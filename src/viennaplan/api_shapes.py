@@ -6,6 +6,7 @@ IsoDate         a date parameter or field that accepts exactly YYYY-MM-DD (no ti
 Label           a text field that may be given a lazy translation (`gettext_lazy`): sent as the text
                 in the language of the request
 StateRefOut     a State named by its alpha-3 code and its name
+as_is           a large answer sent as built, not checked again against its schema
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
+from django.http import JsonResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -65,3 +67,11 @@ class StateRefOut(Schema):
 
 class AsOfFilter(Schema):
     as_of: MaybeIsoDate = Field(None, description="the date of the status, YYYY-MM-DD (default: today)")
+
+
+def as_is(payload: Any) -> JsonResponse:
+    """`payload` (plain JSON data: strings, numbers, lists, dicts) sent as it is, without django-ninja
+    validating it against the operation's response schema, which the OpenAPI document still declares.
+    For large answers built by one function whose output is tested against that schema: checking the
+    1,959 States of an instrument's status took 60 ms of a 100 ms request at ten times UN scale."""
+    return JsonResponse(payload, safe=False)

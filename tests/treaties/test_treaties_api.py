@@ -60,6 +60,17 @@ def test_the_status_endpoint_has_the_same_shape_as_treaties_show(client, importe
     assert data == json.loads(out.getvalue())
 
 
+@pytest.mark.parametrize("as_of", ["2001-01-01", "2007-01-01", "2030-01-01"])
+def test_status_json_is_the_schemas(client, imported, as_of):
+    """The status is sent as built (api_shapes.as_is, not checked again by ninja): what it sends is what
+    its declared schema would have made of it, to the letter."""
+    from viennaplan.treaties.schemas import TreatyStatusOut
+
+    status, data = get(client, "/UNTOC/status", as_of=as_of)
+    assert status == 200 and data["states"]
+    assert TreatyStatusOut.model_validate(data).model_dump(mode="json") == data
+
+
 def test_the_as_of_date_moves_the_counts(client, imported):
     _, before = get(client, "/UNTOC/status", as_of="2002-12-31")
     _, after = get(client, "/UNTOC/status", as_of="2007-01-01")

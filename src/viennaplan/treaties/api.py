@@ -22,7 +22,7 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from viennaplan.accounts.permissions import why_not
-from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut
+from viennaplan.api_shapes import INVALID, INVALID_BODY, ErrorOut, as_is
 from viennaplan.countries.registry import state_directory
 
 from . import depositary
@@ -276,7 +276,7 @@ def get_instrument(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
 )
 def get_status(request: HttpRequest, code: str, filters: Query[AsOfFilter]):
     code, as_of, status = instrument_on(code, filters)
-    return status_json(status, listing_of(code, as_of))
+    return as_is(status_json(status, listing_of(code, as_of)))  # its shape: test_status_json_is_the_schemas
 
 
 @router.get(
