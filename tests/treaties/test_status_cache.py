@@ -60,3 +60,15 @@ def test_nothing_computed_inside_a_transaction_is_kept(actions):
         assert statuses_of(["UNTOC"], DAY)["UNTOC"] is not inside
         transaction.set_rollback(True)
     assert japan(statuses_of(["UNTOC"], DAY)["UNTOC"]) is None
+
+
+def test_a_depositary_list_recorded_changes_the_warnings_at_once(actions):
+    from viennaplan.treaties.models import DepositaryList
+    from viennaplan.treaties.overview import listings
+
+    first = listings(["UNTOC"], DAY)
+    assert listings(["UNTOC"], DAY) == first and first["UNTOC"].listed_on is None
+    DepositaryList.objects.create(
+        instrument_id="UNTOC", listed_on=date(2009, 6, 30), source="synthetic list", complete=True
+    )
+    assert listings(["UNTOC"], DAY)["UNTOC"].listed_on == date(2009, 6, 30)

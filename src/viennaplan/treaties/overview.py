@@ -5,9 +5,10 @@ instrument's status, a State's treaty panel, and an instrument's chart."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import connection
 from django.utils.translation import get_language
@@ -22,20 +23,35 @@ from .rules import TARGET_DATE, family_of, instrument_rules
 from .shapes import standing_of
 from .store import complete_lists, data_stamp, dates_after, load_actions, today
 
-# statuses computed, kept while the actions do not change: (instruments, day, data stamp, language) ->
-# {code: status}. Every State under 18 instruments at ten times UN scale takes about 2 s to compute
-# (120,000 actions read, 36,000 explanations written), and a State's profile asks for it three times.
-_STATUS_CACHE: dict[tuple, dict[str, InstrumentStatus]] = {}
-_STATUS_CACHE_SIZE = 8
-_status_lock = threading.Lock()
+# what is computed from the treaty data, kept while it does not change: (what, instruments, day, data
+# stamp, language) -> the result. Every State under 18 instruments at ten times UN scale takes about 2 s
+# to compute (120,000 actions read, 36,000 explanations written), and a State's profile asks for it and
+# for the depositary lists' warnings three times.
+_KEPT: dict[tuple, Any] = {}
+_KEPT_SIZE = 16
+_kept_lock = threading.Lock()
+
+
+def _kept(what: str, codes: Iterable[str], day: date, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept per process while the treaty data do not change (`data_stamp`), for the reader's
+    language (explanations and warnings are in it); never inside a transaction, which may hold changes
+    of its own that are then rolled back. What is given is shared: never change it."""
+    if connection.in_atomic_block:
+        return compute()
+    key = (what, tuple(sorted(codes)), day, data_stamp(), get_language())
+    found = _KEPT.get(key)
+    if found is None:
+        found = compute()
+        with _kept_lock:
+            while len(_KEPT) >= _KEPT_SIZE:
+                _KEPT.pop(next(iter(_KEPT)))
+            _KEPT[key] = found
+    return found
 
 
 def statuses_of(codes: Iterable[str], as_of: date | None) -> dict[str, InstrumentStatus]:
-    """The statuses of `codes` on `as_of` (default: today), each computed with its ancestors.
-
-    The result is kept per process while the actions on file do not change (`data_stamp`), for the
-    reader's language (the explanations are in it); never inside a transaction, which may hold
-    changes of its own that are then rolled back. The statuses given are shared: never change them."""
+    """The statuses of `codes` on `as_of` (default: today), each computed with its ancestors (kept while
+    the treaty data do not change: `_kept`)."""
     from .engine import all_statuses
 
     rules = instrument_rules()
@@ -43,17 +59,8 @@ def statuses_of(codes: Iterable[str], as_of: date | None) -> dict[str, Instrumen
     for code in codes:
         wanted += [c for c in family_of(code, rules) if c not in wanted]
     day = as_of or today()
-    keep = not connection.in_atomic_block
-    key = (tuple(sorted(wanted)), day, data_stamp(), get_language()) if keep else None
-    computed = _STATUS_CACHE.get(key) if keep else None
-    if computed is None:
-        subset = {code: rules[code] for code in wanted}
-        computed = all_statuses(subset, load_actions(wanted), as_of=day)
-        if keep:
-            with _status_lock:
-                while len(_STATUS_CACHE) >= _STATUS_CACHE_SIZE:
-                    _STATUS_CACHE.pop(next(iter(_STATUS_CACHE)))
-                _STATUS_CACHE[key] = computed
+    subset = {code: rules[code] for code in wanted}
+    computed = _kept("statuses", wanted, day, lambda: all_statuses(subset, load_actions(wanted), as_of=day))
     return {code: computed[code] for code in codes}
 
 
@@ -65,9 +72,13 @@ def listings(codes: Iterable[str], as_of: date | None) -> dict[str, AsListed]:
     """As of which depositary list each instrument's status on `as_of` is, with its warning (`listing`)."""
     codes = list(codes)
     day = as_of or today()
-    lists = complete_lists()
-    later = dates_after(lists, codes)
-    return {code: as_listed(code, day, lists, later.get(code)) for code in codes}
+
+    def compute() -> dict[str, AsListed]:
+        lists = complete_lists()
+        later = dates_after(lists, codes)
+        return {code: as_listed(code, day, lists, later.get(code)) for code in codes}
+
+    return dict(_kept("listings", codes, day, compute))
 
 
 def listing_of(code: str, as_of: date | None) -> AsListed:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -67,10 +67,11 @@ def has_status_data() -> bool:
     return TreatyAction.objects.exists()
 
 
-def data_stamp() -> tuple[int, Any]:
-    """Changes whenever an action is added, edited or deleted (for caches)."""
+def data_stamp() -> tuple[int, Any, int, Any]:
+    """Changes whenever an action is added, edited or deleted, or a depositary list recorded (for caches)."""
     history = TreatyAction.history.model.objects.aggregate(last=Max("history_id"))
-    return TreatyAction.objects.count(), history["last"]
+    lists = DepositaryList.objects.aggregate(n=Count("id"), last=Max("id"))
+    return TreatyAction.objects.count(), history["last"], lists["n"], lists["last"]
 
 
 def complete_lists() -> dict[str, tuple[date, str]]:
