@@ -110,7 +110,9 @@ def _row(status: StateStatus) -> TreatyRow:
 
 def _on_file(codes: list[str]) -> set[str]:
     """The instruments with a status list on file: a complete depositary list, or any action imported."""
-    found = set(TreatyAction.objects.filter(instrument_id__in=codes).values_list("instrument_id", flat=True).distinct())
+    # one look-up in the instrument's index each (a DISTINCT over every action read them all: 54 ms at
+    # ten times UN scale)
+    found = {code for code in codes if TreatyAction.objects.filter(instrument_id=code).exists()}
     return found | (set(complete_lists()) & set(codes))
 
 
