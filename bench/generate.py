@@ -43,6 +43,7 @@ migrated forward like any other.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -240,21 +241,13 @@ def synthetic_codes(taken: set[str]) -> Iterator[str]:
         ("Q", letters[: letters.index("M")]),
         ("Z", letters[:-1]),
     ]
+    preferred = (first + second + third for first, seconds in ranges for second in seconds for third in letters)
+    every = ("".join(code) for code in itertools.product(letters, repeat=3))
     given = set()
-    for first, seconds in ranges:
-        for second in seconds:
-            for third in letters:
-                code = first + second + third
-                if code not in taken and code not in given:
-                    given.add(code)
-                    yield code
-    for first in letters:
-        for second in letters:
-            for third in letters:
-                code = first + second + third
-                if code not in taken and code not in given:
-                    given.add(code)
-                    yield code
+    for code in itertools.chain(preferred, every):
+        if code not in taken and code not in given:
+            given.add(code)
+            yield code
 
 
 def add_entities(count: int, seed: int) -> list[str]:

@@ -264,15 +264,11 @@ def seen(django_db_setup, django_db_blocker) -> Seen:
 SUCCESS = range(200, 400)
 
 
-def expected(codes: str) -> dict[str, int]:
-    return row(codes)
-
-
 def differences(seen: Seen, table: dict[str, str]) -> list[str]:
     """'GET reporting:report /reporting/1/FRA/: R got 200, the table says 404', one per persona."""
     found = []
     for key, codes in table.items():
-        for persona, code in expected(codes).items():
+        for persona, code in row(codes).items():
             got = seen.codes[key][persona]
             if got != code:
                 found.append(f"{key} {seen.urls[key]}: {persona} got {got}, the table says {code}")
