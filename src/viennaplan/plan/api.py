@@ -16,10 +16,12 @@ from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from viennaplan.api_shapes import INVALID, ErrorOut
 
+from .kept import kept_answers
 from .models import Deadline, Objective, PlanVersion, Provision
 from .schemas import (
     API_ROOT,
@@ -72,8 +74,10 @@ def resolve_version(version_id: int | None) -> PlanVersion:
 
 
 def operation(path: str, answer: Any, operation_id: str, summary: str) -> Callable[[Callable], Callable]:
-    """A GET operation of the plan API: every one takes ?version=, so may answer 404 or 422 too."""
-    return router.get(path, response={200: answer, **ERRORS}, operation_id=operation_id, summary=summary)
+    """A GET operation of the plan API: every one takes ?version=, so may answer 404 or 422 too; its
+    answers are kept while the plan does not change (`kept.kept_answers`)."""
+    register = router.get(path, response={200: answer, **ERRORS}, operation_id=operation_id, summary=summary)
+    return lambda view: register(decorate_view(kept_answers)(view))
 
 
 def version_and_links(filters: VersionFilter) -> tuple[PlanVersion, Links]:
@@ -337,7 +341,7 @@ def _register_download(fmt: str, summary: str) -> None:
         operation_id=f"plan_export_{fmt}",
         summary=f"Download: {summary}",
         openapi_extra=_download_doc(fmt),
-    )(export)
+    )(decorate_view(kept_answers)(export))
 
 
 for _fmt, _summary in (("json", "JSON"), ("csv", "CSV"), ("akn", "Akoma Ntoso 3.0")):

@@ -213,3 +213,15 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provision.citation}: {self.text}"
+
+
+class PlanStamp(models.Model):
+    """One row (id 1) whose number is drawn anew, in the writer's transaction, by every change to the
+    plan's tables (`plan.kept`: the models' signals, and `saving.save_document` for its bulk inserts),
+    so that a process can tell whether the API answers it keeps are still those of the plan on file."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"plan stamp {self.number}"
