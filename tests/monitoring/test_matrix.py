@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_monitoring_sample import visible_text
 
-from viennaplan.monitoring.matrix import AnswerCount, StateEntry, build_matrix
+from viennaplan.monitoring.matrix import AreaCount, StateEntry, build_matrix
 from viennaplan.monitoring.queries import matrix_for
 from viennaplan.monitoring.shares import implementation_of, shares_of
 
@@ -41,7 +41,11 @@ def test_shares_count_missing_answers_as_not_answered_and_refuse_unknown_statuse
 
 def test_build_matrix_puts_each_state_in_its_area_and_divides_by_states_times_questions():
     states = [StateEntry("AAA", "A", "Africa", "african"), StateEntry("BBB", "B", "Africa", "african")]
-    rows = [AnswerCount("AAA", "III", "implemented", 2), AnswerCount("BBB", "III", "not_started", 1)]
+    rows = [
+        AreaCount("Africa", "III", "implemented", 1),
+        AreaCount("Africa", "III", "not_started", 1),
+        AreaCount("Africa", "III", "implemented", 1),  # rows of one cell add up
+    ]
     matrix = build_matrix(rows, by="region", chapters=["III"], questions_per_chapter={"III": 2}, counted_states=states)
     cell = matrix.cells[("III", "Africa")]
     assert cell.states == 2 and cell.shares.total == 4

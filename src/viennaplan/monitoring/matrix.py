@@ -71,10 +71,11 @@ class StateEntry:
 
 
 @dataclass(frozen=True)
-class AnswerCount:
-    """One row of the query: how many of a State's answers in a chapter have a status."""
+class AreaCount:
+    """One row of the query: how many answers of the area's counted States to a question of a chapter
+    have a status (several rows may name the same area, chapter and status: they add up)."""
 
-    state: str
+    area: str
     chapter: str
     status: str
     count: int
@@ -102,7 +103,7 @@ class Matrix:
 
 
 def build_matrix(
-    rows: Iterable[AnswerCount],
+    rows: Iterable[AreaCount],
     *,
     by: str,
     chapters: list[str],
@@ -111,15 +112,14 @@ def build_matrix(
 ) -> Matrix:
     """The chapters x areas matrix of a cycle from the answer counts of the counted reports.
 
-    `counted_states` are the States whose report counts (also those that answered nothing);
-    rows of other States are ignored."""
+    `counted_states` are the States whose report counts (also those that answered nothing); `rows`
+    count their answers only, by area (`StateEntry.area`)."""
     states = {entry.alpha3: entry for entry in counted_states}
     per_cell: dict[tuple[str, str], dict[str, int]] = {}
     for row in rows:
-        entry = states.get(row.state)
-        if entry is None or row.chapter not in questions_per_chapter:
+        if row.chapter not in questions_per_chapter:
             continue
-        counts = per_cell.setdefault((row.chapter, entry.area(by)), {})
+        counts = per_cell.setdefault((row.chapter, row.area), {})
         counts[row.status] = counts.get(row.status, 0) + row.count
     in_area: dict[str, int] = {}
     for entry in states.values():

@@ -16,6 +16,7 @@ demonstration cycles (`is_demo`) in demonstration mode (settings.DEMO), never bo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from types import SimpleNamespace
@@ -33,7 +34,7 @@ from viennaplan.reporting import workflow
 from viennaplan.reporting.models import Answer, Question, Report, ReportingCycle
 
 from .commitments import ChapterShares, QuestionRef, build_commitments
-from .matrix import BY_CHOICES, AnswerCount, Area, Matrix, StateEntry, area_label, areas_for, build_matrix
+from .matrix import BY_CHOICES, Area, AreaCount, Matrix, StateEntry, area_label, areas_for, build_matrix
 from .shares import Shares, shares_of
 
 
@@ -135,25 +136,44 @@ def questions_per_chapter(cycle: ReportingCycle) -> dict[str, int]:
 
 
 def matrix_for(user: Any, cycle: ReportingCycle, by: str) -> Matrix:
-    """The matrix of `cycle` by region or group, over the reports that count for `user`."""
+    """The matrix of `cycle` by region or group, over the reports that count for `user`.
+
+    The answers are counted by question and status in SQL, one query per area over the reports of its
+    States (from the index on answer(report, question, status) alone): a few hundred rows come back,
+    where counting per State brought 35,000 to Python at ten times UN scale."""
     statuses = counted_statuses(user)
     directory = state_entries()
-    counted = [directory[a3] for a3 in counted_report_states(cycle, statuses) if a3 in directory]
-    rows = (
-        Answer.objects.filter(report__cycle=cycle, report__status__in=statuses)
-        .order_by()
-        .values_list("report__state_id", "question__chapter", "status")
-        .annotate(n=Count("id"))
-    )
+    reports = Report.objects.filter(cycle=cycle, status__in=statuses).values_list("id", "state_id")
+    counted = [(pk, directory[a3]) for pk, a3 in reports if a3 in directory]
+    reports_in: dict[str, list[int]] = {}
+    for pk, entry in counted:
+        reports_in.setdefault(entry.area(by), []).append(pk)
+    chapter_of = dict(Question.objects.filter(cycle=cycle).values_list("id", "chapter"))
     per_chapter = questions_per_chapter(cycle)
     chapters = [c for c in cycle.chapters if c in per_chapter]
     return build_matrix(
-        (AnswerCount(*row) for row in rows),
+        _area_counts(reports_in, chapter_of),
         by=by,
         chapters=chapters,
         questions_per_chapter=per_chapter,
-        counted_states=counted,
+        counted_states=[entry for _pk, entry in counted],
     )
+
+
+REPORTS_PER_QUERY = 5_000  # well under SQLite's limit of parameters in one statement
+
+
+def _area_counts(reports_in: dict[str, list[int]], chapter_of: dict[int, str]) -> Iterator[AreaCount]:
+    for area, report_ids in reports_in.items():
+        for start in range(0, len(report_ids), REPORTS_PER_QUERY):
+            rows = (
+                Answer.objects.filter(report_id__in=report_ids[start : start + REPORTS_PER_QUERY])
+                .order_by()
+                .values_list("question_id", "status")
+                .annotate(n=Count("*"))
+            )
+            for question_id, status, n in rows:
+                yield AreaCount(area, chapter_of[question_id], status, n)
 
 
 @dataclass

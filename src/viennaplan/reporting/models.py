@@ -160,6 +160,8 @@ class Answer(models.Model):
     class Meta:
         ordering = ["report", "question__position"]
         constraints = [models.UniqueConstraint(fields=["report", "question"], name="unique_answer_per_question")]
+        # the progress matrix counts a cycle's answers by question and status from this index alone
+        indexes = [models.Index(fields=["report", "question", "status"], name="answer_report_question_status")]
 
     def __str__(self) -> str:
         return f"{self.report}: {self.question.citation}"
