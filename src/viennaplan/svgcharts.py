@@ -128,11 +128,13 @@ def inline_svg(figure: Figure, title: str, desc: str | None = None, *, mirrored:
     return svg.strip()
 
 
+ID_OR_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')  # an id, and a reference to one
+
+
 def unique_ids(svg: str, prefix: str) -> str:
     """The SVG with its ids (and the references to them) prefixed: several charts in one document
     would otherwise define matplotlib's ids ("line2d_1", …) more than once."""
-    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m[1]}"', svg)
-    return re.sub(r'(url\(#|href="#)([^")]+)', lambda m: f"{m[1]}{prefix}-{m[2]}", svg)
+    return ID_OR_REFERENCE.sub(lambda m: f"{m[1]}{prefix}-{m[2]}", svg)
 
 
 # -- right to left ----------------------------------------------------------------------------

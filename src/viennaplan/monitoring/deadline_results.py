@@ -130,10 +130,11 @@ def _ratification(deadlines: list[Deadline], day: date, everyone: list[StateInfo
     latest, listed_now = statuses_of(codes, day), listings(codes, day)
     places = plan_places({citation for deadline in deadlines for citation in deadline.provisions})
     found = []
+    judged = {info.alpha3 for info in everyone}
     for deadline in deadlines:
         code = deadline.instrument
-        then = {s.state: _row(s) for s in at_due[code].states}
-        now = {s.state: _row(s) for s in latest[code].states}
+        then = {s.state: _row(s) for s in at_due[code].states if s.state in judged}
+        now = {s.state: _row(s) for s in latest[code].states if s.state in judged}
         listed = listed_now[code].listed_on
         results = [
             StateVerdict(

@@ -128,7 +128,7 @@ def state_panel(alpha3: str, as_of: date) -> StatePanel | None:
         return None
     lines = []
     for line in all_instruments(as_of):
-        state = next((s for s in line.status.states if s.state == info.alpha3), None)
+        state = line.status.by_state.get(info.alpha3)
         lines.append(
             PanelLine(line.rules, state, standing_of(state, as_of), line.status.entry_into_force, line.listing)
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -95,6 +96,11 @@ class InstrumentStatus:
     states: list[StateStatus]
     notes: list[str] = field(default_factory=list)  # e.g. discrepancy with the official date, official date used
     denunciation_cascades_to_children: bool = False  # copied from the rules, so that a Protocol's status can follow it
+
+    @cached_property
+    def by_state(self) -> dict[str, StateStatus]:
+        """Each State's line by its code, indexed once (statuses are kept and shared, never changed)."""
+        return {line.state: line for line in self.states}
 
 
 @dataclass(frozen=True)
