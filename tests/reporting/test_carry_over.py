@@ -70,3 +70,16 @@ def test_the_latest_earlier_cycle_is_the_source(cycle, report_a, focal_point_a, 
 def test_report_for_returns_the_same_report_every_time(cycle):
     first = report_for(cycle, "CHE")
     assert report_for(cycle, "CHE") == first and first.answers.count() == cycle.questions.count()
+
+
+def test_the_answers_list_names_the_cycle_each_answer_came_from(cycle, report_a, focal_point_a, secretariat, client_as):
+    answer = Answer.objects.get(report=report_a, question__path="57/k")
+    save_answer(focal_point_a, answer, {"status": "implemented", "narrative": "Marking law adopted."}, 1)
+    later = open_cycle(secretariat, "2005 review", date(2005, 1, 1), date(2005, 12, 31), ["VI", "VIII"])
+    report = report_for(later, "CHE")
+    listed = client_as(focal_point_a).get(f"/api/reporting/reports/{later.pk}/CHE/answers").json()
+    came_from = {line["question"]["path"]: line["carried_over_from_cycle"] for line in listed}
+    assert came_from["57/k"] == "2002 review"
+    new = set(report.answers.filter(carried_over_from=None).values_list("question__path", flat=True))
+    assert new and all(came_from[path] is None for path in new)
+    assert all(came_from[path] == "2002 review" for path in set(came_from) - new)

@@ -31,7 +31,16 @@ from . import workflow
 from .access import cycle_or_404, not_found_message, report_or_404, rights_on, visible_reports
 from .answer_data import AnswerDataError
 from .answers import EditConflict, ReportNotEditable, add_comment, save_answer
-from .api_out import answer_out, comment_out, cycle_out, event_out, progress_out, question_out, report_out
+from .api_out import (
+    answer_out,
+    carried_over_cycles,
+    comment_out,
+    cycle_out,
+    event_out,
+    progress_out,
+    question_out,
+    report_out,
+)
 from .completion import completion_of
 from .contributions import ContributionNotNow
 from .cycles import CycleError, open_cycle, question_counts, set_require_all_answers
@@ -254,8 +263,9 @@ def list_answers(request: HttpRequest, cycle_id: int, state: str):
     report = report_or_404(request.user, cycle_or_404(cycle_id), state)
     if report.pk is None:
         return []
-    answers = report.answers.select_related("question", "updated_by", "carried_over_from__report__cycle")
-    return [answer_out(a) for a in answers.order_by("question__position")]
+    answers = list(report.answers.select_related("question", "updated_by").order_by("question__position"))
+    carried_over = carried_over_cycles(answers)
+    return [answer_out(a, carried_over) for a in answers]
 
 
 @router.patch(
