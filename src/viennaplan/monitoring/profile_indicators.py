@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -82,13 +82,14 @@ class StateSeries:
     values: list[StateValue]
     provisions: list[ProvisionLink]
 
-    @property
+    @cached_property
     def latest(self) -> list[StateValue]:
-        """The values of the latest year: one, or one per source where several published that year."""
+        """The values of the latest year: one, or one per source where several published that year
+        (worked out once: a page asks for it several times per series)."""
         year = self.values[-1].year
         return [value for value in self.values if value.year == year]
 
-    @property
+    @cached_property
     def years(self) -> int:
         return len({value.year for value in self.values})
 
