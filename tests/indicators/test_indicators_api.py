@@ -39,6 +39,17 @@ def test_observations_keep_lt5_as_published_never_a_number(client, observations)
     assert every["count"] == 6 and {"sex": "female"} in [o["disaggregation"] for o in every["observations"]]
 
 
+@pytest.mark.parametrize("query", ["state=AUT", "disaggregation=all", "region=Europe&year_from=2005", "year_from=2030"])
+def test_observations_json_is_the_schemas(client, observations, query):
+    """The observations are sent as built (api_shapes.as_is, not checked again by ninja): what is sent is
+    what the declared schema would have made of it, to the letter."""
+    from viennaplan.indicators.schemas import ObservationListOut
+
+    body = client.get(f"{ROOT}/tip_persons_convicted/observations?{query}").json()
+    assert ObservationListOut.model_validate(body).model_dump(mode="json") == body
+    assert body["count"] == len(body["observations"])
+
+
 @pytest.mark.parametrize(
     ("query", "words"),
     [
@@ -88,3 +99,18 @@ def test_the_filtered_csv_has_the_rows_of_the_json(client, observations):
     rows = client.get(f"{ROOT}/tip_persons_convicted/observations?{query}").json()["observations"]
     lines = client.get(f"{ROOT}/tip_persons_convicted/observations?{query}&format=csv").content.decode().splitlines()
     assert [line.split(",")[1:5:3] for line in lines[1:]] == [[o["state"], o["value"]] for o in rows]
+
+
+def test_the_filter_choices_are_kept_for_the_directory_they_came_from():
+    from django.utils import translation
+
+    from viennaplan.countries.registry import state_directory
+    from viennaplan.indicators.queries import filter_choices
+
+    english = state_directory("en")
+    kept = filter_choices(english)
+    assert kept["regions"] and filter_choices(english) is kept
+    french = filter_choices(state_directory("fr"))
+    assert french is not kept
+    with translation.override("fr"):  # the groups' names are in the reader's language
+        assert str(dict(kept["groups"])["african"]) != "African States"
