@@ -38,6 +38,27 @@ def test_a_report_its_answers_and_rights(report_a, client_as, focal_point_a):
     ].items()
 
 
+def test_the_answers_list_is_what_the_schema_made_of_each_answer(report_a, client_as, focal_point_a):
+    """The list is sent as built (api_shapes.as_is, read as plain rows): to the letter what django-ninja
+    made of `answer_out` through `AnswerOut`, measures without url or date and extra keys included."""
+    from ninja.responses import NinjaJSONEncoder
+
+    from viennaplan.reporting.api_out import answer_out
+    from viennaplan.reporting.schemas import AnswerOut
+
+    answer = Answer.objects.get(report=report_a, question__path="57/k")
+    measures = [{"kind": "law", "title": "Firearms Act", "url": "https://example.org/a", "date": "2001-06-01"}]
+    save_answer(focal_point_a, answer, {"status": "implemented", "narrative": "<b>done</b>", "measures": measures}, 1)
+    Answer.objects.filter(pk=answer.pk).update(measures=[{"kind": "policy", "title": "Stored long ago"}])
+    listed = client_as(focal_point_a).get(f"{API}/reports/{report_a.cycle_id}/CHE/answers").json()
+    rows = report_a.answers.select_related("question", "updated_by").order_by("question__position")
+    expected = [AnswerOut.model_validate(answer_out(row)).model_dump() for row in rows]
+    assert listed == json.loads(json.dumps(expected, cls=NinjaJSONEncoder))
+    mine = next(line for line in listed if line["question"]["path"] == "57/k")
+    assert mine["measures"] == [{"kind": "policy", "title": "Stored long ago", "url": "", "date": ""}]
+    assert mine["updated_by"] and mine["updated_at"] and mine["narrative"] == "<b>done</b>"
+
+
 def test_patching_an_answer_returns_the_new_version(report_a, client_as, focal_point_a):
     url = f"{API}/reports/{report_a.cycle_id}/CHE/answers/57/k"
     response = patch(client_as(focal_point_a), url, {"version": 1, "status": "implemented", "narrative": "Done."})

@@ -60,22 +60,8 @@ def question_out(question: Question) -> dict[str, Any]:
     }
 
 
-def carried_over_cycles(answers: list[Answer]) -> dict[int, str]:
-    """The name of the cycle each carried-over answer came from, by that earlier answer's id: one query
-    for a whole report (following each answer's link built three more objects per answer)."""
-    earlier = {answer.carried_over_from_id for answer in answers if answer.carried_over_from_id is not None}
-    if not earlier:
-        return {}
-    return dict(Answer.objects.filter(pk__in=earlier).values_list("pk", "report__cycle__name"))
-
-
-def answer_out(answer: Answer, carried_over: dict[int, str] | None = None) -> dict[str, Any]:
-    """The answer's shape; `carried_over` from `carried_over_cycles` for many answers at once."""
-    if carried_over is not None:
-        earlier_cycle = carried_over.get(answer.carried_over_from_id) if answer.carried_over_from_id else None
-    else:
-        earlier = answer.carried_over_from
-        earlier_cycle = earlier.report.cycle.name if earlier is not None else None
+def answer_out(answer: Answer) -> dict[str, Any]:
+    earlier = answer.carried_over_from
     return {
         "id": answer.pk,
         "question": question_out(answer.question),
@@ -83,8 +69,66 @@ def answer_out(answer: Answer, carried_over: dict[int, str] | None = None) -> di
         "version": answer.version,
         "updated_by": user_name(answer.updated_by),
         "updated_at": answer.updated_at,
-        "carried_over_from_cycle": earlier_cycle,
+        "carried_over_from_cycle": earlier.report.cycle.name if earlier is not None else None,
     }
+
+
+MEASURE_KEYS = ("kind", "title", "url", "date")  # MeasureOut: stored entries may lack url and date
+
+
+def answers_out(report: Report) -> list[dict[str, Any]]:
+    """Every answer of a report as `answer_out` gives it and `AnswerOut` checks it, read as plain rows (a
+    report's 106 answers built 640 model objects at ten times UN scale): sent as built by the API
+    (`api_shapes.as_is`), and a test holds it to the schema and to `answer_out`."""
+    from django.contrib.auth import get_user_model
+
+    from .answer_data import ANSWER_FIELDS
+
+    columns = (
+        "id",
+        "question_id",
+        "question__position",
+        "question__path",
+        "question__citation",
+        "question__chapter",
+        "question__objectives",
+        "question__text",
+        *ANSWER_FIELDS,
+        "version",
+        "updated_by_id",
+        "updated_at",
+        "carried_over_from_id",
+    )
+    rows = [
+        dict(zip(columns, values, strict=True))
+        for values in report.answers.order_by("question__position").values_list(*columns)
+    ]
+    people = {row["updated_by_id"] for row in rows if row["updated_by_id"] is not None}
+    names = {user.pk: display_name(user) for user in get_user_model().objects.filter(pk__in=people)} if people else {}
+    earlier = {row["carried_over_from_id"] for row in rows if row["carried_over_from_id"] is not None}
+    cycles = dict(Answer.objects.filter(pk__in=earlier).values_list("pk", "report__cycle__name")) if earlier else {}
+    return [
+        {
+            "id": row["id"],
+            "question": {
+                "id": row["question_id"],
+                "position": row["question__position"],
+                "path": row["question__path"],
+                "citation": row["question__citation"],
+                "chapter": row["question__chapter"],
+                "objectives": list(row["question__objectives"]),
+                "text": row["question__text"],
+                "plan_url": f"/plan/{row['question__path']}",
+            },
+            **{field: row[field] for field in ANSWER_FIELDS},
+            "measures": [{key: m.get(key, "") for key in MEASURE_KEYS} for m in row["measures"]],
+            "version": row["version"],
+            "updated_by": names.get(row["updated_by_id"]),
+            "updated_at": row["updated_at"],
+            "carried_over_from_cycle": cycles.get(row["carried_over_from_id"]),
+        }
+        for row in rows
+    ]
 
 
 def report_url(report: Report) -> str:
