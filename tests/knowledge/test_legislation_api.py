@@ -37,6 +37,16 @@ def page_rows(response) -> list[str]:
     return [f"{state}/{key}" for state, key in re.findall(r'id="law-([A-Z]{3})-([^"]+)"', response.content.decode())]
 
 
+@pytest.mark.parametrize("query", ["", "?state=CHE", "?lang=fr", "?lang=ar&instrument=FIREARMS"])
+def test_the_list_is_what_its_schema_makes_of_it(client, laws, query):
+    """The list is sent as built (api_shapes.as_is, not checked again by django-ninja): what it sends is
+    what its declared schema would have made of it, to the letter, in the reader's language."""
+    from viennaplan.knowledge.api import LawListOut
+
+    body = client.get(API + query).json()
+    assert body["laws"] and LawListOut.model_validate(body).model_dump(mode="json") == body
+
+
 def test_the_list_gives_the_published_laws(client, laws):
     body = client.get(API).json()
     assert [f"{law['state']}/{law['key']}" for law in body["laws"]] == ["CHE/AS-2008-5499", "CHE/SR-514.54"]
