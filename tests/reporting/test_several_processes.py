@@ -1,7 +1,8 @@
 """Several application processes against one database (issue 14; docs/deploying.md "Beyond one
 machine"): two gunicorn servers on two ports, started as a deployment starts them (debug off), share
 nothing but the database. A focal point signed in through one is signed in on the other; an answer
-saved through one is read through the other at once; signing out through one signs out of both.
+saved through one is read through the other at once; a plan changed by another process is seen by both
+at once (the API answers each keeps, plan/kept.py); signing out through one signs out of both.
 On the run's engine: the PostgreSQL run shows it for PostgreSQL, the SQLite run for a shared file."""
 
 from __future__ import annotations
@@ -122,6 +123,18 @@ def test_two_processes_share_the_session_and_the_data(report_a, focal_point_a, p
     assert status == 200
     read = {answer["question"]["path"]: answer for answer in json.loads(listed)}
     assert read["57/k"]["narrative"] == "Saved through the second server." and read["57/k"]["version"] == 2
+
+    # the plan's API answers each process keeps are dropped when another process changes the plan
+    from viennaplan.plan.models import Chapter
+
+    provision = "/api/plan/provisions/57/k/ii"
+    before = [json.loads(person.send("GET", f"{url}{provision}")[2])["chapter_title"] for url in (first, second)]
+    assert before[0] == before[1] != "Renamed by a third process"
+    chapter = Chapter.objects.get(provisions__path="57/k/ii", version=report_a.cycle.plan_version)
+    chapter.title = "Renamed by a third process"
+    chapter.save()
+    after = [json.loads(person.send("GET", f"{url}{provision}")[2])["chapter_title"] for url in (first, second)]
+    assert after == ["Renamed by a third process"] * 2
 
     status, _, _ = person.form(f"{first}/accounts/logout/", {}, referer=f"{first}{section}")
     assert status == 302
