@@ -97,7 +97,7 @@ def answers_out(report: Report) -> list[dict[str, Any]]:
         "version",
         "updated_by_id",
         "updated_at",
-        "carried_over_from_id",
+        "carried_over_from__report__cycle__name",
     )
     rows = [
         dict(zip(columns, values, strict=True))
@@ -105,8 +105,6 @@ def answers_out(report: Report) -> list[dict[str, Any]]:
     ]
     people = {row["updated_by_id"] for row in rows if row["updated_by_id"] is not None}
     names = {user.pk: display_name(user) for user in get_user_model().objects.filter(pk__in=people)} if people else {}
-    earlier = {row["carried_over_from_id"] for row in rows if row["carried_over_from_id"] is not None}
-    cycles = dict(Answer.objects.filter(pk__in=earlier).values_list("pk", "report__cycle__name")) if earlier else {}
     return [
         {
             "id": row["id"],
@@ -125,7 +123,7 @@ def answers_out(report: Report) -> list[dict[str, Any]]:
             "version": row["version"],
             "updated_by": names.get(row["updated_by_id"]),
             "updated_at": row["updated_at"],
-            "carried_over_from_cycle": cycles.get(row["carried_over_from_id"]),
+            "carried_over_from_cycle": row["carried_over_from__report__cycle__name"],
         }
         for row in rows
     ]
