@@ -128,13 +128,23 @@ def inline_svg(figure: Figure, title: str, desc: str | None = None, *, mirrored:
     return svg.strip()
 
 
-ID_OR_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')  # an id, and a reference to one
+# Each pattern starts with its literal words, which `re` finds fast (a pattern starting with \b was
+# tried at every character: 13 ms for the 50 charts of a State's profile, against 4 ms).
+ID_ATTRIBUTE = re.compile(r'id="(?=[^"]+")')
+ID_REFERENCE = re.compile(r'url\(#(?=[^")])|href="#(?=[^")])')
 
 
 def unique_ids(svg: str, prefix: str) -> str:
     """The SVG with its ids (and the references to them) prefixed: several charts in one document
-    would otherwise define matplotlib's ids ("line2d_1", …) more than once."""
-    return ID_OR_REFERENCE.sub(lambda m: f"{m[1]}{prefix}-{m[2]}", svg)
+    would otherwise define matplotlib's ids ("line2d_1", …) more than once. An id is the word `id`
+    (not the end of a longer word) with a value; a reference is url(#…) or href="#…"."""
+
+    def id_attribute(match: re.Match) -> str:
+        start = match.start()
+        before = svg[start - 1] if start else ""
+        return match[0] if before.isalnum() or before == "_" else f"{match[0]}{prefix}-"
+
+    return ID_REFERENCE.sub(lambda match: f"{match[0]}{prefix}-", ID_ATTRIBUTE.sub(id_attribute, svg))
 
 
 # -- right to left ----------------------------------------------------------------------------

@@ -120,6 +120,17 @@ def test_ids_are_unique_when_charts_share_a_document():
     assert references and all(ref.startswith("chart-a-") and ref in ids for ref in references)
 
 
+def test_only_ids_and_references_to_them_are_prefixed():
+    svg = (
+        '<svg id="x"><g data-id="a" grid="c" id="" _id="d"><use xlink:href="#a"/><rect fill="url(#)" id="z)"/>'
+        "</g></svg>"
+    )
+    assert unique_ids(svg, "p") == (
+        '<svg id="p-x"><g data-id="p-a" grid="c" id="" _id="d"><use xlink:href="#p-a"/><rect fill="url(#)" id="p-z)"/>'
+        "</g></svg>"
+    )
+
+
 # -- on the pages ------------------------------------------------------------------------------
 
 OBSERVATIONS = """country,iso3,year,indicator,value,unit,source,note,flags
