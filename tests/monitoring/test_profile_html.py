@@ -51,7 +51,8 @@ def answer(**changes) -> ProfileAnswer:
 
 ANSWERS = [
     answer(),
-    answer(narrative=HOSTILE, citation=HOSTILE, path='57"/k', status_label=HOSTILE),
+    answer(narrative=HOSTILE, citation=HOSTILE, path='57"/k', status=HOSTILE, status_label=HOSTILE),
+    answer(status="not_started", status_label="Not started"),
     answer(
         measures=[
             {"kind": "law", "title": HOSTILE, "url": 'https://example.org/?a=1&b="2"', "date": "2003-01-31"},
