@@ -28,7 +28,7 @@ from viennaplan.reporting.models import Answer, Question
 from viennaplan.treaties.listing import AsListed
 from viennaplan.treaties.models import TreatyAction
 from viennaplan.treaties.overview import listings, statuses_of
-from viennaplan.treaties.records import InstrumentStatus, StateStatus
+from viennaplan.treaties.records import InstrumentStatus
 from viennaplan.treaties.store import complete_lists, today
 
 from . import queries
@@ -104,8 +104,12 @@ class StateDeadline:
 # -- reading the rows -------------------------------------------------------------------------------
 
 
-def _row(status: StateStatus) -> TreatyRow:
-    return TreatyRow(status.signature, status.consent_kind, status.consent_date, status.denounced)
+def _row(status: InstrumentStatus, alpha3: str) -> TreatyRow | None:
+    """The State's line under the instrument as the deadline's rules read it (None: it never acted)."""
+    line = status.by_state.get(alpha3)
+    if line is None:
+        return None
+    return TreatyRow(line.signature, line.consent_kind, line.consent_date, line.denounced)
 
 
 def _on_file(codes: list[str]) -> set[str]:
@@ -130,19 +134,16 @@ def _ratification(deadlines: list[Deadline], day: date, everyone: list[StateInfo
     latest, listed_now = statuses_of(codes, day), listings(codes, day)
     places = plan_places({citation for deadline in deadlines for citation in deadline.provisions})
     found = []
-    judged = {info.alpha3 for info in everyone}
     for deadline in deadlines:
         code = deadline.instrument
-        then = {s.state: _row(s) for s in at_due[code].states if s.state in judged}
-        now = {s.state: _row(s) for s in latest[code].states if s.state in judged}
         listed = listed_now[code].listed_on
         results = [
             StateVerdict(
                 info.alpha3,
                 info.name,
                 judge_ratification(
-                    then.get(info.alpha3),
-                    now.get(info.alpha3),
+                    _row(at_due[code], info.alpha3),
+                    _row(latest[code], info.alpha3),
                     deadline,
                     on_file=code in on_file,
                     listed_on=listed,

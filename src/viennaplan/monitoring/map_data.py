@@ -119,8 +119,7 @@ def treaty_category(state: StateStatus | None, as_of: date) -> str:
 
 def treaty_map(code: str, as_of: date) -> MapSpec:
     status = statuses_of([code], as_of)[code]
-    by_state = {s.state: s for s in status.states}
-    classes = {alpha3: treaty_category(by_state.get(alpha3), as_of) for _, alpha3, _, _ in map_states()}
+    classes = {alpha3: treaty_category(status.by_state.get(alpha3), as_of) for _, alpha3, _, _ in map_states()}
     rules = instrument_rules()[code]
     return category_map(
         rules.short_name, as_of, TREATY_CATEGORIES, classes, default="none", ident=f"map-{code.lower()}"

@@ -16,6 +16,7 @@ demonstration cycles (`is_demo`) in demonstration mode (settings.DEMO), never bo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -127,11 +128,6 @@ def chapter_titles(cycle: ReportingCycle) -> dict[str, str]:
     return dict(Chapter.objects.filter(version_id=cycle.plan_version_id).values_list("number", "title"))
 
 
-def questions_per_chapter(cycle: ReportingCycle) -> dict[str, int]:
-    rows = Question.objects.filter(cycle=cycle).order_by().values_list("chapter").annotate(n=Count("id"))
-    return {chapter: n for chapter, n in rows}
-
-
 # -- the matrix and its cells -----------------------------------------------------------------
 
 
@@ -149,7 +145,7 @@ def matrix_for(user: Any, cycle: ReportingCycle, by: str) -> Matrix:
     for pk, entry in counted:
         reports_in.setdefault(entry.area(by), []).append(pk)
     chapter_of = dict(Question.objects.filter(cycle=cycle).values_list("id", "chapter"))
-    per_chapter = questions_per_chapter(cycle)
+    per_chapter = Counter(chapter_of.values())
     chapters = [c for c in cycle.chapters if c in per_chapter]
     return build_matrix(
         _area_counts(reports_in, chapter_of),

@@ -60,11 +60,14 @@ def connect_signals() -> None:
             m2m_changed.connect(renew, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
 
 
+Answer = tuple[bytes, list[tuple[str, str]]]  # a 200 answer's body and headers
+
+
 class _Kept:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._stamp: tuple[str, int] | None = None
-        self._answers: OrderedDict[tuple[str, str], tuple[int, bytes, list[tuple[str, str]]]] = OrderedDict()
+        self._answers: OrderedDict[tuple[str, str], Answer] = OrderedDict()
         self._bytes = 0
 
     def _for(self, stamp: tuple[str, int]) -> None:
@@ -73,7 +76,7 @@ class _Kept:
             self._bytes = 0
             self._stamp = stamp
 
-    def get(self, stamp: tuple[str, int], key: tuple[str, str]) -> tuple[int, bytes, list[tuple[str, str]]] | None:
+    def get(self, stamp: tuple[str, int], key: tuple[str, str]) -> Answer | None:
         with self._lock:
             self._for(stamp)
             found = self._answers.get(key)
@@ -81,10 +84,8 @@ class _Kept:
                 self._answers.move_to_end(key)
             return found
 
-    def put(
-        self, stamp: tuple[str, int], key: tuple[str, str], answer: tuple[int, bytes, list[tuple[str, str]]]
-    ) -> None:
-        size = len(answer[1])
+    def put(self, stamp: tuple[str, int], key: tuple[str, str], answer: Answer) -> None:
+        size = len(answer[0])
         if size > BYTES_KEPT // 4:
             return
         with self._lock:
@@ -95,7 +96,7 @@ class _Kept:
             self._bytes += size
             while len(self._answers) > ANSWERS_KEPT or self._bytes > BYTES_KEPT:
                 _key, oldest = self._answers.popitem(last=False)
-                self._bytes -= len(oldest[1])
+                self._bytes -= len(oldest[0])
 
     def clear(self) -> None:
         with self._lock:
@@ -107,9 +108,9 @@ class _Kept:
 KEPT = _Kept()
 
 
-def _rebuilt(answer: tuple[int, bytes, list[tuple[str, str]]]) -> HttpResponse:
-    status, content, headers = answer
-    response = HttpResponse(content, status=status)
+def _rebuilt(answer: Answer) -> HttpResponse:
+    content, headers = answer
+    response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
     return response
@@ -130,7 +131,7 @@ def kept_answers(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return _rebuilt(found)
         response = run(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            KEPT.put(stamp, key, (response.status_code, response.content, list(response.items())))
+            KEPT.put(stamp, key, (response.content, list(response.items())))
         return response
 
     return wrapper

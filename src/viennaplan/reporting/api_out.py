@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django.utils import timezone
@@ -62,37 +63,57 @@ def question_out(question: Question) -> dict[str, Any]:
 
 def answer_out(answer: Answer) -> dict[str, Any]:
     earlier = answer.carried_over_from
-    return {
-        "id": answer.pk,
-        "question": question_out(answer.question),
-        **answer_fields(answer),
-        "version": answer.version,
-        "updated_by": user_name(answer.updated_by),
-        "updated_at": answer.updated_at,
-        "carried_over_from_cycle": earlier.report.cycle.name if earlier is not None else None,
-    }
+    return _answer_shape(
+        answer.pk,
+        question_out(answer.question),
+        answer_fields(answer),
+        answer.version,
+        user_name(answer.updated_by),
+        answer.updated_at,
+        earlier.report.cycle.name if earlier is not None else None,
+    )
 
 
 MEASURE_KEYS = ("kind", "title", "url", "date")  # MeasureOut: stored entries may lack url and date
 
 
+def _answer_shape(
+    pk: int,
+    question: dict[str, Any],
+    fields: dict[str, Any],
+    version: int,
+    updated_by: str | None,
+    updated_at: Any,
+    carried_over_from_cycle: str | None,
+) -> dict[str, Any]:
+    """An answer as `AnswerOut` gives it (its measures with every key, as the schema fills them in)."""
+    return {
+        "id": pk,
+        "question": question,
+        **fields,
+        "measures": [{key: measure.get(key, "") for key in MEASURE_KEYS} for measure in fields["measures"]],
+        "version": version,
+        "updated_by": updated_by,
+        "updated_at": updated_at,
+        "carried_over_from_cycle": carried_over_from_cycle,
+    }
+
+
+QUESTION_COLUMNS = ("id", "position", "path", "citation", "chapter", "objectives", "text")
+
+
 def answers_out(report: Report) -> list[dict[str, Any]]:
-    """Every answer of a report as `answer_out` gives it and `AnswerOut` checks it, read as plain rows (a
-    report's 106 answers built 640 model objects at ten times UN scale): sent as built by the API
-    (`api_shapes.as_is`), and a test holds it to the schema and to `answer_out`."""
+    """Every answer of a report as `answer_out` gives it, read as plain rows (a report's 106 answers built
+    640 model objects at ten times UN scale): sent as built by the API (`api_shapes.as_is`), and a test
+    holds it to what django-ninja made of `answer_out` through `AnswerOut`."""
     from django.contrib.auth import get_user_model
 
     from .answer_data import ANSWER_FIELDS
 
+    questions = tuple(f"question__{column}" for column in QUESTION_COLUMNS)
     columns = (
         "id",
-        "question_id",
-        "question__position",
-        "question__path",
-        "question__citation",
-        "question__chapter",
-        "question__objectives",
-        "question__text",
+        *questions,
         *ANSWER_FIELDS,
         "version",
         "updated_by_id",
@@ -103,28 +124,20 @@ def answers_out(report: Report) -> list[dict[str, Any]]:
         dict(zip(columns, values, strict=True))
         for values in report.answers.order_by("question__position").values_list(*columns)
     ]
-    people = {row["updated_by_id"] for row in rows if row["updated_by_id"] is not None}
-    names = {user.pk: display_name(user) for user in get_user_model().objects.filter(pk__in=people)} if people else {}
+    people = get_user_model().objects.filter(pk__in={row["updated_by_id"] for row in rows})
+    names = {user.pk: user_name(user) for user in people}
     return [
-        {
-            "id": row["id"],
-            "question": {
-                "id": row["question_id"],
-                "position": row["question__position"],
-                "path": row["question__path"],
-                "citation": row["question__citation"],
-                "chapter": row["question__chapter"],
-                "objectives": list(row["question__objectives"]),
-                "text": row["question__text"],
-                "plan_url": f"/plan/{row['question__path']}",
-            },
-            **{field: row[field] for field in ANSWER_FIELDS},
-            "measures": [{key: m.get(key, "") for key in MEASURE_KEYS} for m in row["measures"]],
-            "version": row["version"],
-            "updated_by": names.get(row["updated_by_id"]),
-            "updated_at": row["updated_at"],
-            "carried_over_from_cycle": row["carried_over_from__report__cycle__name"],
-        }
+        _answer_shape(
+            row["id"],
+            question_out(
+                SimpleNamespace(pk=row["question__id"], **{c: row[f"question__{c}"] for c in QUESTION_COLUMNS})
+            ),
+            {field: row[field] for field in ANSWER_FIELDS},
+            row["version"],
+            names.get(row["updated_by_id"]),
+            row["updated_at"],
+            row["carried_over_from__report__cycle__name"],
+        )
         for row in rows
     ]
 

@@ -102,7 +102,7 @@ def state_rows(
     from .store import today
 
     as_of = status.as_of or today()
-    by_state = {s.state: s for s in status.states}
+    by_state = status.by_state
     rows = []
     for alpha3, info in directory.items():
         state = by_state.get(alpha3)

@@ -315,11 +315,10 @@ def adherence(as_of: date) -> Adherence:
 
     codes = list(TERRORISM_INSTRUMENTS)
     statuses = statuses_of(codes, as_of)
-    by_code = {code: {s.state: s for s in statuses[code].states} for code in codes}
     rows = []
     parties: Counter = Counter()
     for info in registry.states():
-        cells = [treaty_category(by_code[code].get(info.alpha3), as_of) for code in codes]
+        cells = [treaty_category(statuses[code].by_state.get(info.alpha3), as_of) for code in codes]
         for code, cell in zip(codes, cells, strict=True):
             if cell == "party":
                 parties[code] += 1
